@@ -1,0 +1,66 @@
+"""`yishi db upgrade | backup | restore`: schema upgrades and consistent SQLite copies."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.output import print_json, say
+from desktop.database import connect
+from desktop.settings import StartupSettings
+from models.domain.errors import DomainError
+from models.store import migrate
+from models.store.backup import backup_sqlite
+from models.store.engine import create_database_engine, is_sqlite
+
+
+def run_upgrade(settings: StartupSettings, args: argparse.Namespace) -> int:
+    engine = create_database_engine(settings.database_url)
+    try:
+        before = migrate.schema_state(engine)
+        backup = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    connect(settings).engine.dispose()
+    result = {"from": before.current, "to": before.head, "backup": str(backup) if backup else None}
+    if args.json:
+        print_json(result)
+    elif before.is_current:
+        say(f"数据库已是最新版本（{before.head}），无需升级。")
+    else:
+        say(f"数据库已从 {before.current or '空库'} 升级到 {before.head}。")
+        if backup:
+            say(f"升级前的备份：{backup}")
+    return 0
+
+
+def run_backup(settings: StartupSettings, args: argparse.Namespace) -> int:
+    if not is_sqlite(settings.database_url):
+        raise DomainError("database_not_sqlite")
+    db = connect(settings)
+    try:
+        target = backup_sqlite(db.engine, Path(args.path).expanduser().resolve())
+    finally:
+        db.engine.dispose()
+    if args.json:
+        print_json({"backup": str(target)})
+    else:
+        say(f"已备份到 {target}")
+    return 0
+
+
+def run_restore(settings: StartupSettings, args: argparse.Namespace) -> int:
+    engine = create_database_engine(settings.database_url)
+    try:
+        safety = migrate.restore(engine, Path(args.path).expanduser().resolve())
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(
+            {"restored": str(args.path), "previous_saved_as": str(safety) if safety else None}
+        )
+    else:
+        say(f"已用 {args.path} 恢复数据库。")
+        if safety:
+            say(f"恢复前的数据库已另存为 {safety}")
+    return 0

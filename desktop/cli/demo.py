@@ -1,0 +1,45 @@
+"""`yishi demo`: fill the configured database with the demo federation."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.output import print_json, say
+from models.domain.vocabulary import ASSOCIATION_NAMES, BODY_NAMES, Association, BodyKind
+from models.domain.vocabulary import term_display_name as term_name
+from models.services.demo.builder import build_demo
+from models.store.unit_of_work import Database
+
+_STATUS = {"candidate": "候选", "reserve": "候补", "elected": "在任", "ended": "已离任"}
+
+
+def _body_name(code: str) -> str:
+    if code.startswith("association."):
+        return ASSOCIATION_NAMES[Association(code.split(".", 1)[1])]
+    return BODY_NAMES[BodyKind(code)]
+
+
+def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
+    summary = build_demo(db, user=user, force=args.force)
+    if args.json:
+        print_json(
+            {
+                "already_present": summary.already_present,
+                "people": summary.people,
+                "electoral_units": summary.units,
+                "memberships": [
+                    {"body": body, "term": ordinal, "status": status, "count": count}
+                    for body, ordinal, status, count in summary.seats
+                ],
+            }
+        )
+        return 0
+    if summary.already_present:
+        say(f"数据库中已有演示数据（{summary.people} 人），无需重复生成。")
+        return 0
+    say(f"已生成演示数据：人员 {summary.people} 人，选举单位 {summary.units} 个。")
+    for body, ordinal, status, count in summary.seats:
+        term = "" if ordinal is None else term_name(ordinal)
+        say(f"  {term}{_body_name(body)}：{_STATUS[status]} {count} 人")
+    say(f"数据库：{db.url}")
+    return 0

@@ -1,0 +1,62 @@
+"""Printing results and errors the same way for every command (DOMAIN §8)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from models.domain.messages import message
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_default) + "\n")
+
+
+# The closed set of exit-2 codes of DOMAIN §8; finer internal codes keep their own message.
+PUBLIC_CODES = {
+    "file_unreadable",
+    "file_encrypted",
+    "header_not_found",
+    "headers_missing",
+    "bad_arguments",
+    "database_unusable",
+    "database_newer",
+    "rules_invalid",
+}
+_PUBLIC_OF = {
+    "database_outdated": "database_unusable",
+    "restore_not_yishi": "file_unreadable",
+    "restore_missing": "file_unreadable",
+}
+
+
+def public_code(code: str) -> str:
+    if code in PUBLIC_CODES:
+        return code
+    return _PUBLIC_OF.get(code, "bad_arguments")
+
+
+def fail(code: str, params: dict[str, Any] | None = None, *, as_json: bool) -> int:
+    """Exit 2: the message on stderr, and under --json an error object on stdout."""
+    text = message(code, params)
+    if as_json:
+        print_json({"error": {"code": public_code(code), "message": text}})
+    sys.stderr.write(f"yishi: {text}\n")
+    return 2
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")

@@ -1,0 +1,114 @@
+"""Argument parsing with Chinese errors, global options accepted before or after the subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import NoReturn
+
+from models.domain.vocabulary import Association, BodyKind
+
+# argparse speaks English; these are the messages a clerk can actually provoke.
+_TRANSLATIONS = [
+    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
+    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),
+    (
+        re.compile(r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.*)\)"),
+        "参数 {0} 的取值“{1}”无效，可选：{2}",
+    ),
+    (
+        re.compile(r"argument (\S+): invalid int value: '?([^']*)'?"),
+        "参数 {0} 需要整数，而不是“{1}”",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面需要一个值"),
+    (re.compile(r"argument (\S+): (.*)"), "参数 {0} 有误：{1}"),
+]
+
+
+def translate(message: str) -> str:
+    for pattern, template in _TRANSLATIONS:
+        match = pattern.search(message)
+        if match:
+            return template.format(*match.groups())
+    return message
+
+
+class UsageError(Exception):
+    """Unusable arguments: exit 2 with `bad_arguments`."""
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(translate(message))
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # On subcommands the defaults are suppressed so they never undo a value given earlier.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=default,
+        help="数据库地址（默认：环境变量 YISHI_DATABASE_URL，否则用户数据目录中的 SQLite 文件）",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME", default=default, help="操作人（默认：操作系统登录名）"
+    )
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def _body_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--body", choices=[k.value for k in BodyKind], help="机构")
+    parser.add_argument(
+        "--association",
+        choices=[a.value for a in Association],
+        help="专门协会（与 --body association 一起使用）",
+    )
+    parser.add_argument("--term", type=int, metavar="N", help="届次，如 8 表示第八届")
+
+
+def build_parser(version: str) -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(prog="yishi", description="议事 — 区残联秘书处工作台")
+    parser.add_argument("--version", action="version", version=f"yishi {version}")
+    _global_options(parser, suppress=False)
+    commands = parser.add_subparsers(
+        dest="command", metavar="命令", parser_class=ChineseArgumentParser
+    )
+
+    def command(
+        sub: argparse._SubParsersAction, name: str, help_text: str
+    ) -> ChineseArgumentParser:
+        leaf = sub.add_parser(name, help=help_text, description=help_text)
+        _global_options(leaf, suppress=True)
+        return leaf
+
+    demo = command(commands, "demo", "在当前数据库中生成演示数据")
+    demo.add_argument("--force", action="store_true", help="数据库已有其他数据时先清空再生成")
+    _json_option(demo)
+
+    people = commands.add_parser("people", help="人员库").add_subparsers(
+        dest="people_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    listing = command(people, "list", "列出人员")
+    _body_options(listing)
+    listing.add_argument(
+        "--search", metavar="TEXT", help="按姓名、全拼、拼音首字母或身份证号末几位查找"
+    )
+    listing.add_argument("--reveal", action="store_true", help="显示完整身份证号（将记入日志）")
+    _json_option(listing)
+
+    db = commands.add_parser("db", help="数据库维护").add_subparsers(
+        dest="db_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    upgrade = command(db, "upgrade", "把数据库升级到本程序的版本")
+    _json_option(upgrade)
+    backup = command(db, "backup", "把 SQLite 数据库备份到文件（程序运行时也可以）")
+    backup.add_argument("path", metavar="PATH", help="备份文件路径")
+    _json_option(backup)
+    restore = command(db, "restore", "用备份文件恢复 SQLite 数据库")
+    restore.add_argument("path", metavar="PATH", help="备份文件路径")
+    _json_option(restore)
+    return parser

@@ -1,0 +1,68 @@
+"""The one place where the core's codes become Chinese sentences for the CLI and the views."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    # identity (DOMAIN §2)
+    "missing_required": "{label}为必填项，请填写。",
+    "id_format": "身份证号格式不正确：应为17位数字加1位数字或X。",
+    "id_format_old": "身份证号为15位旧号码，请填写18位身份证号。",
+    "id_checksum": "身份证号校验位不正确（按前17位计算应为 {expected}），请核对后重新录入。",
+    "id_birthdate": "身份证号中的出生日期（第7–14位）不是1900年1月1日至今天之间的有效日期。",
+    "cert_format": "残疾人证号格式不正确：应为18位身份证号加残疾类别（1–7）和等级（1–4）共20位。",
+    "cert_id_mismatch": "残疾人证号前18位与身份证号不一致。",
+    "cert_category_mismatch": "残疾人证号第19位表示“{cert_category}”，与所填残疾类别不一致。",
+    "cert_grade_mismatch": "残疾人证号第20位表示{cert_grade}级，与所填残疾等级不一致。",
+    "gender_invalid": "性别只能填“男”或“女”。",
+    "gender_id_mismatch": "性别与身份证号第17位不符（奇数为男，偶数为女），请核对。",
+    "birthdate_id_mismatch": "出生日期与身份证号中的出生日期不一致，请核对。",
+    "date_invalid": "{label}不是有效日期，例如 1980-01-02。",
+    "value_invalid": "{label}的值“{value}”无效，可选：{choices}。",
+    "name_blank": "姓名不能为空。",
+    "dup_id": "身份证号 {id_number} 已登记在“{name}”名下，同一人请勿重复登记。",
+    # people, terms, memberships
+    "person_not_found": "找不到编号为 {person_id} 的人员。",
+    "membership_not_found": "找不到编号为 {membership_id} 的任职记录。",
+    "term_not_found": "{body}没有{term}。",
+    "no_current_term": "{body}没有现任届次，请用 --term 指定届次。",
+    "no_draft_term": "{body}没有筹备中的届次，请用 --term 指定届次。",
+    "term_for_party_group": "党组不分届次，请不要使用 --term。",
+    "association_required": "请用 --association 指定专门协会（blind、deaf、physical、intellectual、psychosocial）。",
+    "association_not_allowed": "只有 --body association 需要 --association。",
+    "position_not_allowed": "{body}不设“{position}”职务，可选：{choices}。",
+    "already_member": "{name}已在{body}{term}任职，同一届请勿重复添加。",
+    "membership_already_ended": "该任职已于 {end_date} 结束，不能再次结束。",
+    "end_before_start": "结束日期 {end_date} 早于开始日期 {start_date}。",
+    "end_reason_required": "请填写结束原因（届满、辞职、免职、罢免、调离或去世）。",
+    "stale_record": "该记录已被 {changed_by} 于 {changed_at} 修改，您看到的是旧内容。请重新载入后再修改。",
+    # store and database
+    "database_unusable": "无法使用数据库：{detail}",
+    "database_newer": "该数据库由更新版本的议事创建（数据库版本 {revision}），本程序无法打开。请升级议事后再试。",
+    "database_outdated": "数据库版本较旧（{current}），需要升级。共享的 PostgreSQL 数据库请由管理员运行 yishi db upgrade。",
+    "database_not_sqlite": "备份和恢复只适用于本机 SQLite 数据库；PostgreSQL 请使用 pg_dump 等服务器工具。",
+    "backup_target_exists": "备份文件 {path} 已存在，请换一个文件名。",
+    "restore_not_yishi": "文件 {path} 不是议事数据库，未做任何恢复。",
+    "restore_missing": "找不到文件 {path}。",
+    "rules_invalid": "规则文件 {key} 有误，无法使用：{detail}",
+    # command line
+    "bad_arguments": "命令参数有误：{detail}",
+    "demo_present": "数据库中已有演示数据，无需重复生成。",
+    "demo_other_data": "数据库中已有非演示数据（{people} 人）。如确需清空后生成演示数据，请加 --force。",
+}
+
+
+def message(code: str, params: Mapping[str, Any] | None = None) -> str:
+    """Chinese text for a code; an unknown code is still shown, never swallowed."""
+    params = dict(params or {})
+    if code == "id_format" and params.get("old_15_digit"):
+        code = "id_format_old"
+    template = MESSAGES.get(code)
+    if template is None:
+        return f"{code} {params}" if params else code
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

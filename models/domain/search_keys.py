@@ -1,0 +1,63 @@
+"""Pinyin search keys for names: full pinyin and initials, with a surname's own reading.
+
+pypinyin's everyday reading is wrong for some surnames (曾 ceng → zeng, 单 dan → shan); its full
+heteronym lists are too loose for search (董 would also match "zhong"). So a name gets its
+everyday reading plus, where the first characters are a surname read differently, that reading.
+"""
+
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+
+SEPARATOR = " "
+
+# Surnames whose reading as a surname differs from the character's everyday reading.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng",),
+    "单": ("shan",),
+    "解": ("xie",),
+    "仇": ("qiu",),
+    "区": ("ou",),
+    "查": ("zha",),
+    "朴": ("piao",),
+    "盖": ("ge",),
+    "乐": ("yue",),
+    "覃": ("qin",),
+    "缪": ("miao",),
+    "召": ("shao",),
+    "种": ("chong",),
+    "翟": ("zhai",),
+    "秘": ("bi",),
+    "员": ("yun",),
+    "黑": ("he",),
+    "繁": ("po",),
+    "句": ("gou",),
+    "长孙": ("zhang", "sun"),
+    "尉迟": ("yu", "chi"),
+    "万俟": ("mo", "qi"),
+    "单于": ("chan", "yu"),
+    "澹台": ("tan", "tai"),
+}
+
+
+def _syllable_sets(name: str) -> list[list[str]]:
+    everyday = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
+    readings = [everyday]
+    for surname, syllables in SURNAME_READINGS.items():
+        if name.startswith(surname):
+            own = list(syllables) + everyday[len(syllables) :]
+            if own != everyday:
+                readings.append(own)
+    return readings
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """(full, initials): space-separated readings, e.g. 张三 -> ("zhangsan", "zs")."""
+    readings = _syllable_sets(name)
+    full = dict.fromkeys("".join(r).replace(" ", "") for r in readings)
+    initials = dict.fromkeys("".join(s[0] for s in r if s) for r in readings)
+    return SEPARATOR.join(full), SEPARATOR.join(initials)
+
+
+def normalise_query(text: str) -> str:
+    return text.strip().lower().replace(" ", "")

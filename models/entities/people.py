@@ -1,0 +1,32 @@
+"""Person: a human being's identity, shared by every term they serve in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.domain.vocabulary import Gender
+from models.entities.base import Base, Versioned, enum_column
+
+
+class Person(Versioned, Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender))
+    ethnicity: Mapped[str | None] = mapped_column(String(32))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    # Computed on write from the name (models.domain.search_keys); space-separated readings.
+    pinyin_full: Mapped[str] = mapped_column(String(512), default="")
+    pinyin_initials: Mapped[str] = mapped_column(String(256), default="")
+
+    memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
+        back_populates="person", order_by="Membership.id"
+    )
+
+    __table_args__ = (Index("ix_person_name", "name"),)

@@ -1,0 +1,107 @@
+"""The change log, written at every flush: who inserted, updated or deleted what, before and after."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session, attributes
+
+from models.domain.identity import mask_identifier
+from models.entities import ChangeLog
+from models.entities.base import Base, Versioned
+
+MASKED_COLUMNS = frozenset({"id_number", "cert_number"})
+# Bookkeeping columns say nothing a reader of the log needs.
+SKIPPED_COLUMNS = frozenset({"version", "created_at", "updated_at", "updated_by"})
+
+
+def _plain(column: str, value: Any) -> Any:
+    if column in MASKED_COLUMNS and isinstance(value, str):
+        return mask_identifier(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _columns(obj: Base) -> list[str]:
+    return [c.key for c in sa_inspect(obj).mapper.column_attrs if c.key not in SKIPPED_COLUMNS]
+
+
+def _snapshot(obj: Base) -> dict[str, Any]:
+    return {key: _plain(key, getattr(obj, key)) for key in _columns(obj)}
+
+
+def _identity(obj: Base) -> str:
+    return ",".join(str(v) for v in sa_inspect(obj).mapper.primary_key_from_instance(obj))
+
+
+def stamp_versioned(session: Session, _context: Any, _instances: Any) -> None:
+    """before_flush: name the clerk and the time on every record several clerks edit."""
+    login, now = session.info["user_login"], session.info["now"]()
+    for obj in list(session.new) + [o for o in session.dirty if session.is_modified(o)]:
+        if isinstance(obj, Versioned):
+            obj.updated_by = login
+            obj.updated_at = now
+
+
+def record_changes(session: Session, _context: Any) -> None:
+    """after_flush: the pre-flush lists and attribute histories are still readable here."""
+    rows: list[dict[str, Any]] = []
+    base = {
+        "at": session.info["now"](),
+        "user_id": session.info.get("user_id"),
+        "user_login": session.info["user_login"],
+    }
+    for obj in session.new:
+        if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
+            rows.append(
+                base
+                | {
+                    "action": "insert",
+                    "entity": obj.__tablename__,
+                    "entity_id": _identity(obj),
+                    "before": None,
+                    "after": _snapshot(obj),
+                }
+            )
+    for obj in session.dirty:
+        if not isinstance(obj, Base) or isinstance(obj, ChangeLog):
+            continue
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        for key in _columns(obj):
+            history = attributes.get_history(obj, key)
+            if history.has_changes() and history.deleted != history.added:
+                before[key] = _plain(key, history.deleted[0] if history.deleted else None)
+                after[key] = _plain(key, history.added[0] if history.added else None)
+        if after:
+            rows.append(
+                base
+                | {
+                    "action": "update",
+                    "entity": obj.__tablename__,
+                    "entity_id": _identity(obj),
+                    "before": before,
+                    "after": after,
+                }
+            )
+    for obj in session.deleted:
+        if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
+            rows.append(
+                base
+                | {
+                    "action": "delete",
+                    "entity": obj.__tablename__,
+                    "entity_id": _identity(obj),
+                    "before": _snapshot(obj),
+                    "after": None,
+                }
+            )
+    if rows:
+        session.connection().execute(insert(ChangeLog), [r | {"note": None} for r in rows])

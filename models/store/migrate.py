@@ -1,0 +1,131 @@
+"""Schema state and upgrades: back up SQLite before migrating, refuse a database newer than us."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from models.domain.errors import DomainError
+from models.store.backup import backup_sqlite, read_revision, restore_sqlite
+from models.store.engine import sqlite_path
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    is_empty: bool
+
+    @property
+    def is_current(self) -> bool:
+        return self.current == self.head
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            tables = set(inspect(connection).get_table_names())
+    except DomainError:
+        raise
+    except Exception as exc:
+        raise DomainError("database_unusable", detail=str(exc).splitlines()[0]) from exc
+    head = head_revision()
+    if current is not None:
+        try:
+            known = script.get_revision(current) is not None
+        except Exception:
+            known = False
+        if not known:
+            raise DomainError("database_newer", revision=current)
+    elif tables - {"alembic_version"}:
+        raise DomainError(
+            "database_unusable",
+            detail="该数据库中已有其他程序的数据表，不是议事数据库。请换一个数据库地址。",
+        )
+    return SchemaState(current=current, head=head, is_empty=current is None)
+
+
+def upgrade(engine: Engine, *, backup_dir: Path | None = None) -> Path | None:
+    """Migrate to head; on SQLite with data, first back the file up. Returns the backup's path."""
+    state = schema_state(engine)
+    if state.is_current:
+        return None
+    backup = None
+    path = sqlite_path(engine.url)
+    if path is not None and not state.is_empty:
+        folder = backup_dir or path.parent / "backups"
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = backup_sqlite(engine, folder / f"{path.stem}-before-{state.head}-{stamp}.sqlite3")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup
+
+
+def open_schema(engine: Engine, *, backup_dir: Path | None = None) -> None:
+    """At start-up: SQLite is created or migrated here; PostgreSQL only by `yishi db upgrade`."""
+    state = schema_state(engine)
+    if state.is_current:
+        return
+    if engine.dialect.name == "sqlite":
+        upgrade(engine, backup_dir=backup_dir)
+        return
+    raise DomainError("database_outdated", current=state.current or "空数据库")
+
+
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:
+        return False
+
+
+def restore(engine: Engine, source: Path) -> Path | None:
+    """Replace the SQLite database by a backup; the current content is backed up first.
+
+    A backup from an older program is migrated after restoring; one from a newer program is refused
+    before anything is touched.
+    """
+    if engine.dialect.name != "sqlite":
+        raise DomainError("database_not_sqlite")
+    if not source.is_file():
+        raise DomainError("restore_missing", path=str(source))
+    revision = read_revision(source)
+    if revision is None:
+        raise DomainError("restore_not_yishi", path=str(source))
+    if not _known(revision):
+        raise DomainError("database_newer", revision=revision)
+    safety = None
+    path = sqlite_path(engine.url)
+    if path is not None and path.exists() and read_revision(path) is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        safety = backup_sqlite(
+            engine, path.parent / "backups" / f"{path.stem}-before-restore-{stamp}.sqlite3"
+        )
+    restore_sqlite(source, engine)
+    open_schema(engine)
+    return safety

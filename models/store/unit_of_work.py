@@ -1,0 +1,123 @@
+"""One unit of work per user action: one transaction, committed explicitly, logged to the change log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.entities import ChangeLog, User
+from models.entities.base import utcnow
+from models.store.audit import record_changes, stamp_versioned
+from models.store.engine import create_database_engine
+from models.store.migrate import open_schema
+
+
+class AuditedSession(Session):
+    """A session whose every flush stamps versioned records and appends to the change log."""
+
+
+event.listen(AuditedSession, "before_flush", stamp_versioned)
+event.listen(AuditedSession, "after_flush", record_changes)
+
+
+class UnitOfWork:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        user_login: str,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._session_factory = session_factory
+        self.user_login = user_login
+        self._clock = clock
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._session_factory()
+        self.session.info["user_login"] = self.user_login
+        self.session.info["now"] = self._clock
+        self.user = self._clerk()
+        self.session.info["user_id"] = self.user.id
+        return self
+
+    def _clerk(self) -> User:
+        user = self.session.scalar(select(User).where(User.login == self.user_login))
+        if user is None:
+            user = User(login=self.user_login, display_name=self.user_login)
+            self.session.add(user)
+            self.session.flush()
+        return user
+
+    def log(
+        self,
+        *,
+        action: str,
+        entity: str,
+        entity_id: object,
+        note: str | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        """An audit row for something that is not a write, such as revealing an ID number."""
+        self.session.add(
+            ChangeLog(
+                at=self._clock(),
+                user_id=self.user.id,
+                user_login=self.user_login,
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                before=None,
+                after=after,
+                note=note,
+            )
+        )
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+
+
+class Database:
+    """What a service needs: where sessions come from. Opened once per process."""
+
+    def __init__(
+        self, engine: Engine, session_factory: Callable[[], Session] | None = None
+    ) -> None:
+        self.engine = engine
+        self.session_factory = session_factory or sessionmaker(
+            bind=engine, class_=AuditedSession, expire_on_commit=False
+        )
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def unit_of_work(self, user_login: str) -> UnitOfWork:
+        return UnitOfWork(self.session_factory, user_login)
+
+
+def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
+    """Engine + schema check: SQLite is created/migrated (after a backup), PostgreSQL must be current."""
+    engine = create_database_engine(url)
+    try:
+        open_schema(engine, backup_dir=backup_dir)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(engine)
