@@ -43,6 +43,9 @@ def _identity(obj: Base) -> str:
 
 def stamp_versioned(session: Session, _context: Any, _instances: Any) -> None:
     """before_flush: name the clerk and the time on every record several clerks edit."""
+    if "user_login" not in session.info:
+        # Every write must be attributable; only a UnitOfWork knows the clerk.
+        raise RuntimeError("writes go through a UnitOfWork, which names the clerk")
     login, now = session.info["user_login"], session.info["now"]()
     for obj in list(session.new) + [o for o in session.dirty if session.is_modified(o)]:
         if isinstance(obj, Versioned):

@@ -1,0 +1,144 @@
+"""Test configuration: offscreen Qt, and databases on SQLite and PostgreSQL (DESIGN.md §4).
+
+Service tests share one migrated database per backend for the whole session and roll every test
+back to a savepoint; migration and concurrency tests get a fresh database (file or schema) each.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before anything can create a QApplication: without a screen Qt would abort the whole run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
+
+from models.store import migrate
+from models.store.engine import create_database_engine
+from models.store.unit_of_work import AuditedSession, Database
+
+PG_URL = os.environ.get("YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _postgres_reachable() -> str | None:
+    """None when PostgreSQL answers, else why not."""
+    try:
+        engine = create_engine(PG_URL)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:
+        return f"PostgreSQL at {PG_URL} unreachable: {str(exc).splitlines()[0]}"
+
+
+@pytest.fixture(scope="session")
+def postgres_available() -> None:
+    reason = _postgres_reachable()
+    if reason is None:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI requires PostgreSQL: {reason}")
+    pytest.skip(reason)
+
+
+def pg_schema_url(schema: str) -> str:
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+class FreshDatabases:
+    """Makes empty databases of either backend and cleans them up at the end of the test."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.schemas: list[str] = []
+        self.engines: list[Engine] = []
+
+    def url(self, backend: str) -> str:
+        if backend == "sqlite":
+            return f"sqlite:///{self.tmp_path / f'yishi-{uuid.uuid4().hex[:8]}.sqlite3'}"
+        schema = f"yishi_t_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(PG_URL)
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        admin.dispose()
+        self.schemas.append(schema)
+        return pg_schema_url(schema)
+
+    def engine(self, backend: str) -> Engine:
+        engine = create_database_engine(self.url(backend))
+        self.engines.append(engine)
+        return engine
+
+    def database(self, backend: str) -> Database:
+        """A fresh database migrated to head, committing for real."""
+        engine = self.engine(backend)
+        migrate.upgrade(engine)
+        return Database(engine)
+
+    def close(self) -> None:
+        for engine in self.engines:
+            engine.dispose()
+        if self.schemas:
+            admin = create_engine(PG_URL)
+            with admin.begin() as connection:
+                for schema in self.schemas:
+                    connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        request.getfixturevalue("postgres_available")
+    return request.param
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[FreshDatabases]:
+    databases = FreshDatabases(tmp_path)
+    yield databases
+    databases.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Engine]]:
+    """One migrated database per backend for the whole session, created on first use."""
+    databases = FreshDatabases(tmp_path_factory.mktemp("shared-db"))
+    engines: dict[str, Engine] = {}
+
+    class Lazy(dict):
+        def __missing__(self, backend: str) -> Engine:
+            engine = databases.engine(backend)
+            migrate.upgrade(engine)
+            engines[backend] = engine
+            self[backend] = engine
+            return engine
+
+    yield Lazy()
+    databases.close()
+
+
+@pytest.fixture
+def db(backend: str, _shared_engines: dict[str, Engine]) -> Iterator[Database]:
+    """The shared database of the backend, every change rolled back after the test."""
+    engine = _shared_engines[backend]
+    connection = engine.connect()
+    outer = connection.begin()
+    factory = sessionmaker(
+        bind=connection,
+        class_=AuditedSession,
+        expire_on_commit=False,
+        join_transaction_mode="create_savepoint",
+    )
+    yield Database(engine, factory)
+    outer.rollback()
+    connection.close()
