@@ -16,12 +16,14 @@ def app_version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop.cli.app import run
+    from desktop.cli.parser import build_parser
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     code = run(arguments, app_version())
     if code is None:
         # No subcommand: the desktop window arrives with the GUI; until then, show the commands.
-        return run(["--help"], app_version()) or 0
+        build_parser(app_version()).print_help()
+        return 0
     return code
 
 

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Sequence
+import importlib
+from collections.abc import Sequence
 
-from desktop.cli import db as db_commands
-from desktop.cli.demo import run_demo
 from desktop.cli.output import fail
 from desktop.cli.parser import UsageError, build_parser
-from desktop.cli.people import run_list
-from desktop.database import connect
-from desktop.settings import StartupSettings, resolve
 from models.domain.errors import DomainError
-from models.store.unit_of_work import Database
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
-DatabaseCommand = Callable[[Database, str, argparse.Namespace], int]
-SettingsCommand = Callable[[StartupSettings, argparse.Namespace], int]
+# "module:function", imported only when the command runs, so --help and --version stay quick.
+# Functions named with a database take (db, user, args); the others (settings, args).
+_WITH_DATABASE = {
+    ("demo", None): "desktop.cli.demo:run_demo",
+    ("people", "list"): "desktop.cli.people:run_list",
+}
+_WITH_SETTINGS = {
+    ("db", "upgrade"): "desktop.cli.db:run_upgrade",
+    ("db", "backup"): "desktop.cli.db:run_backup",
+    ("db", "restore"): "desktop.cli.db:run_restore",
+}
 
-_WITH_DATABASE: dict[tuple[str, str | None], DatabaseCommand] = {
-    ("demo", None): run_demo,
-    ("people", "list"): run_list,
-}
-_WITH_SETTINGS: dict[tuple[str, str | None], SettingsCommand] = {
-    ("db", "upgrade"): db_commands.run_upgrade,
-    ("db", "backup"): db_commands.run_backup,
-    ("db", "restore"): db_commands.run_restore,
-}
+
+def _load(target: str):  # type: ignore[no-untyped-def]
+    module, function = target.split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def run(argv: Sequence[str], version: str) -> int | None:
@@ -42,13 +40,16 @@ def run(argv: Sequence[str], version: str) -> int | None:
     if args.command is None:
         return None
     key = (args.command, getattr(args, f"{args.command}_command", None))
+    from desktop.database import connect
+    from desktop.settings import resolve
+
     settings = resolve(args.database, args.user)
     try:
         if key in _WITH_SETTINGS:
-            return _WITH_SETTINGS[key](settings, args)
+            return _load(_WITH_SETTINGS[key])(settings, args)
         db = connect(settings)
         try:
-            return _WITH_DATABASE[key](db, settings.user, args)
+            return _load(_WITH_DATABASE[key])(db, settings.user, args)
         finally:
             db.engine.dispose()
     except DomainError as error:

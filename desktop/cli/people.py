@@ -69,7 +69,9 @@ _STATUS_WORDS = {"candidate": "候选", "reserve": "候补", "elected": "当选"
 
 def _membership_text(m: MembershipRow) -> str:
     term = "" if m.term.ordinal is None else term_display_name(m.term.ordinal)
-    return f"{term}{m.body_name}{m.position.value}（{_STATUS_WORDS[m.status.value]}）"
+    # 党组书记, not 党组党组书记.
+    body = "" if m.position.value.startswith(m.body_name) else m.body_name
+    return f"{term}{body}{m.position.value}（{_STATUS_WORDS[m.status.value]}）"
 
 
 def _width(text: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -22,9 +23,22 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     try:
         with closing(sqlite3.connect(target)) as destination:
             raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+            # A backup is one self-contained file: no -wal or -shm beside it.
+            destination.execute("PRAGMA journal_mode=DELETE")
     finally:
         raw.close()
     return target
+
+
+def free_path(folder: Path, stem: str) -> Path:
+    """folder/stem-<UTC time>.sqlite3, with -2, -3 … when that name is already taken."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate = folder / f"{stem}-{stamp}.sqlite3"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{stamp}-{counter}.sqlite3"
+        counter += 1
+    return candidate
 
 
 def read_revision(path: Path) -> str | None:

@@ -53,8 +53,6 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        if path is not None:
-            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -62,3 +60,14 @@ def _sqlite_engine(url: URL) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def use_wal(engine: Engine) -> None:
+    """WAL lets a backup run while the app writes; it is stored in the file, so set once it is ours."""
+    if engine.dialect.name == "sqlite" and sqlite_path(engine.url) is not None:
+        # Outside any transaction: the pragma is refused inside one.
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+        finally:
+            raw.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -13,8 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from models.domain.errors import DomainError
-from models.store.backup import backup_sqlite, read_revision, restore_sqlite
-from models.store.engine import sqlite_path
+from models.store.backup import backup_sqlite, free_path, read_revision, restore_sqlite
+from models.store.engine import sqlite_path, use_wal
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -71,14 +70,14 @@ def schema_state(engine: Engine) -> SchemaState:
 def upgrade(engine: Engine, *, backup_dir: Path | None = None) -> Path | None:
     """Migrate to head; on SQLite with data, first back the file up. Returns the backup's path."""
     state = schema_state(engine)
+    use_wal(engine)
     if state.is_current:
         return None
     backup = None
     path = sqlite_path(engine.url)
     if path is not None and not state.is_empty:
         folder = backup_dir or path.parent / "backups"
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_sqlite(engine, folder / f"{path.stem}-before-{state.head}-{stamp}.sqlite3")
+        backup = backup_sqlite(engine, free_path(folder, f"{path.stem}-before-{state.head}"))
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -89,6 +88,7 @@ def upgrade(engine: Engine, *, backup_dir: Path | None = None) -> Path | None:
 def open_schema(engine: Engine, *, backup_dir: Path | None = None) -> None:
     """At start-up: SQLite is created or migrated here; PostgreSQL only by `yishi db upgrade`."""
     state = schema_state(engine)
+    use_wal(engine)
     if state.is_current:
         return
     if engine.dialect.name == "sqlite":
@@ -122,9 +122,8 @@ def restore(engine: Engine, source: Path) -> Path | None:
     safety = None
     path = sqlite_path(engine.url)
     if path is not None and path.exists() and read_revision(path) is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         safety = backup_sqlite(
-            engine, path.parent / "backups" / f"{path.stem}-before-restore-{stamp}.sqlite3"
+            engine, free_path(path.parent / "backups", f"{path.stem}-before-restore")
         )
     restore_sqlite(source, engine)
     open_schema(engine)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.services.people import PersonDraft, add_person
+from models.store import backup as backup_module
 from models.store import migrate
 from models.store.unit_of_work import open_database
 
@@ -108,18 +109,13 @@ def test_restore_as_json(capsys, demo, tmp_path):
     assert person_count(Path(payload["previous_saved_as"])) == person_count(demo.path) + 1
 
 
-@pytest.mark.xfail(
-    reason="BUG: two restores within one second fail: migrate.restore names its safety copy "
-    "<stem>-before-restore-<seconds>.sqlite3 and backup_sqlite refuses the existing file",
-    strict=True,
-)
 def test_restore_twice_in_the_same_second(capsys, demo, tmp_path, monkeypatch):
     class FrozenClock(datetime):
         @classmethod
         def now(cls, tz=None):  # type: ignore[override]
             return datetime(2026, 3, 1, 9, 0, 0, tzinfo=UTC)
 
-    monkeypatch.setattr(migrate, "datetime", FrozenClock)
+    monkeypatch.setattr(backup_module, "datetime", FrozenClock)
     backup = tmp_path / "before.sqlite3"
     assert run_cli(capsys, "db", "backup", str(backup), "--database", demo.url).code == 0
     first = run_cli(capsys, "db", "restore", str(backup), "--database", demo.url)

@@ -103,11 +103,6 @@ def test_sqlite_file_of_another_program_is_refused_and_left_alone(capsys, tmp_pa
     assert query(path, "SELECT text FROM notes") == [("another program's data",)]
 
 
-@pytest.mark.xfail(
-    reason="BUG: opening a foreign SQLite file switches it to WAL (PRAGMA journal_mode=WAL in "
-    "models/store/engine.py's connect hook runs before the schema check refuses the file)",
-    strict=True,
-)
 def test_sqlite_file_of_another_program_keeps_its_bytes(capsys, tmp_path):
     path = tmp_path / "other.sqlite3"
     _foreign_sqlite(path)

@@ -173,6 +173,9 @@ def _write(uow: UnitOfWork, plan: DemoPlan) -> DemoSummary:
         )
     session.flush()
     counted = Counter((s.body, s.ordinal, s.status) for s in plan.seats)
+    # Print in the order a clerk thinks of the federation, as the bodies were seeded.
+    order = {code: body.id for code, body in bodies.items()}
+    statuses = ["elected", "candidate", "reserve", "ended"]
     return DemoSummary(
         already_present=False,
         people=len(people),
@@ -180,7 +183,8 @@ def _write(uow: UnitOfWork, plan: DemoPlan) -> DemoSummary:
         seats=tuple(
             (b, o, st, n)
             for (b, o, st), n in sorted(
-                counted.items(), key=lambda item: (item[0][0], item[0][1] or 0, item[0][2])
+                counted.items(),
+                key=lambda item: (order[item[0][0]], item[0][1] or 0, statuses.index(item[0][2])),
             )
         ),
     )
