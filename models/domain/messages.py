@@ -16,6 +16,9 @@ MESSAGES: dict[str, str] = {
     "cert_id_mismatch": "残疾人证号前18位与身份证号不一致。",
     "cert_category_mismatch": "残疾人证号第19位表示“{cert_category}”，与所填残疾类别不一致。",
     "cert_grade_mismatch": "残疾人证号第20位表示{cert_grade}级，与所填残疾等级不一致。",
+    "category_unknown": "{label}中的“{value}”不是有效的残疾类别。可选：视力、听力、言语、肢体、智力、精神、多重（可加“残疾”二字，如“视力残疾”）；多重残疾的组成不能再写“多重”。",
+    "grade_invalid": "残疾等级“{value}”无效，只能是一级、二级、三级、四级（或 1–4）。",
+    "text_too_long": "{label}过长（最多 {limit} 个字符），请精简后再保存。",
     "gender_invalid": "性别只能填“男”或“女”。",
     "gender_id_mismatch": "性别与身份证号第17位不符（奇数为男，偶数为女），请核对。",
     "birthdate_id_mismatch": "出生日期与身份证号中的出生日期不一致，请核对。",
@@ -33,12 +36,14 @@ MESSAGES: dict[str, str] = {
     "association_required": "请用 --association 指定专门协会（blind、deaf、physical、intellectual、psychosocial）。",
     "association_not_allowed": "只有 --body association 需要 --association。",
     "position_not_allowed": "{body}不设“{position}”职务，可选：{choices}。",
+    "term_exists": "{body}已有{term}，请勿重复建立。",
     "already_member": "{name}已在{body}{term}任职，同一届请勿重复添加。",
     "membership_already_ended": "该任职已于 {end_date} 结束，不能再次结束。",
     "end_before_start": "结束日期 {end_date} 早于开始日期 {start_date}。",
     "end_reason_required": "请填写结束原因（届满、辞职、免职、罢免、调离或去世）。",
     "stale_record": "该记录已被 {changed_by} 于 {changed_at} 修改，您看到的是旧内容。请重新载入后再修改。",
     # store and database
+    "database_busy": "数据库正被其他操作占用（可能是另一位工作人员正在保存），本次操作未保存。请稍后重试。",
     "database_unusable": "无法使用数据库：{detail}",
     "database_newer": "该数据库由更新版本的议事创建（数据库版本 {revision}），本程序无法打开。请升级议事后再试。",
     "database_outdated": "数据库版本较旧（{current}），需要升级。共享的 PostgreSQL 数据库请由管理员运行 yishi db upgrade。",
@@ -50,7 +55,7 @@ MESSAGES: dict[str, str] = {
     # command line
     "bad_arguments": "命令参数有误：{detail}",
     "demo_present": "数据库中已有演示数据，无需重复生成。",
-    "demo_other_data": "数据库中已有非演示数据（{people} 人）。如确需清空后生成演示数据，请加 --force。",
+    "demo_other_data": "数据库中已有非演示数据（人员 {people} 人，或已建立的届次、选举单位）。如确需清空后生成演示数据，请加 --force。",
 }
 
 

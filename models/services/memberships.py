@@ -9,12 +9,17 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from models.domain.disability import parse_category, parse_component_list, parse_grade
 from models.domain.errors import DomainError
-from models.domain.identity import normalise_identifier
+from models.domain.identity import (
+    category_of_cert,
+    cert_number_problem,
+    grade_of_cert,
+    normalise_identifier,
+)
 from models.domain.vocabulary import (
     ALLOWED_POSITIONS,
     DelegateType,
-    DisabilityCategory,
     Employment,
     EndReason,
     MembershipStatus,
@@ -26,6 +31,7 @@ from models.domain.vocabulary import (
 )
 from models.entities import ElectoralUnit, Membership, Person, Term
 from models.services.rows import MembershipRow
+from models.services.text import fitted
 from models.services.versioning import ensure_version, refusing_stale
 from models.store.unit_of_work import Database
 
@@ -46,7 +52,7 @@ class MembershipDraft:
     political_status: str | None = None
     cert_number: str | None = None
     disability_category: str | None = None
-    disability_grade: int | None = None
+    disability_grade: int | str | None = None
     multi_components: tuple[str, ...] = ()
     is_relative: bool = False
     relative_categories: tuple[str, ...] = ()
@@ -142,6 +148,7 @@ def add_membership(
                 body=body_name,
                 term=term_display_name(term.ordinal),
             )
+        facts = _disability_facts(draft, person.id_number)
         membership = Membership(
             person=person,
             term=term,
@@ -151,30 +158,82 @@ def add_membership(
             delegate_type=_choice(DelegateType, draft.delegate_type, "delegate_type"),
             start_reason=_choice(StartReason, draft.start_reason, "start_reason"),
             start_date=draft.start_date,
-            start_basis=draft.start_basis,
-            electoral_unit=_unit(session, draft.electoral_unit),
-            work_unit_and_post=draft.work_unit_and_post,
-            political_status=draft.political_status,
-            cert_number=normalise_identifier(draft.cert_number) if draft.cert_number else None,
-            disability_category=_choice(
-                DisabilityCategory, draft.disability_category, "disability_category"
+            start_basis=fitted(
+                draft.start_basis, Membership.start_basis, field="start_basis", label="任职依据"
             ),
-            disability_grade=draft.disability_grade,
-            multi_components=list(draft.multi_components) or None,
-            is_relative=draft.is_relative,
-            relative_categories=list(draft.relative_categories) or None,
+            electoral_unit=_unit(session, draft.electoral_unit),
+            work_unit_and_post=fitted(
+                draft.work_unit_and_post,
+                Membership.work_unit_and_post,
+                field="work_unit_and_post",
+                label="工作单位及职务",
+            ),
+            political_status=fitted(
+                draft.political_status,
+                Membership.political_status,
+                field="political_status",
+                label="政治面貌",
+            ),
             urban_rural=_choice(UrbanRural, draft.urban_rural, "urban_rural"),
             is_role_model=draft.is_role_model,
             is_frontline=draft.is_frontline,
             is_org_representative=draft.is_org_representative,
             is_volunteer=draft.is_volunteer,
             remarks=draft.remarks or None,
+            **facts,
         )
         session.add(membership)
         session.flush()
         row = MembershipRow.of(membership)
         uow.commit()
     return row
+
+
+def _disability_facts(draft: MembershipDraft, id_number: str) -> dict[str, Any]:
+    """The disability and relative facts checked as a slate row is (DOMAIN §2)."""
+    category = None
+    if draft.disability_category is not None and str(draft.disability_category).strip():
+        category = parse_category(str(draft.disability_category))
+        if category is None:
+            raise DomainError(
+                "category_unknown",
+                field="disability_category",
+                label="残疾类别",
+                value=draft.disability_category,
+            )
+    grade = None
+    if draft.disability_grade is not None and str(draft.disability_grade).strip():
+        grade = parse_grade(draft.disability_grade)
+        if grade is None:
+            raise DomainError(
+                "grade_invalid", field="disability_grade", value=draft.disability_grade
+            )
+    cert = normalise_identifier(draft.cert_number) if draft.cert_number else None
+    if cert:
+        problem = cert_number_problem(cert, id_number=id_number, category=category, grade=grade)
+        if problem is not None:
+            raise DomainError(problem.code, field="cert_number", **problem.params)
+        # A valid certificate alone implies its category and grade.
+        category = category or category_of_cert(cert)
+        grade = grade or grade_of_cert(cert)
+    components, problem = parse_component_list(draft.multi_components, allow_multiple=False)
+    if problem is not None:
+        raise DomainError(
+            problem.code, field="multi_components", label="多重残疾包含类别", **problem.params
+        )
+    relatives, problem = parse_component_list(draft.relative_categories, allow_multiple=True)
+    if problem is not None:
+        raise DomainError(
+            problem.code, field="relative_categories", label="亲友残疾类别", **problem.params
+        )
+    return {
+        "cert_number": cert or None,
+        "disability_category": category,
+        "disability_grade": grade,
+        "multi_components": [c.value for c in components] or None,
+        "is_relative": draft.is_relative or bool(relatives),
+        "relative_categories": [c.value for c in relatives] or None,
+    }
 
 
 def end_membership(
@@ -208,7 +267,9 @@ def end_membership(
         membership.status = MembershipStatus.ENDED
         membership.end_date = end_date
         membership.end_reason = end_reason
-        membership.end_basis = (basis or "").strip() or None
+        membership.end_basis = fitted(
+            basis, Membership.end_basis, field="end_basis", label="结束依据"
+        )
         uow.session.flush()
         row = MembershipRow.of(membership)
         uow.commit()

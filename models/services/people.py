@@ -20,6 +20,7 @@ from models.domain.search_keys import normalise_query, pinyin_keys
 from models.domain.vocabulary import Association, BodyKind, Gender
 from models.entities import Body, Membership, Person, Term
 from models.services.rows import PersonRow
+from models.services.text import fitted
 from models.services.versioning import ensure_version, refusing_stale
 from models.store.unit_of_work import Database
 
@@ -52,7 +53,7 @@ class ValidPerson:
 def validate_person(draft: PersonDraft, *, today: date | None = None) -> ValidPerson:
     """Raise DomainError naming the field for the first error; return warnings beside the values."""
     today = today or date.today()
-    name = draft.name.strip()
+    name = fitted(draft.name, Person.name, field="name", label="姓名")
     if not name:
         raise DomainError("name_blank", field="name")
     try:
@@ -74,9 +75,9 @@ def validate_person(draft: PersonDraft, *, today: date | None = None) -> ValidPe
         name=name,
         gender=gender,
         id_number=id_number,
-        ethnicity=(draft.ethnicity or "").strip() or None,
+        ethnicity=fitted(draft.ethnicity, Person.ethnicity, field="ethnicity", label="民族"),
         birth_date=draft.birth_date or birth_date_of(id_number),
-        phone=(draft.phone or "").strip() or None,
+        phone=fitted(draft.phone, Person.phone, field="phone", label="联系电话"),
         warnings=tuple(warnings),
     )
 

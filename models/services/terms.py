@@ -86,6 +86,13 @@ def open_term(
         body = get_body(uow.session, kind, association)
         if not body_has_terms(kind):
             raise DomainError("term_for_party_group", field="term")
+        existing = uow.session.scalar(
+            select(Term).where(Term.body_id == body.id, Term.ordinal == ordinal)
+        )
+        if existing is not None:
+            raise DomainError(
+                "term_exists", field="term", body=body.name, term=term_display_name(ordinal)
+            )
         term = Term(
             body=body, ordinal=ordinal, status=status, start_date=start_date, end_date=end_date
         )

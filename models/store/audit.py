@@ -11,7 +11,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, attributes
 
 from models.domain.identity import mask_identifier
-from models.entities import ChangeLog
+from models.entities import ChangeLog, User
 from models.entities.base import Base, Versioned
 
 MASKED_COLUMNS = frozenset({"id_number", "cert_number"})
@@ -56,11 +56,14 @@ def stamp_versioned(session: Session, _context: Any, _instances: Any) -> None:
 def record_changes(session: Session, _context: Any) -> None:
     """after_flush: the pre-flush lists and attribute histories are still readable here."""
     rows: list[dict[str, Any]] = []
-    base = {
-        "at": session.info["now"](),
-        "user_id": session.info.get("user_id"),
-        "user_login": session.info["user_login"],
-    }
+    login = session.info["user_login"]
+    user_id = session.info.get("user_id")
+    if user_id is None:
+        # A new clerk's first flush inserts the clerk: the log row of that insert names them too.
+        user_id = next(
+            (o.id for o in session.new if isinstance(o, User) and o.login == login), None
+        )
+    base = {"at": session.info["now"](), "user_id": user_id, "user_login": login}
     for obj in session.new:
         if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
             rows.append(

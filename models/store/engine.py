@@ -10,6 +10,8 @@ from sqlalchemy.engine import URL, make_url
 from models.domain.errors import DomainError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Execution option a unit of work sets on its connection: this transaction will write.
+WRITER_OPTION = "yishi_writer"
 
 
 def is_sqlite(url: str | URL) -> bool:
@@ -24,13 +26,15 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(database)
 
 
-def create_database_engine(url: str | URL) -> Engine:
+def create_database_engine(
+    url: str | URL, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+) -> Engine:
     try:
         parsed = make_url(url)
     except Exception as exc:
         raise DomainError("database_unusable", detail=f"无法识别的数据库地址“{url}”") from exc
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
+        return _sqlite_engine(parsed, busy_timeout_ms)
     if parsed.get_backend_name() == "postgresql":
         return create_engine(parsed, pool_pre_ping=True)
     raise DomainError(
@@ -39,11 +43,11 @@ def create_database_engine(url: str | URL) -> Engine:
     )
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -52,12 +56,15 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        # A unit of work takes the write lock at its start: SQLite serialises writers anyway,
+        # and a deferred writer whose read snapshot went stale could only fail, not wait.
+        is_writer = connection.get_execution_options().get(WRITER_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if is_writer else "BEGIN")
 
     return engine
 

@@ -9,13 +9,24 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.domain.errors import DomainError
 from models.entities import ChangeLog, User
 from models.entities.base import utcnow
 from models.store.audit import record_changes, stamp_versioned
-from models.store.engine import create_database_engine
+from models.store.engine import WRITER_OPTION, create_database_engine
 from models.store.migrate import open_schema
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """SQLite's lock could not be had within the busy timeout (another clerk is writing)."""
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc)
+
+
+def _busy_or(exc: Exception) -> Exception:
+    return DomainError("database_busy") if _is_busy(exc) else exc
 
 
 class AuditedSession(Session):
@@ -42,7 +53,12 @@ class UnitOfWork:
         self.session = self._session_factory()
         self.session.info["user_login"] = self.user_login
         self.session.info["now"] = self._clock
-        self.user = self._clerk()
+        try:
+            self.session.connection(execution_options={WRITER_OPTION: True})
+            self.user = self._clerk()
+        except Exception as exc:
+            self.session.close()
+            raise _busy_or(exc) from exc
         self.session.info["user_id"] = self.user.id
         return self
 
@@ -91,6 +107,8 @@ class UnitOfWork:
         if not self._committed:
             self.session.rollback()
         self.session.close()
+        if exc is not None and _is_busy(exc):
+            raise DomainError("database_busy") from exc
 
 
 class Database:

@@ -252,11 +252,6 @@ def test_first_action_of_a_new_clerk_creates_the_user_and_logs_it(db):
     assert count(db, User) == users + 1
 
 
-@pytest.mark.xfail(
-    reason="BUG: the change-log row that records a new clerk's app_user insert has user_id "
-    "NULL (the id is set in session.info only after that first flush)",
-    strict=True,
-)
 def test_the_new_clerks_own_log_row_carries_the_user_id(db):
     since = last_log_id(db)
     add_person(db, user="judy", draft=draft())

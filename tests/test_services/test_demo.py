@@ -239,12 +239,6 @@ def test_force_on_an_existing_demo_rebuilds_it_once(own_demo):
     assert count(db, ElectoralUnit) == 13
 
 
-@pytest.mark.xfail(
-    reason="BUG: build_demo counts only people; on a database whose clerk has opened the 8th "
-    "congress it raises a raw IntegrityError (uq_term_body_id_ordinal) instead of "
-    "demo_other_data",
-    strict=True,
-)
 def test_demo_refuses_a_database_with_terms_but_no_people(fresh, backend):
     db = fresh.database(backend)
     open_term(db, user="clerk", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)

@@ -108,7 +108,6 @@ def test_position_the_body_does_not_have_is_refused(db, eighth, term, position, 
         ("delegate_type", "普通", "特邀"),
         ("employment", "全职", "专职"),
         ("start_reason", "选举", "补选"),
-        ("disability_category", "视障", "视力"),
         ("urban_rural", "乡村", "农村"),
     ],
 )
@@ -118,6 +117,14 @@ def test_text_outside_a_vocabulary_is_refused_naming_the_field(db, eighth, field
     assert (error.code, error.field) == ("value_invalid", field)
     assert error.params["value"] == value
     assert choice in error.params["choices"].split("、")
+
+
+def test_a_word_outside_the_category_vocabulary_is_category_unknown(db, eighth):
+    membership = MembershipDraft(position="代表", disability_category="视障")
+    error = _refused(db, eighth, eighth.congress, membership)
+    assert (error.code, error.field) == ("category_unknown", "disability_category")
+    assert "视障" in message(error.code, error.params)
+    assert "视力" in message(error.code, error.params)
 
 
 def test_unknown_electoral_unit_is_refused_listing_the_units(db, eighth):
@@ -331,11 +338,6 @@ def test_ending_an_unknown_membership_is_a_coded_error(db):
 # --- facts the service stores without checking ------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="BUG: add_membership stores cert_number, disability_grade and the category lists "
-    "unchecked (DOMAIN §2 cert_*, grade_invalid, category_unknown)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("facts", "code", "field"),
     [
@@ -369,11 +371,6 @@ def test_disability_facts_are_checked_like_the_slate(db, eighth, facts, code, fi
     assert (error.code, error.field) == (code, field)
 
 
-@pytest.mark.xfail(
-    reason="BUG: add_membership refuses 视力残疾, which DOMAIN §2 allows (a category "
-    "optionally followed by 残疾)",
-    strict=True,
-)
 def test_a_category_followed_by_canji_is_accepted(db, eighth):
     row = add_membership(
         db,

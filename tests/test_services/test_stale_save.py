@@ -17,6 +17,8 @@ from models.services.memberships import MembershipDraft, add_membership, end_mem
 from models.services.people import add_person, get_person, update_person
 from models.services.terms import open_term
 from models.services.versioning import refusing_stale
+from models.store.engine import create_database_engine
+from models.store.unit_of_work import Database, open_database
 
 from ._support import count, draft
 
@@ -108,19 +110,14 @@ def test_ending_a_membership_from_an_old_form_is_refused_naming_the_other_clerk(
         )
 
 
+# On PostgreSQL two clerks' units of work really interleave; SQLite serialises writers instead
+# (test_sqlite_serialises_writers_and_tells_the_waiting_clerk).
+
+
 def test_a_concurrent_update_caught_at_flush_is_refused_naming_the_other_clerk(
-    fresh, backend, request
+    fresh, postgres_available
 ):
-    if backend == "sqlite":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="BUG: on SQLite (WAL) the losing writer gets a raw OperationalError "
-                "'database is locked' (SQLITE_BUSY_SNAPSHOT); refusing_stale only converts "
-                "StaleDataError, so the clerk is not told who changed the record",
-                strict=True,
-            )
-        )
-    db = fresh.database(backend)
+    db = fresh.database("postgresql")
     pid = add_person(db, user="a", draft=draft()).id  # clerk a exists: A's unit only reads
     with db.unit_of_work("a") as uow:
         person = uow.session.get(Person, pid)
@@ -137,18 +134,10 @@ def test_a_concurrent_update_caught_at_flush_is_refused_naming_the_other_clerk(
 
 
 def test_update_person_turns_a_flush_time_conflict_into_the_refusal(
-    fresh, backend, monkeypatch, request
+    fresh, postgres_available, monkeypatch
 ):
     """The service's own guard: another clerk commits between its load and its flush."""
-    if backend == "sqlite":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="BUG: same as above, through update_person itself: OperationalError "
-                "'database is locked' instead of stale_record",
-                strict=True,
-            )
-        )
-    db = fresh.database(backend)
+    db = fresh.database("postgresql")
     pid = add_person(db, user="a", draft=draft()).id
     real_ensure = people.ensure_version
 
@@ -168,3 +157,27 @@ def test_update_person_turns_a_flush_time_conflict_into_the_refusal(
     assert caught.value.code == "stale_record"
     assert caught.value.params["changed_by"] == "b"
     assert get_person(db, person_id=pid).name == "张三"
+
+
+def test_sqlite_serialises_writers_and_tells_the_waiting_clerk(fresh):
+    """On SQLite a unit of work holds the write lock: the other clerk waits, then is told."""
+    url = fresh.url("sqlite")
+    a = open_database(url)
+    pid = add_person(a, user="a", draft=draft()).id
+    b = Database(create_database_engine(url, busy_timeout_ms=200))
+    with a.unit_of_work("a") as uow:
+        uow.session.get(Person, pid).name = "张叁"
+        uow.session.flush()
+        with pytest.raises(DomainError) as busy:
+            update_person(b, user="b", person_id=pid, expected_version=1, draft=draft(phone="1"))
+        assert busy.value.code == "database_busy"
+        uow.commit()
+    # b saves again what it typed over version 1: now refused, naming a.
+    with pytest.raises(DomainError) as stale:
+        update_person(b, user="b", person_id=pid, expected_version=1, draft=draft(phone="1"))
+    assert stale.value.code == "stale_record"
+    assert stale.value.params["changed_by"] == "a"
+    stored = get_person(a, person_id=pid)
+    assert (stored.name, stored.phone, stored.version) == ("张叁", None, 2)
+    a.engine.dispose()
+    b.engine.dispose()

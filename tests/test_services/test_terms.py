@@ -138,11 +138,6 @@ def test_open_term_and_list_terms(db, congress):
     assert list_terms(db, kind=BodyKind.PRESIDIUM) == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: open_term with an ordinal the body already has raises a raw IntegrityError "
-    "(uq_term_body_id_ordinal) instead of a DomainError naming the term",
-    strict=True,
-)
 def test_opening_an_existing_ordinal_again_is_a_coded_error(db, congress):
     terms = count(db, Term)
     with pytest.raises(DomainError) as caught:

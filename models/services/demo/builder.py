@@ -57,7 +57,7 @@ def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
         people = session.scalar(select(func.count()).select_from(Person)) or 0
         if session.get(Setting, DEMO_MARKER) is not None and not force:
             return DemoSummary(already_present=True, people=people, units=0, seats=())
-        if people and not force:
+        if _holds_data(uow) and not force:
             raise DomainError("demo_other_data", people=people)
         if force:
             _empty(uow)
@@ -66,6 +66,20 @@ def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
         session.add(Setting(key=DEMO_MARKER, value=date.today().isoformat(), updated_by=user))
         uow.commit()
     return summary
+
+
+def _holds_data(uow: UnitOfWork) -> bool:
+    """Anything a clerk entered: people, terms beyond the party group's, electoral units."""
+    session = uow.session
+    terms = select(func.count()).select_from(Term).join(Body).where(Body.code != "party_group")
+    return any(
+        (session.scalar(query) or 0) > 0
+        for query in (
+            select(func.count()).select_from(Person),
+            terms,
+            select(func.count()).select_from(ElectoralUnit),
+        )
+    )
 
 
 def _empty(uow: UnitOfWork) -> None:
