@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -15,16 +16,15 @@ def app_version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop.cli.app import run
-    from desktop.cli.parser import build_parser
+    from desktop.cli.app import GuiRequest, run
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    code = run(arguments, app_version())
-    if code is None:
-        # No subcommand: the desktop window arrives with the GUI; until then, show the commands.
-        build_parser(app_version()).print_help()
-        return 0
-    return code
+    outcome = run(arguments, app_version())
+    if isinstance(outcome, GuiRequest):
+        # Imported by name so that the headless commands never load Qt.
+        gui = importlib.import_module("desktop.gui")
+        return gui.run_gui(outcome.settings, smoke=outcome.smoke)
+    return outcome
 
 
 def console_main() -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from desktop.cli.output import fail
 from desktop.cli.parser import UsageError, build_parser
+from desktop.settings import StartupSettings
 from models.domain.errors import DomainError
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
@@ -29,21 +32,30 @@ def _load(target: str):  # type: ignore[no-untyped-def]
     return getattr(importlib.import_module(module), function)
 
 
-def run(argv: Sequence[str], version: str) -> int | None:
-    """Run a headless command; None means no subcommand was given (the caller opens the GUI)."""
+@dataclass(frozen=True)
+class GuiRequest:
+    """No subcommand, or `gui`: the caller opens the window (Qt is imported only then)."""
+
+    settings: StartupSettings
+    smoke: Path | None
+
+
+def run(argv: Sequence[str], version: str) -> int | GuiRequest:
+    """Run a headless command, or say that the window should open."""
     parser = build_parser(version)
     as_json = "--json" in argv
     try:
         args = parser.parse_args(list(argv))
     except UsageError as exc:
         return fail("bad_arguments", {"detail": str(exc)}, as_json=as_json)
-    if args.command is None:
-        return None
-    key = (args.command, getattr(args, f"{args.command}_command", None))
     from desktop.database import connect
     from desktop.settings import resolve
 
     settings = resolve(args.database, args.user)
+    if args.command in (None, "gui"):
+        smoke = getattr(args, "smoke", None)
+        return GuiRequest(settings, Path(smoke).expanduser().resolve() if smoke else None)
+    key = (args.command, getattr(args, f"{args.command}_command", None))
     try:
         if key in _WITH_SETTINGS:
             return _load(_WITH_SETTINGS[key])(settings, args)

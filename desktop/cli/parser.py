@@ -85,6 +85,11 @@ def build_parser(version: str) -> ChineseArgumentParser:
         _global_options(leaf, suppress=True)
         return leaf
 
+    gui = command(commands, "gui", "打开议事窗口（不带子命令时也是如此）")
+    gui.add_argument(
+        "--smoke", metavar="PNG", help="冒烟检查：打开窗口，等第一张名单显示后把截图存为 PNG 并退出"
+    )
+
     demo = command(commands, "demo", "在当前数据库中生成演示数据")
     demo.add_argument("--force", action="store_true", help="数据库已有其他数据时先清空再生成")
     _json_option(demo)

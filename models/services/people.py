@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Select, or_, select
@@ -114,10 +114,13 @@ def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
 def update_person(
     db: Database, *, user: str, person_id: int, expected_version: int | None, draft: PersonDraft
 ) -> PersonRow:
-    valid = validate_person(draft)
+    """A blank ID number keeps the stored one: the form shows it masked and need not retype it."""
     with db.unit_of_work(user) as uow, refusing_stale(db, Person, person_id):
         person = _get_person(uow.session, person_id)
         ensure_version(person, expected_version)
+        if not draft.id_number.strip():
+            draft = replace(draft, id_number=person.id_number)
+        valid = validate_person(draft)
         _refuse_duplicate(uow.session, valid.id_number, except_id=person_id)
         _apply(person, valid)
         uow.session.flush()

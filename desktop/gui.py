@@ -1,0 +1,87 @@
+"""Starting the window: paint first, then open the database on the worker lane.
+
+`--smoke PNG` opens the window on the configured database, waits (at most 60 s) until the first
+roster shows its rows or is known to be empty, saves a screenshot and exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.qt_setup import install_font, install_translations
+from desktop.settings import StartupSettings
+from views.background import Runner
+from views.main_window import MainWindow
+
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else "yishi"])
+    app.setApplicationName("Yishi")
+    app.setApplicationDisplayName("议事")
+    install_font(app)
+    install_translations(app)
+    return app
+
+
+def open_backend(settings: StartupSettings):  # type: ignore[no-untyped-def]
+    """Runs on the worker lane: the data layer is imported here, after the first paint."""
+    from desktop.database import connect
+    from views.backend import Backend
+
+    return Backend(connect(settings), settings.user)
+
+
+def build_window(settings: StartupSettings, *, interactive: bool = True) -> MainWindow:
+    runner = Runner()
+    window = MainWindow(runner, user=settings.user, interactive=interactive)
+    runner.setParent(window)
+    window.resize(1280, 800)
+    return window
+
+
+def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
+    app = application()
+    window = build_window(settings, interactive=smoke is None)
+    window.show()
+    QTimer.singleShot(0, lambda: window.open_database(lambda: open_backend(settings)))
+    if smoke is None:
+        return app.exec()
+    outcome = {"code": 1}
+
+    def shoot(_rows: int) -> None:
+        # Let the table paint its rows before grabbing.
+        QTimer.singleShot(300, finish)
+
+    def finish() -> None:
+        image = window.grab()
+        if image.isNull() or not image.save(str(smoke), "PNG"):
+            sys.stderr.write(f"yishi: 无法保存截图到 {smoke}\n")
+            app.exit(1)
+            return
+        outcome["code"] = 0
+        app.exit(0)
+
+    def failed(text: str) -> None:
+        sys.stderr.write(f"yishi: {text}\n")
+        app.exit(1)
+
+    def timed_out() -> None:
+        sys.stderr.write("yishi: 60 秒内未能显示成员列表，冒烟检查失败。\n")
+        app.exit(1)
+
+    window.roster.roster_shown.connect(shoot)
+    window.database_failed.connect(failed)
+    window.roster.load_failed.connect(failed)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)
+    code = app.exec()
+    window.close()
+    return code if outcome["code"] == 0 else max(code, 1)

@@ -1,0 +1,192 @@
+"""Rosters for the window: light rows from column queries, and instant search over them.
+
+A roster is loaded once per body and term (or once for the whole registry) and searched in
+memory on every keystroke, so a search never misses rows and never waits for the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from models.domain.identity import mask_identifier
+from models.domain.search_keys import normalise_query
+from models.domain.vocabulary import (
+    DisabilityCategory,
+    MembershipStatus,
+    term_display_name,
+)
+from models.entities import Body, ElectoralUnit, Membership, Person, Term
+from models.store.unit_of_work import Database
+
+# How many trailing ID characters a roster keeps for search ("the ID's last digits").
+ID_TAIL = 6
+_ID_QUERY = re.compile(r"[0-9]+x?|x")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    person_id: int
+    person_version: int
+    name: str
+    gender: str
+    id_number: str  # masked
+    birth_date: date | None
+    phone: str | None
+    # The membership this line shows; None on the registry, which lists people.
+    membership_id: int | None = None
+    membership_version: int | None = None
+    position: str = ""
+    status: MembershipStatus | None = None
+    employment: str = ""
+    delegate_type: str = ""
+    electoral_unit: str = ""
+    category: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    end_reason: str = ""
+    roles: str = ""
+    # name, full pinyin and initials in one lower-case string, and the ID's last characters.
+    haystack: str = ""
+    id_tail: str = ""
+
+
+def _category_text(
+    category: DisabilityCategory | None, multi: list[str] | None, relatives: list[str] | None
+) -> str:
+    if category is DisabilityCategory.MULTIPLE and multi:
+        return f"多重（{'、'.join(multi)}）"
+    if category is not None:
+        return category.value
+    if relatives:
+        return f"亲友（{'、'.join(relatives)}）"
+    return ""
+
+
+def _haystack(name: str, full: str, initials: str) -> str:
+    return f"{name}\x1f{full}\x1f{initials}".lower()
+
+
+def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
+    """Everyone who holds or held a membership of the term, ended ones included."""
+    query = (
+        select(
+            Person.id,
+            Person.version,
+            Person.name,
+            Person.gender,
+            Person.id_number,
+            Person.birth_date,
+            Person.phone,
+            Person.pinyin_full,
+            Person.pinyin_initials,
+            Membership.id,
+            Membership.version,
+            Membership.position,
+            Membership.status,
+            Membership.employment,
+            Membership.delegate_type,
+            ElectoralUnit.name,
+            Membership.disability_category,
+            Membership.multi_components,
+            Membership.relative_categories,
+            Membership.start_date,
+            Membership.end_date,
+            Membership.end_reason,
+        )
+        .join(Membership, Membership.person_id == Person.id)
+        .outerjoin(ElectoralUnit, ElectoralUnit.id == Membership.electoral_unit_id)
+        .where(Membership.term_id == term_id)
+        .order_by(Membership.status == MembershipStatus.ENDED, Membership.id)
+    )
+    with db.session_factory() as session:
+        rows = session.execute(query).all()
+    return [
+        RosterEntry(
+            person_id=r[0],
+            person_version=r[1],
+            name=r[2],
+            gender=r[3].value,
+            id_number=mask_identifier(r[4]) or "",
+            birth_date=r[5],
+            phone=r[6],
+            membership_id=r[9],
+            membership_version=r[10],
+            position=r[11].value,
+            status=r[12],
+            employment=r[13].value if r[13] else "",
+            delegate_type=r[14].value if r[14] else "",
+            electoral_unit=r[15] or "",
+            category=_category_text(r[16], r[17], r[18]),
+            start_date=r[19],
+            end_date=r[20],
+            end_reason=r[21].value if r[21] else "",
+            haystack=_haystack(r[2], r[7], r[8]),
+            id_tail=r[4][-ID_TAIL:],
+        )
+        for r in rows
+    ]
+
+
+def registry(db: Database) -> list[RosterEntry]:
+    """Every person, with their present roles in one line (人员库)."""
+    people = select(
+        Person.id,
+        Person.version,
+        Person.name,
+        Person.gender,
+        Person.id_number,
+        Person.birth_date,
+        Person.phone,
+        Person.pinyin_full,
+        Person.pinyin_initials,
+    ).order_by(Person.pinyin_full, Person.id)
+    roles_query = (
+        select(Membership.person_id, Body.name, Term.ordinal, Membership.position)
+        .join(Term, Term.id == Membership.term_id)
+        .join(Body, Body.id == Term.body_id)
+        .where(Membership.status != MembershipStatus.ENDED)
+        .order_by(Membership.person_id, Body.id, Term.ordinal)
+    )
+    with db.session_factory() as session:
+        rows = session.execute(people).all()
+        roles: dict[int, list[str]] = defaultdict(list)
+        for person_id, body, ordinal, position in session.execute(roles_query):
+            term = "" if ordinal is None else term_display_name(ordinal)
+            label = position.value if position.value.startswith(body) else f"{body}{position.value}"
+            roles[person_id].append(f"{term}{label}")
+    return [
+        RosterEntry(
+            person_id=r[0],
+            person_version=r[1],
+            name=r[2],
+            gender=r[3].value,
+            id_number=mask_identifier(r[4]) or "",
+            birth_date=r[5],
+            phone=r[6],
+            roles="；".join(roles.get(r[0], ())),
+            haystack=_haystack(r[2], r[7], r[8]),
+            id_tail=r[4][-ID_TAIL:],
+        )
+        for r in rows
+    ]
+
+
+def search_entries(entries: Sequence[RosterEntry], query: str) -> list[RosterEntry]:
+    """Name, full pinyin, pinyin initials (zs finds 张三) or the ID's last digits."""
+    text = normalise_query(query)
+    if not text:
+        return list(entries)
+    if _ID_QUERY.fullmatch(text) and len(text) <= ID_TAIL:
+        tail = text.upper()
+        return [e for e in entries if text in e.haystack or e.id_tail.endswith(tail)]
+    return [e for e in entries if text in e.haystack]
+
+
+def person_ids(entries: Iterable[RosterEntry]) -> set[int]:
+    return {e.person_id for e in entries}

@@ -1,0 +1,73 @@
+"""What the window asks of the core, with the clerk fixed: every method runs on the Runner's lane.
+
+Imported on the worker lane after the first paint, so SQLAlchemy and Alembic never delay the window.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.domain.vocabulary import Association, BodyKind
+from models.services import electoral, memberships, people, rosters, terms
+from models.services.memberships import MembershipDraft
+from models.services.people import PersonDraft
+from models.services.rosters import RosterEntry
+from models.services.rows import MembershipRow, PersonRow, TermRow
+from models.store.unit_of_work import Database
+
+
+class Backend:
+    def __init__(self, db: Database, user: str) -> None:
+        self.db = db
+        self.user = user
+
+    @property
+    def database_label(self) -> str:
+        return self.db.url
+
+    def terms(self, kind: BodyKind, association: Association | None) -> list[TermRow]:
+        return terms.list_terms(self.db, kind=kind, association=association)
+
+    def members(self, term_id: int) -> list[RosterEntry]:
+        return rosters.members_of_term(self.db, term_id=term_id)
+
+    def registry(self) -> list[RosterEntry]:
+        return rosters.registry(self.db)
+
+    def units(self, term_id: int) -> list[str]:
+        return electoral.units_of_term(self.db, term_id=term_id)
+
+    def person(self, person_id: int) -> PersonRow:
+        return people.get_person(self.db, person_id=person_id)
+
+    def add_person(self, draft: PersonDraft) -> PersonRow:
+        return people.add_person(self.db, user=self.user, draft=draft)
+
+    def update_person(self, person_id: int, version: int, draft: PersonDraft) -> PersonRow:
+        return people.update_person(
+            self.db, user=self.user, person_id=person_id, expected_version=version, draft=draft
+        )
+
+    def add_membership(self, person_id: int, term_id: int, draft: MembershipDraft) -> MembershipRow:
+        return memberships.add_membership(
+            self.db, user=self.user, person_id=person_id, term_id=term_id, draft=draft
+        )
+
+    def end_membership(
+        self, membership_id: int, version: int, end_date: date, reason: str, basis: str
+    ) -> MembershipRow:
+        return memberships.end_membership(
+            self.db,
+            user=self.user,
+            membership_id=membership_id,
+            expected_version=version,
+            end_date=end_date,
+            reason=reason,
+            basis=basis,
+        )
+
+    def reveal(self, person_id: int) -> str:
+        return people.reveal_id_number(self.db, user=self.user, person_id=person_id)
+
+    def close(self) -> None:
+        self.db.engine.dispose()

@@ -1,0 +1,103 @@
+"""A dialog that edits a draft and submits it as one command, keeping what was typed on error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.errors import DomainError
+from views.background import Runner
+from views.error_presenter import describe
+
+INVALID_PROPERTY = "invalid"
+
+
+class FormDialog(QDialog):
+    def __init__(self, runner: Runner, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(self.tr("提示"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setStyleSheet(f'*[{INVALID_PROPERTY}="true"] {{ border: 2px solid #c0392b; }}')
+
+    def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
+        """A labelled field; the label is the widget's buddy, so it is also its accessible name."""
+        self.form.addRow(label, widget)
+        widget.setAccessibleName(label.replace("&", "").rstrip("：:"))
+        if description:
+            widget.setAccessibleDescription(description)
+        self.fields[key] = widget
+        return widget
+
+    def ok_button(self) -> Any:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def show_problem(self, field: str | None, text: str, *, is_error: bool = True) -> None:
+        """The message names the field in words and marks it with a border: never colour alone."""
+        for key, widget in self.fields.items():
+            widget.setProperty(INVALID_PROPERTY, is_error and key == field)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        prefix = self.tr("错误：") if is_error else self.tr("提醒：")
+        self.message.setText(prefix + text if text else "")
+
+    def clear_problem(self) -> None:
+        self.show_problem(None, "", is_error=False)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_domain_error: Callable[[DomainError], bool] | None = None,
+    ) -> None:
+        """Submit on the Runner's lane; on a refusal keep the form open and name the field."""
+        self.ok_button().setEnabled(False)
+        self.message.setText(self.tr("正在保存…"))
+
+        def failed(error: BaseException) -> None:
+            self.ok_button().setEnabled(True)
+            if isinstance(error, DomainError):
+                if on_domain_error is not None and on_domain_error(error):
+                    return
+                self.show_problem(error.field, describe(error))
+                widget = self.fields.get(error.field or "")
+                if widget is not None:
+                    widget.setFocus()
+                return
+            self.show_problem(None, describe(error))
+
+        def done(result: Any) -> None:
+            self.ok_button().setEnabled(True)
+            on_done(result)
+
+        self.runner.submit(work, on_done=done, on_error=failed)
+
+    def submit(self) -> None:  # pragma: no cover - every dialog defines its own
+        raise NotImplementedError

@@ -1,0 +1,1 @@
+"""Dialogs for people and their memberships."""

@@ -1,0 +1,242 @@
+"""The right-hand side of the main window: term selector, instant search and the member table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.vocabulary import Association, BodyKind, TermStatus, body_has_terms
+from views.background import Runner
+from views.error_presenter import describe
+from views.roster.roster_table_model import (
+    MEMBER_COLUMNS,
+    REGISTRY_COLUMNS,
+    SORT_ROLE,
+    RosterTableModel,
+)
+
+_TERM_STATUS = {TermStatus.DRAFT: "筹备中", TermStatus.CURRENT: "现任", TermStatus.PAST: "往届"}
+
+
+def _preferred_term(terms: list[Any]) -> int:
+    """Index of the current term, else the draft, else the latest."""
+    for wanted in (TermStatus.CURRENT, TermStatus.DRAFT):
+        for index, term in enumerate(terms):
+            if term.status is wanted:
+                return index
+    return len(terms) - 1
+
+
+class RosterPanel(QWidget):
+    roster_shown = Signal(int)  # rows visible once a roster has been loaded (0 = known empty)
+    selection_changed = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._backend: Any = None
+        self._body: tuple[BodyKind, Association | None] | None = None
+        self._entries: list[Any] = []
+        self._generation = 0
+
+        self.title = QLabel(self.tr("请选择机构"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.term_box = QComboBox()
+        self.term_box.setAccessibleName(self.tr("届次"))
+        self.term_box.setAccessibleDescription(self.tr("选择要查看的届次"))
+        term_label = QLabel(self.tr("届次(&T)："))
+        term_label.setBuddy(self.term_box)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("姓名、全拼、拼音首字母或身份证号末几位"))
+        self.search.setAccessibleName(self.tr("查找人员"))
+        self.search.setAccessibleDescription(
+            self.tr("输入姓名、全拼、拼音首字母（如 zs 查找张三）或身份证号末几位，即时筛选下表")
+        )
+        search_label = QLabel(self.tr("查找(&F)："))
+        search_label.setBuddy(self.search)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("人数"))
+
+        self.model = RosterTableModel(MEMBER_COLUMNS, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setAccessibleName(self.tr("成员列表"))
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+
+        bar = QHBoxLayout()
+        bar.addWidget(term_label)
+        bar.addWidget(self.term_box, 1)
+        bar.addSpacing(16)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.term_box.currentIndexChanged.connect(self._on_term_chosen)
+        self.search.textChanged.connect(self._apply_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.setTabOrder(self.term_box, self.search)
+        self.setTabOrder(self.search, self.table)
+
+    # --- what the window asks ------------------------------------------------------------------
+
+    def set_backend(self, backend: Any) -> None:
+        self._backend = backend
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def is_registry(self) -> bool:
+        return self._body is None
+
+    def current_body(self) -> tuple[BodyKind, Association | None] | None:
+        return self._body
+
+    def current_term(self) -> Any:
+        return self.term_box.currentData()
+
+    def current_entry(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.entry(self.proxy.mapToSource(rows[0]).row())
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def show_body(self, body: tuple[BodyKind, Association | None] | None, title: str) -> None:
+        """Switch to a body (its terms, then its members) or, with None, to the registry."""
+        self._body = body
+        self.title.setText(title)
+        self._generation += 1
+        generation = self._generation
+        self.term_box.blockSignals(True)
+        self.term_box.clear()
+        self.term_box.blockSignals(False)
+        if self._backend is None:
+            return
+        if body is None:
+            self.term_box.setEnabled(False)
+            self._load(lambda backend=self._backend: backend.registry(), generation, registry=True)
+            return
+        kind, association = body
+        self.term_box.setEnabled(body_has_terms(kind))
+        self._runner.submit(
+            lambda backend=self._backend: backend.terms(kind, association),
+            on_done=lambda terms: self._on_terms(terms, generation),
+            on_error=self._on_error,
+        )
+
+    def reload(self) -> None:
+        """Load the shown roster again, keeping the term and the search text."""
+        self._generation += 1
+        if self._body is None:
+            self._load(
+                lambda backend=self._backend: backend.registry(), self._generation, registry=True
+            )
+        elif self.current_term() is not None:
+            term_id = self.current_term().id
+            self._load(lambda backend=self._backend: backend.members(term_id), self._generation)
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def _on_terms(self, terms: list[Any], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.term_box.blockSignals(True)
+        for term in terms:
+            label = (
+                term.name if term.ordinal is None else f"{term.name}（{_TERM_STATUS[term.status]}）"
+            )
+            self.term_box.addItem(label, term)
+        self.term_box.blockSignals(False)
+        if not terms:
+            self._show([], registry=False)
+            return
+        self.term_box.setCurrentIndex(_preferred_term(terms))
+        self._on_term_chosen(self.term_box.currentIndex())
+
+    def _on_term_chosen(self, index: int) -> None:
+        term = self.term_box.itemData(index)
+        if term is None or self._backend is None:
+            return
+        self._generation += 1
+        self._load(lambda backend=self._backend: backend.members(term.id), self._generation)
+
+    def _load(self, work: Any, generation: int, *, registry: bool = False) -> None:
+        self.count_label.setText(self.tr("正在载入…"))
+        self._runner.submit(
+            work,
+            on_done=lambda entries: (
+                self._show(entries, registry=registry) if generation == self._generation else None
+            ),
+            on_error=self._on_error,
+        )
+
+    def _show(self, entries: list[Any], *, registry: bool) -> None:
+        self._entries = entries
+        self.model.set_rows([], REGISTRY_COLUMNS if registry else MEMBER_COLUMNS)
+        self._apply_search()
+        self.fit_columns()
+        self.roster_shown.emit(self.visible_count())
+
+    def _apply_search(self) -> None:
+        from models.services.rosters import search_entries  # pure and in memory
+
+        hits = search_entries(self._entries, self.search.text())
+        self.model.set_rows(hits)
+        if self.search.text().strip():
+            self.count_label.setText(self.tr("找到 %n 人", "", len(hits)))
+        else:
+            self.count_label.setText(self.tr("共 %n 人", "", len(hits)))
+
+    def _on_error(self, error: BaseException) -> None:
+        self.count_label.setText(self.tr("载入失败"))
+        self.load_failed.emit(describe(error))
+
+    def fit_columns(self, sample: int = 60) -> None:
+        """Fit columns to the header and the first rows only: fitting 100,000 rows costs seconds."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        rows = min(self.model.rowCount(), sample)
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
+            texts += [str(self.model.data(self.model.index(r, column)) or "") for r in range(rows)]
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            header.resizeSection(column, min(max(widest + 28, 64), 360))
