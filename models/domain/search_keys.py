@@ -42,13 +42,14 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 
 def _syllable_sets(name: str) -> list[list[str]]:
     everyday = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
-    readings = [everyday]
-    for surname, syllables in SURNAME_READINGS.items():
+    # Double surnames first: 单于 is not 单.
+    for surname in sorted(SURNAME_READINGS, key=len, reverse=True):
         if name.startswith(surname):
+            syllables = SURNAME_READINGS[surname]
             own = list(syllables) + everyday[len(syllables) :]
-            if own != everyday:
-                readings.append(own)
-    return readings
+            # The surname's reading first: rosters sort by the first reading (曾 under Z).
+            return [own, everyday] if own != everyday else [everyday]
+    return [everyday]
 
 
 def pinyin_keys(name: str) -> tuple[str, str]:
