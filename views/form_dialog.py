@@ -28,6 +28,8 @@ class FormDialog(QDialog):
         self.runner = runner
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        # Room for an 18-character ID and a two-line message without scrolling or cramping.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("身" * 30))
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
         self.message = QLabel()

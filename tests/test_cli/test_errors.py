@@ -66,11 +66,22 @@ def test_version_prints_the_package_version(capsys):
     assert re.fullmatch(r"yishi \d+\.\d+\.\d+\S*", result.out.strip())
 
 
-def test_no_subcommand_shows_the_commands(capsys):
-    result = run_cli(capsys)
+def test_help_shows_the_commands(capsys):
+    result = run_cli(capsys, "--help")
     assert result.code == 0
-    for name in ("demo", "people", "db"):
+    for name in ("gui", "demo", "people", "db"):
         assert name in result.out
+
+
+def test_no_subcommand_asks_for_the_window_and_gui_takes_smoke(tmp_path):
+    from desktop.cli.app import GuiRequest, run
+
+    plain = run(["--user", "alice"], "0")
+    assert isinstance(plain, GuiRequest)
+    assert (plain.settings.user, plain.smoke) == ("alice", None)
+    smoke = run(["gui", "--smoke", str(tmp_path / "s.png"), "--user", "bob"], "0")
+    assert isinstance(smoke, GuiRequest)
+    assert (smoke.settings.user, smoke.smoke) == ("bob", tmp_path / "s.png")
 
 
 def test_unsupported_database_url(capsys):
