@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.navigation.body_chosen.connect(self._on_body_chosen)
         self.roster.selection_changed.connect(self._update_actions)
+        self.roster.table.doubleClicked.connect(lambda _index: self.edit_person())
         self.roster.roster_shown.connect(lambda _n: self._update_actions())
         self.roster.load_failed.connect(self._on_load_failed)
         self.runner.data_changed.connect(self._on_data_changed)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QWidget,
+)
 
 from models.domain.messages import message
 from models.domain.vocabulary import (
@@ -245,7 +253,21 @@ class EndMembershipDialog(FormDialog):
                 entry.membership_id, entry.membership_version, end, reason, basis
             ),
             self._saved,
+            self._on_refusal,
         )
+
+    def _on_refusal(self, error: Any) -> bool:
+        """Someone changed this membership meanwhile: say who and when, then show the new state."""
+        if error.code != "stale_record":
+            return False
+        QMessageBox.warning(
+            self,
+            self.tr("记录已被修改"),
+            message(error.code, error.params) + self.tr("列表将重新载入。"),
+        )
+        self.runner.data_changed.emit(Changes(memberships=True), self)
+        self.reject()
+        return True
 
     def _saved(self, _row: Any) -> None:
         self.runner.data_changed.emit(Changes(memberships=True), self)
