@@ -7,8 +7,6 @@ everyday reading plus, where the first characters are a surname read differently
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 SEPARATOR = " "
 
 # Surnames whose reading as a surname differs from the character's everyday reading.
@@ -41,6 +39,9 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 
 
 def _syllable_sets(name: str) -> list[list[str]]:
+    # pypinyin loads its phrase dictionary on import (~0.25 s): only writers need it.
+    from pypinyin import Style, lazy_pinyin
+
     everyday = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
     # Double surnames first: 单于 is not 单.
     for surname in sorted(SURNAME_READINGS, key=len, reverse=True):

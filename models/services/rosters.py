@@ -54,6 +54,8 @@ class RosterEntry:
     # name, full pinyin and initials in one lower-case string, and the ID's last characters.
     haystack: str = ""
     id_tail: str = ""
+    # The first pinyin reading: names sort the way a clerk looks them up.
+    sort_name: str = ""
 
 
 def _category_text(
@@ -128,6 +130,7 @@ def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
             end_reason=r[21].value if r[21] else "",
             haystack=_haystack(r[2], r[7], r[8]),
             id_tail=r[4][-ID_TAIL:],
+            sort_name=r[7].split(" ", 1)[0],
         )
         for r in rows
     ]
@@ -172,6 +175,7 @@ def registry(db: Database) -> list[RosterEntry]:
             roles="；".join(roles.get(r[0], ())),
             haystack=_haystack(r[2], r[7], r[8]),
             id_tail=r[4][-ID_TAIL:],
+            sort_name=r[7].split(" ", 1)[0],
         )
         for r in rows
     ]

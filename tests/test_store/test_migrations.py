@@ -141,3 +141,11 @@ def test_sqlite_runs_with_foreign_keys_and_wal(fresh):
                 "'2026-01-01', '2026-01-01', '')"
             )
         )
+
+
+def test_the_revision_list_matches_alembics_graph():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    walked = [r.revision for r in script.walk_revisions()]  # newest first
+    assert tuple(reversed(walked)) == migrate.REVISIONS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from views.error_presenter import describe
 from views.roster.roster_table_model import (
     MEMBER_COLUMNS,
     REGISTRY_COLUMNS,
-    SORT_ROLE,
     RosterTableModel,
 )
 
@@ -78,13 +77,11 @@ class RosterPanel(QWidget):
         self.count_label.setAccessibleName(self.tr("人数"))
 
         self.model = RosterTableModel(MEMBER_COLUMNS, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model.sorted.connect(self._on_sorted)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -135,10 +132,10 @@ class RosterPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.entry(self.proxy.mapToSource(rows[0]).row())
+        return self.model.entry(rows[0].row())
 
     def visible_count(self) -> int:
-        return self.proxy.rowCount()
+        return self.model.rowCount()
 
     def show_body(self, body: tuple[BodyKind, Association | None] | None, title: str) -> None:
         """Switch to a body (its terms, then its members) or, with None, to the registry."""
@@ -210,11 +207,15 @@ class RosterPanel(QWidget):
         )
 
     def _show(self, entries: list[Any], *, registry: bool) -> None:
-        self._entries = entries
         self.model.set_rows([], REGISTRY_COLUMNS if registry else MEMBER_COLUMNS)
+        self.model.order_rows(entries)  # once per load; every search keeps this order
+        self._entries = entries
         self._apply_search()
         self.fit_columns()
         self.roster_shown.emit(self.visible_count())
+
+    def _on_sorted(self) -> None:
+        self.model.order_rows(self._entries)
 
     def _apply_search(self) -> None:
         from models.services.rosters import search_entries  # pure and in memory
