@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from models.domain.identity import check_digit
-from models.domain.search_keys import pinyin_keys
+from models.domain.search_keys import pinyin_keys, sort_key
 from models.entities import Person
 from models.services.demo.builder import build_demo
 from models.services.demo.names import GIVEN_FEMALE, GIVEN_MALE, SURNAMES
@@ -44,6 +44,7 @@ def fill(db, count: int) -> None:
                 birth_date=born,
                 pinyin_full=full,
                 pinyin_initials=initials,
+                pinyin_sort=sort_key(name),
                 version=1,
                 created_at=now,
                 updated_at=now,

@@ -23,7 +23,11 @@ class Backend:
 
     @property
     def database_label(self) -> str:
-        return self.db.url
+        """The file for SQLite, server and database for PostgreSQL; never a password."""
+        url = self.db.engine.url
+        if url.get_backend_name() == "sqlite":
+            return f"{url.database}（本机 SQLite）"
+        return f"{url.host}:{url.port or 5432}/{url.database}（共享 PostgreSQL）"
 
     def terms(self, kind: BodyKind, association: Association | None) -> list[TermRow]:
         return terms.list_terms(self.db, kind=kind, association=association)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,11 @@ from views.background import Runner
 from views.error_presenter import describe
 
 INVALID_PROPERTY = "invalid"
+
+
+def accessible_label(label: str) -> str:
+    """ "查找人员(&S)：" is read out as "查找人员": no mnemonic, no colon."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "").rstrip("：: ")
 
 
 class FormDialog(QDialog):
@@ -52,7 +58,7 @@ class FormDialog(QDialog):
     def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
         """A labelled field; the label is the widget's buddy, so it is also its accessible name."""
         self.form.addRow(label, widget)
-        widget.setAccessibleName(label.replace("&", "").rstrip("：:"))
+        widget.setAccessibleName(accessible_label(label))
         if description:
             widget.setAccessibleDescription(description)
         self.fields[key] = widget

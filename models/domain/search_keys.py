@@ -63,3 +63,8 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 
 def normalise_query(text: str) -> str:
     return text.strip().lower().replace(" ", "")
+
+
+def sort_key(name: str) -> str:
+    """The first reading, syllables apart: 陈刚 "chen gang" sorts before 程波 "cheng bo"."""
+    return " ".join(_syllable_sets(name)[0])

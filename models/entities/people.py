@@ -24,9 +24,14 @@ class Person(Versioned, Base):
     # Computed on write from the name (models.domain.search_keys); space-separated readings.
     pinyin_full: Mapped[str] = mapped_column(String(512), default="")
     pinyin_initials: Mapped[str] = mapped_column(String(256), default="")
+    # Syllables apart, so that a surname's people stay together when sorted.
+    pinyin_sort: Mapped[str] = mapped_column(String(512), default="")
 
     memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
         back_populates="person", order_by="Membership.id"
     )
 
-    __table_args__ = (Index("ix_person_name", "name"),)
+    __table_args__ = (
+        Index("ix_person_name", "name"),
+        Index("ix_person_pinyin_sort", "pinyin_sort"),
+    )

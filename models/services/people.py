@@ -16,7 +16,7 @@ from models.domain.identity import (
     id_number_problem,
     normalise_identifier,
 )
-from models.domain.search_keys import normalise_query, pinyin_keys
+from models.domain.search_keys import normalise_query, pinyin_keys, sort_key
 from models.domain.vocabulary import Association, BodyKind, Gender
 from models.entities import Body, Membership, Person, Term
 from models.services.rows import PersonRow
@@ -96,6 +96,7 @@ def _apply(person: Person, valid: ValidPerson) -> None:
     person.birth_date = valid.birth_date
     person.phone = valid.phone
     person.pinyin_full, person.pinyin_initials = pinyin_keys(valid.name)
+    person.pinyin_sort = sort_key(valid.name)
 
 
 def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
@@ -174,7 +175,7 @@ class PeopleFilter:
 
 
 def _people_query(where: PeopleFilter) -> Select[tuple[Person]]:
-    query = select(Person).order_by(Person.pinyin_full, Person.id)
+    query = select(Person).order_by(Person.pinyin_sort, Person.id)
     if where.term_id is not None:
         query = query.where(Person.memberships.any(Membership.term_id == where.term_id))
     elif where.body is not None:

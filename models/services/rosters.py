@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -74,26 +75,47 @@ def _haystack(name: str, full: str, initials: str) -> str:
     return f"{name}\x1f{full}\x1f{initials}".lower()
 
 
+_PERSON_COLUMNS = (
+    Person.id.label("person_id"),
+    Person.version.label("person_version"),
+    Person.name,
+    Person.gender,
+    Person.id_number,
+    Person.birth_date,
+    Person.phone,
+    Person.pinyin_full,
+    Person.pinyin_initials,
+    Person.pinyin_sort,
+)
+
+
+def _person_fields(r: Any) -> dict[str, Any]:
+    return {
+        "person_id": r.person_id,
+        "person_version": r.person_version,
+        "name": r.name,
+        "gender": r.gender.value,
+        "id_number": mask_identifier(r.id_number) or "",
+        "birth_date": r.birth_date,
+        "phone": r.phone,
+        "haystack": _haystack(r.name, r.pinyin_full, r.pinyin_initials),
+        "id_tail": r.id_number[-ID_TAIL:],
+        "sort_name": r.pinyin_sort,
+    }
+
+
 def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
     """Everyone who holds or held a membership of the term, ended ones included."""
     query = (
         select(
-            Person.id,
-            Person.version,
-            Person.name,
-            Person.gender,
-            Person.id_number,
-            Person.birth_date,
-            Person.phone,
-            Person.pinyin_full,
-            Person.pinyin_initials,
-            Membership.id,
-            Membership.version,
+            *_PERSON_COLUMNS,
+            Membership.id.label("membership_id"),
+            Membership.version.label("membership_version"),
             Membership.position,
             Membership.status,
             Membership.employment,
             Membership.delegate_type,
-            ElectoralUnit.name,
+            ElectoralUnit.name.label("unit"),
             Membership.disability_category,
             Membership.multi_components,
             Membership.relative_categories,
@@ -110,27 +132,20 @@ def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
         rows = session.execute(query).all()
     return [
         RosterEntry(
-            person_id=r[0],
-            person_version=r[1],
-            name=r[2],
-            gender=r[3].value,
-            id_number=mask_identifier(r[4]) or "",
-            birth_date=r[5],
-            phone=r[6],
-            membership_id=r[9],
-            membership_version=r[10],
-            position=r[11].value,
-            status=r[12],
-            employment=r[13].value if r[13] else "",
-            delegate_type=r[14].value if r[14] else "",
-            electoral_unit=r[15] or "",
-            category=_category_text(r[16], r[17], r[18]),
-            start_date=r[19],
-            end_date=r[20],
-            end_reason=r[21].value if r[21] else "",
-            haystack=_haystack(r[2], r[7], r[8]),
-            id_tail=r[4][-ID_TAIL:],
-            sort_name=r[7].split(" ", 1)[0],
+            **_person_fields(r),
+            membership_id=r.membership_id,
+            membership_version=r.membership_version,
+            position=r.position.value,
+            status=r.status,
+            employment=r.employment.value if r.employment else "",
+            delegate_type=r.delegate_type.value if r.delegate_type else "",
+            electoral_unit=r.unit or "",
+            category=_category_text(
+                r.disability_category, r.multi_components, r.relative_categories
+            ),
+            start_date=r.start_date,
+            end_date=r.end_date,
+            end_reason=r.end_reason.value if r.end_reason else "",
         )
         for r in rows
     ]
@@ -138,17 +153,7 @@ def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
 
 def registry(db: Database) -> list[RosterEntry]:
     """Every person, with their present roles in one line (人员库)."""
-    people = select(
-        Person.id,
-        Person.version,
-        Person.name,
-        Person.gender,
-        Person.id_number,
-        Person.birth_date,
-        Person.phone,
-        Person.pinyin_full,
-        Person.pinyin_initials,
-    ).order_by(Person.pinyin_full, Person.id)
+    people = select(*_PERSON_COLUMNS).order_by(Person.pinyin_sort, Person.id)
     roles_query = (
         select(Membership.person_id, Body.name, Term.ordinal, Membership.position)
         .join(Term, Term.id == Membership.term_id)
@@ -164,20 +169,7 @@ def registry(db: Database) -> list[RosterEntry]:
             label = position.value if position.value.startswith(body) else f"{body}{position.value}"
             roles[person_id].append(f"{term}{label}")
     return [
-        RosterEntry(
-            person_id=r[0],
-            person_version=r[1],
-            name=r[2],
-            gender=r[3].value,
-            id_number=mask_identifier(r[4]) or "",
-            birth_date=r[5],
-            phone=r[6],
-            roles="；".join(roles.get(r[0], ())),
-            haystack=_haystack(r[2], r[7], r[8]),
-            id_tail=r[4][-ID_TAIL:],
-            sort_name=r[7].split(" ", 1)[0],
-        )
-        for r in rows
+        RosterEntry(**_person_fields(r), roles="；".join(roles.get(r.person_id, ()))) for r in rows
     ]
 
 

@@ -19,8 +19,11 @@ def is_sqlite(url: str | URL) -> bool:
 
 
 def sqlite_path(url: str | URL) -> Path | None:
-    """The file behind a SQLite URL, or None for an in-memory database."""
-    database = make_url(url).database
+    """The file behind a SQLite URL; None for an in-memory database or another backend."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)

@@ -99,11 +99,17 @@ def test_update_of_name_logs_the_name_and_its_search_keys(db, person):
     since = last_log_id(db)
     update_person(db, user="bob", person_id=person, expected_version=1, draft=draft(name="张三丰"))
     logged = _only(_by(db, since, "bob"), "person", "update")
-    assert logged.before == {"name": "张三", "pinyin_full": "zhangsan", "pinyin_initials": "zs"}
+    assert logged.before == {
+        "name": "张三",
+        "pinyin_full": "zhangsan",
+        "pinyin_initials": "zs",
+        "pinyin_sort": "zhang san",
+    }
     assert logged.after == {
         "name": "张三丰",
         "pinyin_full": "zhangsanfeng",
         "pinyin_initials": "zsf",
+        "pinyin_sort": "zhang san feng",
     }
 
 

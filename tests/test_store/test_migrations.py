@@ -68,8 +68,26 @@ def test_sqlite_is_backed_up_before_migrating(fresh):
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert copy.execute("SELECT login FROM app_user").fetchall() == [("old",)]
     with sqlite3.connect(path) as migrated:
-        assert migrated.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert migrated.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            migrate.head_revision(),
+        )
         assert migrated.execute("SELECT count(*) FROM body").fetchone() == (9,)
+
+
+def test_migration_0003_fills_the_sort_key_of_existing_people(fresh, backend):
+    engine = fresh.engine(backend)
+    _upgrade_to(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO person (name, gender, id_number, pinyin_full, pinyin_initials, version, "
+                "created_at, updated_at, updated_by) VALUES ('陈刚', '男', '110109198001021239', "
+                "'chengang', 'cg', 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00', 'old')"
+            )
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT pinyin_sort FROM person")).scalar() == "chen gang"
 
 
 def test_new_sqlite_file_is_created_without_a_backup(fresh):

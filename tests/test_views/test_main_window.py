@@ -200,12 +200,6 @@ def test_f5_reloads_the_roster(harness: WindowHarness) -> None:
     assert blocker.args == [shown]
 
 
-@pytest.mark.xfail(
-    reason="BUG: Ctrl+F is bound twice in one window (MainWindow's 查找 QAction and "
-    "RosterPanel's QShortcut, both WindowShortcut): Qt reports an ambiguous shortcut and "
-    "neither fires, so Ctrl+F never reaches the search box",
-    strict=True,
-)
 def test_ctrl_f_moves_to_the_search_box(harness: WindowHarness) -> None:
     h = harness
     h.roster.table.setFocus()
@@ -322,13 +316,6 @@ def surname_runs(names: list[str], surname: str) -> int:
     return runs
 
 
-@pytest.mark.xfail(
-    reason="BUG: the 姓名 column sorts by the concatenated full pinyin (Person.pinyin_full from "
-    "models.domain.search_keys.pinyin_keys, RosterEntry.sort_name), so syllable boundaries are "
-    "lost: 陈刚 'chengang' sorts before 程波 'chengbo' while 陈华 'chenhua' comes after 程子豪; "
-    "one surname is split into two runs instead of 陈… then 程…",
-    strict=True,
-)
 def test_sorting_by_name_keeps_each_surname_together(harness: WindowHarness) -> None:
     h = harness
     engine = create_database_engine(f"sqlite:///{h.db_path}")

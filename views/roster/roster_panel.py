@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -106,7 +105,6 @@ class RosterPanel(QWidget):
 
         self.term_box.currentIndexChanged.connect(self._on_term_chosen)
         self.search.textChanged.connect(self._apply_search)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.setTabOrder(self.term_box, self.search)
         self.setTabOrder(self.search, self.table)
 
@@ -240,4 +238,4 @@ class RosterPanel(QWidget):
             texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
             texts += [str(self.model.data(self.model.index(r, column)) or "") for r in range(rows)]
             widest = max(metrics.horizontalAdvance(t) for t in texts)
-            header.resizeSection(column, min(max(widest + 28, 64), 360))
+            header.resizeSection(column, min(max(widest + 28, 64), 280))

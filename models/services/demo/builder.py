@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from models.domain.errors import DomainError
-from models.domain.search_keys import pinyin_keys
+from models.domain.search_keys import pinyin_keys, sort_key
 from models.domain.vocabulary import (
     DelegateType,
     Employment,
@@ -148,6 +148,7 @@ def _write(uow: UnitOfWork, plan: DemoPlan) -> DemoSummary:
             phone=p.phone,
             pinyin_full=full,
             pinyin_initials=initials,
+            pinyin_sort=sort_key(p.name),
         )
         people.append(person)
         session.add(person)
