@@ -373,3 +373,14 @@ def test_clicking_a_header_sorts_and_search_keeps_the_order(harness: WindowHarne
     assert hits == sorted(hits, reverse=ascending)
     h.roster.search.clear()
     assert [e.birth_date for e in h.entries()] == births
+
+
+def test_each_body_shows_the_columns_that_matter_for_it(harness: WindowHarness) -> None:
+    h = harness
+    assert {"选举单位", "代表类型"} <= set(h.headers())
+    assert "任职方式" not in h.headers()
+    h.choose("执行理事会")
+    assert "任职方式" in h.headers()
+    assert "选举单位" not in h.headers()
+    h.choose("人员库")
+    assert h.headers() == ["姓名", "性别", "身份证号", "出生日期", "联系电话", "现任职务"]

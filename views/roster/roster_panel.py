@@ -21,6 +21,7 @@ from models.domain.vocabulary import Association, BodyKind, TermStatus, body_has
 from views.background import Runner
 from views.error_presenter import describe
 from views.roster.roster_table_model import (
+    COLUMNS_OF_BODY,
     MEMBER_COLUMNS,
     REGISTRY_COLUMNS,
     RosterTableModel,
@@ -205,7 +206,11 @@ class RosterPanel(QWidget):
         )
 
     def _show(self, entries: list[Any], *, registry: bool) -> None:
-        self.model.set_rows([], REGISTRY_COLUMNS if registry else MEMBER_COLUMNS)
+        if registry or self._body is None:
+            columns = REGISTRY_COLUMNS
+        else:
+            columns = COLUMNS_OF_BODY.get(self._body[0], MEMBER_COLUMNS)
+        self.model.set_rows([], columns)
         self.model.order_rows(entries)  # once per load; every search keeps this order
         self._entries = entries
         self._apply_search()

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from models.domain.vocabulary import MembershipStatus
+from models.domain.vocabulary import BodyKind, MembershipStatus
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,18 +56,32 @@ BIRTH = Column("birth_date", "出生日期", lambda e: _date(e.birth_date))
 PHONE = Column("phone", "联系电话", lambda e: e.phone or "")
 ROLES = Column("roles", "现任职务", lambda e: e.roles)
 
-MEMBER_COLUMNS = (
-    NAME,
-    GENDER,
-    POSITION,
-    STATUS,
-    UNIT,
-    DELEGATE_TYPE,
-    EMPLOYMENT,
-    CATEGORY,
-    START,
-    ID_NUMBER,
-)
+MEMBER_COLUMNS = (NAME, GENDER, POSITION, STATUS, CATEGORY, START, ID_NUMBER)
+# Each body shows the facts that matter for it: 选举单位 for delegates, 任职方式 for cadres.
+COLUMNS_OF_BODY = {
+    BodyKind.CONGRESS: (
+        NAME,
+        GENDER,
+        POSITION,
+        STATUS,
+        UNIT,
+        DELEGATE_TYPE,
+        CATEGORY,
+        START,
+        ID_NUMBER,
+    ),
+    BodyKind.EXECUTIVE_COUNCIL: (
+        NAME,
+        GENDER,
+        POSITION,
+        EMPLOYMENT,
+        STATUS,
+        CATEGORY,
+        START,
+        ID_NUMBER,
+    ),
+    BodyKind.PARTY_GROUP: (NAME, GENDER, POSITION, EMPLOYMENT, STATUS, START, ID_NUMBER),
+}
 REGISTRY_COLUMNS = (NAME, GENDER, ID_NUMBER, BIRTH, PHONE, ROLES)
 
 
