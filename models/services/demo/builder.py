@@ -30,13 +30,8 @@ from models.entities import (
     Setting,
     Term,
 )
-from models.services.demo.generator import (
-    CONGRESS_7_OPENED,
-    CONGRESS_8_OPENS,
-    UNITS,
-    DemoPlan,
-    generate_demo,
-)
+from models.services.demo.generator import generate_demo
+from models.services.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan
 from models.store.unit_of_work import Database, UnitOfWork
 
 DEMO_MARKER = "demo.built"

@@ -7,240 +7,27 @@ volunteers than the 7th (a trend warning), and the council lacks a psychosocial 
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
-from models.domain.identity import check_digit
-from models.domain.vocabulary import CERT_CATEGORY_DIGIT, DisabilityCategory
-from models.services.demo.names import (
-    DOUBLE_SURNAMES,
-    ETHNICITIES,
-    GIVEN_FEMALE,
-    GIVEN_MALE,
-    POLITICAL,
-    RARE_GIVEN,
-    SURNAMES,
+from models.domain.vocabulary import DisabilityCategory
+from models.services.demo.maker import PersonMaker
+from models.services.demo.plan import (
+    AGES_AT,
+    CONGRESS_7_OPENED,
+    INVITED_DELEGATES,
+    REPRESENTED,
+    RESERVES_8TH,
+    UNITS,
+    DemoPlan,
+    DemoSeat,
+    Facts,
 )
-
-SEED = 20190816  # the reform plan's date
-AREA_CODE = "110109"  # 门头沟区
-
-# 选举单位 and their seats in the 7th and 8th congress.
-UNITS: tuple[tuple[str, str, int, int], ...] = (
-    ("大峪街道", "街道", 27, 28),
-    ("城子街道", "街道", 23, 24),
-    ("东辛房街道", "街道", 20, 20),
-    ("大台街道", "街道", 12, 12),
-    ("王平镇", "镇", 11, 12),
-    ("永定镇", "镇", 24, 26),
-    ("龙泉镇", "镇", 25, 26),
-    ("潭柘寺镇", "镇", 13, 14),
-    ("军庄镇", "镇", 13, 14),
-    ("妙峰山镇", "镇", 11, 12),
-    ("雁翅镇", "镇", 11, 12),
-    ("斋堂镇", "镇", 17, 18),
-    ("清水镇", "镇", 11, 12),
-)
-INVITED_DELEGATES = 6
-RESERVES_8TH = 20
-CONGRESS_7_OPENED = date(2021, 6, 18)
-CONGRESS_8_OPENS = date(2026, 12, 22)
-# Ages are counted back from here, so the demo is the same whatever day it is built.
-AGES_AT = date(2026, 6, 30)
-
-REPRESENTED = {
-    "blind": (DisabilityCategory.VISION,),
-    "deaf": (DisabilityCategory.HEARING, DisabilityCategory.SPEECH),
-    "physical": (DisabilityCategory.PHYSICAL,),
-    "intellectual": (DisabilityCategory.INTELLECTUAL,),
-    "psychosocial": (DisabilityCategory.PSYCHOSOCIAL,),
-}
-
-
-@dataclass(frozen=True)
-class DemoPerson:
-    key: int
-    name: str
-    gender: str
-    ethnicity: str
-    birth_date: date
-    id_number: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What a membership records of the person as nominated for that term."""
-
-    category: DisabilityCategory | None = None
-    grade: int | None = None
-    multi_components: tuple[str, ...] = ()
-    relative_categories: tuple[str, ...] = ()
-    rural: bool = False
-    role_model: bool = False
-    frontline: bool = False
-    org_representative: bool = False
-    volunteer: bool = False
-    political_status: str = "群众"
-    work: str = ""
-
-
-@dataclass(frozen=True)
-class DemoSeat:
-    person: int
-    body: str  # "congress", "presidium", "council", "party_group", "association.blind" …
-    ordinal: int | None
-    position: str
-    status: str = "elected"
-    facts: Facts = field(default_factory=Facts)
-    unit: str | None = None
-    delegate_type: str | None = None
-    employment: str | None = None
-    start_reason: str | None = "当选"
-    start_date: date | None = None
-    start_basis: str | None = None
-    end_reason: str | None = None
-    end_date: date | None = None
-    end_basis: str | None = None
-
-
-@dataclass
-class DemoPlan:
-    people: list[DemoPerson] = field(default_factory=list)
-    seats: list[DemoSeat] = field(default_factory=list)
-
-    def cert_number(self, seat: DemoSeat) -> str | None:
-        if seat.facts.category is None:
-            return None
-        digit = next(d for d, c in CERT_CATEGORY_DIGIT.items() if c is seat.facts.category)
-        return f"{self.people[seat.person].id_number}{digit}{seat.facts.grade}"
-
-
-class _Maker:
-    def __init__(self, today: date) -> None:
-        self.random = random.Random(SEED)
-        self.today = today
-        self.plan = DemoPlan()
-        self.used_ids: set[str] = set()
-        self.used_names: set[str] = set()
-        self.rare_left = list(RARE_GIVEN)
-
-    def person(self, *, oldest: int = 70, youngest: int = 24) -> int:
-        r = self.random
-        gender = r.choice("男男女")
-        for _ in range(1000):
-            surname = r.choice(DOUBLE_SURNAMES) if r.random() < 0.02 else r.choice(SURNAMES)
-            pool = GIVEN_MALE if gender == "男" else GIVEN_FEMALE
-            given = self.rare_left.pop() if self.rare_left and r.random() < 0.04 else r.choice(pool)
-            name = surname + given
-            if name not in self.used_names:
-                break
-        self.used_names.add(name)
-        born = self.today - timedelta(days=r.randint(youngest * 365, oldest * 365))
-        while True:
-            sequence = r.randrange(0, 999)
-            sequence += (sequence % 2 == 0) if gender == "男" else (sequence % 2 == 1)
-            first17 = f"{AREA_CODE}{born:%Y%m%d}{sequence % 1000:03d}"
-            id_number = first17 + check_digit(first17)
-            if id_number not in self.used_ids and int(first17[16]) % 2 == (gender == "男"):
-                break
-        self.used_ids.add(id_number)
-        self.plan.people.append(
-            DemoPerson(
-                key=len(self.plan.people),
-                name=name,
-                gender=gender,
-                ethnicity=r.choice(ETHNICITIES),
-                birth_date=born,
-                id_number=id_number,
-                phone=f"1{r.choice('3589')}{r.randrange(10**9):09d}",
-            )
-        )
-        return len(self.plan.people) - 1
-
-    def facts(
-        self,
-        *,
-        unit: str | None,
-        rural_rate: float,
-        disabled_rate: float,
-        model_rate: float,
-        volunteer_rate: float,
-        org_rate: float,
-        categories: tuple[DisabilityCategory, ...] | None = None,
-    ) -> Facts:
-        r = self.random
-        rural = unit is not None and unit.endswith("镇") and r.random() < rural_rate
-        category = grade = None
-        components: tuple[str, ...] = ()
-        relatives: tuple[str, ...] = ()
-        roll = r.random()
-        if categories is not None or roll < disabled_rate:
-            weights = {
-                DisabilityCategory.PHYSICAL: 40,
-                DisabilityCategory.VISION: 16,
-                DisabilityCategory.HEARING: 14,
-                DisabilityCategory.SPEECH: 3,
-                DisabilityCategory.INTELLECTUAL: 6,
-                DisabilityCategory.PSYCHOSOCIAL: 5,
-                DisabilityCategory.MULTIPLE: 4,
-            }
-            if categories is not None:
-                weights = {c: w for c, w in weights.items() if c in categories}
-            category = r.choices(list(weights), weights=list(weights.values()))[0]
-            grade = r.randint(1, 4)
-            if category is DisabilityCategory.MULTIPLE:
-                components = tuple(
-                    c.value
-                    for c in r.sample(
-                        [
-                            DisabilityCategory.PHYSICAL,
-                            DisabilityCategory.HEARING,
-                            DisabilityCategory.SPEECH,
-                            DisabilityCategory.VISION,
-                        ],
-                        2,
-                    )
-                )
-        elif roll < disabled_rate + 0.16:
-            relatives = (r.choice(["智力", "智力", "精神", "肢体"]),)
-        frontline = r.random() < model_rate
-        model = category is not None and r.random() < 0.3
-        org = r.random() < org_rate
-        volunteer = r.random() < volunteer_rate
-        place = unit or "区残联"
-        work = r.choice(
-            [
-                f"{place}残联 专职委员",
-                f"{place}某社区居委会 残疾人专职委员",
-                f"{place}温馨家园 负责人",
-                f"{place}某村 村民",
-                "区特殊教育学校 教师",
-                "区残疾人职业康复中心 职工",
-                f"{place}残疾人协会 副主席",
-                "某助残社会组织 负责人",
-                "某企业 职工",
-            ]
-        )
-        return Facts(
-            category=category,
-            grade=grade,
-            multi_components=components,
-            relative_categories=relatives,
-            rural=rural,
-            role_model=model,
-            frontline=frontline,
-            org_representative=org,
-            volunteer=volunteer,
-            political_status=r.choice(POLITICAL),
-            work=work,
-        )
 
 
 def generate_demo() -> DemoPlan:
     """Deterministic: every run builds the same federation."""
-    make = _Maker(AGES_AT)
+    make = PersonMaker(AGES_AT)
     r = make.random
 
     def congress(
@@ -349,7 +136,7 @@ def _represents(facts: Facts, group: str) -> bool:
     return bool(named & {c.value for c in REPRESENTED[group]})
 
 
-def _history_of_seventh(make: _Maker) -> None:
+def _history_of_seventh(make: PersonMaker) -> None:
     """Three 7th-term delegates left early; two seats were filled by 补选."""
     plan, r = make.plan, make.random
     delegates = [
@@ -394,7 +181,7 @@ def _history_of_seventh(make: _Maker) -> None:
 
 
 def _presidium(
-    make: _Maker, ordinal: int, delegates: list[int], *, with_psychosocial: bool
+    make: PersonMaker, ordinal: int, delegates: list[int], *, with_psychosocial: bool
 ) -> None:
     plan, r = make.plan, make.random
     facts = {k: _facts_of(plan, k, ordinal) for k in delegates}
@@ -436,7 +223,7 @@ def _presidium(
         )
 
 
-def _leadership(make: _Maker) -> None:
+def _leadership(make: PersonMaker) -> None:
     """The 7th executive council, the party group and the five associations' heads."""
     plan, r = make.plan, make.random
     start = CONGRESS_7_OPENED
