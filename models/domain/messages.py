@@ -26,6 +26,27 @@ MESSAGES: dict[str, str] = {
     "value_invalid": "{label}的值“{value}”无效，可选：{choices}。",
     "name_blank": "姓名不能为空。",
     "dup_id": "身份证号 {id_number} 已登记在“{name}”名下，同一人请勿重复登记。",
+    # slate rows (DOMAIN §2); {column} is the canonical header
+    "id_numeric_cell": "{column}被 Excel 存成了数字，末几位可能已经丢失。请将该列设为文本后重新录入。",
+    "dup_id_rows": "身份证号 {id_number} 在第 {rows} 行重复出现，同一人只能填一行。",
+    "bool_invalid": "{column}只能填 是/否（也可填 Y/N、√/×、1/0），而不是“{value}”。",
+    "unit_unknown": "选举单位“{value}”不是本届的选举单位。本届的选举单位有：{choices}。",
+    "multi_components_missing": "残疾类别为“多重”，但没有填写有效的多重残疾包含类别：此人计为残疾人，但不计入任何类别。",
+    "relative_category_missing": "已填“是残疾人亲友”，但没有填写亲友残疾类别：此人计为亲友，但不计入任何类别。",
+    "model_not_disabled": "自强模范应为残疾人；没有残疾的受表彰者属于助残先进，请核对。",
+    # slate rules (DOMAIN §3)
+    "slate_empty": "名单为空：没有读到任何数据行。",
+    "rule_skipped_empty": "名单中没有可计入的人员，未检查。",
+    "rule_skipped_no_previous": "没有上一届的名单，无法比较。",
+    "rule_skipped_needs_database": "需要数据库中的代表名单才能检查（请用 yishi check）。",
+    "share_pass": "{subject}{count} 人，占 {total} 人的 {percent}，达到{threshold}以上的要求（至少 {required} 人）。",
+    "share_fail": "{subject}{count} 人，占 {total} 人的 {percent}，未达到{threshold}以上的要求：在总人数不变的情况下，还需至少 {gap} 名{subject}替换现有人选。",
+    "category_pass": "{subject}{count} 人。",
+    "category_fail": "没有{subject}：至少需要 1 名，请在总人数不变的情况下替换 1 名现有人选。",
+    "trend_pass": "{subject}{now}（上一届 {before}），有所提高。",
+    "trend_fail": "{subject}{now}，未高于上一届的 {before}：改革方案要求逐步提高。",
+    "members_are_delegates_pass": "主席团委员均为本届代表。",
+    "members_are_delegates_fail": "有 {count} 名主席团委员不是本届代表：{names}。",
     # people, terms, memberships
     "person_not_found": "找不到编号为 {person_id} 的人员。",
     "membership_not_found": "找不到编号为 {membership_id} 的任职记录。",
@@ -64,6 +85,8 @@ def message(code: str, params: Mapping[str, Any] | None = None) -> str:
     params = dict(params or {})
     if code == "id_format" and params.get("old_15_digit"):
         code = "id_format_old"
+    if code == "dup_id" and "rows" in params:  # a slate's rows, not a registered holder
+        code = "dup_id_rows"
     template = MESSAGES.get(code)
     if template is None:
         return f"{code} {params}" if params else code
