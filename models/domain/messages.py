@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "share_pass": "{subject}{count} 人，占 {total} 人的 {percent}，达到{threshold}以上的要求（至少 {required} 人）。",
     "share_fail": "{subject}{count} 人，占 {total} 人的 {percent}，未达到{threshold}以上的要求：在总人数不变的情况下，还需至少 {gap} 名{subject}替换现有人选。",
     "category_pass": "{subject}{count} 人。",
+    "category_short": "{subject}{count} 人，少于要求的 {required} 人：请在总人数不变的情况下再替换 {gap} 名现有人选。",
     "category_fail": "没有{subject}：至少需要 1 名，请在总人数不变的情况下替换 1 名现有人选。",
     "trend_pass": "{subject}{now}（上一届 {before}），有所提高。",
     "trend_fail": "{subject}{now}，未高于上一届的 {before}：改革方案要求逐步提高。",
