@@ -19,11 +19,15 @@ EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 _WITH_DATABASE = {
     ("demo", None): "desktop.cli.demo:run_demo",
     ("people", "list"): "desktop.cli.people:run_list",
+    ("check", None): "desktop.cli.slates:run_check",
+    ("import", "slate"): "desktop.cli.slates:run_import",
 }
 _WITH_SETTINGS = {
     ("db", "upgrade"): "desktop.cli.db:run_upgrade",
     ("db", "backup"): "desktop.cli.db:run_backup",
     ("db", "restore"): "desktop.cli.db:run_restore",
+    ("check-slate", None): "desktop.cli.slates:run_check_slate",
+    ("template", "slate"): "desktop.cli.slates:run_template",
 }
 
 

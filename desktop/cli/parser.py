@@ -105,6 +105,44 @@ def build_parser(version: str) -> ChineseArgumentParser:
     listing.add_argument("--reveal", action="store_true", help="显示完整身份证号（将记入日志）")
     _json_option(listing)
 
+    slate_bodies = ["congress", "presidium"]
+    check_slate = command(
+        commands, "check-slate", "按改革方案的比例要求检查 Excel 名单（不写数据库）"
+    )
+    check_slate.add_argument("file", metavar="FILE.xlsx", help="名单文件（.xlsx 或 .xls）")
+    check_slate.add_argument(
+        "--body", choices=slate_bodies, required=True, help="代表大会或主席团名单"
+    )
+    check_slate.add_argument("--previous", metavar="FILE.xlsx", help="上一届名单，用于比较变化趋势")
+    check_slate.add_argument("--rules", metavar="NAME|PATH", help="规则文件（默认 mentougou-2019）")
+    _json_option(check_slate)
+
+    check = command(commands, "check", "检查数据库中某一届名单的构成")
+    check.add_argument("--body", choices=[*slate_bodies, "council"], required=True, help="机构")
+    check.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
+    _json_option(check)
+
+    template = commands.add_parser("template", help="名单模板").add_subparsers(
+        dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
+    )
+    slate_template = command(template, "slate", "生成代表/委员候选人名单模板")
+    slate_template.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
+    )
+
+    importing = commands.add_parser("import", help="导入").add_subparsers(
+        dest="import_command", metavar="内容", required=True, parser_class=ChineseArgumentParser
+    )
+    slate_import = command(importing, "slate", "把 Excel 名单导入数据库中的某一届")
+    slate_import.add_argument("file", metavar="FILE.xlsx", help="名单文件")
+    slate_import.add_argument("--body", choices=slate_bodies, required=True, help="机构")
+    slate_import.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
+    slate_import.add_argument(
+        "--valid-only", action="store_true", help="只导入无误的行；有错误的行另存为 .rejected.xlsx"
+    )
+    slate_import.add_argument("--reserve", action="store_true", help="作为候补人选导入")
+    _json_option(slate_import)
+
     db = commands.add_parser("db", help="数据库维护").add_subparsers(
         dest="db_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
     )

@@ -197,7 +197,7 @@ def test_categories():
     }
     report = check_slate(people, RULES, "congress")
     assert report.result("congress.disabled_or_relative_share").count == 14
-    assert "聋人（含言语残疾）代表3 人" in report.result("congress.category.deaf").message
+    assert "聋人（含言语残疾）代表共 3 人" in report.result("congress.category.deaf").message
 
 
 def test_deaf_without_speech_when_switched_off():

@@ -7,6 +7,7 @@ volunteers than the 7th (a trend warning), and the council lacks a psychosocial 
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -18,6 +19,7 @@ from models.services.demo.plan import (
     INVITED_DELEGATES,
     REPRESENTED,
     RESERVES_8TH,
+    SEED,
     UNITS,
     DemoPlan,
     DemoSeat,
@@ -219,6 +221,36 @@ def _presidium(
                 start_basis=f"区残联第{'七' if ordinal == 7 else '八'}次代表大会选举"
                 if ordinal == 7
                 else None,
+            )
+        )
+    if not with_psychosocial:
+        _presidium_reserves(make, ordinal, delegates, chosen, facts)
+
+
+def _presidium_reserves(
+    make: PersonMaker,
+    ordinal: int,
+    delegates: list[int],
+    chosen: list[int],
+    facts: dict[int, Facts],
+) -> None:
+    """候补 for the draft presidium, two of them able to fill its missing psychosocial seat."""
+    # A generator of its own, so the people drawn after this stay the same.
+    r = random.Random(SEED + ordinal)
+    free = [k for k in delegates if k not in chosen]
+    psychosocial = [k for k in free if _represents(facts[k], "psychosocial")]
+    picked = r.sample(psychosocial, min(2, len(psychosocial)))
+    picked += r.sample([k for k in free if k not in picked], 4)
+    for key in picked:
+        make.plan.seats.append(
+            DemoSeat(
+                person=key,
+                body="presidium",
+                ordinal=ordinal,
+                position="委员",
+                status="reserve",
+                facts=facts[key],
+                start_reason=None,
             )
         )
 

@@ -1,0 +1,230 @@
+"""`yishi check-slate`, `template slate`, `import slate` and `check`: slates against the quotas."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.output import print_json, say
+from desktop.paths import resource_path
+from desktop.settings import DEFAULT_RULES_ID, StartupSettings
+from models.domain.composition import RuleResult, SlateReport, check_slate
+from models.domain.errors import DomainError, Level
+from models.domain.messages import message
+from models.domain.rules import Rules, load_rules
+from models.domain.slate import RowProblem
+from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+_STATUS_MARK = {"pass": "✓ 通过", "fail": "✗ 未通过", "warn": "! 提醒", "skipped": "– 未检查"}
+
+
+def read_rules(name_or_path: str | None) -> Rules:
+    """A rules id shipped in resources/rules, or a path to a district's own file."""
+    choice = name_or_path or DEFAULT_RULES_ID
+    path = Path(choice)
+    if path.suffix != ".toml" and "/" not in choice and "\\" not in choice:
+        path = resource_path("rules", f"{choice}.toml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DomainError(
+            "rules_invalid", key=choice, detail=f"找不到或无法读取规则文件 {path}"
+        ) from exc
+    return load_rules(text, rules_id=path.stem)
+
+
+def problem_json(problem: RowProblem) -> dict[str, Any]:
+    return {
+        "row": problem.row,
+        "column": problem.column,
+        "code": problem.code,
+        "message": message(problem.code, problem.params),
+    }
+
+
+def result_json(result: RuleResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "level": result.level,
+        "status": result.status,
+        "count": result.count,
+        "total": result.total,
+        "required": result.required,
+        "message": result.message,
+    }
+
+
+def report_json(
+    *,
+    body: str,
+    rules: Rules,
+    total: int,
+    counted: int,
+    excluded: list[int],
+    report: SlateReport,
+    problems: tuple[RowProblem, ...] = (),
+    previous_problems: tuple[RowProblem, ...] = (),
+) -> dict[str, Any]:
+    return {
+        "body": body,
+        "rules": rules.id,
+        "total": total,
+        "counted": counted,
+        "excluded_rows": excluded,
+        "results": [result_json(r) for r in report.results],
+        "row_errors": [problem_json(p) for p in problems if p.level is Level.ERROR],
+        "row_warnings": [problem_json(p) for p in problems if p.level is Level.WARNING],
+        "previous_problems": [problem_json(p) for p in previous_problems],
+    }
+
+
+def print_report(title: str, data: dict[str, Any]) -> None:
+    say(title)
+    say(
+        f"规则：{data['rules']}；读取 {data['total']} 行，计入 {data['counted']} 行"
+        + (
+            f"，排除 {len(data['excluded_rows'])} 行（第 "
+            + "、".join(str(r) for r in data["excluded_rows"])
+            + " 行，有错误）"
+            if data["excluded_rows"]
+            else ""
+        )
+        + "。"
+    )
+    say()
+    for result in data["results"]:
+        say(f"{_STATUS_MARK[result['status']]}  {result['id']}：{result['message']}")
+    for key, heading in (
+        ("row_errors", "行错误（这些行未计入）"),
+        ("row_warnings", "行提醒"),
+        ("previous_problems", "上一届名单中的问题（不影响本次结果）"),
+    ):
+        if data[key]:
+            say()
+            say(f"{heading}：")
+            for p in data[key]:
+                say(f"  第 {p['row']} 行［{p['column']}］{p['message']}")
+
+
+def _exit_code(report: SlateReport, problems: tuple[RowProblem, ...], total_rows: int) -> int:
+    if total_rows == 0:
+        return EXIT_PROBLEMS
+    failed = any(r.status == "fail" for r in report.results)
+    row_errors = any(p.level is Level.ERROR for p in problems)
+    return EXIT_PROBLEMS if failed or row_errors else EXIT_OK
+
+
+def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int:
+    """Stateless: reads the file, prints the report, writes nothing, needs no database."""
+    from models.importing.slate_reader import read_slate
+
+    rules = read_rules(args.rules)
+    sheet = read_slate(Path(args.file), body=args.body)
+    previous_records = None
+    previous_problems: tuple[RowProblem, ...] = ()
+    if args.previous:
+        previous = read_slate(Path(args.previous), body=args.body)
+        previous_records = previous.records
+        previous_problems = tuple(p for p in previous.problems if p.level is Level.ERROR)
+    report = check_slate(sheet.records, rules, args.body, previous=previous_records)
+    data = report_json(
+        body=args.body,
+        rules=rules,
+        total=sheet.total,
+        counted=len(sheet.records),
+        excluded=list(sheet.excluded_rows),
+        report=report,
+        problems=sheet.problems,
+        previous_problems=previous_problems,
+    )
+    code = _exit_code(report, sheet.problems, sheet.total)
+    if args.json:
+        print_json(data)
+    else:
+        if sheet.total == 0:
+            say(message("slate_empty"))
+        print_report(f"{body_display_name(BodyKind(args.body))}名单检查：{args.file}", data)
+    return code
+
+
+def run_template(_settings: StartupSettings, args: argparse.Namespace) -> int:
+    from models.importing.template import write_template
+
+    target = Path(args.output).expanduser()
+    if target.suffix.lower() != ".xlsx":
+        raise DomainError("bad_arguments", detail="模板只能保存为 .xlsx 文件")
+    path = write_template(target)
+    say(f"已生成名单模板：{path}")
+    return EXIT_OK
+
+
+def run_check(db: Any, _user: str, args: argparse.Namespace) -> int:
+    """The same report for a slate already in the database."""
+    from models.services.slates import check_term, rules_in_force
+
+    kind = BodyKind(args.body)
+    rules = rules_in_force(db)
+    slate, report = check_term(db, kind=kind, ordinal=args.term, rules=rules)
+    total = len(slate.people)
+    data = report_json(
+        body=args.body, rules=rules, total=total, counted=total, excluded=[], report=report
+    )
+    if args.json:
+        print_json(data)
+    else:
+        if total == 0:
+            say(message("slate_empty"))
+        print_report(
+            f"{term_display_name(slate.term_ordinal)}{body_display_name(kind)}名单检查", data
+        )
+    return _exit_code(report, (), total)
+
+
+def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
+    from models.services.slates import import_slate
+
+    outcome = import_slate(
+        db,
+        user=user,
+        path=Path(args.file),
+        kind=BodyKind(args.body),
+        ordinal=args.term,
+        valid_only=args.valid_only,
+        reserve=args.reserve,
+    )
+    errors = outcome.errors
+    data = {
+        "total": outcome.sheet.total,
+        "imported": outcome.imported,
+        "added_people": outcome.added_people,
+        "updated_people": outcome.updated_people,
+        "rejected_rows": list(outcome.sheet.excluded_rows),
+        "rejected_file": str(outcome.rejected_file) if outcome.rejected_file else None,
+        "row_errors": [problem_json(p) for p in errors],
+        "row_warnings": [
+            problem_json(p) for p in outcome.sheet.problems if p.level is Level.WARNING
+        ],
+    }
+    if args.json:
+        print_json(data)
+    elif errors and not outcome.imported and not args.valid_only:
+        say(
+            f"名单中有 {len(outcome.sheet.excluded_rows)} 行有错误，未导入任何数据。"
+            "请改正后重新导入，或加 --valid-only 只导入无误的行。"
+        )
+        for p in data["row_errors"]:
+            say(f"  第 {p['row']} 行［{p['column']}］{p['message']}")
+    else:
+        say(
+            f"已导入 {outcome.imported} 行（新增人员 {outcome.added_people} 人，"
+            f"更新人员 {outcome.updated_people} 人）。"
+        )
+        if outcome.rejected_file:
+            say(
+                f"有错误的 {len(outcome.sheet.excluded_rows)} 行未导入，已另存为：{outcome.rejected_file}"
+            )
+    if outcome.sheet.total == 0:
+        return EXIT_PROBLEMS
+    return EXIT_PROBLEMS if errors else EXIT_OK

@@ -1,0 +1,1 @@
+"""Reading and writing the spreadsheets that clerks exchange with nominating units."""

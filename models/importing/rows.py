@@ -1,0 +1,272 @@
+"""Checking one slate row cell by cell, each cell's codes tried in DOMAIN §2's table order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from models.domain.disability import (
+    parse_category,
+    parse_component_list,
+    parse_grade,
+    split_categories,
+)
+from models.domain.errors import Level
+from models.domain.identity import (
+    birth_date_of,
+    category_of_cert,
+    cert_number_problem,
+    gender_of,
+    grade_of_cert,
+    id_number_problem,
+    normalise_identifier,
+)
+from models.domain.slate import RowProblem, SlateRecord
+from models.domain.vocabulary import DelegateType, DisabilityCategory, Gender, UrbanRural
+from models.importing.cells import is_number, parse_bool, parse_date, plain_value, text_of, word_of
+
+_Word = TypeVar("_Word", bound=StrEnum)
+
+FLAG_FIELDS = {
+    "自强模范": "is_role_model",
+    "基层一线": "is_frontline",
+    "助残社会组织代表": "is_org_representative",
+    "助残志愿者": "is_volunteer",
+}
+FREE_TEXT_FIELDS = {
+    "民族": "ethnicity",
+    "工作单位及职务": "work_unit_and_post",
+    "政治面貌": "political_status",
+    "联系电话": "phone",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RowContext:
+    """What every row of one sheet is checked against."""
+
+    columns: Mapping[str, int]
+    remark_columns: tuple[tuple[str, int], ...]
+    congress: bool
+    today: date
+    known_units: Sequence[str] | None
+
+
+@dataclass
+class RowResult:
+    """One row's problems and the record it makes if, after the duplicate check, it has no error."""
+
+    row: int
+    fields: dict[str, Any]
+    problems: list[RowProblem] = field(default_factory=list)
+    id_number: str | None = None  # set only when the ID itself is valid
+
+    @property
+    def has_error(self) -> bool:
+        return any(problem.level is Level.ERROR for problem in self.problems)
+
+    def record(self) -> SlateRecord:
+        return SlateRecord(row=self.row, **self.fields)
+
+
+class _Cells:
+    """The row's cells by canonical header; remembers which cell already has its one code."""
+
+    def __init__(self, row: int, values: tuple[Any, ...], context: RowContext) -> None:
+        self.row = row
+        self.values = values
+        self.context = context
+        self.problems: dict[str, RowProblem] = {}
+
+    def raw(self, header: str) -> Any:
+        index = self.context.columns.get(header)
+        return None if index is None else self.values[index]
+
+    def add(self, header: str, code: str, level: Level = Level.ERROR, **params: Any) -> None:
+        if header in self.problems:  # one cell gets one code: the first found wins
+            return
+        params = {"column": header, "label": header, **params}
+        self.problems[header] = RowProblem(self.row, header, code, level, params)
+
+    def choice(self, header: str, vocabulary: type[_Word], code: str) -> _Word | None:
+        raw = self.raw(header)
+        if raw is None:
+            return None
+        try:
+            return vocabulary(word_of(raw))
+        except ValueError:
+            choices = "、".join(member.value for member in vocabulary)
+            self.add(header, code, value=text_of(raw), choices=choices)
+            return None
+
+    def flag(self, header: str) -> bool:
+        raw = self.raw(header)
+        if raw is None:
+            return False
+        answer = parse_bool(raw)
+        if answer is None:
+            self.add(header, "bool_invalid", value=text_of(raw))
+            return False
+        return answer
+
+    def categories(self, header: str, *, allow_multiple: bool) -> tuple[DisabilityCategory, ...]:
+        text = text_of(self.raw(header))
+        if text is None:
+            return ()
+        found, problem = parse_component_list(split_categories(text), allow_multiple=allow_multiple)
+        if problem is not None:
+            self.add(header, problem.code, **problem.params)
+        return tuple(found)
+
+
+def check_row(row: int, values: tuple[Any, ...], context: RowContext) -> RowResult:
+    """All problems of one row except dup_id, which needs the other rows."""
+    cells = _Cells(row, values, context)
+    name = text_of(cells.raw("姓名"))
+    if name is None:
+        cells.add("姓名", "missing_required")
+    id_number = _id_number(cells)
+    gender = _gender(cells, id_number)
+    unit = _electoral_unit(cells)
+    birth_date = _birth_date(cells, id_number)
+    delegate_type = cells.choice("代表类型", DelegateType, "value_invalid") or DelegateType.REGULAR
+    category, grade, cert = _disability(cells, id_number)
+    components = cells.categories("多重残疾包含类别", allow_multiple=False)
+    if category is not DisabilityCategory.MULTIPLE:
+        components = ()  # DOMAIN §2: the column is read for 多重 only
+    elif len(components) < 2:
+        # "two or more": one component names no multiple disability; count in no category.
+        components = ()
+        cells.add("多重残疾包含类别", "multi_components_missing", Level.WARNING)
+    is_relative = cells.flag("是否残疾人亲友")
+    relative_categories = cells.categories("亲友残疾类别", allow_multiple=True)
+    if is_relative and text_of(cells.raw("亲友残疾类别")) is None:
+        cells.add("亲友残疾类别", "relative_category_missing", Level.WARNING)
+    urban_rural = cells.choice("城乡", UrbanRural, "value_invalid")
+    flags = {attribute: cells.flag(header) for header, attribute in FLAG_FIELDS.items()}
+    disability_unknown = "残疾类别" in cells.problems or "残疾人证号" in cells.problems
+    if flags["is_role_model"] and category is None and not disability_unknown:
+        cells.add("自强模范", "model_not_disabled", Level.WARNING)
+    fields: dict[str, Any] = {
+        "name": name or "",
+        "gender": gender,
+        "id_number": id_number,
+        "electoral_unit": unit,
+        "delegate_type": delegate_type,
+        "cert_number": cert,
+        "category": category,
+        "grade": grade,
+        "multi_components": components,
+        "is_relative": is_relative,
+        "relative_categories": relative_categories,
+        "is_rural": None if urban_rural is None else urban_rural is UrbanRural.RURAL,
+        "birth_date": birth_date,
+        "remarks": _remarks(cells),
+        **flags,
+        **{attr: text_of(cells.raw(header)) for header, attr in FREE_TEXT_FIELDS.items()},
+    }
+    return RowResult(row, fields, list(cells.problems.values()), id_number)
+
+
+def _id_number(cells: _Cells) -> str | None:
+    """The normalised ID when it is valid; the row's other checks against the ID need that."""
+    raw = cells.raw("身份证号")
+    if raw is None:
+        cells.add("身份证号", "missing_required")
+        return None
+    if is_number(raw):
+        cells.add("身份证号", "id_numeric_cell")
+        return None
+    normalised = normalise_identifier(text_of(raw) or "")
+    problem = id_number_problem(normalised, today=cells.context.today)
+    if problem is not None:
+        cells.add("身份证号", problem.code, **problem.params)
+        return None
+    return normalised
+
+
+def _gender(cells: _Cells, id_number: str | None) -> Gender | None:
+    if cells.raw("性别") is None:
+        cells.add("性别", "missing_required")
+        return None
+    gender = cells.choice("性别", Gender, "gender_invalid")
+    if gender is not None and id_number is not None and gender_of(id_number) is not gender:
+        cells.add("性别", "gender_id_mismatch", Level.WARNING)
+    return gender
+
+
+def _electoral_unit(cells: _Cells) -> str | None:
+    unit = text_of(cells.raw("选举单位"))
+    if unit is None:
+        if cells.context.congress:
+            cells.add("选举单位", "missing_required")
+        return None
+    known = cells.context.known_units
+    if known is None:
+        return unit
+    # Match as clerks type: full-width letters and stray spaces do not make another unit.
+    by_word = {word_of(choice): choice for choice in known}
+    if word_of(unit) in by_word:
+        return by_word[word_of(unit)]
+    cells.add("选举单位", "unit_unknown", value=unit, choices="、".join(known))
+    return unit
+
+
+def _birth_date(cells: _Cells, id_number: str | None) -> date | None:
+    raw = cells.raw("出生日期")
+    from_id = birth_date_of(id_number) if id_number is not None else None
+    if raw is None:
+        return from_id  # the ID carries it; §7's age bands need it
+    born = parse_date(raw)
+    if born is None:
+        cells.add("出生日期", "date_invalid", value=text_of(raw))
+        return None
+    if from_id is not None and born != from_id:
+        cells.add("出生日期", "birthdate_id_mismatch", Level.WARNING)
+    return born
+
+
+def _disability(
+    cells: _Cells, id_number: str | None
+) -> tuple[DisabilityCategory | None, int | None, str | None]:
+    """Category, grade and certificate; a valid certificate alone implies the first two."""
+    category_text = text_of(cells.raw("残疾类别"))
+    category = None if category_text is None else parse_category(category_text)
+    if category_text is not None and category is None:
+        cells.add("残疾类别", "category_unknown", value=category_text)
+    raw_grade = cells.raw("残疾等级")
+    grade = None if raw_grade is None else parse_grade(raw_grade)
+    if raw_grade is not None and grade is None:
+        cells.add("残疾等级", "grade_invalid", value=text_of(raw_grade))
+    raw_cert = cells.raw("残疾人证号")
+    if raw_cert is None:
+        return category, grade, None
+    if is_number(raw_cert):
+        cells.add("残疾人证号", "id_numeric_cell")
+        return category, grade, None
+    cert = normalise_identifier(text_of(raw_cert) or "")
+    problem = cert_number_problem(cert, id_number=id_number, category=category, grade=grade)
+    if problem is not None:
+        cells.add("残疾人证号", problem.code, **problem.params)
+        return category, grade, None
+    if category_text is None:
+        category = category_of_cert(cert)
+    if raw_grade is None:
+        grade = grade_of_cert(cert)
+    return category, grade, cert
+
+
+def _remarks(cells: _Cells) -> dict[str, Any]:
+    """备注 and every column the template does not name, so nothing a unit typed is lost."""
+    remarks: dict[str, Any] = {}
+    note = text_of(cells.raw("备注"))
+    if note is not None:
+        remarks["备注"] = note
+    for key, index in cells.context.remark_columns:
+        value = plain_value(cells.values[index])
+        if value is not None:
+            remarks[key] = value
+    return remarks

@@ -1,0 +1,119 @@
+"""Reading a slate sheet (.xlsx or .xls) into checked records and coded row problems (DOMAIN §2)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from models.domain.errors import Level
+from models.domain.identity import mask_identifier
+from models.domain.slate import RowProblem, SlateRecord
+from models.domain.vocabulary import BodyKind
+from models.importing.rows import RowContext, RowResult, check_row
+from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
+
+REQUIRED_HEADERS = ("姓名", "性别", "身份证号")
+
+
+@dataclass(frozen=True, slots=True)
+class SlateSheet:
+    """What one sheet holds: usable records, every problem, and what is needed to write rows back.
+
+    Row numbers everywhere are the sheet's own, as the clerk sees them in Excel.
+    """
+
+    records: tuple[SlateRecord, ...]  # rows without errors (warnings allowed)
+    problems: tuple[RowProblem, ...]  # errors and warnings, by row then by the sheet's columns
+    total: int  # non-blank data rows read
+    excluded_rows: tuple[int, ...]  # sheet rows with at least one error
+    header_row: int
+    sheet_name: str
+    headers: tuple[str, ...]  # the sheet's own header texts, in column order
+    raw_rows: tuple[tuple[int, tuple[Any, ...]], ...]  # (sheet row, cells as read; blank = None)
+
+    @property
+    def counted(self) -> int:
+        return len(self.records)
+
+
+def read_slate(
+    path: Path,
+    *,
+    body: str,
+    today: date | None = None,
+    known_units: Sequence[str] | None = None,
+) -> SlateSheet:
+    """Read and check a slate; a file that cannot be used at all raises DomainError.
+
+    `body` is "congress" (选举单位 is then required) or "presidium"; `known_units`, given on
+    an import into the database, are the term's electoral units (otherwise none is checked).
+    """
+    congress = body == BodyKind.CONGRESS
+    required = (*REQUIRED_HEADERS, "选举单位") if congress else REQUIRED_HEADERS
+    table = read_table(Path(path), required=required)
+    context = RowContext(
+        columns=table.columns,
+        remark_columns=table.remark_columns,
+        congress=congress,
+        today=today or date.today(),
+        known_units=None if known_units is None else tuple(known_units),
+    )
+    results = [check_row(number, values, context) for number, values in table.rows]
+    _mark_duplicates(results)
+    problems = sorted(
+        (problem for result in results for problem in result.problems),
+        key=_column_order(table),
+    )
+    return SlateSheet(
+        records=tuple(result.record() for result in results if not result.has_error),
+        problems=tuple(problems),
+        total=len(results),
+        excluded_rows=tuple(result.row for result in results if result.has_error),
+        header_row=table.header_row,
+        sheet_name=table.sheet_name,
+        headers=table.headers,
+        raw_rows=table.rows,
+    )
+
+
+def _mark_duplicates(results: list[RowResult]) -> None:
+    """dup_id on every row sharing a valid ID: which of them is the right one is the clerk's call."""
+    rows_by_id: dict[str, list[RowResult]] = defaultdict(list)
+    for result in results:
+        if result.id_number is not None:
+            rows_by_id[result.id_number].append(result)
+    for id_number, same in rows_by_id.items():
+        if len(same) < 2:
+            continue
+        rows = "、".join(str(result.row) for result in same)
+        for result in same:
+            params = {
+                "column": "身份证号",
+                "label": "身份证号",
+                # Masked: the message is printed and may be shown on a shared screen (DOMAIN §7).
+                "id_number": mask_identifier(id_number),
+                "rows": rows,
+            }
+            result.problems.append(
+                RowProblem(result.row, "身份证号", "dup_id", Level.ERROR, params)
+            )
+
+
+def _column_order(table: SheetTable) -> Callable[[RowProblem], tuple[int, int]]:
+    """Problems sort by sheet row, then by the column's place in the sheet.
+
+    A problem on a column the sheet lacks (a warning asking to fill 亲友残疾类别) goes last.
+    """
+    width = len(table.headers)
+
+    def key(problem: RowProblem) -> tuple[int, int]:
+        index = table.columns.get(problem.column)
+        if index is None:
+            index = width + CANONICAL_HEADERS.index(problem.column)
+        return problem.row, index
+
+    return key
