@@ -5,15 +5,26 @@ Imported on the worker lane after the first paint, so SQLAlchemy and Alembic nev
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from models.domain.rules import Rules
 from models.domain.vocabulary import Association, BodyKind
-from models.services import electoral, memberships, people, rosters, terms
+from models.importing.slate_reader import SlateSheet, read_slate
+from models.services import electoral, memberships, people, rosters, slates, terms
 from models.services.memberships import MembershipDraft
 from models.services.people import PersonDraft
 from models.services.rosters import RosterEntry
 from models.services.rows import MembershipRow, PersonRow, TermRow
 from models.store.unit_of_work import Database
+
+
+@dataclass(frozen=True)
+class SlateWorkbench:
+    slate: slates.TermSlate
+    rules: Rules
+    seats: list[tuple[str, int]]
 
 
 class Backend:
@@ -68,6 +79,36 @@ class Backend:
             end_date=end_date,
             reason=reason,
             basis=basis,
+        )
+
+    def term_slate(self, kind: BodyKind, ordinal: int | None) -> SlateWorkbench:
+        """Everything the slate editor needs, loaded in one go on the lane."""
+        term_slate = slates.load_term_slate(self.db, kind=kind, ordinal=ordinal)
+        return SlateWorkbench(
+            slate=term_slate,
+            rules=slates.rules_in_force(self.db),
+            seats=electoral.seats_of_term(self.db, term_id=term_slate.term_id)
+            if kind is BodyKind.CONGRESS
+            else [],
+        )
+
+    def preview_slate(self, path: Path, kind: BodyKind, term_id: int) -> SlateSheet:
+        units = electoral.units_of_term(self.db, term_id=term_id)
+        return read_slate(
+            path, body=kind.value, known_units=units if kind is BodyKind.CONGRESS else None
+        )
+
+    def import_slate(
+        self, path: Path, kind: BodyKind, ordinal: int | None, *, valid_only: bool, reserve: bool
+    ) -> slates.ImportOutcome:
+        return slates.import_slate(
+            self.db,
+            user=self.user,
+            path=path,
+            kind=kind,
+            ordinal=ordinal,
+            valid_only=valid_only,
+            reserve=reserve,
         )
 
     def reveal(self, person_id: int) -> str:

@@ -22,6 +22,8 @@ from views.error_presenter import describe, show_error
 from views.navigation import Navigation
 from views.roster.roster_panel import RosterPanel
 
+SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCIL)
+
 
 class MainWindow(QMainWindow):
     database_ready = Signal()
@@ -103,6 +105,12 @@ class MainWindow(QMainWindow):
             self.reveal_id,
             self.tr("显示所选人员的完整身份证号（记入操作日志）"),
         )
+        self.slate_action = self._action(
+            self.tr("名单构成"),
+            "Ctrl+K",
+            self.open_slate_editor,
+            self.tr("按改革方案的比例要求检查所选届次的名单，并试算调整"),
+        )
         self.refresh_action = self._action(
             self.tr("刷新"),
             QKeySequence.StandardKey.Refresh,
@@ -132,6 +140,8 @@ class MainWindow(QMainWindow):
         members_menu = self.menuBar().addMenu(self.tr("任职(&M)"))
         members_menu.addAction(self.add_member_action)
         members_menu.addAction(self.end_member_action)
+        members_menu.addSeparator()
+        members_menu.addAction(self.slate_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         find = self._action(
@@ -161,6 +171,8 @@ class MainWindow(QMainWindow):
             and entry.status.value != "ended"
         )
         self.refresh_action.setEnabled(ready)
+        body = self.roster.current_body() if ready else None
+        self.slate_action.setEnabled(has_term and body is not None and body[0] in SLATE_BODIES)
 
     # --- database ---------------------------------------------------------------------------------
 
@@ -251,6 +263,15 @@ class MainWindow(QMainWindow):
         from views.people.membership_dialog import EndMembershipDialog
 
         EndMembershipDialog(self.runner, self.backend, entry, self).exec()
+
+    def open_slate_editor(self) -> None:
+        body, term = self.roster.current_body(), self.roster.current_term()
+        if body is None or term is None or body[0] not in SLATE_BODIES:
+            return
+        from views.slates.slate_editor import SlateEditor
+
+        editor = SlateEditor(self.runner, self.backend, kind=body[0], term=term, parent=self)
+        editor.show()
 
     def reveal_id(self) -> None:
         entry = self.roster.current_entry()

@@ -22,3 +22,15 @@ def units_of_term(db: Database, *, term_id: int) -> list[str]:
         return list(
             session.scalars(select(ElectoralUnit.name).order_by(ElectoralUnit.sort_order)).all()
         )
+
+
+def seats_of_term(db: Database, *, term_id: int) -> list[tuple[str, int]]:
+    """名额分配: each unit's seats in the term, in the units' order."""
+    with db.session_factory() as session:
+        rows = session.execute(
+            select(ElectoralUnit.name, SeatAllocation.seats)
+            .join(SeatAllocation, SeatAllocation.electoral_unit_id == ElectoralUnit.id)
+            .where(SeatAllocation.term_id == term_id)
+            .order_by(ElectoralUnit.sort_order, ElectoralUnit.name)
+        ).all()
+    return [(name, seats) for name, seats in rows]

@@ -1,0 +1,347 @@
+"""The slate editor window: candidates and reserves, the composition re-checked on every edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.composition import check_slate, suggest_swaps
+from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
+from views.background import Changes, Runner
+from views.error_presenter import describe
+from views.slates.candidate_table_model import ALL_UNITS, CandidateTableModel
+from views.slates.rule_table_model import BAR_COLUMN, BarDelegate, RuleTableModel
+from views.slates.what_if import ToggleCommand, WhatIf
+
+
+def _table(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setAccessibleName(name)
+    return view
+
+
+class SlateEditor(QWidget):
+    """Opened for one term of the congress, the presidium or the council."""
+
+    def __init__(
+        self,
+        runner: Runner,
+        backend: Any,
+        *,
+        kind: BodyKind,
+        term: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.runner, self.backend, self.kind, self.term = runner, backend, kind, term
+        self.bench: Any = None
+        self.state = WhatIf([], [])
+        self.report: Any = None
+        self.suggestion: list[tuple[int, int]] | None = None
+        title = f"{term_display_name(term.ordinal)}{body_display_name(kind)}名单构成"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.undo_stack = QUndoStack(self)
+
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = QLabel(self.tr("正在载入…"))
+        self.summary.setAccessibleName(self.tr("名单概况"))
+        self.import_button = QPushButton(self.tr("导入名单(&I)…"))
+        self.import_button.setEnabled(kind in (BodyKind.CONGRESS, BodyKind.PRESIDIUM))
+        undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([undo, redo])
+        self.undo_button = QPushButton(self.tr("撤销(&Z)"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.reset_button = QPushButton(self.tr("恢复原名单(&R)"))
+        self.reset_button.setToolTip(self.tr("取消所有试算调整，回到数据库中的名单"))
+        self.reset_button.clicked.connect(self.reset_what_if)
+
+        self.unit_filter = QComboBox()
+        self.unit_filter.setAccessibleName(self.tr("按选举单位筛选"))
+        self.unit_filter.addItem(self.tr("全部选举单位"), ALL_UNITS)
+        unit_label = QLabel(self.tr("选举单位(&U)："))
+        unit_label.setBuddy(self.unit_filter)
+        self.candidates = CandidateTableModel(self.state, reserve=False, parent=self)
+        self.reserves = CandidateTableModel(self.state, reserve=True, parent=self)
+        self.candidate_view = _table(self.candidates, self.tr("候选人名单"))
+        self.reserve_view = _table(self.reserves, self.tr("候补人选"))
+        for model in (self.candidates, self.reserves):
+            model.toggle_requested.connect(self.toggle)
+        self.seats = QTableWidget(0, 4)
+        self.seats.setHorizontalHeaderLabels(["选举单位", "名额", "已提名", "差额"])
+        self.seats.setAccessibleName(self.tr("名额分配"))
+        self.seats.horizontalHeader().setStretchLastSection(True)
+        self.seats.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.seats.setVisible(kind is BodyKind.CONGRESS)
+
+        self.rules = RuleTableModel(self)
+        self.rule_view = _table(self.rules, self.tr("构成要求"))
+        self.rule_view.setItemDelegateForColumn(BAR_COLUMN, BarDelegate(self.rule_view))
+        self.rule_view.horizontalHeader().setSectionResizeMode(
+            BAR_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
+        self.rule_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_rule())
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(self.tr("规则说明"))
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suggestions = QListWidget()
+        self.suggestions.setAccessibleName(self.tr("调整建议"))
+        self.try_button = QPushButton(self.tr("试用此方案(&T)"))
+        self.try_button.setEnabled(False)
+        self.try_button.clicked.connect(self.try_suggestion)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        bar = QHBoxLayout()
+        bar.addWidget(unit_label)
+        bar.addWidget(self.unit_filter, 1)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.candidate_view, 3)
+        left_layout.addWidget(QLabel(self.tr("候补人选（勾选即试算替补计入）：")))
+        left_layout.addWidget(self.reserve_view, 1)
+        left_layout.addWidget(self.seats, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.rule_view, 3)
+        right_layout.addWidget(self.details)
+        suggestions_label = QLabel(self.tr("调整建议（用候补替换，总人数不变）："))
+        suggestions_label.setBuddy(self.suggestions)
+        right_layout.addWidget(suggestions_label)
+        right_layout.addWidget(self.suggestions, 1)
+        right_layout.addWidget(self.try_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([640, 560])
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        for button in (self.import_button, self.undo_button, self.reset_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.unit_filter.currentIndexChanged.connect(
+            lambda _i: self.candidates.set_unit(self.unit_filter.currentData())
+        )
+        self.import_button.clicked.connect(self.import_slate)
+        self.resize(1280, 820)
+        self.load()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        kind, ordinal = self.kind, self.term.ordinal
+        self.runner.submit(
+            lambda: self.backend.term_slate(kind, ordinal),
+            on_done=self._loaded,
+            on_error=lambda e: self.summary.setText(describe(e)),
+        )
+
+    def _loaded(self, bench: Any) -> None:
+        self.bench = bench
+        self.undo_stack.clear()
+        self.state = WhatIf(list(bench.slate.people), list(bench.slate.reserves))
+        self.candidates.set_state(self.state)
+        self.reserves.set_state(self.state)
+        units = sorted({p.electoral_unit for p in self.state.people if p.electoral_unit})
+        order = [name for name, _seats in bench.seats] or units
+        self.unit_filter.blockSignals(True)
+        while self.unit_filter.count() > 1:
+            self.unit_filter.removeItem(1)
+        for name in order:
+            self.unit_filter.addItem(name, name)
+        self.unit_filter.blockSignals(False)
+        self.recheck()
+        if self.rules.rowCount():
+            self.rule_view.selectRow(self._first_failing_row())
+
+    def _first_failing_row(self) -> int:
+        for row in range(self.rules.rowCount()):
+            if self.rules.result(row).status == "fail":
+                return row
+        return 0
+
+    # --- the check, on every edit --------------------------------------------------------------
+
+    def recheck(self) -> None:
+        if self.bench is None:
+            return
+        slate = self.bench.slate
+        effective = self.state.effective()
+        self.report = check_slate(
+            effective,
+            self.bench.rules,
+            self.kind.value,
+            previous=slate.previous,
+            delegates_ids=slate.delegate_ids,
+        )
+        self.rules.set_results(list(self.report.results))
+        failing = [r for r in self.report.results if r.status == "fail"]
+        change = ""
+        if self.state.is_changed():
+            change = (
+                self.tr("（试算：换下 %1 人，替补 %2 人，未保存）")
+                .replace("%1", str(len(self.state.left_out)))
+                .replace("%2", str(len(self.state.brought_in)))
+            )
+        verdict = (
+            self.tr("有 %1 项硬性要求未达到").replace("%1", str(len(failing)))
+            if failing
+            else self.tr("硬性要求全部达到")
+        )
+        self.summary.setText(
+            self.tr("名单 %1 人，候补 %2 人；")
+            .replace("%1", str(len(effective)))
+            .replace("%2", str(len(self.state.reserves)))
+            + verdict
+            + change
+        )
+        self._update_seats(effective)
+        self.candidates.refresh()
+        self.reserves.refresh()
+        self._suggest(effective)
+        self._show_rule()
+
+    def _update_seats(self, effective: list[Any]) -> None:
+        if self.bench is None or not self.bench.seats:
+            return
+        nominated: dict[str, int] = {}
+        for person in effective:
+            if person.electoral_unit:
+                nominated[person.electoral_unit] = nominated.get(person.electoral_unit, 0) + 1
+        self.seats.setRowCount(len(self.bench.seats))
+        for row, (unit, seats) in enumerate(self.bench.seats):
+            count = nominated.get(unit, 0)
+            gap = count - seats
+            words = "持平" if gap == 0 else (f"多 {gap}" if gap > 0 else f"缺 {-gap}")
+            for column, text in enumerate((unit, str(seats), str(count), words)):
+                self.seats.setItem(row, column, QTableWidgetItem(text))
+
+    def _suggest(self, effective: list[Any]) -> None:
+        self.suggestions.clear()
+        self.suggestion = None
+        self.try_button.setEnabled(False)
+        if self.report is None or not self.report.has_failed_errors:
+            self.suggestions.addItem(self.tr("所有硬性要求均已达到，无需调整。"))
+            return
+        pool = [r for r in self.state.reserves if r.row not in self.state.brought_in]
+        slate = self.bench.slate
+        swaps = suggest_swaps(
+            effective, pool, self.bench.rules, self.kind.value, previous=slate.previous
+        )
+        if not swaps:
+            self.suggestions.addItem(
+                self.tr(
+                    "候补人选中找不到能同时满足所有硬性要求的替换方案，请增补候补人选或调整名单。"
+                )
+            )
+            return
+        by_row = {r.row: r for r in [*effective, *self.state.reserves]}
+        self.suggestion = swaps
+        for out_row, in_row in swaps:
+            out, into = by_row[out_row], by_row[in_row]
+            self.suggestions.addItem(
+                self.tr("用候补 %1 替换 %2")
+                .replace("%1", self._describe(into))
+                .replace("%2", self._describe(out))
+            )
+        self.try_button.setEnabled(True)
+
+    @staticmethod
+    def _describe(record: Any) -> str:
+        facts = [
+            f
+            for f in (record.electoral_unit, record.category.value if record.category else None)
+            if f
+        ]
+        return f"{record.name}（{'，'.join(facts)}）" if facts else record.name
+
+    def _show_rule(self) -> None:
+        index = self.rule_view.currentIndex()
+        if not index.isValid() or self.report is None:
+            self.details.clear()
+            self.candidates.set_marked(frozenset())
+            self.reserves.set_marked(frozenset())
+            return
+        result = self.rules.result(index.row())
+        self.details.setText(result.message)
+        marked = frozenset(result.counted_rows)
+        self.candidates.set_marked(marked)
+        self.reserves.set_marked(marked)
+
+    # --- what-if, undoable -----------------------------------------------------------------------
+
+    def toggle(self, row: int, reserve: bool) -> None:
+        name = next(
+            (
+                r.name
+                for r in (self.state.reserves if reserve else self.state.people)
+                if r.row == row
+            ),
+            "",
+        )
+        self.undo_stack.push(
+            ToggleCommand(
+                self.state, [(row, reserve)], self.tr("试算：%1").replace("%1", name), self.recheck
+            )
+        )
+
+    def try_suggestion(self) -> None:
+        if not self.suggestion:
+            return
+        # A reserve already brought in is taken back out of the reserves, not of the slate.
+        toggles = [(out_row, out_row in self.state.brought_in) for out_row, _ in self.suggestion]
+        toggles += [(in_row, True) for _, in_row in self.suggestion]
+        self.undo_stack.push(
+            ToggleCommand(self.state, toggles, self.tr("试用替换方案"), self.recheck)
+        )
+
+    def reset_what_if(self) -> None:
+        while self.undo_stack.canUndo():
+            self.undo_stack.undo()
+
+    def import_slate(self) -> None:
+        from views.slates.import_dialog import start_import
+
+        start_import(
+            self, self.runner, self.backend, kind=self.kind, term=self.term, done=self._imported
+        )
+
+    def _imported(self) -> None:
+        self.runner.data_changed.emit(Changes(memberships=True, people=True), self)
+        self.load()
