@@ -128,8 +128,10 @@ class CandidateTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.column() == COUNTED_COLUMN:
+        if index.column() == COUNTED_COLUMN:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
