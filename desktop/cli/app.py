@@ -52,7 +52,6 @@ def run(argv: Sequence[str], version: str) -> int | GuiRequest:
         args = parser.parse_args(list(argv))
     except UsageError as exc:
         return fail("bad_arguments", {"detail": str(exc)}, as_json=as_json)
-    from desktop.database import connect
     from desktop.settings import resolve
 
     settings = resolve(args.database, args.user)
@@ -63,6 +62,9 @@ def run(argv: Sequence[str], version: str) -> int | GuiRequest:
     try:
         if key in _WITH_SETTINGS:
             return _load(_WITH_SETTINGS[key])(settings, args)
+        # Only here: check-slate and friends never pay for importing SQLAlchemy.
+        from desktop.database import connect
+
         db = connect(settings)
         try:
             return _load(_WITH_DATABASE[key])(db, settings.user, args)

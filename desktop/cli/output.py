@@ -43,6 +43,9 @@ _PUBLIC_OF = {
 }
 
 
+EXTRA_FIELDS = {"headers_missing": ("missing",), "rules_invalid": ("key",)}
+
+
 def public_code(code: str) -> str:
     if code in PUBLIC_CODES:
         return code
@@ -53,7 +56,12 @@ def fail(code: str, params: dict[str, Any] | None = None, *, as_json: bool) -> i
     """Exit 2: the message on stderr, and under --json an error object on stdout."""
     text = message(code, params)
     if as_json:
-        print_json({"error": {"code": public_code(code), "message": text}})
+        error: dict[str, Any] = {"code": public_code(code), "message": text}
+        # DOMAIN §8: headers_missing comes with `missing`, rules_invalid with `key`.
+        for extra in EXTRA_FIELDS.get(public_code(code), ()):
+            if params and extra in params:
+                error[extra] = params[extra]
+        print_json({"error": error})
     sys.stderr.write(f"yishi: {text}\n")
     return 2
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -140,11 +141,11 @@ def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int
         previous_problems=previous_problems,
     )
     code = _exit_code(report, sheet.problems, sheet.total)
+    if sheet.total == 0:
+        say_empty(as_json=args.json)
     if args.json:
         print_json(data)
     else:
-        if sheet.total == 0:
-            say(message("slate_empty"))
         print_report(f"{body_display_name(BodyKind(args.body))}名单检查：{args.file}", data)
     return code
 
@@ -171,11 +172,11 @@ def run_check(db: Any, _user: str, args: argparse.Namespace) -> int:
     data = report_json(
         body=args.body, rules=rules, total=total, counted=total, excluded=[], report=report
     )
+    if total == 0:
+        say_empty(as_json=args.json)
     if args.json:
         print_json(data)
     else:
-        if total == 0:
-            say(message("slate_empty"))
         print_report(
             f"{term_display_name(slate.term_ordinal)}{body_display_name(kind)}名单检查", data
         )
@@ -226,5 +227,14 @@ def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
                 f"有错误的 {len(outcome.sheet.excluded_rows)} 行未导入，已另存为：{outcome.rejected_file}"
             )
     if outcome.sheet.total == 0:
+        say_empty(as_json=args.json)
         return EXIT_PROBLEMS
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def say_empty(*, as_json: bool) -> None:
+    """名单为空: on stdout in the text report, on stderr beside a JSON report."""
+    if as_json:
+        sys.stderr.write(f"yishi: {message('slate_empty')}\n")
+    else:
+        say(message("slate_empty"))

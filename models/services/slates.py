@@ -110,7 +110,7 @@ def load_term_slate(
     if kind not in SLATE_BODIES:
         raise DomainError("bad_arguments", detail="只能检查代表大会、主席团或执行理事会的名单")
     with db.session_factory() as session:
-        term = find_term(session, kind, None, ordinal, default=default)
+        term = _slate_term(session, kind, ordinal, default)
         people = _records(session, term.id, ON_SLATE)
         reserves = _records(session, term.id, (MembershipStatus.RESERVE,))
         previous = None
@@ -142,6 +142,17 @@ def load_term_slate(
             previous=tuple(previous) if previous is not None else None,
             delegate_ids=delegate_ids,
         )
+
+
+def _slate_term(session: Session, kind: BodyKind, ordinal: int | None, default: TermStatus) -> Term:
+    """By ordinal; else the draft term being prepared, else the current one (a council between
+    congresses has no draft)."""
+    try:
+        return find_term(session, kind, None, ordinal, default=default)
+    except DomainError as error:
+        if ordinal is not None or error.code != "no_draft_term":
+            raise
+        return find_term(session, kind, None, None, default=TermStatus.CURRENT)
 
 
 def check_term(

@@ -49,7 +49,12 @@ def create_database_engine(
 def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DomainError(
+                "database_unusable", detail=f"无法建立数据库文件夹 {path.parent}（{exc.strerror}）"
+            ) from exc
     engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
