@@ -27,36 +27,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from models.domain.identity import check_digit
+from models.importing.workbook import CANONICAL_HEADERS
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 7
 ROWS = 10_000
 SMALL = 500
 EDITS = 400
 YISHI = Path(sys.executable).parent / ("yishi.exe" if os.name == "nt" else "yishi")
-HEADERS = (
-    "姓名",
-    "性别",
-    "身份证号",
-    "选举单位",
-    "民族",
-    "出生日期",
-    "工作单位及职务",
-    "政治面貌",
-    "联系电话",
-    "备注",
-    "代表类型",
-    "残疾人证号",
-    "残疾类别",
-    "残疾等级",
-    "多重残疾包含类别",
-    "是否残疾人亲友",
-    "亲友残疾类别",
-    "城乡",
-    "自强模范",
-    "基层一线",
-    "助残社会组织代表",
-    "助残志愿者",
-)
+HEADERS = CANONICAL_HEADERS
 UNITS = (
     "大峪街道",
     "城子街道",
