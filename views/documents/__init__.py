@@ -1,0 +1,1 @@
+"""Previewing, printing and saving the papers the core writes."""
