@@ -19,6 +19,7 @@ EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 _WITH_DATABASE = {
     ("demo", None): "desktop.cli.demo:run_demo",
     ("people", "list"): "desktop.cli.people:run_list",
+    ("meetings", "list"): "desktop.cli.meetings:run_list",
     ("check", None): "desktop.cli.slates:run_check",
     ("import", "slate"): "desktop.cli.slates:run_import",
 }

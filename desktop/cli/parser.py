@@ -105,6 +105,16 @@ def build_parser(version: str) -> ChineseArgumentParser:
     listing.add_argument("--reveal", action="store_true", help="显示完整身份证号（将记入日志）")
     _json_option(listing)
 
+    meetings = commands.add_parser("meetings", help="会议").add_subparsers(
+        dest="meetings_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    meeting_list = command(meetings, "list", "列出会议")
+    meeting_list.add_argument("--body", choices=[k.value for k in BodyKind], help="机构")
+    meeting_list.add_argument(
+        "--term", type=int, metavar="N", help="届次，如 7 表示第七届（默认现任届次；党组不分届次）"
+    )
+    _json_option(meeting_list)
+
     slate_bodies = ["congress", "presidium"]
     check_slate = command(
         commands, "check-slate", "按改革方案的比例要求检查 Excel 名单（不写数据库）"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import delete, func, select
@@ -22,15 +22,21 @@ from models.domain.vocabulary import (
     UrbanRural,
 )
 from models.entities import (
+    AgendaItem,
+    Attendance,
     Body,
     ElectoralUnit,
+    Meeting,
     Membership,
+    Minutes,
+    MinutesAmendment,
     Person,
     SeatAllocation,
     Setting,
     Term,
 )
 from models.services.demo.generator import generate_demo
+from models.services.demo.meetings import write_demo_meetings
 from models.services.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan
 from models.store.unit_of_work import Database, UnitOfWork
 
@@ -44,6 +50,7 @@ class DemoSummary:
     units: int
     # ("congress", 8, "candidate") -> count, for the printout.
     seats: tuple[tuple[str, int | None, str, int], ...]
+    meetings: int = 0
 
 
 def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
@@ -57,14 +64,14 @@ def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
         if force:
             _empty(uow)
         plan = generate_demo()
-        summary = _write(uow, plan)
+        summary = replace(_write(uow, plan), meetings=write_demo_meetings(session, user=user))
         session.add(Setting(key=DEMO_MARKER, value=date.today().isoformat(), updated_by=user))
         uow.commit()
     return summary
 
 
 def _holds_data(uow: UnitOfWork) -> bool:
-    """Anything a clerk entered: people, terms beyond the party group's, electoral units."""
+    """Anything a clerk entered: people, terms beyond the party group's, electoral units, meetings."""
     session = uow.session
     terms = select(func.count()).select_from(Term).join(Body).where(Body.code != "party_group")
     return any(
@@ -73,6 +80,7 @@ def _holds_data(uow: UnitOfWork) -> bool:
             select(func.count()).select_from(Person),
             terms,
             select(func.count()).select_from(ElectoralUnit),
+            select(func.count()).select_from(Meeting),
         )
     )
 
@@ -83,6 +91,11 @@ def _empty(uow: UnitOfWork) -> None:
     counts = {}
     party_group_term = select(Term.id).join(Body).where(Body.code == "party_group")
     for table, statement in (
+        ("minutes_amendment", delete(MinutesAmendment)),
+        ("minutes", delete(Minutes)),
+        ("attendance", delete(Attendance)),
+        ("agenda_item", delete(AgendaItem)),
+        ("meeting", delete(Meeting)),
         ("membership", delete(Membership)),
         ("seat_allocation", delete(SeatAllocation)),
         ("term", delete(Term).where(Term.id.not_in(party_group_term))),
