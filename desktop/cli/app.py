@@ -22,6 +22,7 @@ _WITH_DATABASE = {
     ("meetings", "list"): "desktop.cli.meetings:run_list",
     ("check", None): "desktop.cli.slates:run_check",
     ("import", "slate"): "desktop.cli.slates:run_import",
+    ("print", None): "desktop.cli.printing:run_print",
 }
 _WITH_SETTINGS = {
     ("db", "upgrade"): "desktop.cli.db:run_upgrade",

@@ -8,6 +8,9 @@ from typing import NoReturn
 
 from models.domain.vocabulary import Association, BodyKind
 
+# The papers `yishi print` knows; models.services.printing.PAPERS, kept here so --help stays quick.
+PRINTABLE_PAPERS = ("minutes", "signin", "slate", "composition", "association-attendance")
+
 # argparse speaks English; these are the messages a clerk can actually provoke.
 _TRANSLATIONS = [
     (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
@@ -152,6 +155,34 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
     slate_import.add_argument("--reserve", action="store_true", help="作为候补人选导入")
     _json_option(slate_import)
+
+    printing = command(
+        commands, "print", "打印文书：纪要、签到表、名单、构成统计表、协会列席统计表"
+    )
+    printing.add_argument(
+        "paper",
+        choices=PRINTABLE_PAPERS,
+        help="minutes 会议纪要，signin 签到表，slate 代表名单，composition 代表构成情况统计表，"
+        "association-attendance 专门协会列席情况统计表",
+    )
+    printing.add_argument("--meeting", type=int, metavar="ID", help="会议编号（纪要、签到表）")
+    printing.add_argument(
+        "--body", choices=slate_bodies, help="机构（名单、构成统计表）：congress 或 presidium"
+    )
+    printing.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
+    printing.add_argument("--year", type=int, metavar="YYYY", help="年份（协会列席统计表）")
+    printing.add_argument(
+        "--format", choices=["pdf", "docx"], help="格式（默认按 -o 文件的扩展名）"
+    )
+    printing.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="保存到的 .pdf 或 .docx 文件"
+    )
+    printing.add_argument(
+        "--public", action="store_true", help="公示用名单：不印身份证号和残疾人证号"
+    )
+    printing.add_argument(
+        "--reveal", action="store_true", help="名单中印完整身份证号（将记入日志）"
+    )
 
     db = commands.add_parser("db", help="数据库维护").add_subparsers(
         dest="db_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
