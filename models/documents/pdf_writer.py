@@ -237,9 +237,12 @@ def write_pdf(paper: Paper, path: Path | str, *, fonts_dir: Path | str) -> list[
     pages.skip(1)
     if paper.addressee:
         pages.paragraph(paper.addressee, "fang", indent=0)
-    for block in paper.blocks:
+    for index, block in enumerate(paper.blocks):
         if isinstance(block, Heading):
-            pages.keep(2)  # a heading never ends a page alone
+            following = paper.blocks[index + 1] if index + 1 < len(paper.blocks) else None
+            # A heading never ends a page alone; before a table it keeps the header row and
+            # the first rows with it (about three grid lines).
+            pages.keep(4 if isinstance(following, Table) else 2)
             pages.paragraph(block.text, HEADING_ROLES[block.level])
         elif isinstance(block, Paragraph):
             pages.paragraph(block.text, "fang", indent=block.indent_chars)
