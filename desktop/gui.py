@@ -35,9 +35,10 @@ def application() -> QApplication:
 def open_backend(settings: StartupSettings):  # type: ignore[no-untyped-def]
     """Runs on the worker lane: the data layer is imported here, after the first paint."""
     from desktop.database import connect
+    from desktop.paths import resource_path
     from views.backend import Backend
 
-    return Backend(connect(settings), settings.user)
+    return Backend(connect(settings), settings.user, fonts_dir=resource_path("fonts"))
 
 
 def build_window(settings: StartupSettings, *, interactive: bool = True) -> MainWindow:

@@ -5,15 +5,36 @@ Imported on the worker lane after the first paint, so SQLAlchemy and Alembic nev
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from models.domain.quorum import QuorumRule
 from models.domain.rules import Rules
-from models.domain.vocabulary import Association, BodyKind
+from models.domain.vocabulary import Association, BodyKind, MembershipStatus
 from models.importing.slate_reader import SlateSheet, read_slate
-from models.services import electoral, memberships, people, rosters, slates, terms
+from models.services import (
+    attendance,
+    electoral,
+    meetings,
+    memberships,
+    minutes,
+    people,
+    rosters,
+    slates,
+    terms,
+)
+from models.services.meeting_rows import (
+    AssociationAttendanceReport,
+    AttendanceDraft,
+    AttendanceRow,
+    MeetingDetail,
+    MeetingRow,
+)
+from models.services.meetings import AgendaItemDraft, MeetingDraft
 from models.services.memberships import MembershipDraft
+from models.services.minutes import MinutesSection
 from models.services.people import PersonDraft
 from models.services.rosters import RosterEntry
 from models.services.rows import MembershipRow, PersonRow, TermRow
@@ -27,10 +48,22 @@ class SlateWorkbench:
     seats: list[tuple[str, int]]
 
 
+@dataclass(frozen=True)
+class MeetingWorkbench:
+    """Everything the meeting editor shows, loaded in one go on the lane."""
+
+    detail: MeetingDetail
+    rule: QuorumRule
+    # The grid proposed from the roster on the meeting date while none is recorded; else empty.
+    proposal: tuple[AttendanceRow, ...]
+    hosts: tuple[tuple[int, str], ...]  # (person id, "姓名（职务）") of the body's serving members
+
+
 class Backend:
-    def __init__(self, db: Database, user: str) -> None:
+    def __init__(self, db: Database, user: str, *, fonts_dir: Path | None = None) -> None:
         self.db = db
         self.user = user
+        self.fonts_dir = fonts_dir
 
     @property
     def database_label(self) -> str:
@@ -109,6 +142,156 @@ class Backend:
             ordinal=ordinal,
             valid_only=valid_only,
             reserve=reserve,
+        )
+
+    # --- meetings --------------------------------------------------------------------------------
+
+    def meetings(self, kind: BodyKind, ordinal: int | None) -> list[MeetingRow]:
+        """A termed body's meetings of one term; the party group's of every year."""
+        return meetings.list_meetings(self.db, body=kind, term=ordinal)
+
+    def quorum_rule(self, kind: BodyKind) -> QuorumRule:
+        return meetings.meeting_rules_in_force(self.db).quorum_rule(kind)
+
+    def hosts(self, term_id: int) -> tuple[tuple[int, str], ...]:
+        entries = rosters.members_of_term(self.db, term_id=term_id)
+        return tuple(
+            (e.person_id, f"{e.name}（{e.position}）" if e.position else e.name)
+            for e in entries
+            if e.status is MembershipStatus.ELECTED
+        )
+
+    def meeting_workbench(self, meeting_id: int, term_id: int) -> MeetingWorkbench:
+        detail = meetings.get_meeting(self.db, meeting_id=meeting_id)
+        proposal = (
+            ()
+            if detail.attendance
+            else attendance.prefill_attendance(self.db, meeting_id=meeting_id)
+        )
+        return MeetingWorkbench(
+            detail=detail,
+            rule=self.quorum_rule(detail.meeting.body),
+            proposal=proposal,
+            hosts=self.hosts(term_id),
+        )
+
+    def plan_meeting(
+        self, kind: BodyKind, ordinal: int | None, draft: MeetingDraft, number: int | None
+    ) -> MeetingRow:
+        return meetings.plan_meeting(
+            self.db, user=self.user, body=kind, term=ordinal, draft=draft, ordinal=number
+        )
+
+    def update_meeting(
+        self, meeting_id: int, version: int, draft: MeetingDraft, reason: str | None
+    ) -> MeetingRow:
+        return meetings.update_meeting(
+            self.db,
+            user=self.user,
+            meeting_id=meeting_id,
+            expected_version=version,
+            draft=draft,
+            reason=reason,
+        )
+
+    def set_meeting_status(self, meeting_id: int, version: int, status: str) -> MeetingRow:
+        return meetings.set_meeting_status(
+            self.db, user=self.user, meeting_id=meeting_id, expected_version=version, status=status
+        )
+
+    def set_agenda(
+        self,
+        meeting_id: int,
+        version: int,
+        items: Sequence[AgendaItemDraft],
+        reason: str | None,
+    ) -> MeetingDetail:
+        return meetings.set_agenda(
+            self.db,
+            user=self.user,
+            meeting_id=meeting_id,
+            expected_version=version,
+            items=items,
+            reason=reason,
+        )
+
+    def record_attendance(
+        self,
+        meeting_id: int,
+        version: int,
+        lines: Sequence[AttendanceDraft],
+        reason: str | None,
+    ) -> MeetingDetail:
+        return attendance.record_attendance(
+            self.db,
+            user=self.user,
+            meeting_id=meeting_id,
+            expected_version=version,
+            lines=lines,
+            reason=reason,
+        )
+
+    def write_minutes(
+        self, meeting_id: int, version: int, sections: Sequence[MinutesSection]
+    ) -> MeetingDetail:
+        return minutes.write_minutes(
+            self.db,
+            user=self.user,
+            meeting_id=meeting_id,
+            expected_version=version,
+            sections=sections,
+        )
+
+    def finalise_minutes(self, meeting_id: int, version: int) -> MeetingDetail:
+        return minutes.finalise_minutes(
+            self.db, user=self.user, meeting_id=meeting_id, expected_version=version
+        )
+
+    def amend_minutes(
+        self, meeting_id: int, version: int, sections: Sequence[MinutesSection], reason: str
+    ) -> MeetingDetail:
+        return minutes.amend_minutes(
+            self.db,
+            user=self.user,
+            meeting_id=meeting_id,
+            expected_version=version,
+            sections=sections,
+            reason=reason,
+        )
+
+    def association_report(self, year: int) -> AssociationAttendanceReport:
+        return attendance.association_attendance_report(self.db, year=year)
+
+    def write_paper(
+        self,
+        *,
+        paper: str,
+        fmt: str,
+        path: Path,
+        meeting_id: int | None = None,
+        kind: BodyKind | None = None,
+        ordinal: int | None = None,
+        year: int | None = None,
+        public: bool = False,
+        identifiers_whole: bool = False,
+    ) -> list[str]:
+        """Write one paper as PDF or DOCX; returns the warnings (characters no font has, …)."""
+        # Imported here: the printing service pulls in the document engine (reportlab, docx).
+        from models.services import printing
+
+        return printing.write_paper(
+            self.db,
+            user=self.user,
+            paper=paper,
+            fmt=fmt,
+            path=path,
+            fonts_dir=self.fonts_dir,
+            meeting_id=meeting_id,
+            kind=kind,
+            ordinal=ordinal,
+            year=year,
+            public=public,
+            identifiers_whole=identifiers_whole,
         )
 
     def reveal(self, person_id: int) -> str:

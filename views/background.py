@@ -21,6 +21,7 @@ class Changes:
     people: bool = False
     memberships: bool = False
     terms: bool = False
+    meetings: bool = False
 
 
 class _Task(QRunnable):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import BodyKind
 from views.background import Changes, Runner
 from views.error_presenter import describe, show_error
@@ -111,6 +112,12 @@ class MainWindow(QMainWindow):
             self.open_slate_editor,
             self.tr("按改革方案的比例要求检查所选届次的名单，并试算调整"),
         )
+        self.meetings_action = self._action(
+            self.tr("会议"),
+            "Ctrl+G",
+            self.open_meetings,
+            self.tr("所选机构本届（党组按年）的会议：议题、出席情况、纪要和打印"),
+        )
         self.refresh_action = self._action(
             self.tr("刷新"),
             QKeySequence.StandardKey.Refresh,
@@ -130,6 +137,7 @@ class MainWindow(QMainWindow):
             self.add_member_action,
             self.end_member_action,
             self.reveal_action,
+            self.meetings_action,
             self.refresh_action,
         ):
             toolbar.addAction(action)
@@ -142,6 +150,8 @@ class MainWindow(QMainWindow):
         members_menu.addAction(self.end_member_action)
         members_menu.addSeparator()
         members_menu.addAction(self.slate_action)
+        meetings_menu = self.menuBar().addMenu(self.tr("会议(&G)"))
+        meetings_menu.addAction(self.meetings_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         find = self._action(
@@ -173,6 +183,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setEnabled(ready)
         body = self.roster.current_body() if ready else None
         self.slate_action.setEnabled(has_term and body is not None and body[0] in SLATE_BODIES)
+        self.meetings_action.setEnabled(has_term and body is not None and body[0] in MEETING_BODIES)
 
     # --- database ---------------------------------------------------------------------------------
 
@@ -273,6 +284,22 @@ class MainWindow(QMainWindow):
         editor = SlateEditor(self.runner, self.backend, kind=body[0], term=term, parent=self)
         editor.show()
 
+    def open_meetings(self) -> Any:
+        body, term = self.roster.current_body(), self.roster.current_term()
+        if body is None or term is None or body[0] not in MEETING_BODIES:
+            return None
+        from views.meetings.meeting_list import MeetingList
+
+        window = next(
+            (w for w in self.findChildren(MeetingList) if w.kind is body[0] and w.term == term),
+            None,
+        )
+        if window is None:
+            window = MeetingList(self.runner, self.backend, kind=body[0], term=term, parent=self)
+        window.show()
+        window.raise_()
+        return window
+
     def reveal_id(self) -> None:
         entry = self.roster.current_entry()
         if entry is None:
@@ -303,6 +330,11 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event: Any) -> None:
+        # The windows opened from here (meetings, slates) first ask about their unsaved work.
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible() and not child.close():
+                event.ignore()
+                return
         self.runner.wait_idle(10_000)
         if self.backend is not None:
             self.backend.close()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import (
+    FEDERATION_TZ,
     MEETING_BODIES,
     MEETING_STATUS_NAMES,
     AttendanceRole,
@@ -145,7 +146,9 @@ def final_refusal(meeting: Meeting, field: str | None = "reason") -> DomainError
         "minutes_final",
         field=field,
         title=title_of(meeting),
-        finalised_at=finalised.astimezone().strftime("%Y-%m-%d %H:%M") if finalised else "",
+        finalised_at=finalised.astimezone(FEDERATION_TZ).strftime("%Y-%m-%d %H:%M")
+        if finalised
+        else "",
     )
 
 

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.domain.errors import DomainError
+from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.entities.base import Base, Versioned
 from models.store.unit_of_work import Database
 
@@ -16,7 +17,8 @@ def stale_error(record: Versioned) -> DomainError:
     return DomainError(
         "stale_record",
         changed_by=record.updated_by or "其他用户",
-        changed_at=record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        # The federation's clock, not the server's: a shared database may run on UTC.
+        changed_at=record.updated_at.astimezone(FEDERATION_TZ).strftime("%Y-%m-%d %H:%M"),
         version=record.version,
     )
 

@@ -164,7 +164,7 @@ def test_final_minutes_are_locked_and_say_how_to_amend(db, meeting):
     )
     assert direct.code == "minutes_final"
     text = message(direct.code, direct.params)
-    assert "更正" in text and "原因" in text and "2026年第1次党组会议" in text
+    assert "修正" in text and "原因" in text and "2026年第1次党组会议" in text
 
     # The meeting's other content is locked too: attendance, agenda, header and status.
     lines = marked(prefill_attendance(db, meeting_id=meeting), 乙副理事长={"status": "缺席"})

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 import models.services.people as people
 from models.domain.errors import DomainError
+from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, Person
@@ -24,7 +25,7 @@ from ._support import count, draft
 
 
 def _local_minute(moment) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(FEDERATION_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _assert_names_the_change(error: DomainError, *, login: str, updated_at) -> None:
