@@ -22,6 +22,7 @@ from models.services import (
     minutes,
     people,
     rosters,
+    settings,
     slates,
     terms,
 )
@@ -261,6 +262,12 @@ class Backend:
 
     def association_report(self, year: int) -> AssociationAttendanceReport:
         return attendance.association_attendance_report(self.db, year=year)
+
+    def font_preset(self) -> str:
+        return settings.font_preset(self.db)
+
+    def set_font_preset(self, preset: str) -> None:
+        settings.set_font_preset(self.db, user=self.user, preset=preset)
 
     def write_paper(
         self,

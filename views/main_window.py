@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -162,6 +162,22 @@ class MainWindow(QMainWindow):
         )
         view_menu.addAction(find)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.fonts_menu = file_menu.addMenu(self.tr("Word 文书字体(&W)"))
+        self.fonts_menu.setToolTip(
+            self.tr("导出的 Word 文书使用哪一组字体名称，取决于办公电脑装了哪些字体")
+        )
+        self.font_actions = QActionGroup(self)
+        for preset, text in (
+            ("government", self.tr("政府机关电脑（仿宋_GB2312、楷体_GB2312、方正小标宋简体）")),
+            ("stock", self.tr("Windows 自带字体（仿宋、黑体、楷体、宋体）")),
+        ):
+            action = self.fonts_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(preset)
+            self.font_actions.addAction(action)
+        self.font_actions.triggered.connect(self._choose_font_preset)
+        self.fonts_menu.setEnabled(False)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
     def _update_actions(self) -> None:
@@ -196,11 +212,31 @@ class MainWindow(QMainWindow):
         self.roster.set_backend(backend)
         self.database_label.setText(self.tr("数据库：%1").replace("%1", backend.database_label))
         self.database_ready.emit()
+        self.runner.submit(
+            backend.font_preset,
+            on_done=self._show_font_preset,
+            on_error=lambda error: show_error(self, error),
+        )
         if self.navigation.currentItem() is None:
             self.navigation.setCurrentItem(self.navigation.topLevelItem(0))
         else:
             self._on_body_chosen(*self._current_body_choice())
         self._update_actions()
+
+    def _show_font_preset(self, preset: str) -> None:
+        for action in self.font_actions.actions():
+            action.setChecked(action.data() == preset)
+        self.fonts_menu.setEnabled(True)
+
+    def _choose_font_preset(self, action: QAction) -> None:
+        preset = action.data()
+        self.runner.submit(
+            lambda: self.backend.set_font_preset(preset),
+            on_done=lambda _none: self.statusBar().showMessage(
+                self.tr("Word 文书字体已改为：%1").replace("%1", action.text()), 5000
+            ),
+            on_error=lambda error: show_error(self, error),
+        )
 
     def _current_body_choice(self) -> tuple[Any, str]:
         item = self.navigation.currentItem()

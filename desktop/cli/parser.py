@@ -183,6 +183,12 @@ def build_parser(version: str) -> ChineseArgumentParser:
     printing.add_argument(
         "--reveal", action="store_true", help="名单中印完整身份证号（将记入日志）"
     )
+    printing.add_argument(
+        "--fonts",
+        choices=["government", "stock"],
+        help="Word 文书所用字体：government 政府机关电脑（仿宋_GB2312 等），stock Windows 自带字体；"
+        "默认按数据库中的设置",
+    )
 
     db = commands.add_parser("db", help="数据库维护").add_subparsers(
         dest="db_command", metavar="操作", required=True, parser_class=ChineseArgumentParser

@@ -73,6 +73,7 @@ def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
         year=args.year,
         public=args.public,
         identifiers_whole=args.reveal,
+        font_preset=args.fonts,
     )
     say(f"已生成{PAPER_NAMES[args.paper]}（{fmt.upper()}）：{path}")
     if args.reveal:

@@ -9,69 +9,37 @@ Chinese sentences; they never stop the paper from being written.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-
-from sqlalchemy import select
 
 from models.documents.docx_writer import write_docx
 from models.documents.fonts import load_fonts
-from models.documents.layout import doc_number
 from models.documents.paper import Paper
 from models.documents.papers.association_attendance import (
-    AssociationAttendanceData,
-    AssociationYear,
-    CouncilMeeting,
-    Mark,
     association_attendance_paper,
 )
-from models.documents.papers.minutes import Amendment, Attendee, MinutesData, Section, minutes_paper
-from models.documents.papers.signin import SigninData, SigninLine, signin_paper
+from models.documents.papers.minutes import minutes_paper
+from models.documents.papers.signin import signin_paper
 from models.documents.papers.slate_papers import composition_paper, slate_list_paper
 from models.documents.pdf_writer import write_pdf
 from models.domain.composition_table import composition_table
-from models.domain.errors import DomainError, Problem
-from models.domain.meeting_vocabulary import (
-    FEDERATION_TZ,
-    AttendanceRole,
-    AttendanceStatus,
-    MeetingStatus,
-)
+from models.domain.errors import Problem
 from models.domain.messages import message
-from models.domain.rules import load_rules
 from models.domain.slate import SlateRecord
 from models.domain.vocabulary import BodyKind, TermStatus, chinese_ordinal
-from models.entities import Term, User
-from models.services.attendance import association_attendance_report, prefill_attendance
+from models.entities import Term
 from models.services.electoral import units_of_term
-from models.services.meeting_rows import AttendanceRow, MeetingDetail
-from models.services.meetings import get_meeting, list_meetings
-from models.services.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.meeting_papers import association_attendance_data, minutes_data, signin_data
+from models.services.paper_common import PAPER_NAMES, bad_arguments, organisation_name, today
+from models.services.settings import FONT_PRESETS
+from models.services.settings import font_preset as stored_font_preset
 from models.services.slates import SLATE_BODIES, TermSlate, load_term_slate
 from models.store.unit_of_work import Database
 
 PAPERS = ("minutes", "signin", "slate", "composition", "association-attendance")
-PAPER_NAMES = {
-    "minutes": "会议纪要",
-    "signin": "签到表",
-    "slate": "代表名单",
-    "composition": "代表构成情况统计表",
-    "association-attendance": "专门协会列席情况统计表",
-}
 FORMATS = ("pdf", "docx")
 # Papers that print ID numbers: only these can be asked for them whole (and that is logged).
 WITH_IDENTIFIERS = frozenset({"slate"})
-DEFAULT_ORGANISATION = "区残疾人联合会"
-_PLAN_SUFFIX = "改革方案"
-
-
-def _bad(detail: str) -> DomainError:
-    return DomainError("bad_arguments", detail=detail)
-
-
-def today() -> date:
-    """Today in Beijing, where the papers are dated."""
-    return datetime.now(FEDERATION_TZ).date()
 
 
 def resolve_format(path: Path, fmt: str | None) -> str:
@@ -81,166 +49,22 @@ def resolve_format(path: Path, fmt: str | None) -> str:
     if fmt is not None:
         fmt = fmt.strip().lower()
         if fmt not in FORMATS:
-            raise _bad(f"格式只能是 pdf 或 docx，而不是“{fmt}”")
+            raise bad_arguments(f"格式只能是 pdf 或 docx，而不是“{fmt}”")
         if from_name is not None and from_name != fmt:
-            raise _bad(f"--format {fmt} 与文件扩展名 .{suffix} 不一致")
+            raise bad_arguments(f"--format {fmt} 与文件扩展名 .{suffix} 不一致")
         return fmt
     if from_name is None:
-        raise _bad(f"无法从文件名 {Path(path).name} 判断格式：请用 .pdf 或 .docx，或加 --format")
+        raise bad_arguments(
+            f"无法从文件名 {Path(path).name} 判断格式：请用 .pdf 或 .docx，或加 --format"
+        )
     return from_name
-
-
-def organisation_name(db: Database) -> str:
-    """门头沟区残疾人联合会: the rules file's title (…改革方案) in force, without 改革方案."""
-    content = get_setting(db, RULES_CONTENT)
-    if content is None:
-        return DEFAULT_ORGANISATION
-    try:
-        title = load_rules(content, rules_id=get_setting(db, RULES_ID) or "database").title
-    except DomainError:
-        return DEFAULT_ORGANISATION
-    title = title.strip()
-    if title.endswith(_PLAN_SUFFIX) and len(title) > len(_PLAN_SUFFIX):
-        return title[: -len(_PLAN_SUFFIX)]
-    return DEFAULT_ORGANISATION
-
-
-# -- meetings ------------------------------------------------------------------------------------
-
-
-def _meeting(db: Database, meeting_id: int | None, paper: str) -> MeetingDetail:
-    if meeting_id is None:
-        raise _bad(f"打印{PAPER_NAMES[paper]}需要指明会议（--meeting ID）")
-    detail = get_meeting(db, meeting_id=meeting_id)
-    if detail.meeting.status is MeetingStatus.CANCELLED:
-        raise _bad(f"{detail.meeting.title}已取消，没有{PAPER_NAMES[paper]}")
-    return detail
-
-
-def _minutes_number(db: Database, detail: MeetingDetail) -> str:
-    """〔2025〕2号: the meeting's place among its body's meetings of that year (cancelled ones left
-    out), so a body's minutes are numbered through each year."""
-    row = detail.meeting
-    year = row.meeting_date.year
-    meetings = [
-        m
-        for m in list_meetings(db, body=row.body, year=year)
-        if m.status is not MeetingStatus.CANCELLED or m.id == row.id
-    ]
-    place = next((i for i, m in enumerate(meetings, start=1) if m.id == row.id), len(meetings))
-    return doc_number(year, place)
-
-
-def _display_names(db: Database, logins: set[str]) -> dict[str, str]:
-    if not logins:
-        return {}
-    with db.session_factory() as session:
-        rows = session.execute(
-            select(User.login, User.display_name).where(User.login.in_(sorted(logins)))
-        ).all()
-    return {login: name or login for login, name in rows}
-
-
-def _attendee(row: AttendanceRow) -> Attendee:
-    return Attendee(
-        name=row.name,
-        status=row.status,
-        member=row.role is AttendanceRole.MEMBER,
-        post=row.post,
-        leave_reason=row.leave_reason,
-        substitute=row.substitute_name,
-    )
-
-
-def minutes_data(db: Database, *, meeting_id: int | None) -> MinutesData:
-    detail = _meeting(db, meeting_id, "minutes")
-    row = detail.meeting
-    minutes = detail.minutes
-    amendments = minutes.amendments if minutes is not None else ()
-    names = _display_names(db, {a.amended_by for a in amendments})
-    return MinutesData(
-        organisation=organisation_name(db),
-        meeting=row.title,
-        meeting_date=row.meeting_date,
-        start=row.start_time,
-        place=row.place,
-        host=row.host_name,
-        recorder=row.recorder_name,
-        sections=tuple(Section(i.title, i.summary, i.decision) for i in detail.agenda),
-        attendance=tuple(_attendee(a) for a in detail.attendance),
-        final=minutes is not None and minutes.is_final,
-        amendments=tuple(
-            Amendment(
-                day=a.amended_at.astimezone(FEDERATION_TZ).date(),
-                by=names.get(a.amended_by, a.amended_by),
-                part=a.part,
-                reason=a.reason,
-                before=a.before,
-                after=a.after,
-            )
-            for a in sorted(amendments, key=lambda a: (a.amended_at, a.id))
-        ),
-        doc_number=_minutes_number(db, detail),
-        quorum=detail.quorum.message if detail.quorum is not None else None,
-    )
-
-
-def _substitute_line(substitute: str, head: str) -> SigninLine:
-    """余金山（副主席） for 萧雅琴: the name to sign, and 副主席，代萧雅琴列席 as the post."""
-    name, bracket, rest = substitute.strip().partition("（")
-    extra = rest.rstrip("）").strip() if bracket else ""
-    post = f"{extra}，代{head}列席" if extra else f"代{head}列席"
-    return SigninLine(name.strip() or substitute, post, member=False)
-
-
-def signin_data(db: Database, *, meeting_id: int | None) -> SigninData:
-    """The recorded attendance, or (none yet) the roster of the meeting date as proposed."""
-    detail = _meeting(db, meeting_id, "signin")
-    rows = detail.attendance or prefill_attendance(db, meeting_id=detail.meeting.id)
-    lines: list[SigninLine] = []
-    substitutes: list[SigninLine] = []
-    for r in rows:
-        member = r.role is AttendanceRole.MEMBER
-        lines.append(SigninLine(r.name, r.post, member, r.status is AttendanceStatus.LEAVE))
-        if r.substitute_name:
-            substitutes.append(_substitute_line(r.substitute_name, r.name))
-    row = detail.meeting
-    return SigninData(
-        organisation=organisation_name(db),
-        meeting=row.title,
-        meeting_date=row.meeting_date,
-        start=row.start_time,
-        place=row.place,
-        lines=(*lines, *substitutes),
-    )
-
-
-def association_attendance_data(db: Database, *, year: int | None) -> AssociationAttendanceData:
-    if year is None:
-        raise _bad("打印专门协会列席情况统计表需要指明年份（--year YYYY）")
-    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise _bad(f"年份“{year}”无效")
-    report = association_attendance_report(db, year=year)
-    return AssociationAttendanceData(
-        organisation=organisation_name(db),
-        year=year,
-        meetings=tuple(CouncilMeeting(m.title, m.meeting_date) for m in report.meetings),
-        associations=tuple(
-            AssociationYear(name=row.name, marks=tuple(Mark(m.presence, m.name) for m in row.marks))
-            for row in report.rows
-        ),
-        on=today(),
-    )
-
-
-# -- slates --------------------------------------------------------------------------------------
 
 
 def _slate(db: Database, kind: BodyKind | None, ordinal: int | None, paper: str) -> TermSlate:
     if kind is None:
-        raise _bad(f"打印{PAPER_NAMES[paper]}需要指明机构（--body congress 或 presidium）")
+        raise bad_arguments(f"打印{PAPER_NAMES[paper]}需要指明机构（--body congress 或 presidium）")
     if kind not in SLATE_BODIES:
-        raise _bad("名单和构成统计表只有代表大会、主席团和执行理事会才有")
+        raise bad_arguments("名单和构成统计表只有代表大会、主席团和执行理事会才有")
     return load_term_slate(db, kind=kind, ordinal=ordinal)
 
 
@@ -319,7 +143,7 @@ def build_paper(
         return composition_paper_of(db, kind=kind, ordinal=ordinal)
     if paper == "association-attendance":
         return association_attendance_paper(association_attendance_data(db, year=year))
-    raise _bad(f"未知的文书“{paper}”，可选：{'、'.join(PAPERS)}")
+    raise bad_arguments(f"未知的文书“{paper}”，可选：{'、'.join(PAPERS)}")
 
 
 def paper_title(
@@ -347,11 +171,11 @@ def write_document(paper: Paper, fmt: str, path: Path, fonts_dir: Path) -> list[
         write_docx(paper, path)
         return []
     except PermissionError as exc:
-        raise _bad(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
+        raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
     except FileNotFoundError as exc:
-        raise _bad(f"无法写入 {path}：文件夹不存在") from exc
+        raise bad_arguments(f"无法写入 {path}：文件夹不存在") from exc
     except OSError as exc:
-        raise _bad(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        raise bad_arguments(f"无法写入 {path}：{exc.strerror or exc}") from exc
 
 
 def write_paper(
@@ -368,15 +192,20 @@ def write_paper(
     year: int | None = None,
     public: bool = False,
     identifiers_whole: bool = False,
+    font_preset: str | None = None,
 ) -> list[str]:
     """Write the paper as `fmt` ("pdf" or "docx") to `path`; returns the warnings in Chinese.
 
     `identifiers_whole` prints whole ID numbers on a paper that has them (代表名单, not public):
     the request is logged (action "reveal", naming the paper) in the same transaction, which is
     committed only once the file is written. Otherwise nothing is written to the database.
+    `font_preset` (government / stock) names the DOCX fonts; by default the database's setting.
     """
     if paper not in PAPERS:
-        raise _bad(f"未知的文书“{paper}”，可选：{'、'.join(PAPERS)}")
+        raise bad_arguments(f"未知的文书“{paper}”，可选：{'、'.join(PAPERS)}")
+    preset = font_preset or stored_font_preset(db)
+    if preset not in FONT_PRESETS:
+        raise bad_arguments(f"未知的文书字体“{preset}”，可选：{'、'.join(FONT_PRESETS)}")
     path = Path(path)
     fmt = resolve_format(path, fmt)
     reveal = identifiers_whole and not public and paper in WITH_IDENTIFIERS
@@ -390,10 +219,10 @@ def write_paper(
             year=year,
             public=public,
         )
-        problems = write_document(built, fmt, path, fonts_dir)
+        problems = write_document(replace(built, font_preset=preset), fmt, path, fonts_dir)
     else:
         built, slate = slate_paper(db, kind=kind, ordinal=ordinal)
-        built = replace(built, identifiers_whole=True)
+        built = replace(built, identifiers_whole=True, font_preset=preset)
         with db.unit_of_work(user) as uow:
             uow.log(
                 action="reveal",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from models.domain.errors import DomainError
 from models.entities import Setting
 from models.store.unit_of_work import Database
 
@@ -29,3 +30,33 @@ def record_rules(db: Database, *, user: str, rules_id: str, content: str) -> boo
         )
         uow.commit()
     return True
+
+
+FONT_PRESET = "documents.font_preset"
+FONT_PRESETS = {
+    "government": "政府机关电脑（仿宋_GB2312 等）",
+    "stock": "Windows 自带字体（仿宋、黑体、楷体、宋体）",
+}
+
+
+def font_preset(db: Database) -> str:
+    """Which font names Word documents ask for; the office PCs decide, so it is a setting."""
+    return get_setting(db, FONT_PRESET) or "government"
+
+
+def set_font_preset(db: Database, *, user: str, preset: str) -> None:
+    if preset not in FONT_PRESETS:
+        raise DomainError(
+            "value_invalid",
+            field="font_preset",
+            label="文书字体",
+            value=preset,
+            choices="、".join(FONT_PRESETS),
+        )
+    with db.unit_of_work(user) as uow:
+        setting = uow.session.get(Setting, FONT_PRESET)
+        if setting is None:
+            uow.session.add(Setting(key=FONT_PRESET, value=preset, updated_by=user))
+        else:
+            setting.value, setting.updated_by = preset, user
+        uow.commit()

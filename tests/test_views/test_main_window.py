@@ -384,3 +384,15 @@ def test_each_body_shows_the_columns_that_matter_for_it(harness: WindowHarness) 
     assert "选举单位" not in h.headers()
     h.choose("人员库")
     assert h.headers() == ["姓名", "性别", "身份证号", "出生日期", "联系电话", "现任职务"]
+
+
+def test_the_word_font_preset_is_chosen_in_the_file_menu(harness: WindowHarness) -> None:
+    h = harness
+    window = h.window
+    h.qtbot.waitUntil(window.fonts_menu.isEnabled, timeout=10_000)
+    checked = [a.data() for a in window.font_actions.actions() if a.isChecked()]
+    assert checked == ["government"]
+    stock = next(a for a in window.font_actions.actions() if a.data() == "stock")
+    stock.trigger()
+    h.idle()
+    assert h.query("SELECT value FROM setting WHERE key = 'documents.font_preset'") == [("stock",)]
