@@ -150,3 +150,22 @@ def test_import_preview_offers_what_the_file_allows(qtbot, tmp_path, bad_row):
     assert preview.import_all.isEnabled() is (not bad_row)
     assert preview.import_valid.isVisible() is bad_row
     assert unnamed_focusable(preview) == []
+
+
+@pytest.mark.parametrize(
+    ("button", "title"),
+    [
+        ("print_list_button", "打印预览 — 第八届主席团名单"),
+        ("print_public_button", "打印预览 — 第八届主席团名单（公示）"),
+        ("print_table_button", "打印预览 — 第八届主席团构成统计表"),
+    ],
+)
+def test_the_slate_papers_open_in_the_preview(harness: WindowHarness, button: str, title: str):
+    editor = open_editor(harness, "主席团")
+    getattr(editor, button).click()
+    harness.qtbot.waitUntil(lambda: editor.last_preview is not None, timeout=20_000)
+    preview = editor.last_preview
+    assert preview.windowTitle() == title
+    assert preview.page_count() >= 1
+    assert unnamed_focusable(preview) == []
+    preview.reject()

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import HEAD_PRESENCE_NAMES
 from views.background import Runner
+from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.meetings.association_report_model import AssociationReportModel
 from views.meetings.header_panel import name_widget
-from views.meetings.papers import PaperRequest, open_paper
 
 
 def presence_text(mark: Any) -> str:

@@ -26,12 +26,12 @@ from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus, series_name
 from models.domain.vocabulary import BodyKind, body_display_name
 from views.background import Changes, Runner
+from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.meetings.agenda_panel import AgendaPanel
 from views.meetings.attendance_panel import AttendancePanel
 from views.meetings.header_panel import HeaderPanel, HeaderProblem
 from views.meetings.minutes_panel import MinutesPanel
-from views.meetings.papers import PaperRequest, open_paper
 from views.meetings.save_steps import (
     AGENDA,
     ATTENDANCE,

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from models.domain.vocabulary import BodyKind
 from views.background import Runner
+from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.meetings.meeting_editor import MeetingEditor, series_title
 from views.meetings.meeting_table_model import MeetingTableModel
-from views.meetings.papers import PaperRequest, open_paper
 
 
 class MeetingList(QWidget):

@@ -61,6 +61,7 @@ class SlateEditor(QWidget):
         self.state = WhatIf([], [])
         self.report: Any = None
         self.suggestion: list[tuple[int, int]] | None = None
+        self.last_preview: Any = None
         title = f"{term_display_name(term.ordinal)}{body_display_name(kind)}名单构成"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -87,6 +88,18 @@ class SlateEditor(QWidget):
         self.reset_button = QPushButton(self.tr("恢复原名单(&R)"))
         self.reset_button.setToolTip(self.tr("取消所有试算调整，回到数据库中的名单"))
         self.reset_button.clicked.connect(self.reset_what_if)
+        printable = kind in (BodyKind.CONGRESS, BodyKind.PRESIDIUM)
+        self.print_list_button = QPushButton(self.tr("打印名单(&P)"))
+        self.print_public_button = QPushButton(self.tr("打印公示名单"))
+        self.print_public_button.setToolTip(self.tr("公示用：不印身份证号和残疾人证号"))
+        self.print_table_button = QPushButton(self.tr("打印构成统计表(&B)"))
+        for button, paper, public in (
+            (self.print_list_button, "slate", False),
+            (self.print_public_button, "slate", True),
+            (self.print_table_button, "composition", False),
+        ):
+            button.setVisible(printable)
+            button.clicked.connect(lambda _c=False, p=paper, pub=public: self.print_paper(p, pub))
 
         self.unit_filter = QComboBox()
         self.unit_filter.setAccessibleName(self.tr("按选举单位筛选"))
@@ -149,7 +162,14 @@ class SlateEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
-        for button in (self.import_button, self.undo_button, self.reset_button):
+        for button in (
+            self.import_button,
+            self.undo_button,
+            self.reset_button,
+            self.print_list_button,
+            self.print_public_button,
+            self.print_table_button,
+        ):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -334,6 +354,26 @@ class SlateEditor(QWidget):
     def reset_what_if(self) -> None:
         while self.undo_stack.canUndo():
             self.undo_stack.undo()
+
+    def print_paper(self, paper: str, public: bool = False) -> None:
+        """The stored slate, as printed: what-if changes are a trial and never printed."""
+        from views.documents.papers import PaperRequest, open_paper
+
+        names = {"slate": self.tr("名单"), "composition": self.tr("构成统计表")}
+        title = self.windowTitle().replace("名单构成", "") + names[paper]
+        if public:
+            title += self.tr("（公示）")
+        options = {"kind": self.kind, "ordinal": self.term.ordinal, "public": public}
+        open_paper(
+            self,
+            self.runner,
+            self.backend,
+            PaperRequest(paper, title, options),
+            on_shown=self._preview_shown,
+        )
+
+    def _preview_shown(self, preview: Any) -> None:
+        self.last_preview = preview
 
     def import_slate(self) -> None:
         from views.slates.import_dialog import start_import
