@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from enum import StrEnum
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -46,6 +44,8 @@ from models.entities import (
     Person,
     Term,
 )
+from models.services.choices import E
+from models.services.choices import choice as shared_choice
 from models.services.meeting_rows import AttendanceRow
 from models.services.versioning import ensure_version
 
@@ -79,23 +79,9 @@ _LABELS = {
     "association": "专门协会",
 }
 
-E = TypeVar("E", bound=StrEnum)
-
 
 def choice(enum: type[E], value: str | None, name: str) -> E | None:
-    """A value of a closed vocabulary (the enum or its word); a wrong word names the choices."""
-    if value is None or not str(value).strip():
-        return None
-    try:
-        return enum(str(value).strip())
-    except ValueError:
-        raise DomainError(
-            "value_invalid",
-            field=name,
-            label=_LABELS.get(name, name),
-            value=value,
-            choices="、".join(m.value for m in enum),
-        ) from None
+    return shared_choice(enum, value, name, _LABELS)
 
 
 def check_meeting_body(kind: BodyKind) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 
@@ -30,6 +29,8 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import ElectoralUnit, Membership, Person, Term
+from models.services.choices import E
+from models.services.choices import choice as shared_choice
 from models.services.rows import MembershipRow
 from models.services.text import fitted
 from models.services.versioning import ensure_version, refusing_stale
@@ -76,22 +77,8 @@ _LABELS = {
 }
 
 
-E = TypeVar("E", bound=StrEnum)
-
-
 def _choice(enum: type[E], value: str | None, name: str) -> E | None:
-    if value is None or not str(value).strip():
-        return None
-    try:
-        return enum(str(value).strip())
-    except ValueError:
-        raise DomainError(
-            "value_invalid",
-            field=name,
-            label=_LABELS.get(name, name),
-            value=value,
-            choices="、".join(m.value for m in enum),
-        ) from None
+    return shared_choice(enum, value, name, _LABELS)
 
 
 def _unit(session: Any, name: str | None) -> ElectoralUnit | None:
