@@ -109,6 +109,15 @@ MESSAGES: dict[str, str] = {
     "restore_not_yishi": "文件 {path} 不是议事数据库，未做任何恢复。",
     "restore_missing": "找不到文件 {path}。",
     "rules_invalid": "规则文件 {key} 有误，无法使用：{detail}",
+    # motions (DOMAIN §4)
+    "transition_not_allowed": "当前状态“{state}”不能执行“{action}”；可执行的操作：{allowed}。",
+    "reason_required": "“{action}”须填写理由。",
+    "return_window_passed": "已超过退办期限（交办后5个工作日内），不能退办。",
+    "extension_cap_passed": "延期后的期限不能晚于交办后{months}个月（{cap}）。",
+    "rating_required": "请选择办理结果评价（满意、基本满意或不满意）。",
+    "lead_required": "并案须指定主案。",
+    "calendar_year_missing": "期限落在尚无工作日历数据的年份，只按周末计算，请补充该年节假日安排。",
+    "calendar_invalid": "工作日历 {key} 有误：{detail}",
     # printed papers
     "glyph_missing": "“{context}”中的“{characters}”字在程序自带的字体中都没有，PDF 中无法正确显示，请核对写法，或打印后手工补写。",
     # files (DOMAIN §8)
