@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.settings import DEFAULT_RULES_ID, StartupSettings, shipped_rules
-from models.services.settings import record_rules
+from desktop.settings import DEFAULT_RULES_ID, StartupSettings, shipped_calendar, shipped_rules
+from models.services.motion_deadlines import CALENDAR_CONTENT, record_calendar
+from models.services.settings import get_setting, record_rules
 from models.store.unit_of_work import Database, open_database
 
 
 def connect(settings: StartupSettings) -> Database:
-    """Open (creating or migrating an SQLite file) and make sure the rules in force are recorded."""
+    """Open (creating or migrating an SQLite file); record the rules and calendar in force once."""
     db = open_database(settings.database_url)
     try:
         record_rules(
@@ -17,6 +18,9 @@ def connect(settings: StartupSettings) -> Database:
             rules_id=DEFAULT_RULES_ID,
             content=shipped_rules(DEFAULT_RULES_ID),
         )
+        if get_setting(db, CALENDAR_CONTENT) is None:
+            # The State Council's working-day calendar, seeded once; clerks add years later.
+            record_calendar(db, user=settings.user, content=shipped_calendar())
     except Exception:
         db.engine.dispose()
         raise

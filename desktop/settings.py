@@ -43,3 +43,11 @@ def shipped_rules(rules_id: str = DEFAULT_RULES_ID) -> str:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DomainError("rules_invalid", key=rules_id, detail=str(exc)) from exc
     return text
+
+
+CALENDAR_FILE = "cn-workdays.toml"
+
+
+def shipped_calendar() -> str:
+    """The working-day calendar shipped in resources/calendar (weekends, holidays, 调休)."""
+    return resource_path("calendar", CALENDAR_FILE).read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import argparse
 import re
 from typing import NoReturn
 
+from models.domain.motion_workflow import MotionState
 from models.domain.vocabulary import Association, BodyKind
 
 # The papers `yishi print` knows; models.services.printing.PAPERS, kept here so --help stays quick.
@@ -117,6 +118,18 @@ def build_parser(version: str) -> ChineseArgumentParser:
         "--term", type=int, metavar="N", help="届次，如 7 表示第七届（默认现任届次；党组不分届次）"
     )
     _json_option(meeting_list)
+
+    motions = commands.add_parser("motions", help="提案").add_subparsers(
+        dest="motions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    motion_list = command(motions, "list", "列出提案")
+    motion_list.add_argument(
+        "--term", type=int, metavar="N", help="主席团届次，如 7 表示第七届（默认现任届次）"
+    )
+    motion_list.add_argument(
+        "--state", choices=[s.value for s in MotionState], metavar="S", help="状态，如 handling"
+    )
+    _json_option(motion_list)
 
     slate_bodies = ["congress", "presidium"]
     check_slate = command(

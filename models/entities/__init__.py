@@ -5,20 +5,42 @@ from models.entities.base import Base
 from models.entities.bodies import Body, Membership, Term
 from models.entities.electoral import ElectoralUnit, SeatAllocation
 from models.entities.meetings import AgendaItem, Attendance, Meeting, Minutes, MinutesAmendment
+from models.entities.motions import (
+    Assignment,
+    AssignmentExtension,
+    Contact,
+    Feedback,
+    HandlingUnit,
+    Motion,
+    MotionCoSigner,
+    MotionCounter,
+    MotionStateChange,
+    Reply,
+)
 from models.entities.people import Person
 
 __all__ = [
     "AgendaItem",
+    "Assignment",
+    "AssignmentExtension",
     "Attendance",
     "Base",
     "Body",
     "ChangeLog",
+    "Contact",
     "ElectoralUnit",
+    "Feedback",
+    "HandlingUnit",
     "Meeting",
     "Membership",
     "Minutes",
     "MinutesAmendment",
+    "Motion",
+    "MotionCoSigner",
+    "MotionCounter",
+    "MotionStateChange",
     "Person",
+    "Reply",
     "SeatAllocation",
     "Setting",
     "Term",

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from models.domain.errors import DomainError
 from models.domain.search_keys import pinyin_keys, sort_key
@@ -23,20 +23,31 @@ from models.domain.vocabulary import (
 )
 from models.entities import (
     AgendaItem,
+    Assignment,
+    AssignmentExtension,
     Attendance,
     Body,
+    Contact,
     ElectoralUnit,
+    Feedback,
+    HandlingUnit,
     Meeting,
     Membership,
     Minutes,
     MinutesAmendment,
+    Motion,
+    MotionCoSigner,
+    MotionCounter,
+    MotionStateChange,
     Person,
+    Reply,
     SeatAllocation,
     Setting,
     Term,
 )
 from models.services.demo.generator import generate_demo
 from models.services.demo.meetings import write_demo_meetings
+from models.services.demo.motions import write_demo_motions
 from models.services.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan
 from models.store.unit_of_work import Database, UnitOfWork
 
@@ -51,6 +62,7 @@ class DemoSummary:
     # ("congress", 8, "candidate") -> count, for the printout.
     seats: tuple[tuple[str, int | None, str, int], ...]
     meetings: int = 0
+    motions: int = 0
 
 
 def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
@@ -65,6 +77,7 @@ def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
             _empty(uow)
         plan = generate_demo()
         summary = replace(_write(uow, plan), meetings=write_demo_meetings(session, user=user))
+        summary = replace(summary, motions=write_demo_motions(session, user=user))
         session.add(Setting(key=DEMO_MARKER, value=date.today().isoformat(), updated_by=user))
         uow.commit()
     return summary
@@ -81,6 +94,7 @@ def _holds_data(uow: UnitOfWork) -> bool:
             terms,
             select(func.count()).select_from(ElectoralUnit),
             select(func.count()).select_from(Meeting),
+            select(func.count()).select_from(Motion),
         )
     )
 
@@ -90,7 +104,18 @@ def _empty(uow: UnitOfWork) -> None:
     session = uow.session
     counts = {}
     party_group_term = select(Term.id).join(Body).where(Body.code == "party_group")
+    session.execute(update(Motion).values(lead_motion_id=None))
     for table, statement in (
+        ("motion_state_change", delete(MotionStateChange)),
+        ("motion_feedback", delete(Feedback)),
+        ("motion_reply", delete(Reply)),
+        ("motion_contact", delete(Contact)),
+        ("assignment_extension", delete(AssignmentExtension)),
+        ("assignment", delete(Assignment)),
+        ("motion_co_signer", delete(MotionCoSigner)),
+        ("motion", delete(Motion)),
+        ("motion_counter", delete(MotionCounter)),
+        ("handling_unit", delete(HandlingUnit)),
         ("minutes_amendment", delete(MinutesAmendment)),
         ("minutes", delete(Minutes)),
         ("attendance", delete(Attendance)),

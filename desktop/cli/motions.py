@@ -1,0 +1,53 @@
+"""`yishi motions list`: the motions of the presidium's term, optionally in one state."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop.cli.output import print_json, say
+from models.domain.motion_workflow import STATE_NAMES
+from models.domain.vocabulary import BodyKind, TermStatus
+from models.services.motion_rows import MotionRow
+from models.services.motions import list_motions
+from models.services.terms import find_term
+from models.store.unit_of_work import Database
+
+
+def motion_json(m: MotionRow) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "number": m.number_text,
+        "title": m.title,
+        "proposer": m.proposer,
+        "state": m.state.value,
+        "lead_unit": m.lead_unit,
+        "deadline": m.deadline,
+        "overdue": m.is_overdue,
+    }
+
+
+def _term(db: Database, ordinal: int | None) -> int | None:
+    """--term N, else the presidium's current term (DOMAIN §8)."""
+    if ordinal is not None:
+        return ordinal
+    with db.session_factory() as session:
+        return find_term(
+            session, BodyKind.PRESIDIUM, None, None, default=TermStatus.CURRENT
+        ).ordinal
+
+
+def run_list(db: Database, user: str, args: argparse.Namespace) -> int:
+    rows = list_motions(db, term=_term(db, args.term), state=args.state)
+    if args.json:
+        print_json([motion_json(m) for m in rows])
+        return 0
+    for m in rows:
+        deadline = m.deadline.isoformat() if m.deadline else "—"
+        overdue = "  逾期" if m.is_overdue else ""
+        say(
+            f"{m.id:>5}  {m.number_text or '（未编号）'}  {STATE_NAMES[m.state]}  {m.title}"
+            f"  {m.proposer}  {m.lead_unit or '—'}  {deadline}{overdue}"
+        )
+    say(f"共 {len(rows)} 件提案")
+    return 0
