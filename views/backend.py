@@ -12,7 +12,7 @@ from pathlib import Path
 
 from models.domain.quorum import QuorumRule
 from models.domain.rules import Rules
-from models.domain.vocabulary import Association, BodyKind, MembershipStatus
+from models.domain.vocabulary import Association, BodyKind, MembershipStatus, TermStatus
 from models.importing.slate_reader import SlateSheet, read_slate
 from models.services import (
     attendance,
@@ -20,6 +20,7 @@ from models.services import (
     meetings,
     memberships,
     minutes,
+    motions,
     people,
     rosters,
     settings,
@@ -36,6 +37,7 @@ from models.services.meeting_rows import (
 from models.services.meetings import AgendaItemDraft, MeetingDraft
 from models.services.memberships import MembershipDraft
 from models.services.minutes import MinutesSection
+from models.services.motion_rows import MotionDetail, MotionRow
 from models.services.people import PersonDraft
 from models.services.rosters import RosterEntry
 from models.services.rows import MembershipRow, PersonRow, TermRow
@@ -262,6 +264,48 @@ class Backend:
 
     def association_report(self, year: int) -> AssociationAttendanceReport:
         return attendance.association_attendance_report(self.db, year=year)
+
+    # --- motions (提案) ---------------------------------------------------------------------------
+
+    def motions(self, term: int | None = None) -> list[MotionRow]:
+        """The motions of the presidium's term (`term` = 届次; the current term when None)."""
+        if term is None:
+            current = [
+                t
+                for t in terms.list_terms(self.db, kind=BodyKind.PRESIDIUM, association=None)
+                if t.status is TermStatus.CURRENT
+            ]
+            term = current[0].ordinal if current else None
+        return motions.list_motions(self.db, term=term)
+
+    def motion(self, motion_id: int) -> MotionDetail:
+        return motions.get_motion(self.db, motion_id)
+
+    def advance_motion(
+        self, motion_id: int, version: int | None, action: str, reason: str | None = None
+    ) -> MotionRow:
+        return motions.advance_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            action=action,
+            reason=reason,
+        )
+
+    def accept_motion(self, motion_id: int, version: int | None) -> MotionRow:
+        return motions.accept_motion(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version
+        )
+
+    def receive_motion(self, motion_id: int, version: int | None, received_on: date) -> MotionRow:
+        return motions.receive_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            received_on=received_on,
+        )
 
     def font_preset(self) -> str:
         return settings.font_preset(self.db)

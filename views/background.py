@@ -22,6 +22,7 @@ class Changes:
     memberships: bool = False
     terms: bool = False
     meetings: bool = False
+    motions: bool = False
 
 
 class _Task(QRunnable):

@@ -118,6 +118,12 @@ class MainWindow(QMainWindow):
             self.open_meetings,
             self.tr("所选机构本届（党组按年）的会议：议题、出席情况、纪要和打印"),
         )
+        self.motions_action = self._action(
+            self.tr("提案"),
+            "Ctrl+T",
+            self.open_motions,
+            self.tr("主席团本届的提案：按状态、单位筛选，查看逾期，办理"),
+        )
         self.refresh_action = self._action(
             self.tr("刷新"),
             QKeySequence.StandardKey.Refresh,
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
             self.end_member_action,
             self.reveal_action,
             self.meetings_action,
+            self.motions_action,
             self.refresh_action,
         ):
             toolbar.addAction(action)
@@ -152,6 +159,7 @@ class MainWindow(QMainWindow):
         members_menu.addAction(self.slate_action)
         meetings_menu = self.menuBar().addMenu(self.tr("会议(&G)"))
         meetings_menu.addAction(self.meetings_action)
+        meetings_menu.addAction(self.motions_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         find = self._action(
@@ -197,6 +205,7 @@ class MainWindow(QMainWindow):
             and entry.status.value != "ended"
         )
         self.refresh_action.setEnabled(ready)
+        self.motions_action.setEnabled(ready)
         body = self.roster.current_body() if ready else None
         self.slate_action.setEnabled(has_term and body is not None and body[0] in SLATE_BODIES)
         self.meetings_action.setEnabled(has_term and body is not None and body[0] in MEETING_BODIES)
@@ -332,6 +341,18 @@ class MainWindow(QMainWindow):
         )
         if window is None:
             window = MeetingList(self.runner, self.backend, kind=body[0], term=term, parent=self)
+        window.show()
+        window.raise_()
+        return window
+
+    def open_motions(self) -> Any:
+        if self.backend is None:
+            return None
+        from views.motions.motion_list import MotionList
+
+        window = next(iter(self.findChildren(MotionList)), None)
+        if window is None:
+            window = MotionList(self.runner, self.backend, parent=self)
         window.show()
         window.raise_()
         return window

@@ -1,0 +1,268 @@
+"""One motion: its facts, its full history, and one button per move the workflow table allows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.motion_workflow import (
+    ACTION_NAMES,
+    REASON_REQUIRED,
+    STATE_NAMES,
+    MotionAction,
+    MotionState,
+    allowed_actions,
+)
+from views.background import Changes, Runner
+from views.error_presenter import describe
+from views.form_dialog import FormDialog
+from views.motions.motion_table_model import number_text
+
+A = MotionAction
+# The moves done here with one click (a reason asked first where the table requires one).
+SIMPLE = frozenset(
+    {
+        A.SUBMIT,
+        A.WITHDRAW,
+        A.START_REVIEW,
+        A.RETURN_FOR_REVISION,
+        A.RESUBMIT,
+        A.REJECT,
+        A.START_HANDLING,
+        A.ACCEPT,
+        A.RECEIVE,
+    }
+)
+HISTORY_HEADERS = ("时间", "操作人", "操作", "状态变化", "理由")
+
+
+def state_name(value: str | None) -> str:
+    if value is None:
+        return "—"
+    try:
+        return STATE_NAMES[MotionState(value)]
+    except ValueError:
+        return value
+
+
+def action_name(value: str) -> str:
+    try:
+        return ACTION_NAMES[MotionAction(value)]
+    except ValueError:
+        return value
+
+
+class MotionReasonDialog(FormDialog):
+    """The reason a move needs (退回修改, 不予立案); without one the move is not made."""
+
+    def __init__(self, action: MotionAction, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(None, ACTION_NAMES[action], parent)  # type: ignore[arg-type]
+        self.action = action
+        self.add_field("motion", self.tr("提案："), QLabel(title))
+        self.reason = self.add_field("reason", self.tr("理由(&R)："), QLineEdit())
+        self.ok_button().setText(ACTION_NAMES[action])
+
+    def text(self) -> str:
+        return self.reason.text().strip()
+
+    def submit(self) -> None:
+        if not self.text():
+            self.show_problem(
+                "reason", self.tr("“%1”须填写理由。").replace("%1", ACTION_NAMES[self.action])
+            )
+            self.reason.setFocus()
+            return
+        self.accept()
+
+
+class MotionDetailWindow(QWidget):
+    loaded = Signal()
+
+    def __init__(
+        self, runner: Runner, backend: Any, motion_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.runner, self.backend, self.motion_id = runner, backend, motion_id
+        self.detail: Any = None
+        self.action_buttons: dict[MotionAction, QPushButton] = {}
+        self.setWindowTitle(self.tr("提案"))
+        self.setAccessibleName(self.windowTitle())
+
+        self.facts = QFormLayout()
+        self.fact_labels: dict[str, QLabel] = {}
+        for key in (
+            "编号",
+            "标题",
+            "提案人",
+            "附议人",
+            "类别",
+            "提交日期",
+            "状态",
+            "主办单位",
+            "办理期限",
+        ):
+            label = QLabel()
+            label.setAccessibleName(key)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.facts.addRow(key + "：", label)
+            self.fact_labels[key] = label
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.body.setAccessibleName(self.tr("提案内容"))
+        self.body.setMaximumHeight(120)
+
+        self.history = QTableWidget(0, len(HISTORY_HEADERS))
+        self.history.setHorizontalHeaderLabels(list(HISTORY_HEADERS))
+        self.history.setAccessibleName(self.tr("办理经过"))
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.history.horizontalHeader().setStretchLastSection(True)
+
+        self.actions_row = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("提示"))
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.facts)
+        layout.addWidget(QLabel(self.tr("提案内容：")))
+        layout.addWidget(self.body)
+        history_label = QLabel(self.tr("办理经过："))
+        history_label.setBuddy(self.history)
+        layout.addWidget(history_label)
+        layout.addWidget(self.history, 1)
+        actions_label = QLabel(self.tr("可执行的操作："))
+        layout.addWidget(actions_label)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.message)
+        self.resize(820, 640)
+        self.load()
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        motion_id = self.motion_id
+        self.runner.submit(
+            lambda: self.backend.motion(motion_id),
+            on_done=self._loaded,
+            on_error=lambda e: self.message.setText(describe(e)),
+        )
+
+    def _loaded(self, detail: Any) -> None:
+        self.detail = detail
+        row = detail.row
+        self.setWindowTitle(self.tr("提案 — %1").replace("%1", row.title))
+        self.setAccessibleName(self.windowTitle())
+        deadline = row.deadline.isoformat() if row.deadline is not None else "—"
+        if row.is_overdue:
+            deadline += self.tr("（逾期）")
+        values = {
+            "编号": number_text(row),
+            "标题": row.title,
+            "提案人": row.proposer,
+            "附议人": "、".join(detail.co_signers) or "—",
+            "类别": detail.category or "—",
+            "提交日期": detail.submitted_on.isoformat() if detail.submitted_on else "—",
+            "状态": STATE_NAMES[row.state],
+            "主办单位": row.lead_unit or "—",
+            "办理期限": deadline,
+        }
+        for key, value in values.items():
+            self.fact_labels[key].setText(value)
+        self.body.setPlainText(detail.body_text)
+        self.history.setRowCount(len(detail.history))
+        for i, change in enumerate(detail.history):
+            cells = (
+                change.at.strftime("%Y-%m-%d %H:%M"),
+                change.by,
+                action_name(change.action),
+                f"{state_name(change.from_state)} → {state_name(change.to_state)}",
+                change.reason or "",
+            )
+            for column, text in enumerate(cells):
+                self.history.setItem(i, column, QTableWidgetItem(text))
+        self._build_actions(row.state)
+        self.loaded.emit()
+
+    def _build_actions(self, state: MotionState) -> None:
+        for button in self.action_buttons.values():
+            self.actions_row.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        for action in allowed_actions(state):
+            button = QPushButton(ACTION_NAMES[action])
+            button.setAccessibleName(ACTION_NAMES[action])
+            if action in SIMPLE:
+                button.clicked.connect(lambda _c=False, a=action: self.perform(a))
+            else:
+                button.setEnabled(False)
+                button.setToolTip(self.tr("此操作的填写表单尚未提供，请使用命令行办理"))
+            self.actions_row.addWidget(button)
+            self.action_buttons[action] = button
+        if not self.action_buttons:
+            self.message.setText(self.tr("此提案已结束办理，没有可执行的操作。"))
+
+    # --- moves ----------------------------------------------------------------------------------
+
+    def perform(self, action: MotionAction, reason: str | None = None) -> None:
+        """Make the move on the lane; a refusal is shown in words and nothing changes."""
+        if self.detail is None:
+            return
+        row = self.detail.row
+        if action in REASON_REQUIRED and reason is None:
+            dialog = MotionReasonDialog(action, row.title, self)
+            if not dialog.exec():
+                return
+            reason = dialog.text()
+        motion_id, version, backend = row.id, row.version, self.backend
+        if action is A.ACCEPT:
+
+            def work() -> Any:
+                return backend.accept_motion(motion_id, version)
+        elif action is A.RECEIVE:
+
+            def work() -> Any:
+                return backend.receive_motion(motion_id, version, date.today())
+        else:
+
+            def work() -> Any:
+                return backend.advance_motion(motion_id, version, action.value, reason)
+
+        self.message.setText(self.tr("正在办理…"))
+        self.runner.submit(
+            work,
+            on_done=lambda _row: self._done(action),
+            on_error=self._refused,
+            changes=Changes(motions=True),
+            initiator=self,
+        )
+
+    def _done(self, action: MotionAction) -> None:
+        self.message.setText(self.tr("已%1。").replace("%1", ACTION_NAMES[action]))
+        self.load()
+
+    def _refused(self, error: BaseException) -> None:
+        self.message.setText(self.tr("未能办理：") + describe(error))
+        self.load()

@@ -1,0 +1,226 @@
+"""The motions (提案) window of the presidium's current term: filters, overdue first, open detail."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES, MotionState
+from views.background import Runner
+from views.error_presenter import describe
+from views.motions.motion_detail import MotionDetailWindow
+from views.motions.motion_table_model import MotionTableModel
+
+DUE_SOON_DAYS = 7
+
+
+class MotionList(QWidget):
+    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.runner, self.backend = runner, backend
+        self._all: list[Any] = []
+        self.setWindowTitle(self.tr("提案"))
+        self.setAccessibleName(self.windowTitle())
+
+        self.state_box = QComboBox()
+        self.state_box.setAccessibleName(self.tr("状态"))
+        self.state_box.addItem(self.tr("全部状态"), None)
+        for state in MotionState:
+            self.state_box.addItem(STATE_NAMES[state], state.value)
+        state_label = QLabel(self.tr("状态(&S)："))
+        state_label.setBuddy(self.state_box)
+        self.unit_box = QComboBox()
+        self.unit_box.setAccessibleName(self.tr("主办单位"))
+        unit_label = QLabel(self.tr("主办单位(&U)："))
+        unit_label.setBuddy(self.unit_box)
+        self.overdue_box = QCheckBox(self.tr("只看逾期(&D)"))
+        self.overdue_box.setAccessibleName(self.tr("只看逾期"))
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("查找提案"))
+        self.search.setAccessibleDescription(self.tr("按标题或提案人查找"))
+        self.search.setPlaceholderText(self.tr("标题或提案人"))
+        search_label = QLabel(self.tr("查找(&F)："))
+        search_label.setBuddy(self.search)
+        self.count = QLabel(self.tr("正在载入…"))
+        self.count.setAccessibleName(self.tr("提案数"))
+        self.overdue_summary = QLabel()
+        self.overdue_summary.setAccessibleName(self.tr("逾期提醒"))
+        self.overdue_summary.setWordWrap(True)
+
+        self.model = MotionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("提案列表"))
+        self.table.setAccessibleDescription(self.tr("回车或双击打开所选提案"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        open_action = QAction(self.tr("打开"), self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_motion)
+        self.table.addAction(open_action)
+        self.table.doubleClicked.connect(lambda _index: self.open_motion())
+
+        self.open_button = QPushButton(self.tr("打开(&O)"))
+        self.open_button.setToolTip(self.tr("查看所选提案的办理经过并办理（回车）"))
+        self.open_button.clicked.connect(self.open_motion)
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.clicked.connect(self.load)
+
+        filters = QHBoxLayout()
+        for widget in (
+            state_label,
+            self.state_box,
+            unit_label,
+            self.unit_box,
+            self.overdue_box,
+            search_label,
+            self.search,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.overdue_summary)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+        self.state_box.currentIndexChanged.connect(lambda _i: self._show())
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._show())
+        self.overdue_box.toggled.connect(lambda _on: self._show())
+        self.search.textChanged.connect(lambda _t: self._show())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        runner.data_changed.connect(self._on_data_changed)
+        self.resize(1000, 600)
+        self._update_buttons()
+        self.load()
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.runner.submit(
+            self.backend.motions,
+            on_done=self._loaded,
+            on_error=lambda e: self.count.setText(describe(e)),
+        )
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self._all = rows
+        wanted = self.unit_box.currentData()
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        self.unit_box.addItem(self.tr("全部单位"), None)
+        for unit in sorted({r.lead_unit for r in rows if r.lead_unit}):
+            self.unit_box.addItem(unit, unit)
+        self.unit_box.setCurrentIndex(max(self.unit_box.findData(wanted), 0))
+        self.unit_box.blockSignals(False)
+        self.overdue_summary.setText(self.reminder(rows))
+        self._show()
+
+    def reminder(self, rows: list[Any]) -> str:
+        """Overdue and due within DUE_SOON_DAYS, in words."""
+        today = date.today()
+        overdue = [r for r in rows if r.is_overdue]
+        soon = [
+            r
+            for r in rows
+            if not r.is_overdue
+            and r.state in OVERDUE_STATES
+            and r.deadline is not None
+            and 0 <= (r.deadline - today).days <= DUE_SOON_DAYS
+        ]
+        parts = []
+        if overdue:
+            parts.append(
+                self.tr("逾期 %1 件：%2")
+                .replace("%1", str(len(overdue)))
+                .replace("%2", "、".join(f"《{r.title}》" for r in overdue))
+            )
+        if soon:
+            parts.append(
+                self.tr("%1 日内到期 %2 件：%3")
+                .replace("%1", str(DUE_SOON_DAYS))
+                .replace("%2", str(len(soon)))
+                .replace(
+                    "%3", "、".join(f"《{r.title}》（{r.deadline.isoformat()}）" for r in soon)
+                )
+            )
+        return "；".join(parts) if parts else self.tr("没有逾期或即将到期的提案。")
+
+    def visible_rows(self) -> list[Any]:
+        state, unit = self.state_box.currentData(), self.unit_box.currentData()
+        text = self.search.text().strip()
+        return [
+            r
+            for r in self._all
+            if (state is None or r.state == state)
+            and (unit is None or r.lead_unit == unit)
+            and (not self.overdue_box.isChecked() or r.is_overdue)
+            and (not text or text in r.title or text in r.proposer)
+        ]
+
+    def _show(self) -> None:
+        selected = self.selected()
+        rows = self.visible_rows()
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("共 %1 件").replace("%1", str(len(rows))))
+        if rows:
+            row = self.model.row_of(selected.id) if selected is not None else -1
+            self.table.selectRow(max(row, 0))
+        self._update_buttons()
+
+    def _on_data_changed(self, changes: object, _initiator: object) -> None:
+        if getattr(changes, "motions", False):
+            self.load()
+
+    def selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.motion(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.selected() is not None)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def open_motion(self) -> MotionDetailWindow | None:
+        motion = self.selected()
+        if motion is None:
+            return None
+        window = next(
+            (w for w in self.findChildren(MotionDetailWindow) if w.motion_id == motion.id), None
+        )
+        if window is None:
+            window = MotionDetailWindow(self.runner, self.backend, motion.id, parent=self)
+        else:
+            window.load()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
