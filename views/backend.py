@@ -20,6 +20,7 @@ from models.services import (
     meetings,
     memberships,
     minutes,
+    motion_handling,
     motions,
     people,
     rosters,
@@ -299,7 +300,7 @@ class Backend:
         )
 
     def receive_motion(self, motion_id: int, version: int | None, received_on: date) -> MotionRow:
-        return motions.receive_motion(
+        return motion_handling.receive_motion(
             self.db,
             user=self.user,
             motion_id=motion_id,

@@ -10,7 +10,18 @@ from models.domain.motion_workflow import MotionState
 from models.domain.vocabulary import Association, BodyKind
 
 # The papers `yishi print` knows; models.services.printing.PAPERS, kept here so --help stays quick.
-PRINTABLE_PAPERS = ("minutes", "signin", "slate", "composition", "association-attendance")
+PRINTABLE_PAPERS = (
+    "minutes",
+    "signin",
+    "slate",
+    "composition",
+    "association-attendance",
+    "reply",
+    "assignment-slip",
+    "motion-summary",
+)
+# Not one paper but many files: `print replies --term N -o DIR`.
+PRINTABLE_BATCHES = ("replies",)
 
 # argparse speaks English; these are the messages a clerk can actually provoke.
 _TRANSLATIONS = [
@@ -174,21 +185,35 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
     printing.add_argument(
         "paper",
-        choices=PRINTABLE_PAPERS,
+        choices=PRINTABLE_PAPERS + PRINTABLE_BATCHES,
         help="minutes 会议纪要，signin 签到表，slate 代表名单，composition 代表构成情况统计表，"
-        "association-attendance 专门协会列席情况统计表",
+        "association-attendance 专门协会列席情况统计表，reply 提案答复函，"
+        "assignment-slip 提案交办单，motion-summary 提案办理情况汇总表，"
+        "replies 届内每件已答复提案的答复函（-o 为文件夹）",
     )
+    printing.add_argument("--motion", type=int, metavar="ID", help="提案编号（答复函、交办单）")
     printing.add_argument("--meeting", type=int, metavar="ID", help="会议编号（纪要、签到表）")
     printing.add_argument(
         "--body", choices=slate_bodies, help="机构（名单、构成统计表）：congress 或 presidium"
     )
-    printing.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
+    printing.add_argument(
+        "--term",
+        type=int,
+        metavar="N",
+        help="届次（名单默认筹备中的届次；提案汇总表、答复函默认本届）",
+    )
     printing.add_argument("--year", type=int, metavar="YYYY", help="年份（协会列席统计表）")
     printing.add_argument(
-        "--format", choices=["pdf", "docx"], help="格式（默认按 -o 文件的扩展名）"
+        "--format",
+        choices=["pdf", "docx", "xlsx"],
+        help="格式（默认按 -o 文件的扩展名；xlsx 仅用于提案办理情况汇总表）",
     )
     printing.add_argument(
-        "-o", "--output", metavar="FILE", required=True, help="保存到的 .pdf 或 .docx 文件"
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="保存到的 .pdf 或 .docx 文件（replies：保存到的文件夹）",
     )
     printing.add_argument(
         "--public", action="store_true", help="公示用名单：不印身份证号和残疾人证号"

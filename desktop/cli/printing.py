@@ -1,20 +1,23 @@
 """`yishi print PAPER -o FILE`: a paper as PDF or DOCX, the format from --format or the extension.
 
 minutes and signin take --meeting; slate and composition take --body and --term (slate also
---public or --reveal); association-attendance takes --year. An option that does not belong to
+--public or --reveal); association-attendance takes --year; reply and assignment-slip take
+--motion; motion-summary takes --term (also as xlsx); replies takes --term and writes one 答复函
+per replied motion into the folder -o names, with a progress line per file on stderr. An option that does not belong to
 the paper is refused (exit 2), so a mistyped line never prints something other than was meant.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.output import say
 from desktop.paths import resource_path
 from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind
-from models.services.printing import PAPER_NAMES, resolve_format, write_paper
+from models.services.printing import PAPER_NAMES, resolve_format, write_paper, write_replies
 from models.store.unit_of_work import Database
 
 # Which options each paper takes (the others must be left out).
@@ -24,6 +27,10 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "slate": frozenset({"body", "term", "public", "reveal"}),
     "composition": frozenset({"body", "term"}),
     "association-attendance": frozenset({"year"}),
+    "reply": frozenset({"motion"}),
+    "assignment-slip": frozenset({"motion"}),
+    "motion-summary": frozenset({"term"}),
+    "replies": frozenset({"term"}),
 }
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "minutes": ("meeting",),
@@ -31,8 +38,19 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "slate": ("body",),
     "composition": ("body",),
     "association-attendance": ("year",),
+    "reply": ("motion",),
+    "assignment-slip": ("motion",),
+    "motion-summary": (),
+    "replies": (),
 }
-_FLAGS = {"meeting": "--meeting", "body": "--body", "term": "--term", "year": "--year"}
+_FLAGS = {
+    "meeting": "--meeting",
+    "body": "--body",
+    "term": "--term",
+    "year": "--year",
+    "motion": "--motion",
+}
+_NAMES = {**PAPER_NAMES, "replies": "提案答复函（全部）"}
 _SWITCHES = {"public": "--public", "reveal": "--reveal"}
 
 
@@ -42,7 +60,7 @@ def _given(args: argparse.Namespace, name: str) -> bool:
 
 
 def check_options(args: argparse.Namespace) -> None:
-    paper, name = args.paper, PAPER_NAMES[args.paper]
+    paper, name = args.paper, _NAMES[args.paper]
     for option, flag in {**_FLAGS, **_SWITCHES}.items():
         if _given(args, option) and option not in _OPTIONS[paper]:
             raise DomainError("bad_arguments", detail=f"打印{name}时不能使用 {flag}")
@@ -56,10 +74,36 @@ def check_options(args: argparse.Namespace) -> None:
         )
 
 
+def _progress(done: int, total: int, path: Path) -> None:
+    sys.stderr.write(f"[{done}/{total}] {path.name}\n")
+    sys.stderr.flush()
+
+
+def run_replies(db: Database, args: argparse.Namespace) -> int:
+    if args.format is None:
+        raise DomainError("bad_arguments", detail="打印全部答复函需要 --format pdf 或 docx")
+    directory = Path(args.output).expanduser().resolve()
+    written, warnings = write_replies(
+        db,
+        ordinal=args.term,
+        fmt=args.format,
+        directory=directory,
+        fonts_dir=resource_path("fonts"),
+        font_preset=args.fonts,
+        progress=_progress,
+    )
+    say(f"已生成{len(written)}份提案答复函（{args.format.upper()}）：{directory}")
+    for warning in warnings:
+        say(f"提醒：{warning}")
+    return 0
+
+
 def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
     check_options(args)
+    if args.paper == "replies":
+        return run_replies(db, args)
     path = Path(args.output).expanduser().resolve()
-    fmt = resolve_format(path, args.format)
+    fmt = resolve_format(path, args.format, paper=args.paper)
     warnings = write_paper(
         db,
         user=user,
@@ -74,6 +118,7 @@ def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
         public=args.public,
         identifiers_whole=args.reveal,
         font_preset=args.fonts,
+        motion_id=args.motion,
     )
     say(f"已生成{PAPER_NAMES[args.paper]}（{fmt.upper()}）：{path}")
     if args.reveal:

@@ -20,6 +20,9 @@ PAPER_NAMES = {
     "slate": "代表名单",
     "composition": "代表构成情况统计表",
     "association-attendance": "专门协会列席情况统计表",
+    "reply": "提案答复函",
+    "assignment-slip": "提案交办单",
+    "motion-summary": "提案办理情况汇总表",
 }
 
 

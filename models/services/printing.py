@@ -8,6 +8,7 @@ Chinese sentences; they never stop the paper from being written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -15,13 +16,17 @@ from pathlib import Path
 from models.documents.docx_writer import write_docx
 from models.documents.fonts import load_fonts
 from models.documents.paper import Paper
+from models.documents.papers.assignment_slip import assignment_slip_paper
 from models.documents.papers.association_attendance import (
     association_attendance_paper,
 )
 from models.documents.papers.minutes import minutes_paper
+from models.documents.papers.motion_summary import motion_summary_paper
+from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.papers.signin import signin_paper
 from models.documents.papers.slate_papers import composition_paper, slate_list_paper
 from models.documents.pdf_writer import write_pdf
+from models.documents.xlsx_summary import write_xlsx
 from models.domain.composition_table import composition_table
 from models.domain.errors import Problem
 from models.domain.messages import message
@@ -30,26 +35,49 @@ from models.domain.vocabulary import BodyKind, TermStatus, chinese_ordinal
 from models.entities import Term
 from models.services.electoral import units_of_term
 from models.services.meeting_papers import association_attendance_data, minutes_data, signin_data
+from models.services.motion_papers import (
+    assignment_slip_data,
+    motion_summary_data,
+    replied_motions,
+    reply_letter_data,
+)
 from models.services.paper_common import PAPER_NAMES, bad_arguments, organisation_name, today
 from models.services.settings import FONT_PRESETS
 from models.services.settings import font_preset as stored_font_preset
 from models.services.slates import SLATE_BODIES, TermSlate, load_term_slate
 from models.store.unit_of_work import Database
 
-PAPERS = ("minutes", "signin", "slate", "composition", "association-attendance")
+PAPERS = (
+    "minutes",
+    "signin",
+    "slate",
+    "composition",
+    "association-attendance",
+    "reply",
+    "assignment-slip",
+    "motion-summary",
+)
 FORMATS = ("pdf", "docx")
+# Papers that can also be written as a workbook.
+XLSX_PAPERS = frozenset({"motion-summary"})
 # Papers that print ID numbers: only these can be asked for them whole (and that is logged).
 WITH_IDENTIFIERS = frozenset({"slate"})
 
 
-def resolve_format(path: Path, fmt: str | None) -> str:
+def formats_of(paper: str | None) -> tuple[str, ...]:
+    """pdf and docx; the 汇总表 also xlsx."""
+    return (*FORMATS, "xlsx") if paper in XLSX_PAPERS else FORMATS
+
+
+def resolve_format(path: Path, fmt: str | None, *, paper: str | None = None) -> str:
     """The format asked for, else the file's extension; both given and different is refused."""
+    formats = formats_of(paper)
     suffix = Path(path).suffix.lower().lstrip(".")
-    from_name = suffix if suffix in FORMATS else None
+    from_name = suffix if suffix in formats else None
     if fmt is not None:
         fmt = fmt.strip().lower()
-        if fmt not in FORMATS:
-            raise bad_arguments(f"格式只能是 pdf 或 docx，而不是“{fmt}”")
+        if fmt not in formats:
+            raise bad_arguments(f"格式只能是 {' 或 '.join(formats)}，而不是“{fmt}”")
         if from_name is not None and from_name != fmt:
             raise bad_arguments(f"--format {fmt} 与文件扩展名 .{suffix} 不一致")
         return fmt
@@ -131,8 +159,12 @@ def build_paper(
     ordinal: int | None = None,
     year: int | None = None,
     public: bool = False,
+    motion_id: int | None = None,
 ) -> Paper:
-    """The paper as it will print, ID numbers masked (public: none at all). Reads only."""
+    """The paper as it will print, ID numbers masked (public: none at all). Reads only.
+
+    reply and assignment-slip take `motion_id`; motion-summary takes `ordinal` (the presidium's
+    届次, else the current term)."""
     if paper == "minutes":
         return minutes_paper(minutes_data(db, meeting_id=meeting_id))
     if paper == "signin":
@@ -143,6 +175,12 @@ def build_paper(
         return composition_paper_of(db, kind=kind, ordinal=ordinal)
     if paper == "association-attendance":
         return association_attendance_paper(association_attendance_data(db, year=year))
+    if paper == "reply":
+        return reply_letter_paper(reply_letter_data(db, motion_id))
+    if paper == "assignment-slip":
+        return assignment_slip_paper(assignment_slip_data(db, motion_id))
+    if paper == "motion-summary":
+        return motion_summary_paper(motion_summary_data(db, ordinal))
     raise bad_arguments(f"未知的文书“{paper}”，可选：{'、'.join(PAPERS)}")
 
 
@@ -154,15 +192,30 @@ def paper_title(
     kind: BodyKind | None = None,
     ordinal: int | None = None,
     year: int | None = None,
+    motion_id: int | None = None,
 ) -> str:
     """The paper's title, e.g. for a suggested file name."""
     return build_paper(
-        db, paper=paper, meeting_id=meeting_id, kind=kind, ordinal=ordinal, year=year
+        db,
+        paper=paper,
+        meeting_id=meeting_id,
+        kind=kind,
+        ordinal=ordinal,
+        year=year,
+        motion_id=motion_id,
     ).title
 
 
 def write_document(paper: Paper, fmt: str, path: Path, fonts_dir: Path) -> list[Problem]:
     """Write an already built paper; an unwritable file is refused with the reason."""
+    if fmt == "xlsx":
+        try:
+            write_xlsx(paper, path)
+        except PermissionError as exc:
+            raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
+        except OSError as exc:
+            raise bad_arguments(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        return []
     if fmt == "pdf":
         load_fonts(fonts_dir)  # a missing font file is the installation's fault, not the path's
     try:
@@ -193,6 +246,7 @@ def write_paper(
     public: bool = False,
     identifiers_whole: bool = False,
     font_preset: str | None = None,
+    motion_id: int | None = None,
 ) -> list[str]:
     """Write the paper as `fmt` ("pdf" or "docx") to `path`; returns the warnings in Chinese.
 
@@ -207,7 +261,7 @@ def write_paper(
     if preset not in FONT_PRESETS:
         raise bad_arguments(f"未知的文书字体“{preset}”，可选：{'、'.join(FONT_PRESETS)}")
     path = Path(path)
-    fmt = resolve_format(path, fmt)
+    fmt = resolve_format(path, fmt, paper=paper)
     reveal = identifiers_whole and not public and paper in WITH_IDENTIFIERS
     if not reveal:
         built = build_paper(
@@ -218,6 +272,7 @@ def write_paper(
             ordinal=ordinal,
             year=year,
             public=public,
+            motion_id=motion_id,
         )
         problems = write_document(replace(built, font_preset=preset), fmt, path, fonts_dir)
     else:
@@ -241,3 +296,49 @@ def write_paper(
             problems = write_document(built, fmt, path, fonts_dir)
             uow.commit()
     return [message(p.code, p.params) for p in problems]
+
+
+def reply_file_name(number_text: str) -> str:
+    """第5号 → 第5号答复函 (a file name without characters Windows refuses)."""
+    safe = "".join("_" if c in '<>:"/\\|?*' else c for c in number_text.strip())
+    return f"{safe or '提案'}答复函"
+
+
+def write_replies(
+    db: Database,
+    *,
+    ordinal: int | None,
+    fmt: str,
+    directory: Path,
+    fonts_dir: Path,
+    font_preset: str | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> tuple[list[Path], list[str]]:
+    """One 答复函 per replied or closed motion of the presidium term, named by its number, into
+    `directory` (made when missing). `progress(done, total, path)` after each file. Returns the
+    files written and the warnings in Chinese."""
+    fmt = (fmt or "").strip().lower()
+    if fmt not in FORMATS:
+        raise bad_arguments(f"格式只能是 pdf 或 docx，而不是“{fmt}”")
+    preset = font_preset or stored_font_preset(db)
+    if preset not in FONT_PRESETS:
+        raise bad_arguments(f"未知的文书字体“{preset}”，可选：{'、'.join(FONT_PRESETS)}")
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise bad_arguments(f"{directory} 不是文件夹")
+    motions = replied_motions(db, ordinal)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise bad_arguments(f"无法创建文件夹 {directory}：{exc.strerror or exc}") from exc
+    written: list[Path] = []
+    warnings: list[str] = []
+    for done, (motion_id, number_text) in enumerate(motions, start=1):
+        path = directory / f"{reply_file_name(number_text)}.{fmt}"
+        paper = replace(reply_letter_paper(reply_letter_data(db, motion_id)), font_preset=preset)
+        problems = write_document(paper, fmt, path, fonts_dir)
+        warnings += [f"{number_text}：{message(p.code, p.params)}" for p in problems]
+        written.append(path)
+        if progress is not None:
+            progress(done, len(motions), path)
+    return written, warnings

@@ -12,21 +12,23 @@ from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange, Reply
 from models.services.motion_deadlines import rules_and_calendar
-from models.services.motions import (
+from models.services.motion_handling import (
     ReplyDraft,
-    accept_motion,
-    advance_motion,
     assign_motion,
     extend_deadline,
     feedback_timeout,
-    get_motion,
-    list_motions,
-    merge_motion,
     rate_motion,
     receive_motion,
     record_contact,
     send_reply,
     unit_return,
+)
+from models.services.motions import (
+    accept_motion,
+    advance_motion,
+    get_motion,
+    list_motions,
+    merge_motion,
 )
 
 from .test_motions_setup import CALENDAR, Setup, build_setup, new_motion

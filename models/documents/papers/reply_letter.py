@@ -1,0 +1,87 @@
+"""提案答复函 in the 信函 format (DOMAIN §7: no page number on the first page).
+
+Built from plain data (the service reads the motion and its latest reply): the title
+关于…提案的答复, the 发文字号, the proposer as addressee (…委员：), the body — opening with
+您提出的《…》（第…号）收悉，现答复如下： unless the stored text already starts so — the 答复类别
+line, 承办人 and phone, the signing unit and the 签发日期, and 抄送 to the presidium office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from models.documents.paper import Block, Paper, Paragraph, Signature, Spacer
+
+COPY_TO = "区残联主席团办公室"
+_OPENING_MARK = "收悉"
+
+
+@dataclass(frozen=True)
+class ReplyLetterData:
+    motion_title: str
+    motion_number: str | None  # 第5号
+    proposers: tuple[str, ...]  # the proposer, then (for a joint letter) the others
+    text: str  # the reply as stored
+    reply_class: str  # A
+    class_text: str  # 所提问题已经解决或基本解决
+    unit: str  # the signing (主办) unit
+    signed_on: date
+    document_number: str | None = None  # 门残联函〔2026〕12号
+    handler_name: str | None = None
+    handler_phone: str | None = None
+    copy_to: str = COPY_TO
+
+
+_TITLE = re.compile(r"^(?:关于)?(?P<core>.+?)(?:的)?提案(?P<suffix>（[^（）]*）)?$")
+
+
+def reply_title(data: ReplyLetterData) -> str:
+    """关于加强无障碍建设的提案 → 关于加强无障碍建设提案的答复; …的提案（三） → …提案（三）的答复."""
+    title = data.motion_title.strip().strip("《》")
+    match = _TITLE.match(title)
+    if match is None:
+        core = title[2:] if title.startswith("关于") and len(title) > 2 else title
+        return f"关于{core}提案的答复"
+    suffix = match.group("suffix") or ""
+    return f"关于{match.group('core')}提案{suffix}的答复"
+
+
+def opening_sentence(data: ReplyLetterData) -> str:
+    number = f"（{data.motion_number}）" if data.motion_number else ""
+    return f"您提出的《{data.motion_title.strip()}》{number}收悉，现答复如下："
+
+
+def _body_paragraphs(data: ReplyLetterData) -> list[str]:
+    lines = [line.strip() for line in data.text.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    if not first.startswith("您提出的") or _OPENING_MARK not in first:
+        lines.insert(0, opening_sentence(data))
+    return lines
+
+
+def addressee(data: ReplyLetterData) -> str:
+    return "、".join(f"{name}委员" for name in data.proposers) + "："
+
+
+def reply_letter_paper(data: ReplyLetterData) -> Paper:
+    blocks: list[Block] = [Paragraph(text) for text in _body_paragraphs(data)]
+    blocks.append(Paragraph(f"答复类别：{data.reply_class}类（{data.class_text}）"))
+    handler = []
+    if data.handler_name:
+        handler.append(f"承办人：{data.handler_name}")
+    if data.handler_phone:
+        handler.append(f"联系电话：{data.handler_phone}")
+    if handler:
+        blocks.append(Spacer())
+        blocks.append(Paragraph("　".join(handler)))
+    return Paper(
+        title=reply_title(data),
+        blocks=tuple(blocks),
+        doc_number=data.document_number,
+        addressee=addressee(data),
+        signature=Signature(org=data.unit, date=data.signed_on),
+        copy_to=data.copy_to,
+        first_page_numbered=False,
+    )

@@ -1,0 +1,47 @@
+"""A paper's tables as an .xlsx workbook (the 汇总表 for further work in Excel or WPS).
+
+One sheet per table, named after the heading above it; the paper's title in the first row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from models.documents.paper import Heading, Paper, Table, prepared
+
+_BAD_SHEET_CHARS = str.maketrans({c: "" for c in "[]:*?/\\"})
+
+
+def write_xlsx(paper: Paper, path: Path) -> None:
+    paper = prepared(paper)
+    book = Workbook()
+    book.remove(book.active)
+    heading = None
+    for block in paper.blocks:
+        if isinstance(block, Heading):
+            heading = block.text
+            continue
+        if not isinstance(block, Table):
+            continue
+        name = (heading or f"表{len(book.sheetnames) + 1}").translate(_BAD_SHEET_CHARS)
+        name = name.lstrip("一二三四五六七八九十、")[:31] or f"表{len(book.sheetnames) + 1}"
+        sheet = book.create_sheet(name)
+        sheet.append([paper.title])
+        sheet["A1"].font = Font(bold=True, size=14)
+        sheet.append(list(block.headers))
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        for row in block.rows:
+            sheet.append([int(c) if c.isascii() and c.isdigit() else c for c in row])
+        for i, header in enumerate(block.headers):
+            longest = max([len(header), *(len(r[i]) for r in block.rows)])
+            letter = sheet.cell(row=2, column=i + 1).column_letter
+            sheet.column_dimensions[letter].width = min(60, 2.2 * longest + 2)
+        sheet.freeze_panes = "A3"
+    if not book.sheetnames:
+        book.create_sheet("表1").append([paper.title])
+    book.save(path)

@@ -1,0 +1,131 @@
+"""Motion papers' data and the term's statistics, on the demo, against a count by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from models.domain.errors import DomainError
+from models.domain.motion_statistics import percent
+from models.entities import Motion
+from models.services.demo.builder import build_demo
+from models.services.motion_papers import (
+    assignment_slip_data,
+    motion_summary_data,
+    replied_motions,
+    reply_letter_data,
+)
+from models.services.motion_statistics import term_statistics
+from models.services.printing import build_paper, write_replies
+from models.store.unit_of_work import Database
+from tests.conftest import FreshDatabases
+
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    databases = FreshDatabases(tmp_path_factory.mktemp("motion-papers"))
+    db = databases.database("sqlite")
+    build_demo(db, user="demo-clerk")
+    yield db
+    databases.close()
+
+
+def _motions(db: Database) -> list[Motion]:
+    with db.session_factory() as session:
+        motions = session.scalars(select(Motion)).all()
+        for m in motions:  # load what the hand count reads
+            _ = (m.replies, m.contacts, m.feedbacks, m.assignments)
+            if m.lead_motion is not None:
+                _ = m.lead_motion.assignments
+        session.expunge_all()
+        return list(motions)
+
+
+def test_statistics_match_a_hand_count(demo_db):
+    motions = _motions(demo_db)
+    numbered = [m for m in motions if m.number is not None]
+    replied = [m for m in numbered if m.state in ("replied", "closed")]
+    contacted = [
+        m for m in replied if any(c.contact_date <= m.replies[-1].sent_on for c in m.contacts)
+    ]
+    rated = [m for m in numbered if m.feedbacks]
+    happy = [m for m in rated if m.feedbacks[-1].result in ("满意", "基本满意")]
+    stats = term_statistics(demo_db).overall
+    assert stats.numbered == len(numbered) > 0
+    assert stats.replied == len(replied) > 0
+    assert stats.reply_rate == Fraction(len(replied), len(numbered))
+    assert stats.contacted == len(contacted)
+    assert stats.result.rated == len(rated)
+    assert stats.result.rate == (Fraction(len(happy), len(rated)) if rated else None)
+    assert sum(stats.class_counts.values()) == len(replied)
+    assert 0 <= stats.on_time <= stats.replied
+
+
+def test_statistics_by_unit_add_up(demo_db):
+    grouped = term_statistics(demo_db, term=None)
+    assert sum(s.numbered for s in grouped.by_unit.values()) == grouped.overall.numbered
+    assert sum(s.replied for s in grouped.by_unit.values()) == grouped.overall.replied
+
+
+def test_reply_letter_data_of_a_replied_motion(demo_db):
+    motion_id, number_text = replied_motions(demo_db, None)[0]
+    data = reply_letter_data(demo_db, motion_id)
+    assert data.motion_number == number_text
+    assert data.reply_class in "ABC" and data.class_text
+    assert data.unit and data.proposers[0]
+    paper = build_paper(demo_db, paper="reply", motion_id=motion_id)
+    assert paper.first_page_numbered is False
+    assert paper.addressee == f"{data.proposers[0]}委员："
+    assert paper.copy_to == "区残联主席团办公室"
+
+
+def test_reply_letter_refused_without_a_reply_or_motion(demo_db):
+    draft = next(m.id for m in _motions(demo_db) if m.state == "draft")
+    with pytest.raises(DomainError) as refused:
+        reply_letter_data(demo_db, draft)
+    assert refused.value.code == "bad_arguments"
+    with pytest.raises(DomainError) as missing:
+        reply_letter_data(demo_db, 999_999)
+    assert missing.value.code == "motion_not_found"
+    with pytest.raises(DomainError):
+        reply_letter_data(demo_db, None)
+
+
+def test_assignment_slip_names_the_lead_unit(demo_db):
+    assigned = next(m for m in _motions(demo_db) if m.state == "assigned")
+    data = assignment_slip_data(demo_db, assigned.id)
+    lead = [u for u in data.units if u.role == "主办"]
+    assert len(lead) == 1 and lead[0].due_on > lead[0].assigned_on
+
+
+def test_summary_lists_every_numbered_motion_with_a_total(demo_db):
+    data = motion_summary_data(demo_db, None)
+    numbered = [m for m in _motions(demo_db) if m.number is not None]
+    assert len(data.lines) == len(numbered)
+    total = data.figures[-1]
+    assert total.unit == "合计" and total.numbered == len(numbered)
+    overall = term_statistics(demo_db).overall
+    assert total.reply_rate == percent(overall.reply_rate)
+    assert any(line.overdue for line in data.lines)
+
+
+def test_write_replies_one_file_each(demo_db, tmp_path):
+    seen = []
+    files, _warnings = write_replies(
+        demo_db,
+        ordinal=None,
+        fmt="docx",
+        directory=tmp_path / "out",
+        fonts_dir=FONTS,
+        progress=lambda done, total, path: seen.append((done, total, path.name)),
+    )
+    expected = replied_motions(demo_db, None)
+    assert len(files) == len(expected) == len(seen) > 0
+    assert all(f.exists() for f in files)
+    assert {f.stem for f in files} == {f"{n}答复函" for _id, n in expected}
