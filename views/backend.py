@@ -308,6 +308,92 @@ class Backend:
             received_on=received_on,
         )
 
+    # --- motion handling forms ------------------------------------------------------------------
+
+    def handling_units(self) -> list[tuple[int, str]]:
+        from models.services import handling_units
+
+        return handling_units.list_handling_units(self.db)
+
+    def reply_classes(self) -> tuple[tuple[str, str], ...]:
+        from models.services import motion_deadlines
+
+        rules, _calendar = motion_deadlines.rules_and_calendar(self.db)
+        return tuple((c.code, c.text) for c in rules.reply_classes)
+
+    def assign_motion(
+        self,
+        motion_id: int,
+        version: int | None,
+        units: Sequence[tuple[int, str]],
+        assigned_on: date,
+    ) -> tuple[MotionRow, str | None]:
+        return motion_handling.assign_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            units=units,
+            assigned_on=assigned_on,
+        )
+
+    def send_reply(
+        self, motion_id: int, version: int | None, reply: motion_handling.ReplyDraft
+    ) -> MotionRow:
+        return motion_handling.send_reply(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version, reply=reply
+        )
+
+    def rate_motion(
+        self,
+        motion_id: int,
+        version: int | None,
+        attitude: str,
+        result: str,
+        rated_on: date,
+        remarks: str | None = None,
+    ) -> MotionRow:
+        return motion_handling.rate_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            attitude=attitude,
+            result=result,
+            rated_on=rated_on,
+            remarks=remarks,
+        )
+
+    def extend_deadline(
+        self, motion_id: int, version: int | None, new_due: date, reason: str | None, on: date
+    ) -> MotionRow:
+        return motion_handling.extend_deadline(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            new_due=new_due,
+            reason=reason,
+            granted_on=on,
+        )
+
+    def unit_return(
+        self, motion_id: int, version: int | None, reason: str | None, on: date
+    ) -> MotionRow:
+        return motion_handling.unit_return(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            reason=reason,
+            returned_on=on,
+        )
+
+    def merge_motion(self, motion_id: int, version: int | None, lead_id: int) -> MotionRow:
+        return motions.merge_motion(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version, lead_id=lead_id
+        )
+
     def font_preset(self) -> str:
         return settings.font_preset(self.db)
 

@@ -32,6 +32,15 @@ from models.domain.motion_workflow import (
 from views.background import Changes, Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
+from views.motions.handling_forms import (
+    AssignForm,
+    ExtendForm,
+    MergeForm,
+    MotionForm,
+    RatingForm,
+    ReplyForm,
+    UnitReturnForm,
+)
 from views.motions.motion_table_model import number_text
 
 A = MotionAction
@@ -49,6 +58,8 @@ SIMPLE = frozenset(
         A.RECEIVE,
     }
 )
+# The moves done through a form of their own (views/motions/handling_forms.py).
+FORMS = frozenset({A.REPLY, A.ASSIGN, A.REASSIGN, A.RATE, A.EXTEND, A.UNIT_RETURN, A.MERGE})
 HISTORY_HEADERS = ("时间", "操作人", "操作", "状态变化", "理由")
 
 
@@ -101,6 +112,7 @@ class MotionDetailWindow(QWidget):
         self.runner, self.backend, self.motion_id = runner, backend, motion_id
         self.detail: Any = None
         self.action_buttons: dict[MotionAction, QPushButton] = {}
+        self.form: MotionForm | None = None
         self.setWindowTitle(self.tr("提案"))
         self.setAccessibleName(self.windowTitle())
 
@@ -216,6 +228,8 @@ class MotionDetailWindow(QWidget):
             button.setAccessibleName(ACTION_NAMES[action])
             if action in SIMPLE:
                 button.clicked.connect(lambda _c=False, a=action: self.perform(a))
+            elif action in FORMS:
+                button.clicked.connect(lambda _c=False, a=action: self.open_form(a))
             else:
                 button.setEnabled(False)
                 button.setToolTip(self.tr("此操作的填写表单尚未提供，请使用命令行办理"))
@@ -258,6 +272,58 @@ class MotionDetailWindow(QWidget):
             changes=Changes(motions=True),
             initiator=self,
         )
+
+    def open_form(self, action: MotionAction) -> None:
+        """Fetch what the form offers (units, classes, motions), then open it window-modal."""
+        if self.detail is None:
+            return
+        backend = self.backend
+        if action in (A.ASSIGN, A.REASSIGN):
+
+            def work() -> Any:
+                return backend.handling_units()
+        elif action is A.REPLY:
+
+            def work() -> Any:
+                return backend.reply_classes()
+        elif action is A.MERGE:
+            term = self.detail.row.term
+
+            def work() -> Any:
+                return backend.motions(term)
+        else:
+
+            def work() -> Any:
+                return None
+
+        self.runner.submit(
+            work,
+            on_done=lambda data: self._show_form(action, data),
+            on_error=lambda e: self.message.setText(describe(e)),
+        )
+
+    def _show_form(self, action: MotionAction, data: Any) -> None:
+        runner, backend, detail = self.runner, self.backend, self.detail
+        form: MotionForm
+        if action in (A.ASSIGN, A.REASSIGN):
+            form = AssignForm(runner, backend, detail, data, self)
+        elif action is A.REPLY:
+            form = ReplyForm(runner, backend, detail, data, self)
+        elif action is A.MERGE:
+            form = MergeForm(runner, backend, detail, data, self)
+        elif action is A.RATE:
+            form = RatingForm(runner, backend, detail, self)
+        elif action is A.EXTEND:
+            form = ExtendForm(runner, backend, detail, self)
+        else:
+            form = UnitReturnForm(runner, backend, detail, self)
+        form.saved.connect(lambda _row, a=form.action: self._form_saved(a))
+        self.form = form
+        form.open()
+
+    def _form_saved(self, action: MotionAction) -> None:
+        self.runner.data_changed.emit(Changes(motions=True), self)
+        self._done(action)
 
     def _done(self, action: MotionAction) -> None:
         self.message.setText(self.tr("已%1。").replace("%1", ACTION_NAMES[action]))
