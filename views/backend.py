@@ -21,6 +21,7 @@ from models.services import (
     memberships,
     minutes,
     motion_handling,
+    motion_statistics,
     motions,
     people,
     rosters,
@@ -39,6 +40,7 @@ from models.services.meetings import AgendaItemDraft, MeetingDraft
 from models.services.memberships import MembershipDraft
 from models.services.minutes import MinutesSection
 from models.services.motion_rows import MotionDetail, MotionRow
+from models.services.motion_statistics import DueCounts
 from models.services.people import PersonDraft
 from models.services.rosters import RosterEntry
 from models.services.rows import MembershipRow, PersonRow, TermRow
@@ -393,6 +395,10 @@ class Backend:
         return motions.merge_motion(
             self.db, user=self.user, motion_id=motion_id, expected_version=version, lead_id=lead_id
         )
+
+    def due_counts(self) -> DueCounts:
+        """Overdue and due-soon motions of the current presidium term (the start-up notice)."""
+        return motion_statistics.due_counts(self.db)
 
     def font_preset(self) -> str:
         return settings.font_preset(self.db)

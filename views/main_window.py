@@ -20,6 +20,7 @@ from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import BodyKind
 from views.background import Changes, Runner
 from views.error_presenter import describe, show_error
+from views.motions.due_notice import DueNotice
 from views.navigation import Navigation
 from views.roster.roster_panel import RosterPanel
 
@@ -56,9 +57,12 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("操作人：%1").replace("%1", user))
         self.user_label.setAccessibleName(self.tr("操作人"))
         self.statusBar().addWidget(self.database_label, 1)
+        self.due_notice = DueNotice()
+        self.statusBar().addPermanentWidget(self.due_notice)
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._build_actions()
+        self.due_notice.clicked.connect(self.open_motions)
         self.navigation.body_chosen.connect(self._on_body_chosen)
         self.roster.selection_changed.connect(self._update_actions)
         self.roster.table.doubleClicked.connect(lambda _index: self.edit_person())
@@ -226,11 +230,23 @@ class MainWindow(QMainWindow):
             on_done=self._show_font_preset,
             on_error=lambda error: show_error(self, error),
         )
+        self._load_due_notice()
         if self.navigation.currentItem() is None:
             self.navigation.setCurrentItem(self.navigation.topLevelItem(0))
         else:
             self._on_body_chosen(*self._current_body_choice())
         self._update_actions()
+
+    def _load_due_notice(self) -> None:
+        """Overdue and due-soon motions, counted on the lane; shown in the status bar, no dialog."""
+        backend = self.backend
+        if backend is None:
+            return
+        self.runner.submit(
+            backend.due_counts,
+            on_done=self.due_notice.show_counts,
+            on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
+        )
 
     def _show_font_preset(self, preset: str) -> None:
         for action in self.font_actions.actions():
@@ -269,6 +285,8 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.people or changes.memberships or changes.terms:
             self.roster.reload()
+        if changes.motions:
+            self._load_due_notice()
 
     def _on_busy(self, busy: bool) -> None:
         if busy:

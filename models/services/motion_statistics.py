@@ -3,6 +3,7 @@ pure models.domain.motion_statistics counts them — overall, by 主办单位 an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -77,3 +78,37 @@ def term_statistics(db: Database, *, term: int | None = None) -> GroupedStatisti
     with db.session_factory() as session:
         _found, motions = term_motions(session, term)
         return grouped_statistics([figures_of(m) for m in motions])
+
+
+@dataclass(frozen=True)
+class DueCounts:
+    overdue: int
+    due_soon: int
+
+
+def due_counts(db: Database, *, term: int | None = None) -> DueCounts:
+    """The current presidium term's overdue motions, and those due soon.
+
+    Due soon: waiting on the unit, not yet past its deadline, and the deadline within the rules'
+    number of working days on the database's calendar.
+    """
+    from models.domain.deadlines import is_due_soon
+    from models.domain.motion_workflow import OVERDUE_STATES
+    from models.services.motion_core import today_local
+    from models.services.motion_deadlines import rules_and_calendar
+    from models.services.motions import list_motions
+
+    rows = list_motions(db, term=term)
+    rules, calendar = rules_and_calendar(db)
+    today = today_local()
+    return DueCounts(
+        overdue=sum(1 for row in rows if row.is_overdue),
+        due_soon=sum(
+            1
+            for row in rows
+            if not row.is_overdue
+            and row.state in OVERDUE_STATES
+            and row.deadline is not None
+            and is_due_soon(row.deadline, today, rules, calendar)
+        ),
+    )
