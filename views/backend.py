@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from models.domain.motion_statistics import GroupedStatistics
 from models.domain.quorum import QuorumRule
 from models.domain.rules import Rules
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, TermStatus
@@ -400,6 +401,10 @@ class Backend:
         """Overdue and due-soon motions of the current presidium term (the start-up notice)."""
         return motion_statistics.due_counts(self.db)
 
+    def term_statistics(self) -> GroupedStatistics:
+        """立案数, 答复率, 满意率 … of the current presidium term, overall, by unit and category."""
+        return motion_statistics.term_statistics(self.db)
+
     def font_preset(self) -> str:
         return settings.font_preset(self.db)
 
@@ -437,6 +442,30 @@ class Backend:
             public=public,
             identifiers_whole=identifiers_whole,
         )
+
+    def reply_letter_targets(self, term: int | None = None) -> list[tuple[int, str]]:
+        """(id, number text) of the term's replied or closed motions: one 答复函 each."""
+        from models.services.motion_papers import replied_motions
+
+        return replied_motions(self.db, term)
+
+    def write_reply_letter(
+        self, motion_id: int, number_text: str, fmt: str, directory: Path
+    ) -> tuple[Path, list[str]]:
+        """One motion's 答复函 into `directory`, named by its number; the file and the warnings."""
+        from models.services import printing
+
+        path = Path(directory) / f"{printing.reply_file_name(number_text)}.{fmt}"
+        warnings = printing.write_paper(
+            self.db,
+            user=self.user,
+            paper="reply",
+            fmt=fmt,
+            path=path,
+            fonts_dir=self.fonts_dir,  # type: ignore[arg-type]
+            motion_id=motion_id,
+        )
+        return path, warnings
 
     def reveal(self, person_id: int) -> str:
         return people.reveal_id_number(self.db, user=self.user, person_id=person_id)

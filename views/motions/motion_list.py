@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,10 +12,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES, MotionState
-from views.background import Runner
+from views.background import Changes, Runner
 from views.error_presenter import describe
+from views.motions.bulk_actions import ASSIGNABLE, BulkAssignDialog, SequentialJob
 from views.motions.motion_detail import MotionDetailWindow
-from views.motions.motion_table_model import MotionTableModel
+from views.motions.motion_table_model import MotionTableModel, number_text
 
 DUE_SOON_DAYS = 7
 
@@ -69,7 +74,7 @@ class MotionList(QWidget):
         self.table.setAccessibleName(self.tr("提案列表"))
         self.table.setAccessibleDescription(self.tr("回车或双击打开所选提案"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -85,6 +90,18 @@ class MotionList(QWidget):
         self.open_button = QPushButton(self.tr("打开(&O)"))
         self.open_button.setToolTip(self.tr("查看所选提案的办理经过并办理（回车）"))
         self.open_button.clicked.connect(self.open_motion)
+        self.assign_button = QPushButton(self.tr("批量交办(&A)…"))
+        self.assign_button.setToolTip(self.tr("把所选的已立案或被退回的提案交给同一主办单位"))
+        self.assign_button.clicked.connect(lambda: self.bulk_assign())
+        self.print_button = QPushButton(self.tr("批量打印答复函(&P)…"))
+        self.print_button.setToolTip(self.tr("把本届已答复或已办结的提案的答复函写到一个文件夹"))
+        self.print_button.clicked.connect(lambda: self.print_replies())
+        self.statistics_button = QPushButton(self.tr("统计(&T)"))
+        self.statistics_button.setToolTip(self.tr("本届提案办理情况统计"))
+        self.statistics_button.clicked.connect(lambda: self.open_statistics())
+        self.job: SequentialJob | None = None
+        self.report_box: QMessageBox | None = None
+        self.last_report = ""
         refresh = QPushButton(self.tr("刷新"))
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.clicked.connect(self.load)
@@ -104,6 +121,9 @@ class MotionList(QWidget):
         filters.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.statistics_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)
@@ -204,8 +224,15 @@ class MotionList(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.motion(rows[0].row()) if rows else None
 
+    def selected_motions(self) -> list[Any]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.motion(r) for r in rows]
+
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected() is not None)
+        busy = self.job is not None and not self.job.done
+        self.assign_button.setEnabled(self.selected() is not None and not busy)
+        self.print_button.setEnabled(not busy)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -220,6 +247,143 @@ class MotionList(QWidget):
             window = MotionDetailWindow(self.runner, self.backend, motion.id, parent=self)
         else:
             window.load()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    # --- bulk actions ---------------------------------------------------------------------------
+
+    def bulk_assign(self) -> None:
+        """Ask for the units, then assign every selected motion the list allows to be assigned."""
+        chosen = self.selected_motions()
+        if not chosen:
+            return
+        self.runner.submit(
+            self.backend.handling_units,
+            on_done=lambda units: self._ask_units(chosen, units),
+            on_error=lambda e: self._report(self.tr("批量交办"), describe(e)),
+        )
+
+    def _ask_units(self, chosen: list[Any], units: list[tuple[int, str]]) -> None:
+        dialog = BulkAssignDialog(units, len(chosen), self)
+        self.assign_dialog = dialog
+        dialog.accepted.connect(lambda: self.assign_motions(chosen, dialog.units(), dialog.day()))
+        dialog.open()
+
+    def assign_motions(
+        self, chosen: list[Any], units: list[tuple[int, str]], day: date
+    ) -> SequentialJob:
+        """Assign each motion in its own call on the lane; the others are reported at the end."""
+        allowed = [m for m in chosen if m.state in ASSIGNABLE]
+        refused = [
+            (m, self.tr("状态为“%1”，不能交办").replace("%1", STATE_NAMES[m.state]))
+            for m in chosen
+            if m.state not in ASSIGNABLE
+        ]
+        backend = self.backend
+
+        def work(motion: Any) -> Any:
+            return backend.assign_motion(motion.id, motion.version, units, day)
+
+        job = SequentialJob(self.runner, self.tr("批量交办"), allowed, work, self)
+        job.finished.connect(
+            lambda results, failures, cancelled: self._assigned(
+                results, [*refused, *failures], cancelled
+            )
+        )
+        self._start(job)
+        return job
+
+    def _assigned(self, results: list[Any], failures: list[Any], cancelled: bool) -> None:
+        lines = [self.tr("已交办 %1 件。").replace("%1", str(len(results)))]
+        if cancelled:
+            lines.append(self.tr("已取消，其余提案未交办。"))
+        if failures:
+            lines.append(self.tr("以下提案未交办："))
+            lines += [f"{number_text(m)}《{m.title}》：{reason}" for m, reason in failures]
+        if results:
+            self.runner.data_changed.emit(Changes(motions=True), self)
+        self._report(self.tr("批量交办"), "\n".join(lines))
+
+    def print_replies(self, directory: Path | None = None, fmt: str | None = None) -> None:
+        """Write the term's 答复函 (replied or closed motions) one by one into `directory`."""
+        if fmt is None:
+            formats = [self.tr("PDF"), self.tr("Word")]
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("批量打印答复函"), self.tr("格式："), formats, 0, False
+            )
+            if not ok:
+                return
+            fmt = "docx" if choice == formats[1] else "pdf"
+        if directory is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("答复函保存到"))
+            if not folder:
+                return
+            directory = Path(folder)
+        fmt = {"word": "docx", "pdf": "pdf", "docx": "docx"}.get(fmt.lower(), fmt)
+        target = Path(directory)
+        self.runner.submit(
+            self.backend.reply_letter_targets,
+            on_done=lambda targets: self._print(targets, target, fmt),
+            on_error=lambda e: self._report(self.tr("批量打印答复函"), describe(e)),
+        )
+
+    def _print(self, targets: list[tuple[int, str]], directory: Path, fmt: str) -> None:
+        if not targets:
+            self._report(self.tr("批量打印答复函"), self.tr("本届没有已答复或已办结的提案。"))
+            return
+        backend = self.backend
+
+        def work(target: tuple[int, str]) -> Any:
+            return backend.write_reply_letter(target[0], target[1], fmt, directory)
+
+        job = SequentialJob(self.runner, self.tr("批量打印答复函"), targets, work, self)
+        job.finished.connect(
+            lambda results, failures, cancelled: self._printed(
+                directory, results, failures, cancelled
+            )
+        )
+        self._start(job)
+
+    def _printed(
+        self, directory: Path, results: list[Any], failures: list[Any], cancelled: bool
+    ) -> None:
+        lines = [
+            self.tr("已写出 %1 个文件，保存在 %2。")
+            .replace("%1", str(len(results)))
+            .replace("%2", str(directory))
+        ]
+        if cancelled:
+            lines.append(self.tr("已取消，其余答复函未写出。"))
+        for _target, (_path, warnings) in results:
+            lines += warnings
+        lines += [f"{target[1]}：{reason}" for target, reason in failures]
+        self._report(self.tr("批量打印答复函"), "\n".join(lines))
+
+    def _start(self, job: SequentialJob) -> None:
+        self.job = job
+        job.finished.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+        job.start()
+
+    def _report(self, title: str, text: str) -> None:
+        self.last_report = text
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAccessibleName(title)
+        self.report_box = box
+        box.open()
+
+    def open_statistics(self) -> QWidget | None:
+        """The statistics window; imported here so the list opens even without that module."""
+        try:
+            from views.motions.statistics_view import StatisticsWindow
+        except ImportError as exc:
+            self._report(self.tr("统计"), describe(exc))
+            return None
+        window = StatisticsWindow(self.runner, self.backend, self)
         window.show()
         window.raise_()
         window.activateWindow()
