@@ -6,13 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
@@ -20,6 +18,7 @@ from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import BodyKind
 from views.background import Changes, Runner
 from views.error_presenter import describe, show_error
+from views.main_actions import MainActions
 from views.motions.due_notice import DueNotice
 from views.navigation import Navigation
 from views.roster.roster_panel import RosterPanel
@@ -27,7 +26,7 @@ from views.roster.roster_panel import RosterPanel
 SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCIL)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainActions, QMainWindow):
     database_ready = Signal()
     database_failed = Signal(str)
 
@@ -74,123 +73,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # --- actions ------------------------------------------------------------------------------
-
-    def _action(
-        self, text: str, shortcut: QKeySequence | str, slot: Callable[[], None], tip: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(
-            f"{tip}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）"
-        )
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.add_person_action = self._action(
-            self.tr("新增人员"), "Ctrl+N", self.add_person, self.tr("在人员库中登记一个新的人员")
-        )
-        self.edit_person_action = self._action(
-            self.tr("编辑人员"), "Ctrl+E", self.edit_person, self.tr("修改所选人员的身份信息")
-        )
-        self.add_member_action = self._action(
-            self.tr("加入本届"), "Ctrl+M", self.add_member, self.tr("把人员加入当前机构的所选届次")
-        )
-        self.end_member_action = self._action(
-            self.tr("结束任职"),
-            "Ctrl+D",
-            self.end_member,
-            self.tr("记录所选任职的结束日期、原因和依据，记录保留"),
-        )
-        self.reveal_action = self._action(
-            self.tr("查看完整身份证号"),
-            "Ctrl+I",
-            self.reveal_id,
-            self.tr("显示所选人员的完整身份证号（记入操作日志）"),
-        )
-        self.slate_action = self._action(
-            self.tr("名单构成"),
-            "Ctrl+K",
-            self.open_slate_editor,
-            self.tr("按改革方案的比例要求检查所选届次的名单，并试算调整"),
-        )
-        self.meetings_action = self._action(
-            self.tr("会议"),
-            "Ctrl+G",
-            self.open_meetings,
-            self.tr("所选机构本届（党组按年）的会议：议题、出席情况、纪要和打印"),
-        )
-        self.motions_action = self._action(
-            self.tr("提案"),
-            "Ctrl+T",
-            self.open_motions,
-            self.tr("主席团本届的提案：按状态、单位筛选，查看逾期，办理"),
-        )
-        self.refresh_action = self._action(
-            self.tr("刷新"),
-            QKeySequence.StandardKey.Refresh,
-            self.roster.reload,
-            self.tr("重新载入当前列表"),
-        )
-        self.quit_action = self._action(
-            self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, self.tr("关闭议事")
-        )
-        toolbar = QToolBar(self.tr("常用操作"))
-        toolbar.setAccessibleName(self.tr("常用操作"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.add_person_action,
-            self.edit_person_action,
-            self.add_member_action,
-            self.end_member_action,
-            self.reveal_action,
-            self.meetings_action,
-            self.motions_action,
-            self.refresh_action,
-        ):
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        people_menu = self.menuBar().addMenu(self.tr("人员(&P)"))
-        for action in (self.add_person_action, self.edit_person_action, self.reveal_action):
-            people_menu.addAction(action)
-        members_menu = self.menuBar().addMenu(self.tr("任职(&M)"))
-        members_menu.addAction(self.add_member_action)
-        members_menu.addAction(self.end_member_action)
-        members_menu.addSeparator()
-        members_menu.addAction(self.slate_action)
-        meetings_menu = self.menuBar().addMenu(self.tr("会议(&G)"))
-        meetings_menu.addAction(self.meetings_action)
-        meetings_menu.addAction(self.motions_action)
-        view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
-        view_menu.addAction(self.refresh_action)
-        find = self._action(
-            self.tr("查找"),
-            QKeySequence.StandardKey.Find,
-            self.roster.focus_search,
-            self.tr("把光标移到查找框"),
-        )
-        view_menu.addAction(find)
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self.fonts_menu = file_menu.addMenu(self.tr("Word 文书字体(&W)"))
-        self.fonts_menu.setToolTip(
-            self.tr("导出的 Word 文书使用哪一组字体名称，取决于办公电脑装了哪些字体")
-        )
-        self.font_actions = QActionGroup(self)
-        for preset, text in (
-            ("government", self.tr("政府机关电脑（仿宋_GB2312、楷体_GB2312、方正小标宋简体）")),
-            ("stock", self.tr("Windows 自带字体（仿宋、黑体、楷体、宋体）")),
-        ):
-            action = self.fonts_menu.addAction(text)
-            action.setCheckable(True)
-            action.setData(preset)
-            self.font_actions.addAction(action)
-        self.font_actions.triggered.connect(self._choose_font_preset)
-        self.fonts_menu.setEnabled(False)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
 
     def _update_actions(self) -> None:
         ready = self.backend is not None
@@ -246,21 +128,6 @@ class MainWindow(QMainWindow):
             backend.due_counts,
             on_done=self.due_notice.show_counts,
             on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
-        )
-
-    def _show_font_preset(self, preset: str) -> None:
-        for action in self.font_actions.actions():
-            action.setChecked(action.data() == preset)
-        self.fonts_menu.setEnabled(True)
-
-    def _choose_font_preset(self, action: QAction) -> None:
-        preset = action.data()
-        self.runner.submit(
-            lambda: self.backend.set_font_preset(preset),
-            on_done=lambda _none: self.statusBar().showMessage(
-                self.tr("Word 文书字体已改为：%1").replace("%1", action.text()), 5000
-            ),
-            on_error=lambda error: show_error(self, error),
         )
 
     def _current_body_choice(self) -> tuple[Any, str]:

@@ -1,0 +1,159 @@
+"""The motions part of the Backend: every call of the 提案 window, with the clerk fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from models.domain.motion_statistics import GroupedStatistics
+from models.domain.vocabulary import BodyKind, TermStatus
+from models.services import (
+    motion_handling,
+    motion_statistics,
+    motions,
+    terms,
+)
+from models.services.motion_rows import MotionDetail, MotionRow
+from models.services.motion_statistics import DueCounts
+from models.store.unit_of_work import Database
+
+
+class MotionCalls:
+    """Mixed into Backend, which provides `db`, `user` and `fonts_dir`."""
+
+    db: Database
+    user: str
+
+    def motions(self, term: int | None = None) -> list[MotionRow]:
+        """The motions of the presidium's term (`term` = 届次; the current term when None)."""
+        if term is None:
+            current = [
+                t
+                for t in terms.list_terms(self.db, kind=BodyKind.PRESIDIUM, association=None)
+                if t.status is TermStatus.CURRENT
+            ]
+            term = current[0].ordinal if current else None
+        return motions.list_motions(self.db, term=term)
+
+    def motion(self, motion_id: int) -> MotionDetail:
+        return motions.get_motion(self.db, motion_id)
+
+    def advance_motion(
+        self, motion_id: int, version: int | None, action: str, reason: str | None = None
+    ) -> MotionRow:
+        return motions.advance_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            action=action,
+            reason=reason,
+        )
+
+    def accept_motion(self, motion_id: int, version: int | None) -> MotionRow:
+        return motions.accept_motion(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version
+        )
+
+    def receive_motion(self, motion_id: int, version: int | None, received_on: date) -> MotionRow:
+        return motion_handling.receive_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            received_on=received_on,
+        )
+
+    # --- motion handling forms ------------------------------------------------------------------
+
+    def handling_units(self) -> list[tuple[int, str]]:
+        from models.services import handling_units
+
+        return handling_units.list_handling_units(self.db)
+
+    def reply_classes(self) -> tuple[tuple[str, str], ...]:
+        from models.services import motion_deadlines
+
+        rules, _calendar = motion_deadlines.rules_and_calendar(self.db)
+        return tuple((c.code, c.text) for c in rules.reply_classes)
+
+    def assign_motion(
+        self,
+        motion_id: int,
+        version: int | None,
+        units: Sequence[tuple[int, str]],
+        assigned_on: date,
+    ) -> tuple[MotionRow, str | None]:
+        return motion_handling.assign_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            units=units,
+            assigned_on=assigned_on,
+        )
+
+    def send_reply(
+        self, motion_id: int, version: int | None, reply: motion_handling.ReplyDraft
+    ) -> MotionRow:
+        return motion_handling.send_reply(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version, reply=reply
+        )
+
+    def rate_motion(
+        self,
+        motion_id: int,
+        version: int | None,
+        attitude: str,
+        result: str,
+        rated_on: date,
+        remarks: str | None = None,
+    ) -> MotionRow:
+        return motion_handling.rate_motion(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            attitude=attitude,
+            result=result,
+            rated_on=rated_on,
+            remarks=remarks,
+        )
+
+    def extend_deadline(
+        self, motion_id: int, version: int | None, new_due: date, reason: str | None, on: date
+    ) -> MotionRow:
+        return motion_handling.extend_deadline(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            new_due=new_due,
+            reason=reason,
+            granted_on=on,
+        )
+
+    def unit_return(
+        self, motion_id: int, version: int | None, reason: str | None, on: date
+    ) -> MotionRow:
+        return motion_handling.unit_return(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            expected_version=version,
+            reason=reason,
+            returned_on=on,
+        )
+
+    def merge_motion(self, motion_id: int, version: int | None, lead_id: int) -> MotionRow:
+        return motions.merge_motion(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version, lead_id=lead_id
+        )
+
+    def due_counts(self) -> DueCounts:
+        """Overdue and due-soon motions of the current presidium term (the start-up notice)."""
+        return motion_statistics.due_counts(self.db)
+
+    def term_statistics(self) -> GroupedStatistics:
+        """立案数, 答复率, 满意率 … of the current presidium term, overall, by unit and category."""
+        return motion_statistics.term_statistics(self.db)
