@@ -145,6 +145,11 @@ class MotionCalls:
             returned_on=on,
         )
 
+    def feedback_timeout(self, motion_id: int, version: int | None, on: date) -> MotionRow:
+        return motion_handling.feedback_timeout(
+            self.db, user=self.user, motion_id=motion_id, expected_version=version, on=on
+        )
+
     def merge_motion(self, motion_id: int, version: int | None, lead_id: int) -> MotionRow:
         return motions.merge_motion(
             self.db, user=self.user, motion_id=motion_id, expected_version=version, lead_id=lead_id

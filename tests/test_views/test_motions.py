@@ -130,3 +130,29 @@ def test_motion_model(qtmodeltester: Any, harness: WindowHarness) -> None:
     model.set_rows(window._all)
     qtmodeltester.check(model)
     window.close()
+
+
+def test_feedback_timeout_closes_a_replied_motion_once_the_wait_is_over(
+    harness: WindowHarness,
+) -> None:
+    from datetime import date, timedelta
+
+    window = open_list(harness)
+    detail = open_detail(harness, window, MotionState.REPLIED)
+    motion_id = detail.motion_id
+    button = detail.action_buttons[MotionAction.FEEDBACK_TIMEOUT]
+    assert button.isEnabled()
+    [(sent_on,)] = harness.query(
+        "SELECT max(sent_on) FROM motion_reply WHERE motion_id = ?", motion_id
+    )
+    waited = date.today() - date.fromisoformat(str(sent_on)[:10]) > timedelta(days=30)
+    button.click()
+    harness.idle()
+    harness.idle()
+    state = harness.query("SELECT state FROM motion WHERE id = ?", motion_id)[0][0]
+    if waited:
+        assert state == "closed"
+    else:  # still within the 30 days: refused in words, nothing changed
+        assert state == "replied" and "反馈等待期" in detail.message.text()
+    detail.close()
+    window.close()

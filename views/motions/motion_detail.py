@@ -56,6 +56,7 @@ SIMPLE = frozenset(
         A.START_HANDLING,
         A.ACCEPT,
         A.RECEIVE,
+        A.FEEDBACK_TIMEOUT,
     }
 )
 # The moves done through a form of their own (views/motions/handling_forms.py).
@@ -231,8 +232,9 @@ class MotionDetailWindow(QWidget):
             elif action in FORMS:
                 button.clicked.connect(lambda _c=False, a=action: self.open_form(a))
             else:
+                # lead_replied: made by the lead motion's reply, never by hand.
                 button.setEnabled(False)
-                button.setToolTip(self.tr("此操作的填写表单尚未提供，请使用命令行办理"))
+                button.setToolTip(self.tr("主案的答复发出时，本案随之答复，无需单独操作"))
             self.actions_row.addWidget(button)
             self.action_buttons[action] = button
         if not self.action_buttons:
@@ -259,6 +261,10 @@ class MotionDetailWindow(QWidget):
 
             def work() -> Any:
                 return backend.receive_motion(motion_id, version, date.today())
+        elif action is A.FEEDBACK_TIMEOUT:
+
+            def work() -> Any:
+                return backend.feedback_timeout(motion_id, version, date.today())
         else:
 
             def work() -> Any:
