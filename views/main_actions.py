@@ -88,6 +88,7 @@ class MainActions:
             self.add_member_action,
             self.end_member_action,
             self.reveal_action,
+            self.slate_action,
             self.meetings_action,
             self.motions_action,
             self.refresh_action,

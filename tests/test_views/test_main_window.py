@@ -396,3 +396,12 @@ def test_the_word_font_preset_is_chosen_in_the_file_menu(harness: WindowHarness)
     stock.trigger()
     h.idle()
     assert h.query("SELECT value FROM setting WHERE key = 'documents.font_preset'") == [("stock",)]
+
+
+def test_the_toolbar_offers_every_main_window(harness: WindowHarness) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = harness.window.findChild(QToolBar, "main_toolbar")
+    texts = [action.text() for action in toolbar.actions()]
+    for wanted in ("新增人员", "名单构成", "会议", "提案", "刷新"):
+        assert wanted in texts
