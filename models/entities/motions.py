@@ -181,8 +181,14 @@ class Reply(Base):
     sent_on: Mapped[date] = mapped_column(Date)
     # [{"unit": name, "text": opinion}, ...] from the 协办 units.
     co_unit_opinions: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    # 联合答复: a merged motion's reply that is part of one joint letter points at the lead's reply
+    # (whose 发文字号 the letter carries); the lead's own reply and separate letters leave it empty.
+    joint_reply_id: Mapped[int | None] = mapped_column(ForeignKey("motion_reply.id"))
 
-    __table_args__ = (Index("ix_motion_reply_motion_id", "motion_id"),)
+    __table_args__ = (
+        Index("ix_motion_reply_motion_id", "motion_id"),
+        Index("ix_motion_reply_joint_reply_id", "joint_reply_id"),
+    )
 
 
 class Feedback(Base):
