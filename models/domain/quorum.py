@@ -110,56 +110,58 @@ def load_quorum_rules(text: str, *, rules_id: str = "rules") -> MeetingRules:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        _fail(rules_id, rules_id, f"TOML 语法错误：{exc}")
+        rules_fail(rules_id, rules_id, f"TOML 语法错误：{exc}")
     meetings = data.get("meetings", {})
     if not isinstance(meetings, dict):
-        _fail(rules_id, "meetings", "应为表 [meetings]")
-    _known(rules_id, meetings, "meetings", _MEETING_KEYS)
+        rules_fail(rules_id, "meetings", "应为表 [meetings]")
+    reject_unknown_keys(rules_id, meetings, "meetings", _MEETING_KEYS)
     default = (
-        _rule(rules_id, meetings["quorum"], "meetings.quorum")
+        quorum_rule_from(rules_id, meetings["quorum"], "meetings.quorum")
         if "quorum" in meetings
         else DEFAULT_QUORUM
     )
     by_body = meetings.get("quorum_by_body", {})
     if not isinstance(by_body, dict):
-        _fail(rules_id, "meetings.quorum_by_body", "应为表")
-    _known(rules_id, by_body, "meetings.quorum_by_body", _BODIES)
+        rules_fail(rules_id, "meetings.quorum_by_body", "应为表")
+    reject_unknown_keys(rules_id, by_body, "meetings.quorum_by_body", _BODIES)
     return MeetingRules(
         quorum=default,
         quorum_by_body={
-            BodyKind(key): _rule(rules_id, value, f"meetings.quorum_by_body.{key}")
+            BodyKind(key): quorum_rule_from(rules_id, value, f"meetings.quorum_by_body.{key}")
             for key, value in sorted(by_body.items())
         },
     )
 
 
-def _fail(rules_id: str, key: str, detail: str) -> NoReturn:
+def rules_fail(rules_id: str, key: str, detail: str) -> NoReturn:
     raise DomainError("rules_invalid", key=key, rules_id=rules_id, detail=detail)
 
 
-def _known(rules_id: str, table: Mapping[str, Any], path: str, allowed: set[str]) -> None:
+def reject_unknown_keys(
+    rules_id: str, table: Mapping[str, Any], path: str, allowed: set[str]
+) -> None:
     for extra in sorted(set(table) - allowed):
-        _fail(
+        rules_fail(
             rules_id, f"{path}.{extra}", f"不认识的键 {extra}（可用：{'、'.join(sorted(allowed))}）"
         )
 
 
-def _rule(rules_id: str, value: Any, path: str) -> QuorumRule:
+def quorum_rule_from(rules_id: str, value: Any, path: str) -> QuorumRule:
     if not isinstance(value, dict):
-        _fail(rules_id, path, '应为 { op = ">", fraction = "1/2" } 形式的表')
-    _known(rules_id, value, path, _RULE_KEYS)
+        rules_fail(rules_id, path, '应为 { op = ">", fraction = "1/2" } 形式的表')
+    reject_unknown_keys(rules_id, value, path, _RULE_KEYS)
     op = value.get("op")
     if op not in (">", ">="):
-        _fail(rules_id, f"{path}.op", f'应为 ">"（超过）或 ">="（达到），而不是 {op!r}')
+        rules_fail(rules_id, f"{path}.op", f'应为 ">"（超过）或 ">="（达到），而不是 {op!r}')
     word = value.get("fraction")
     match = _FRACTION.fullmatch(word) if isinstance(word, str) else None
     if not match or not 0 < int(match[1]) <= int(match[2]):
-        _fail(
+        rules_fail(
             rules_id,
             f"{path}.fraction",
             f'应为“n/d”形式的分数（0 < n ≤ d），如 "1/2"，而不是 {word!r}',
         )
     fraction = Fraction(int(match[1]), int(match[2]))
     if op == ">" and fraction == 1:
-        _fail(rules_id, f"{path}.fraction", "“超过全体”永远无法满足，请改用 >= 1/1")
+        rules_fail(rules_id, f"{path}.fraction", "“超过全体”永远无法满足，请改用 >= 1/1")
     return QuorumRule(op, fraction)

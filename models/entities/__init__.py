@@ -3,6 +3,17 @@
 from models.entities.admin import ChangeLog, Setting, User
 from models.entities.base import Base
 from models.entities.bodies import Body, Membership, Term
+from models.entities.decisions import (
+    DecisionAttachment,
+    DecisionDiscussion,
+    DecisionFollowUp,
+    DecisionParticipant,
+    DecisionPosition,
+    DecisionReopening,
+    DecisionStateChange,
+    DecisionStep,
+    MajorDecision,
+)
 from models.entities.electoral import ElectoralUnit, SeatAllocation
 from models.entities.meetings import AgendaItem, Attendance, Meeting, Minutes, MinutesAmendment
 from models.entities.motions import (
@@ -28,9 +39,18 @@ __all__ = [
     "Body",
     "ChangeLog",
     "Contact",
+    "DecisionAttachment",
+    "DecisionDiscussion",
+    "DecisionFollowUp",
+    "DecisionParticipant",
+    "DecisionPosition",
+    "DecisionReopening",
+    "DecisionStateChange",
+    "DecisionStep",
     "ElectoralUnit",
     "Feedback",
     "HandlingUnit",
+    "MajorDecision",
     "Meeting",
     "Membership",
     "Minutes",

@@ -26,6 +26,9 @@ def _plain(column: str, value: Any) -> Any:
         return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes):
+        # Attached files are kept with their SHA-256 beside them; the log notes only the size.
+        return f"{len(value)} bytes"
     return value
 
 
