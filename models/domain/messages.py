@@ -143,6 +143,9 @@ MESSAGES: dict[str, str] = {
     "extension_not_later": "延期后的期限须晚于现有期限 {due}。",
     "reply_class_required": "请选择答复类别（{choices}）。",
     "reply_signer_required": "答复须填写签发人后才能发出。",
+    "reply_number_twice": "发文字号“{number}”填了两次（{first}、{second}）：分别答复时，每份答复函须有自己的发文字号。",
+    "reply_number_used": "发文字号“{number}”本届已用于{motion}提案的答复函：一个发文字号只对应一份答复函，请换一个。",
+    "reply_follower_unknown": "编号为 {motion_id} 的提案不是本案待答复的并案提案，请重新打开答复表单。",
     "feedback_still_awaited": "反馈等待期至 {due} 止，期满后才能按逾期未反馈办结。",
     # 三重一大 decisions (DOMAIN §5)
     "decision_not_found": "找不到编号为 {decision_id} 的三重一大事项。",
@@ -160,6 +163,8 @@ MESSAGES: dict[str, str] = {
     "decision_step_after_early": "“{kind}”是决策后程序，须在集体讨论通过后登记。",
     "decision_attachment_empty": "附件“{filename}”是空文件，未添加。",
     "decision_attachment_same": "附件“{filename}”与已有附件“{existing}”内容相同，未重复添加。",
+    "decision_attachment_too_large": "附件“{filename}”超过 {limit_mb} MB，请压缩或只附必要部分。",
+    "decision_attachment_damaged": "附件“{filename}”的内容与登记时的 SHA-256 不符，可能已损坏，请从备份恢复。",
     "decision_attachment_not_found": "找不到编号为 {attachment_id} 的附件。",
     "decision_meeting_body": "该会议是{meeting_body}的会议，而本事项由{body}决定，请选择{body}的会议。",
     "decision_not_in_advance": "须在会前列入议程（会议日期 {meeting_date}），不得临时动议；请选择以后的会议。",
@@ -173,6 +178,7 @@ MESSAGES: dict[str, str] = {
     "decision_recusal_reason": "{name}回避，须写明回避理由。",
     "decision_participant_unknown": "{name}不是该机构在会议日期的成员，不能计入应到。",
     "decision_reopen_counts": "同意复议人数 {agree} 应在 0 至成员总数 {members} 之间。",
+    "agenda_item_has_decision": "议题“{title}”是三重一大事项的讨论议题，不能从议程中删除。",
     "decision_follow_up_not_found": "找不到编号为 {follow_up_id} 的执行事项。",
     "decision_emergency_report_early": "报告会议（{meeting_date}）早于紧急处置日期 {decided_on}。",
     # printed papers

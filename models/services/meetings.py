@@ -41,6 +41,7 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import AgendaItem, Meeting, Membership, Person
+from models.services.decision_core import keep_decision_items
 from models.services.meeting_content import (
     changing_content,
     check_meeting_body,
@@ -353,6 +354,7 @@ def set_agenda(
         for draft in items:
             if draft.id is not None and draft.id not in existing:
                 raise DomainError("agenda_item_unknown", field="agenda", item_id=draft.id)
+        keep_decision_items(session, existing, {draft.id for draft in items})
 
         def apply() -> None:
             kept = []
