@@ -25,12 +25,10 @@ from models.domain.major_decision import (
 )
 from models.domain.vocabulary import BodyKind
 from models.entities import DecisionDiscussion, DecisionStep, MajorDecision, Meeting
+from models.services.meeting_content import title_of
 
 
 def meeting_title(meeting: Meeting) -> str:
-    # Imported here: meeting_content pulls in the whole meetings service.
-    from models.services.meeting_content import title_of
-
     return title_of(meeting)
 
 

@@ -11,8 +11,15 @@ import hashlib
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from models.domain.decision_rules import DISCUSSION_STEP, DecisionCategory, StepTiming
+from models.domain.decision_rules import (
+    DISCUSSION_STEP,
+    DecisionCategory,
+    DecisionRules,
+    StepSpec,
+    StepTiming,
+)
 from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionResult
 from models.entities import DecisionAttachment, DecisionStep, MajorDecision
@@ -31,23 +38,23 @@ from models.store.unit_of_work import Database
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
-def _step_of(session, decision: MajorDecision, kind: str) -> DecisionStep:  # type: ignore[no-untyped-def]
+def _step_of(session: Session, decision: MajorDecision, kind: str) -> DecisionStep:
     """The step row of the category's list, created on first use; the discussion is not a step."""
-    rules_kind = (kind or "").strip()
-    if rules_kind == DISCUSSION_STEP:
-        raise DomainError("decision_step_discussion", field="kind")
-    existing = next((s for s in decision.steps if s.kind == rules_kind), None)
+    existing = next((s for s in decision.steps if s.kind == kind), None)
     if existing is not None:
         return existing
-    step = DecisionStep(decision=decision, kind=rules_kind, recorded_by=session.info["user_login"])
+    step = DecisionStep(decision=decision, kind=kind, recorded_by=session.info["user_login"])
     session.add(step)
     return step
 
 
-def _spec(db: Database, decision: MajorDecision, kind: str):  # type: ignore[no-untyped-def]
+def _spec(db: Database, decision: MajorDecision, kind: str) -> tuple[DecisionRules, StepSpec]:
     rules = decision_rules_in_force(db)
     category = DecisionCategory(decision.category)
-    spec = rules.step(category, (kind or "").strip())
+    wanted = (kind or "").strip()
+    if wanted == DISCUSSION_STEP:
+        raise DomainError("decision_step_discussion", field="kind")
+    spec = rules.step(category, wanted)
     if spec is None:
         raise DomainError(
             "decision_step_unknown",
