@@ -247,6 +247,7 @@ def test_unknown_and_after_steps_are_refused(db, fed):
     for kind, code in (
         ("专家论证", "decision_step_unknown"),
         ("任前公示", "decision_step_after_early"),
+        ("集体讨论决定", "decision_step_discussion"),
     ):
         error = _refused(
             db,
