@@ -8,11 +8,13 @@ from datetime import date
 from models.domain.motion_statistics import GroupedStatistics
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.services import (
+    handling_units,
     motion_handling,
     motion_statistics,
     motions,
     terms,
 )
+from models.services.handling_units import HandlingUnitRow
 from models.services.motion_rows import MotionDetail, MotionRow
 from models.services.motion_statistics import DueCounts
 from models.store.unit_of_work import Database
@@ -67,9 +69,42 @@ class MotionCalls:
     # --- motion handling forms ------------------------------------------------------------------
 
     def handling_units(self) -> list[tuple[int, str]]:
-        from models.services import handling_units
-
+        """The active units only: what the 交办 forms offer."""
         return handling_units.list_handling_units(self.db)
+
+    # --- the 承办单位 dialog: every unit, active or not -----------------------------------------
+
+    def handling_unit_rows(self) -> list[HandlingUnitRow]:
+        return handling_units.list_handling_unit_rows(self.db)
+
+    def add_handling_unit(self, name: str, kind: str) -> HandlingUnitRow:
+        return handling_units.add_handling_unit(self.db, user=self.user, name=name, kind=kind)
+
+    def rename_handling_unit(self, unit_id: int, name: str) -> HandlingUnitRow:
+        return handling_units.rename_handling_unit(
+            self.db, user=self.user, unit_id=unit_id, name=name
+        )
+
+    def set_handling_unit_kind(self, unit_id: int, kind: str) -> HandlingUnitRow:
+        return handling_units.set_handling_unit_kind(
+            self.db, user=self.user, unit_id=unit_id, kind=kind
+        )
+
+    def set_handling_unit_active(self, unit_id: int, active: bool) -> HandlingUnitRow:
+        change = (
+            handling_units.reactivate_handling_unit
+            if active
+            else handling_units.deactivate_handling_unit
+        )
+        return change(self.db, user=self.user, unit_id=unit_id)
+
+    def move_handling_unit(self, unit_id: int, step: int) -> list[HandlingUnitRow]:
+        return handling_units.move_handling_unit(
+            self.db, user=self.user, unit_id=unit_id, step=step
+        )
+
+    def delete_handling_unit(self, unit_id: int) -> None:
+        handling_units.delete_handling_unit(self.db, user=self.user, unit_id=unit_id)
 
     def reply_classes(self) -> tuple[tuple[str, str], ...]:
         from models.services import motion_deadlines
