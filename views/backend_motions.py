@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from models.domain.motion_statistics import GroupedStatistics
 from models.domain.vocabulary import BodyKind, TermStatus
@@ -13,6 +14,7 @@ from models.services import (
     motion_statistics,
     motions,
     terms,
+    working_calendar,
 )
 from models.services.handling_units import HandlingUnitRow
 from models.services.motion_rows import MotionDetail, MotionRow
@@ -197,3 +199,36 @@ class MotionCalls:
     def term_statistics(self) -> GroupedStatistics:
         """立案数, 答复率, 满意率 … of the current presidium term, overall, by unit and category."""
         return motion_statistics.term_statistics(self.db)
+
+    # --- working-day calendar (views/motions/calendar_editor.py) ----------------------------------
+
+    def calendar_years(self) -> tuple[working_calendar.CalendarYear, ...]:
+        return working_calendar.calendar_years(self.db)
+
+    def set_calendar_year(
+        self,
+        year: int,
+        holidays: Sequence[date],
+        make_up_days: Sequence[date],
+        note: str | None,
+        expected: working_calendar.CalendarYear | None,
+    ) -> tuple[working_calendar.CalendarYear, ...]:
+        return working_calendar.set_year(
+            self.db,
+            user=self.user,
+            year=year,
+            holidays=holidays,
+            make_up_days=make_up_days,
+            note=note,
+            expected=expected,
+        )
+
+    def remove_calendar_year(self, year: int) -> tuple[working_calendar.CalendarYear, ...]:
+        return working_calendar.remove_year(self.db, user=self.user, year=year)
+
+    def import_calendar(
+        self, path: Path
+    ) -> tuple[tuple[int, ...], tuple[working_calendar.CalendarYear, ...]]:
+        return working_calendar.import_calendar_text(
+            self.db, user=self.user, text=path.read_text(encoding="utf-8"), source=path.name
+        )

@@ -29,6 +29,7 @@ from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES, MotionSta
 from views.background import Changes, Runner
 from views.error_presenter import describe
 from views.motions.bulk_actions import ASSIGNABLE, BulkAssignDialog, SequentialJob
+from views.motions.calendar_editor import open_calendar_editor
 from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_table_model import MotionTableModel, number_text
@@ -125,6 +126,9 @@ class MotionList(QWidget):
         buttons.addWidget(self.assign_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.statistics_button)
+        self.calendar_button = QPushButton(self.tr("工作日历(&L)…"))
+        self.calendar_button.clicked.connect(lambda: open_calendar_editor(runner, backend, self))
+        buttons.addWidget(self.calendar_button)
         self.units_button = QPushButton(self.tr("承办单位(&H)…"))
         self.units_button.clicked.connect(lambda: open_handling_units(runner, backend, self))
         buttons.addWidget(self.units_button)
