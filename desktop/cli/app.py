@@ -21,6 +21,7 @@ _WITH_DATABASE = {
     ("people", "list"): "desktop.cli.people:run_list",
     ("meetings", "list"): "desktop.cli.meetings:run_list",
     ("motions", "list"): "desktop.cli.motions:run_list",
+    ("decisions", "list"): "desktop.cli.decisions:run_list",
     ("check", None): "desktop.cli.slates:run_check",
     ("import", "slate"): "desktop.cli.slates:run_import",
     ("print", None): "desktop.cli.printing:run_print",

@@ -142,6 +142,13 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
     _json_option(motion_list)
 
+    decisions = commands.add_parser("decisions", help="三重一大事项").add_subparsers(
+        dest="decisions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    decision_list = command(decisions, "list", "列出三重一大事项（台账）")
+    decision_list.add_argument("--year", type=int, metavar="YYYY", help="年度，如 2026（默认全部）")
+    _json_option(decision_list)
+
     slate_bodies = ["congress", "presidium"]
     check_slate = command(
         commands, "check-slate", "按改革方案的比例要求检查 Excel 名单（不写数据库）"

@@ -28,9 +28,9 @@ def test_council_defaults_to_the_current_term(capsys, demo):
     )
     assert result.code == 0, result.err
     meetings = result.json()
-    assert len(meetings) == 4
+    assert len(meetings) == 6
     assert {(m["body"], m["term"]) for m in meetings} == {("council", 7)}
-    assert [m["ordinal"] for m in meetings] == [9, 10, 11, 12]
+    assert [m["ordinal"] for m in meetings] == [9, 10, 11, 12, 13, 14]
     assert meetings[0]["title"] == "第七届执行理事会第九次会议"
     same = run_cli(
         capsys,
@@ -56,6 +56,7 @@ def test_party_group_meetings_carry_their_year_and_no_term(capsys, demo):
         (None, 2026, 1),
         (None, 2026, 2),
         (None, 2026, 3),
+        (None, 2026, 4),
     ]
     assert meetings[2]["title"] == "2026年第3次党组会议"
 

@@ -123,7 +123,7 @@ def test_composition_and_association_attendance(capsys, demo, tmp_path):
     assert result.code == 0, result.err
     flat = _flat(report)
     assert "2026年专门协会列席执行理事会会议情况统计表" in flat
-    assert "2026年共召开执行理事会会议2次" in flat
+    assert "2026年共召开执行理事会会议3次" in flat
 
 
 def test_refusals_exit_2_and_write_nothing(capsys, demo, tmp_path):

@@ -50,8 +50,8 @@ def test_each_body_has_its_meetings(demo):
     assert by_body == {
         (BodyKind.CONGRESS, 7, None): 1,
         (BodyKind.PRESIDIUM, 7, None): 3,
-        (BodyKind.EXECUTIVE_COUNCIL, 7, None): 4,
-        (BodyKind.PARTY_GROUP, None, 2026): 3,
+        (BodyKind.EXECUTIVE_COUNCIL, 7, None): 6,  # two for the 三重一大 matters
+        (BodyKind.PARTY_GROUP, None, 2026): 4,
     }
     council = [m for m in meetings if m.body is BodyKind.EXECUTIVE_COUNCIL]
     assert {m.year for m in council} == {2025, 2026}
@@ -59,6 +59,7 @@ def test_each_body_has_its_meetings(demo):
         "2026年第1次党组会议",
         "2026年第2次党组会议",
         "2026年第3次党组会议",
+        "2026年第4次党组会议",
     ]
     assert any(m.status is MeetingStatus.PLANNED for m in meetings)
     assert all(m.host_name and m.recorder_name and m.start_time for m in meetings)
@@ -118,8 +119,8 @@ def test_association_heads_attendance_varies(demo):
     }
     assert figures[2025][Association.INTELLECTUAL] == (2, 1, 0, 1, 0)
     assert figures[2025][Association.BLIND] == (2, 2, 0, 0, 0)
-    assert figures[2026][Association.PSYCHOSOCIAL] == (2, 1, 0, 0, 1)
-    assert figures[2026][Association.DEAF] == (2, 2, 0, 0, 0)
+    assert figures[2026][Association.PSYCHOSOCIAL] == (3, 2, 0, 0, 1)
+    assert figures[2026][Association.DEAF] == (3, 3, 0, 0, 0)
 
 
 def test_the_demo_meetings_are_the_same_on_every_build(demo, fresh, backend):

@@ -32,7 +32,7 @@ from .helpers import (
     unnamed_focusable,
 )
 
-COUNCIL_7 = [f"第七届执行理事会第{n}次会议" for n in ("九", "十", "十一", "十二")]
+COUNCIL_7 = [f"第七届执行理事会第{n}次会议" for n in ("九", "十", "十一", "十二", "十三", "十四")]
 
 
 def open_list(h: WindowHarness, body: str, term: str | None = None) -> MeetingList:
@@ -103,7 +103,7 @@ def test_list_shows_the_councils_meetings_of_the_seventh_term(harness: WindowHar
     assert model.index(0, 1).data() == "2025-03-06 9:30"
     assert model.index(0, 3).data() == "已召开"
     assert model.index(0, 4).data() == "已定稿"
-    assert window.count.text() == "共 4 次会议"
+    assert window.count.text() == "共 6 次会议"
     assert window.report_button.isVisible()
     assert unnamed_focusable(window) == []
 
@@ -112,9 +112,9 @@ def test_new_council_meeting_is_planned_and_its_grid_prefilled(harness: WindowHa
     h = harness
     window = open_list(h, "执行理事会")
     editor = plan_council_meeting(h, window)
-    assert editor.title.text() == "第七届执行理事会第十三次会议"
+    assert editor.title.text() == "第七届执行理事会第十五次会议"
     assert h.query("SELECT place, ordinal FROM meeting WHERE id = ?", editor.meeting_id) == [
-        ("区残联三楼会议室", 13)
+        ("区残联三楼会议室", 15)
     ]
     rows = editor.attendance.rows()
     members = [r for r in rows if r.role is AttendanceRole.MEMBER]
@@ -140,7 +140,7 @@ def test_new_council_meeting_is_planned_and_its_grid_prefilled(harness: WindowHa
     editor.save()
     assert editor.message.text().startswith("没有需要保存的修改。出席情况仍是按名单生成的建议")
     # The new meeting shows in the list at once.
-    h.qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=10_000)
+    h.qtbot.waitUntil(lambda: window.model.rowCount() == 7, timeout=10_000)
 
 
 def test_all_present_then_two_on_leave_updates_the_quorum_and_saves(harness: WindowHarness):
@@ -517,7 +517,7 @@ def test_party_group_meetings_are_listed_by_year(harness: WindowHarness):
     assert window.year_box.isVisible()
     assert window.year_box.currentData() == 2026
     titles = [window.model.meeting(r).title for r in range(window.model.rowCount())]
-    assert titles == [f"2026年第{n}次党组会议" for n in (1, 2, 3)]
+    assert titles == [f"2026年第{n}次党组会议" for n in (1, 2, 3, 4)]
     window.year_box.setCurrentIndex(window.year_box.findData(2025))
     assert window.model.rowCount() == 0
     assert window.count.text() == "共 0 次会议"

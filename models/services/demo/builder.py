@@ -28,9 +28,18 @@ from models.entities import (
     Attendance,
     Body,
     Contact,
+    DecisionAttachment,
+    DecisionDiscussion,
+    DecisionFollowUp,
+    DecisionParticipant,
+    DecisionPosition,
+    DecisionReopening,
+    DecisionStateChange,
+    DecisionStep,
     ElectoralUnit,
     Feedback,
     HandlingUnit,
+    MajorDecision,
     Meeting,
     Membership,
     Minutes,
@@ -45,6 +54,7 @@ from models.entities import (
     Setting,
     Term,
 )
+from models.services.demo.decisions import write_demo_decisions
 from models.services.demo.generator import generate_demo
 from models.services.demo.meetings import write_demo_meetings
 from models.services.demo.motions import write_demo_motions
@@ -63,6 +73,7 @@ class DemoSummary:
     seats: tuple[tuple[str, int | None, str, int], ...]
     meetings: int = 0
     motions: int = 0
+    decisions: int = 0
 
 
 def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
@@ -80,7 +91,8 @@ def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
         summary = replace(summary, motions=write_demo_motions(session, user=user))
         session.add(Setting(key=DEMO_MARKER, value=date.today().isoformat(), updated_by=user))
         uow.commit()
-    return summary
+    # Through the services, each its own transaction, once the federation is committed.
+    return replace(summary, decisions=write_demo_decisions(db, user=user))
 
 
 def _holds_data(uow: UnitOfWork) -> bool:
@@ -95,6 +107,7 @@ def _holds_data(uow: UnitOfWork) -> bool:
             select(func.count()).select_from(ElectoralUnit),
             select(func.count()).select_from(Meeting),
             select(func.count()).select_from(Motion),
+            select(func.count()).select_from(MajorDecision),
         )
     )
 
@@ -106,6 +119,15 @@ def _empty(uow: UnitOfWork) -> None:
     party_group_term = select(Term.id).join(Body).where(Body.code == "party_group")
     session.execute(update(Motion).values(lead_motion_id=None))
     for table, statement in (
+        ("decision_attachment", delete(DecisionAttachment)),
+        ("decision_step", delete(DecisionStep)),
+        ("decision_position", delete(DecisionPosition)),
+        ("decision_participant", delete(DecisionParticipant)),
+        ("decision_discussion", delete(DecisionDiscussion)),
+        ("decision_reopening", delete(DecisionReopening)),
+        ("decision_follow_up", delete(DecisionFollowUp)),
+        ("decision_state_change", delete(DecisionStateChange)),
+        ("major_decision", delete(MajorDecision)),
         ("motion_state_change", delete(MotionStateChange)),
         ("motion_feedback", delete(Feedback)),
         ("motion_reply", delete(Reply)),
