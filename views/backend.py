@@ -40,6 +40,7 @@ from models.services.people import PersonDraft
 from models.services.rosters import RosterEntry
 from models.services.rows import MembershipRow, PersonRow, TermRow
 from models.store.unit_of_work import Database
+from views.backend_decisions import DecisionCalls
 from views.backend_motions import MotionCalls
 
 
@@ -61,7 +62,7 @@ class MeetingWorkbench:
     hosts: tuple[tuple[int, str], ...]  # (person id, "姓名（职务）") of the body's serving members
 
 
-class Backend(MotionCalls):
+class Backend(MotionCalls, DecisionCalls):
     def __init__(self, db: Database, user: str, *, fonts_dir: Path | None = None) -> None:
         self.db = db
         self.user = user
@@ -284,6 +285,7 @@ class Backend(MotionCalls):
         year: int | None = None,
         public: bool = False,
         identifiers_whole: bool = False,
+        decision_id: int | None = None,
     ) -> list[str]:
         """Write one paper as PDF or DOCX; returns the warnings (characters no font has, …)."""
         # Imported here: the printing service pulls in the document engine (reportlab, docx).
@@ -302,6 +304,8 @@ class Backend(MotionCalls):
             year=year,
             public=public,
             identifiers_whole=identifiers_whole,
+            # Passed only when given, so the other papers never depend on the decision papers.
+            **({"decision_id": decision_id} if decision_id is not None else {}),
         )
 
     def reply_letter_targets(self, term: int | None = None) -> list[tuple[int, str]]:

@@ -23,6 +23,7 @@ class Changes:
     terms: bool = False
     meetings: bool = False
     motions: bool = False
+    decisions: bool = False
 
 
 class _Task(QRunnable):

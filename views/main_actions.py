@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -69,6 +70,15 @@ class MainActions:
             self.open_motions,
             self.tr("主席团本届的提案：按状态、单位筛选，查看逾期，办理"),
         )
+        self.decisions_action = self._action(
+            self.tr("三重一大"),
+            "Ctrl+J",
+            self.open_decisions,
+            self.tr("三重一大事项台账：必经程序、集体讨论、表态和执行情况"),
+        )
+        # Enabled once the database is open: the register needs the backend.
+        self.decisions_action.setEnabled(False)
+        self.database_ready.connect(lambda: self.decisions_action.setEnabled(True))
         self.refresh_action = self._action(
             self.tr("刷新"),
             QKeySequence.StandardKey.Refresh,
@@ -91,6 +101,7 @@ class MainActions:
             self.slate_action,
             self.meetings_action,
             self.motions_action,
+            self.decisions_action,
             self.refresh_action,
         ):
             toolbar.addAction(action)
@@ -106,6 +117,7 @@ class MainActions:
         meetings_menu = self.menuBar().addMenu(self.tr("会议(&G)"))
         meetings_menu.addAction(self.meetings_action)
         meetings_menu.addAction(self.motions_action)
+        meetings_menu.addAction(self.decisions_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         find = self._action(
@@ -133,6 +145,19 @@ class MainActions:
         self.fonts_menu.setEnabled(False)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+    def open_decisions(self) -> Any:
+        """The 三重一大 register; one window, raised again when already open."""
+        if self.backend is None:
+            return None
+        from views.decisions.decision_list import DecisionList
+
+        window = next(iter(self.findChildren(DecisionList)), None)
+        if window is None:
+            window = DecisionList(self.runner, self.backend, parent=self)
+        window.show()
+        window.raise_()
+        return window
 
     def _show_font_preset(self, preset: str) -> None:
         for action in self.font_actions.actions():

@@ -1,0 +1,266 @@
+"""The 三重一大事项台账 window: a year's decisions with their state and missing steps."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.decision_rules import DecisionCategory
+from models.domain.major_decision import STATE_NAMES, DecisionResult, DecisionState
+from views.background import Changes, Runner
+from views.decisions.decision_detail import DecisionDetailWindow
+from views.decisions.decision_forms import EmergencyForm, MatterForm
+from views.decisions.decision_table_model import (
+    MEETING_COLUMN,
+    MISSING_COLUMN,
+    DecisionTableModel,
+)
+from views.error_presenter import describe
+
+YEARS_BACK = 5
+
+
+def state_filters() -> list[tuple[str, tuple[str, str | None] | None]]:
+    """已决定 splits into 通过 and 未通过, as the register shows it."""
+    choices: list[tuple[str, tuple[str, str | None] | None]] = []
+    for state in DecisionState:
+        if state is DecisionState.DECIDED:
+            choices += [
+                (r.value, (state.value, r.value)) for r in DecisionResult if r.value != "暂缓表决"
+            ]
+        else:
+            choices.append((STATE_NAMES[state], (state.value, None)))
+    return choices
+
+
+class DecisionList(QWidget):
+    loaded = Signal()
+
+    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.runner, self.backend = runner, backend
+        self._all: list[Any] = []
+        self.form: Any = None
+        self.last_preview: Any = None
+        self.setWindowTitle(self.tr("三重一大事项台账"))
+        self.setAccessibleName(self.windowTitle())
+
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(self.tr("年度"))
+        this_year = date.today().year
+        for year in range(this_year + 1, this_year - YEARS_BACK - 1, -1):
+            self.year_box.addItem(self.tr("%1年").replace("%1", str(year)), year)
+        self.year_box.addItem(self.tr("全部年度"), None)
+        self.year_box.setCurrentIndex(self.year_box.findData(this_year))
+        year_label = QLabel(self.tr("年度(&Y)："))
+        year_label.setBuddy(self.year_box)
+        self.state_box = QComboBox()
+        self.state_box.setAccessibleName(self.tr("状态"))
+        self.state_box.addItem(self.tr("全部状态"), None)
+        for text, value in state_filters():
+            self.state_box.addItem(text, value)
+        state_label = QLabel(self.tr("状态(&S)："))
+        state_label.setBuddy(self.state_box)
+        self.category_box = QComboBox()
+        self.category_box.setAccessibleName(self.tr("类别"))
+        self.category_box.addItem(self.tr("全部类别"), None)
+        for category in DecisionCategory:
+            self.category_box.addItem(category.value, category.value)
+        category_label = QLabel(self.tr("类别(&C)："))
+        category_label.setBuddy(self.category_box)
+        self.count = QLabel(self.tr("正在载入…"))
+        self.count.setAccessibleName(self.tr("事项数"))
+
+        self.model = DecisionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("三重一大事项列表"))
+        self.table.setAccessibleDescription(self.tr("回车或双击打开所选事项"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((MISSING_COLUMN, 240), (MEETING_COLUMN, 250)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        open_action = QAction(self.tr("打开"), self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_decision)
+        self.table.addAction(open_action)
+        self.table.doubleClicked.connect(lambda _index: self.open_decision())
+
+        self.new_button = QPushButton(self.tr("新建事项(&N)…"))
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_button.setToolTip(self.tr("登记一项三重一大事项（Ctrl+N）"))
+        self.new_button.clicked.connect(lambda: self.new_decision())
+        self.emergency_button = QPushButton(self.tr("紧急处置登记(&E)…"))
+        self.emergency_button.setToolTip(self.tr("个人紧急处置的事项，须向下次会议报告"))
+        self.emergency_button.clicked.connect(lambda: self.new_emergency())
+        self.open_button = QPushButton(self.tr("打开(&O)"))
+        self.open_button.setToolTip(self.tr("查看所选事项的程序、讨论和执行情况（回车）"))
+        self.open_button.clicked.connect(self.open_decision)
+        self.print_button = QPushButton(self.tr("打印台账(&P)…"))
+        self.print_button.setToolTip(self.tr("所选年度的三重一大事项年度台账"))
+        self.print_button.clicked.connect(lambda: self.print_register())
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setToolTip(self.tr("重新载入（F5）"))
+        refresh.clicked.connect(self.load)
+
+        filters = QHBoxLayout()
+        for widget in (
+            year_label,
+            self.year_box,
+            state_label,
+            self.state_box,
+            category_label,
+            self.category_box,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.emergency_button, self.open_button, self.print_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+        self.year_box.currentIndexChanged.connect(lambda _i: self.load())
+        self.state_box.currentIndexChanged.connect(lambda _i: self._show())
+        self.category_box.currentIndexChanged.connect(lambda _i: self._show())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        runner.data_changed.connect(self._on_data_changed)
+        self.resize(1320, 600)
+        self._update_buttons()
+        self.load()
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        year, backend = self.year_box.currentData(), self.backend
+        self.runner.submit(
+            lambda: backend.decisions(year),
+            on_done=self._loaded,
+            on_error=lambda e: self.count.setText(describe(e)),
+        )
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self._all = rows
+        self._show()
+        self.loaded.emit()
+
+    def visible_rows(self) -> list[Any]:
+        state, category = self.state_box.currentData(), self.category_box.currentData()
+        return [
+            r
+            for r in self._all
+            if (
+                state is None
+                or (r.state == state[0] and (state[1] is None or r.result == state[1]))
+            )
+            and (category is None or r.category == category)
+        ]
+
+    def _show(self) -> None:
+        selected = self.selected()
+        rows = self.visible_rows()
+        self.model.set_rows(rows)
+        missing = sum(1 for r in rows if r.missing_steps)
+        text = self.tr("共 %1 项").replace("%1", str(len(rows)))
+        if missing:
+            text += self.tr("，%1 项缺少程序").replace("%1", str(missing))
+        self.count.setText(text)
+        if rows:
+            row = self.model.row_of(selected.id) if selected is not None else -1
+            self.table.selectRow(max(row, 0))
+        self._update_buttons()
+
+    def _on_data_changed(self, changes: object, _initiator: object) -> None:
+        if getattr(changes, "decisions", False):
+            self.load()
+
+    def selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.decision(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.selected() is not None)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def new_decision(self) -> MatterForm:
+        form = MatterForm(self.runner, self.backend, None, self)
+        form.saved.connect(self._created)
+        self.form = form
+        form.open()
+        return form
+
+    def new_emergency(self) -> EmergencyForm:
+        form = EmergencyForm(self.runner, self.backend, self)
+        form.saved.connect(self._created)
+        self.form = form
+        form.open()
+        return form
+
+    def _created(self, detail: Any) -> None:
+        self.runner.data_changed.emit(Changes(decisions=True), self)
+        self.show_decision(detail.id)
+
+    def open_decision(self) -> DecisionDetailWindow | None:
+        decision = self.selected()
+        return self.show_decision(decision.id) if decision is not None else None
+
+    def show_decision(self, decision_id: int) -> DecisionDetailWindow:
+        window = next(
+            (w for w in self.findChildren(DecisionDetailWindow) if w.decision_id == decision_id),
+            None,
+        )
+        if window is None:
+            window = DecisionDetailWindow(self.runner, self.backend, decision_id, parent=self)
+        else:
+            window.load()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def print_register(self) -> None:
+        from views.documents.papers import PaperRequest, open_paper
+
+        year = self.year_box.currentData() or date.today().year
+        open_paper(
+            self,
+            self.runner,
+            self.backend,
+            PaperRequest(
+                "decision-register",
+                self.tr("%1年三重一大事项年度台账").replace("%1", str(year)),
+                {"year": year},
+            ),
+            on_shown=lambda preview: setattr(self, "last_preview", preview),
+        )

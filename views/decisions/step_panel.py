@@ -1,0 +1,309 @@
+"""The step checklist of one decision: each step's timing, state in words, and its files.
+
+A file is only ever added (the service refuses identical content); opening writes a copy under
+the user's temp folder with its original name, so the system's own viewer shows it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.domain.decision_rules import StepTiming
+from models.domain.major_decision import DecisionResult
+from views.background import Changes, Runner
+from views.decisions.step_forms import NotApplicableForm, StepForm
+from views.error_presenter import describe
+
+HEADERS = ("程序", "时机", "要求", "状态", "完成日期", "参加人员", "情况摘要或不适用理由", "附件")
+MISSING = QColor("#c0392b")
+WARNING = QColor("#b9770e")
+ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def step_state(step: Any, detail: Any) -> tuple[str, QColor | None]:
+    """The words for a step, and the colour that repeats them (never the colour alone)."""
+    passed = detail.row.result is DecisionResult.PASSED
+    if step.timing is StepTiming.AT:
+        if detail.discussions:
+            return "已讨论：" + detail.discussions[-1].result.value, None
+        return "待会议讨论", None
+    if step.done_on is not None:
+        return "已完成", None
+    if step.not_applicable:
+        return "不适用", None
+    if step.timing is StepTiming.AFTER and not passed:
+        return "通过后办理", None
+    if not step.required:
+        return "未完成（建议补充）", WARNING
+    return "未完成", MISSING
+
+
+def step_note(step: Any) -> str:
+    if step.not_applicable:
+        return f"不适用：{step.na_reason or ''}（认可人：{step.na_accepted_by or ''}）"
+    return step.summary or ""
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
+
+
+class StepPanel(QWidget):
+    def __init__(
+        self,
+        runner: Runner,
+        backend: Any,
+        on_saved: Callable[[Any], None],
+        report: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner, self.backend = runner, backend
+        self.on_saved, self.report = on_saved, report
+        self.detail: Any = None
+        self.form: Any = None
+        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
+        self.last_opened: Path | None = None
+
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setAccessibleName(self.tr("必经程序"))
+        self.table.setAccessibleDescription(self.tr("每项程序的时机、要求、完成情况和附件数"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+
+        self.record_button = QPushButton(self.tr("登记完成情况(&R)…"))
+        self.record_button.clicked.connect(lambda: self.record_step())
+        self.na_button = QPushButton(self.tr("注明不适用(&U)…"))
+        self.na_button.clicked.connect(lambda: self.mark_not_applicable())
+        self.attach_button = QPushButton(self.tr("添加附件(&F)…"))
+        self.attach_button.setToolTip(self.tr("附件只增不换：内容相同的文件不会重复添加"))
+        self.attach_button.clicked.connect(lambda: self.add_attachment())
+
+        self.attachments = QListWidget()
+        self.attachments.setAccessibleName(self.tr("所选程序的附件"))
+        self.attachments.setMaximumHeight(110)
+        self.attachments.itemDoubleClicked.connect(lambda _item: self.open_attachment())
+        attachments_label = QLabel(self.tr("所选程序的附件(&J)："))
+        attachments_label.setBuddy(self.attachments)
+        self.open_button = QPushButton(self.tr("打开附件"))
+        self.open_button.clicked.connect(lambda: self.open_attachment())
+        self.save_button = QPushButton(self.tr("另存为…"))
+        self.save_button.clicked.connect(lambda: self.save_attachment())
+
+        step_buttons = QHBoxLayout()
+        for button in (self.record_button, self.na_button, self.attach_button):
+            step_buttons.addWidget(button)
+        step_buttons.addStretch(1)
+        file_buttons = QVBoxLayout()
+        file_buttons.addWidget(self.open_button)
+        file_buttons.addWidget(self.save_button)
+        file_buttons.addStretch(1)
+        files = QHBoxLayout()
+        files.addWidget(self.attachments, 1)
+        files.addLayout(file_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(step_buttons)
+        layout.addWidget(attachments_label)
+        layout.addLayout(files)
+
+        self.table.itemSelectionChanged.connect(self._step_chosen)
+        self.attachments.itemSelectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def set_detail(self, detail: Any) -> None:
+        chosen = self.selected_step()
+        self.detail = detail
+        self.table.setRowCount(len(detail.steps))
+        for i, step in enumerate(detail.steps):
+            state, colour = step_state(step, detail)
+            cells = (
+                step.kind,
+                step.timing_name,
+                self.tr("必经") if step.required else self.tr("建议"),
+                state,
+                step.done_on.isoformat() if step.done_on else "",
+                step.participants or "",
+                step_note(step),
+                str(len(step.attachments)) if step.attachments else "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if colour is not None and column in (0, 3):
+                    item.setForeground(QBrush(colour))
+                self.table.setItem(i, column, item)
+        self.table.resizeRowsToContents()
+        kinds = [s.kind for s in detail.steps]
+        row = kinds.index(chosen.kind) if chosen is not None and chosen.kind in kinds else 0
+        if kinds:
+            self.table.selectRow(row)
+        self._step_chosen()
+
+    def selected_step(self) -> Any:
+        if self.detail is None:
+            return None
+        rows = self.table.selectionModel().selectedRows()
+        return self.detail.steps[rows[0].row()] if rows else None
+
+    def select_step(self, kind: str) -> Any:
+        row = next(i for i, s in enumerate(self.detail.steps) if s.kind == kind)
+        self.table.selectRow(row)
+        return self.selected_step()
+
+    def selected_attachment(self) -> Any:
+        item = self.attachments.currentItem()
+        return item.data(ATTACHMENT_ROLE) if item is not None else None
+
+    def _step_chosen(self) -> None:
+        self.attachments.clear()
+        step = self.selected_step()
+        for a in step.attachments if step is not None else ():
+            text = f"{a.filename}（{size_text(a.size)}，{a.added_by} {a.added_at:%Y-%m-%d}）"
+            item = QListWidgetItem(text)
+            item.setData(ATTACHMENT_ROLE, a)
+            item.setToolTip(f"SHA-256：{a.sha256}")
+            self.attachments.addItem(item)
+        if self.attachments.count():
+            self.attachments.setCurrentRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        step = self.selected_step()
+        editable = step is not None and step.timing is not StepTiming.AT
+        if editable and step.timing is StepTiming.AFTER:
+            editable = self.detail.row.result is DecisionResult.PASSED
+        for button in (self.record_button, self.na_button, self.attach_button):
+            button.setEnabled(editable)
+        has_file = self.selected_attachment() is not None
+        self.open_button.setEnabled(has_file)
+        self.save_button.setEnabled(has_file)
+
+    # --- the step -------------------------------------------------------------------------------
+
+    def record_step(self) -> StepForm | None:
+        step = self.selected_step()
+        if step is None:
+            return None
+        return self._open(StepForm(self.runner, self.backend, self.detail, step, self))
+
+    def mark_not_applicable(self) -> NotApplicableForm | None:
+        step = self.selected_step()
+        if step is None:
+            return None
+        return self._open(NotApplicableForm(self.runner, self.backend, self.detail, step, self))
+
+    def _open(self, form: Any) -> Any:
+        form.saved.connect(self._saved)
+        self.form = form
+        form.open()
+        return form
+
+    def _saved(self, detail: Any) -> None:
+        self.runner.data_changed.emit(Changes(decisions=True), self)
+        self.on_saved(detail)
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def add_attachment(self, path: Path | None = None) -> None:
+        step = self.selected_step()
+        if step is None:
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("为“%1”添加附件").replace("%1", step.kind)
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        backend, decision_id, version = self.backend, self.detail.id, self.detail.version
+        kind, source = step.kind, Path(path)
+
+        def work() -> Any:
+            # Read on the lane: a scanned file may be tens of megabytes.
+            return backend.add_attachment(
+                decision_id, version, kind, source.name, source.read_bytes()
+            )
+
+        self.report(self.tr("正在添加附件…"))
+        self.runner.submit(
+            work,
+            on_done=lambda detail: self._attached(detail, source.name),
+            on_error=lambda e: self.report(self.tr("未添加附件：") + describe(e)),
+            changes=Changes(decisions=True),
+            initiator=self,
+        )
+
+    def _attached(self, detail: Any, name: str) -> None:
+        self.on_saved(detail)
+        self.report(self.tr("已添加附件“%1”。").replace("%1", name))
+
+    def open_attachment(self) -> None:
+        attachment = self.selected_attachment()
+        if attachment is None:
+            return
+        folder = Path(tempfile.gettempdir()) / "yishi-attachments" / str(attachment.id)
+        self._fetch(attachment, lambda name, content: self._write_and_open(folder, name, content))
+
+    def _write_and_open(self, folder: Path, name: str, content: bytes) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(name).name
+        path.write_bytes(content)
+        self.last_opened = path
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            self.report(
+                self.tr("没有能打开此类文件的程序；文件已保存在 %1").replace("%1", str(path))
+            )
+
+    def save_attachment(self, target: Path | None = None) -> None:
+        attachment = self.selected_attachment()
+        if attachment is None:
+            return
+        if target is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("附件另存为"), attachment.filename
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        destination = Path(target)
+
+        def write(_name: str, content: bytes) -> None:
+            destination.write_bytes(content)
+            self.report(self.tr("附件已另存为 %1").replace("%1", str(destination)))
+
+        self._fetch(attachment, write)
+
+    def _fetch(self, attachment: Any, then: Callable[[str, bytes], None]) -> None:
+        backend, attachment_id = self.backend, attachment.id
+        self.runner.submit(
+            lambda: backend.attachment_content(attachment_id),
+            on_done=lambda pair: then(*pair),
+            on_error=lambda e: self.report(describe(e)),
+        )
