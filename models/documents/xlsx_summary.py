@@ -1,6 +1,7 @@
 """A paper's tables as an .xlsx workbook (the 汇总表 for further work in Excel or WPS).
 
-One sheet per table, named after the heading above it; the paper's title in the first row.
+One sheet per table, named after the heading above it (or the paper, when it has none); the
+paper's title in the first row.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ def write_xlsx(paper: Paper, path: Path) -> None:
             continue
         if not isinstance(block, Table):
             continue
-        name = (heading or f"表{len(book.sheetnames) + 1}").translate(_BAD_SHEET_CHARS)
-        name = name.lstrip("一二三四五六七八九十、")[:31] or f"表{len(book.sheetnames) + 1}"
+        # A paper of one table without headings (a 台账) names its sheet after itself.
+        name = heading.lstrip("一二三四五六七八九十、") if heading else paper.title
+        name = name.translate(_BAD_SHEET_CHARS)[:31] or f"表{len(book.sheetnames) + 1}"
         sheet = book.create_sheet(name)
         sheet.append([paper.title])
         sheet["A1"].font = Font(bold=True, size=14)
