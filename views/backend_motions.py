@@ -137,6 +137,18 @@ class MotionCalls:
             self.db, user=self.user, motion_id=motion_id, expected_version=version, reply=reply
         )
 
+    def reply_letter(self, motion_id: int):  # type: ignore[no-untyped-def]
+        """The letter of the motion's latest reply (joint or its own), None before any reply."""
+        from models.services import motion_replies
+
+        return motion_replies.reply_letter_summary(self.db, motion_id)
+
+    def merged_followers(self, motion_id: int) -> list[MotionRow]:
+        """The merged motions the motion's reply will also answer (the reply form's choice)."""
+        from models.services import motion_replies
+
+        return motion_replies.follower_rows(self.db, motion_id)
+
     def rate_motion(
         self,
         motion_id: int,

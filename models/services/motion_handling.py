@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import select
 
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import (
@@ -21,11 +18,11 @@ from models.entities import (
     Feedback,
     HandlingUnit,
     Motion,
-    Reply,
 )
 from models.entities.base import utcnow
 from models.services import motion_deadlines as dl
 from models.services.motion_core import load_motion, move_motion, row_of
+from models.services.motion_replies import ReplyDraft, checked_draft, write_replies
 from models.services.motion_rows import (
     MotionRow,
     lead_assignment,
@@ -218,66 +215,19 @@ def record_contact(
 # ---------------------------------------------------------------- reply and feedback
 
 
-@dataclass(frozen=True)
-class ReplyDraft:
-    reply_class: str
-    text: str
-    signer: str
-    signed_on: date
-    sent_on: date
-    document_number: str | None = None  # 发文字号, e.g. 门残联函〔2026〕12号
-    handler_name: str | None = None
-    handler_phone: str | None = None
-    co_unit_opinions: tuple[tuple[str, str], ...] = ()  # (unit, opinion)
-
-
 def send_reply(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, reply: ReplyDraft
 ) -> MotionRow:
-    """答复: class from the rules' list and a 签发人 are required; merged motions follow."""
+    """答复: class from the rules' list and a 签发人 are required; merged motions follow, in one
+    joint letter or a letter each with its own 发文字号, as `reply.mode` says."""
     rules, _calendar = dl.rules_and_calendar(db)
-    classes = dl.reply_classes(rules)
-    if not reply.reply_class or reply.reply_class not in classes:
-        raise DomainError("reply_class_required", field="reply_class", choices="、".join(classes))
-    signer = fitted(reply.signer, Reply.signer, field="signer", label="签发人")
-    if signer is None:
-        raise DomainError("reply_signer_required", field="signer")
-    if not (reply.text or "").strip():
-        raise DomainError("motion_field_required", field="text", label="答复内容")
-    number = fitted(
-        reply.document_number, Reply.document_number, field="document_number", label="发文字号"
-    )
+    signer, number = checked_draft(reply, dl.reply_classes(rules))
     with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
         session = uow.session
         motion = load_motion(session, motion_id)
         ensure_version(motion, expected_version)
         move_motion(session, motion, MotionAction.REPLY)
-
-        def letter(target: Motion) -> Reply:
-            return Reply(
-                motion_id=target.id,
-                round=target.rehandling_rounds,
-                reply_class=reply.reply_class,
-                text=reply.text.strip(),
-                document_number=number,
-                handler_name=(reply.handler_name or "").strip() or None,
-                handler_phone=(reply.handler_phone or "").strip() or None,
-                signer=signer,
-                signed_on=reply.signed_on,
-                sent_on=reply.sent_on,
-                co_unit_opinions=[{"unit": u, "text": t} for u, t in reply.co_unit_opinions]
-                or None,
-            )
-
-        session.add(letter(motion))
-        followers = session.scalars(
-            select(Motion).where(
-                Motion.lead_motion_id == motion.id, Motion.state == MotionState.MERGED.value
-            )
-        ).all()
-        for merged in followers:
-            move_motion(session, merged, MotionAction.LEAD_REPLIED)
-            session.add(letter(merged))
+        write_replies(session, motion, reply, signer=signer, number=number)
         row = row_of(session, motion)
         uow.commit()
     return row

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from models.documents.papers.assignment_slip import AssignedUnit, AssignmentSlipData
 from models.documents.papers.motion_summary import FigureLine, MotionSummaryData, SummaryLine
-from models.documents.papers.reply_letter import ReplyLetterData
+from models.documents.papers.reply_letter import AnsweredMotion, ReplyLetterData
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
 from models.domain.motion_workflow import STATE_NAMES, MotionState
 from models.domain.vocabulary import chinese_ordinal
 from models.entities import Motion
 from models.services import motion_deadlines as dl
+from models.services.motion_replies import letter_of
 from models.services.motion_rows import MotionRow, lead_assignment
 from models.services.motion_statistics import figures_of, term_motions
 from models.services.paper_common import PAPER_NAMES, bad_arguments, organisation_name, today
@@ -30,19 +31,21 @@ def _motion(session, motion_id: int | None, paper: str) -> Motion:  # type: igno
 
 
 def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
-    """The latest reply of the motion; refused while it has none."""
+    """The letter of the motion's latest reply (a joint letter: the lead's, to every proposer);
+    refused while it has none."""
     rules, _calendar = dl.rules_and_calendar(db)
     classes = {c.code: c.text for c in rules.reply_classes}
     with db.session_factory() as session:
         motion = _motion(session, motion_id, "reply")
-        if not motion.replies:
+        letter = letter_of(session, motion)
+        if letter is None:
             raise bad_arguments(f"提案“{motion.title}”尚未答复，没有答复函")
-        reply = motion.replies[-1]
-        assignment = lead_assignment(motion)
+        reply, lead = letter.reply, letter.motions[0]
+        assignment = lead_assignment(lead)
         return ReplyLetterData(
-            motion_title=motion.title,
-            motion_number=motion.number_text,
-            proposers=(motion.proposer.name,),
+            motion_title=lead.title,
+            motion_number=lead.number_text,
+            proposers=tuple(m.proposer.name for m in letter.motions),
             text=reply.text,
             reply_class=reply.reply_class,
             class_text=classes.get(reply.reply_class, ""),
@@ -51,6 +54,7 @@ def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
             document_number=reply.document_number,
             handler_name=reply.handler_name,
             handler_phone=reply.handler_phone,
+            joined=tuple(AnsweredMotion(m.title, m.number_text) for m in letter.motions[1:]),
         )
 
 
@@ -145,12 +149,29 @@ def motion_summary_data(db: Database, term: int | None) -> MotionSummaryData:
     )
 
 
+def _number_text(motion: Motion) -> str:
+    return motion.number_text or str(motion.number or motion.id)
+
+
 def replied_motions(db: Database, term: int | None) -> list[tuple[int, str]]:
-    """(id, number text) of the term's motions with a reply, by number: one letter each."""
+    """One (motion id, number text) per letter to print: each replied or closed motion's latest,
+    a joint letter once, named by every motion it answers (第1号、第5号), in the order of numbers."""
     with db.session_factory() as session:
         _found, motions = term_motions(session, term)
-        return [
-            (m.id, m.number_text or str(m.number or m.id))
-            for m in motions
-            if m.replies and MotionState(m.state) in REPLIED
-        ]
+        by_reply = {r.id: m for m in motions for r in m.replies}
+        joined: dict[int, list[Motion]] = {}
+        for m in motions:
+            for r in m.replies:
+                if r.joint_reply_id is not None:
+                    joined.setdefault(r.joint_reply_id, []).append(m)
+        letters: dict[int, tuple[int, str]] = {}
+        for m in motions:
+            if not m.replies or MotionState(m.state) not in REPLIED:
+                continue
+            latest = m.replies[-1]
+            carrier = latest.joint_reply_id or latest.id
+            if carrier in letters:
+                continue
+            answered = [by_reply[carrier], *joined.get(carrier, [])] if carrier in by_reply else [m]
+            letters[carrier] = (m.id, "、".join(_number_text(a) for a in answered))
+        return list(letters.values())

@@ -6,6 +6,7 @@ decides), keeps what was typed on a refusal and names the field; `saved` carries
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -23,20 +24,13 @@ from PySide6.QtWidgets import (
 
 from models.domain.motion_workflow import ACTION_NAMES, MotionAction, Rating
 from models.services.motion_handling import CO, LEAD, ReplyDraft
+from models.services.motion_replies import JOINT
 from views.background import Runner
 from views.form_dialog import FormDialog
 from views.motions.motion_table_model import number_text
+from views.motions.reply_form import REPLY_TEMPLATE, MergedReplies, fill_template
 
-REPLY_TEMPLATE = "您提出的《{title}》（{number}）收悉，现答复如下：\n"
 RATINGS = tuple(r.value for r in Rating)
-
-
-def fill_template(template: str, values: dict[str, str]) -> str:
-    """The template with its {variables} filled in; an unknown variable is left as written."""
-    text = template
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
 
 
 def date_edit(day: date) -> QDateEdit:
@@ -70,8 +64,9 @@ class MotionForm(FormDialog):
 
     def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
         super().add_field(key, label, widget, description)
-        for inner in widget.findChildren(QLineEdit):  # a date edit's own line edit
-            inner.setAccessibleName(widget.accessibleName())
+        if isinstance(widget, QDateEdit):  # its own line edit is read out by the field's name
+            for inner in widget.findChildren(QLineEdit):
+                inner.setAccessibleName(widget.accessibleName())
         return widget
 
     def _saved(self, result: Any) -> None:
@@ -84,6 +79,8 @@ class MotionForm(FormDialog):
 
 
 class ReplyForm(MotionForm):
+    """With merged motions (`followers`) also the choice of one joint letter or a letter each."""
+
     action = MotionAction.REPLY
 
     def __init__(
@@ -93,6 +90,7 @@ class ReplyForm(MotionForm):
         detail: Any,
         classes: tuple[tuple[str, str], ...],
         parent: QWidget | None = None,
+        followers: Sequence[Any] = (),
     ) -> None:
         super().__init__(runner, backend, detail, parent)
         self.reply_class = QComboBox()
@@ -109,6 +107,12 @@ class ReplyForm(MotionForm):
         self.signed_on = self.add_field(
             "signed_on", self.tr("签发日期(&D)："), date_edit(date.today())
         )
+        self.merged: MergedReplies | None = None
+        if followers:
+            self.merged = MergedReplies(self.row, followers)
+            self.add_field("follower_numbers", self.tr("并案提案(&M)："), self.merged)
+            # The dialog's explicit minimum width would otherwise clip the followers' table.
+            self.setMinimumWidth(max(self.minimumWidth(), self.minimumSizeHint().width()))
         self.text = QPlainTextEdit()
         self.add_field("text", self.tr("答复内容(&T)："), self.text)
         unit = self.row.lead_unit or ""
@@ -136,6 +140,8 @@ class ReplyForm(MotionForm):
             document_number=self.document_number.text().strip() or None,  # type: ignore[attr-defined]
             handler_name=self.handler.text().strip() or None,  # type: ignore[attr-defined]
             handler_phone=self.phone.text().strip() or None,  # type: ignore[attr-defined]
+            mode=self.merged.mode() if self.merged is not None else JOINT,
+            follower_numbers=self.merged.follower_numbers() if self.merged is not None else (),
         )
 
     def submit(self) -> None:

@@ -129,6 +129,7 @@ class MotionDetailWindow(QWidget):
             "状态",
             "主办单位",
             "办理期限",
+            "答复函",
         ):
             label = QLabel()
             label.setAccessibleName(key)
@@ -176,14 +177,40 @@ class MotionDetailWindow(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        motion_id = self.motion_id
+        motion_id, backend = self.motion_id, self.backend
+
+        def work() -> tuple[Any, Any]:
+            detail = backend.motion(motion_id)
+            return detail, backend.reply_letter(motion_id) if detail.replies else None
+
         self.runner.submit(
-            lambda: self.backend.motion(motion_id),
-            on_done=self._loaded,
+            work,
+            on_done=lambda loaded: self._loaded(*loaded),
             on_error=lambda e: self.message.setText(describe(e)),
         )
 
-    def _loaded(self, detail: Any) -> None:
+    def _letter_text(self, letter: Any) -> str:
+        """Which letter answered the motion last; a merged motion's joint letter names its lead."""
+        if letter is None:
+            return "—"
+        number = letter.document_number or self.tr("无")
+        if not letter.joint:
+            return self.tr("单独答复函，发文字号：%1").replace("%1", number)
+        answered = "、".join(letter.numbers)
+        if self.detail.row.lead_motion_id is not None:
+            return (
+                self.tr("随主案%1联合答复（一份答复函答复%2），发文字号：%3")
+                .replace("%1", letter.lead_number or "")
+                .replace("%2", answered)
+                .replace("%3", number)
+            )
+        return (
+            self.tr("联合答复（一份答复函答复%1），发文字号：%2")
+            .replace("%1", answered)
+            .replace("%2", number)
+        )
+
+    def _loaded(self, detail: Any, letter: Any = None) -> None:
         self.detail = detail
         row = detail.row
         self.setWindowTitle(self.tr("提案 — %1").replace("%1", row.title))
@@ -201,6 +228,7 @@ class MotionDetailWindow(QWidget):
             "状态": STATE_NAMES[row.state],
             "主办单位": row.lead_unit or "—",
             "办理期限": deadline,
+            "答复函": self._letter_text(letter),
         }
         for key, value in values.items():
             self.fact_labels[key].setText(value)
@@ -289,9 +317,10 @@ class MotionDetailWindow(QWidget):
             def work() -> Any:
                 return backend.handling_units()
         elif action is A.REPLY:
+            motion_id = self.detail.row.id
 
             def work() -> Any:
-                return backend.reply_classes()
+                return backend.reply_classes(), backend.merged_followers(motion_id)
         elif action is A.MERGE:
             term = self.detail.row.term
 
@@ -314,7 +343,7 @@ class MotionDetailWindow(QWidget):
         if action in (A.ASSIGN, A.REASSIGN):
             form = AssignForm(runner, backend, detail, data, self)
         elif action is A.REPLY:
-            form = ReplyForm(runner, backend, detail, data, self)
+            form = ReplyForm(runner, backend, detail, data[0], self, followers=data[1])
         elif action is A.MERGE:
             form = MergeForm(runner, backend, detail, data, self)
         elif action is A.RATE:

@@ -4,6 +4,10 @@ Built from plain data (the service reads the motion and its latest reply): the t
 关于…提案的答复, the 发文字号, the proposer as addressee (…委员：), the body — opening with
 您提出的《…》（第…号）收悉，现答复如下： unless the stored text already starts so — the 答复类别
 line, 承办人 and phone, the signing unit and the 签发日期, and 抄送 to the presidium office.
+
+A joint letter (联合答复) for a lead motion and its merged motions is the same letter with every
+proposer in the addressee line (张三、李四委员：) and every motion in the opening (您们提出的《…》
+（第1号）、《…》（第5号）收悉); its title is the lead motion's.
 """
 
 from __future__ import annotations
@@ -15,12 +19,19 @@ from datetime import date
 from models.documents.paper import Block, Paper, Paragraph, Signature, Spacer
 
 COPY_TO = "区残联主席团办公室"
-_OPENING_MARK = "收悉"
+# An opening the clerk already wrote: 您提出的《…》…收悉，现答复如下： (up to its colon, if any).
+_OPENING = re.compile(r"^您们?提出的(?P<named>.*?)收悉[^：:。]{0,12}[：:。]?")
+
+
+@dataclass(frozen=True)
+class AnsweredMotion:
+    title: str
+    number: str | None  # 第5号
 
 
 @dataclass(frozen=True)
 class ReplyLetterData:
-    motion_title: str
+    motion_title: str  # the (lead) motion: the letter's title
     motion_number: str | None  # 第5号
     proposers: tuple[str, ...]  # the proposer, then (for a joint letter) the others
     text: str  # the reply as stored
@@ -32,6 +43,17 @@ class ReplyLetterData:
     handler_name: str | None = None
     handler_phone: str | None = None
     copy_to: str = COPY_TO
+    # A joint letter: the merged motions it also answers, after the lead.
+    joined: tuple[AnsweredMotion, ...] = ()
+
+    @property
+    def answered(self) -> tuple[AnsweredMotion, ...]:
+        return (AnsweredMotion(self.motion_title, self.motion_number), *self.joined)
+
+    @property
+    def addressees(self) -> tuple[str, ...]:
+        """Each proposer once (one person may have proposed two merged motions)."""
+        return tuple(dict.fromkeys(self.proposers))
 
 
 _TITLE = re.compile(r"^(?:关于)?(?P<core>.+?)(?:的)?提案(?P<suffix>（[^（）]*）)?$")
@@ -49,20 +71,32 @@ def reply_title(data: ReplyLetterData) -> str:
 
 
 def opening_sentence(data: ReplyLetterData) -> str:
-    number = f"（{data.motion_number}）" if data.motion_number else ""
-    return f"您提出的《{data.motion_title.strip()}》{number}收悉，现答复如下："
+    named = "、".join(
+        f"《{m.title.strip()}》" + (f"（{m.number}）" if m.number else "") for m in data.answered
+    )
+    you = "您们" if len(data.addressees) > 1 else "您"
+    return f"{you}提出的{named}收悉，现答复如下："
 
 
 def _body_paragraphs(data: ReplyLetterData) -> list[str]:
+    """The stored text, opened by the letter's opening. An opening already written is kept when it
+    names every motion the letter answers; one that does not (a merged motion's letter copied
+    from its lead's text, a joint letter) gives way to the letter's own."""
     lines = [line.strip() for line in data.text.splitlines() if line.strip()]
     first = lines[0] if lines else ""
-    if not first.startswith("您提出的") or _OPENING_MARK not in first:
+    match = _OPENING.match(first)
+    if match is None:
         lines.insert(0, opening_sentence(data))
+    elif not all(f"《{m.title.strip()}》" in match.group("named") for m in data.answered) or (
+        len(data.addressees) > 1 and not first.startswith("您们")
+    ):
+        rest = first[match.end() :].strip()
+        lines[0:1] = [opening_sentence(data), *([rest] if rest else [])]
     return lines
 
 
 def addressee(data: ReplyLetterData) -> str:
-    return "、".join(f"{name}委员" for name in data.proposers) + "："
+    return "、".join(data.addressees) + "委员："
 
 
 def reply_letter_paper(data: ReplyLetterData) -> Paper:
