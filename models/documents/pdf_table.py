@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -13,7 +14,7 @@ from reportlab.platypus import TableStyle
 
 from models.documents.fonts import FontSet, Role
 from models.documents.layout import TABLE_PADDING as PADDING
-from models.documents.layout import break_lines
+from models.documents.layout import break_lines, hangs
 from models.documents.paper import Table
 
 # reportlab's own CJK wrapper would break again where our breaker did not, and it lets ，。 begin a
@@ -21,9 +22,21 @@ from models.documents.paper import Table
 _SAFETY = 0.5
 
 
+def cell_lines(text: str, capacity: float, cells: Callable[[str], float]) -> list[str]:
+    """Our line breaks for a cell. A cell has no margin for a hung closing mark (reportlab would
+    wrap it onto a line of its own), so text that would hang is broken one cell narrower."""
+    if not text:
+        return [""]
+    lines = break_lines(text, capacity, cells)
+    if any(hangs(line, capacity, cells) for line in lines):
+        lines = break_lines(text, capacity - 1, cells)
+    return lines
+
+
 def _cell(text: str, role: Role, size: float, width: float, fonts: FontSet) -> RLParagraph:
     cells = fonts.cells(role, size, size)  # tables are off the grid: no tracking
-    lines = break_lines(text, (width - 2 * PADDING - _SAFETY) / size, cells) if text else [""]
+    capacity = (width - 2 * PADDING - _SAFETY) / size
+    lines = cell_lines(text, capacity, cells)
     markup = "<br/>".join(
         "".join(f'<font name="{name}">{escape(run)}</font>' for name, run in fonts.runs(line, role))
         for line in lines

@@ -123,3 +123,14 @@ def test_reply_letter_with_addressee_and_date_only(tmp_path: Path) -> None:
     assert lines[2].strip() == "王堃代表："
     assert lines[-1].strip() == "2026年1月5日"
     assert "—" not in page
+
+
+def test_a_table_cell_never_hangs_a_closing_mark_past_its_edge() -> None:
+    from models.documents.layout import cjk_width
+    from models.documents.pdf_table import cell_lines
+
+    text = "一二三四五六七八九，十一二三四五六七八九。"  # ， falls just past a 9-cell line
+    lines = cell_lines(text, 9, cjk_width)
+    assert "".join(lines) == text
+    assert all(sum(cjk_width(c) for c in line) <= 9 for line in lines)
+    assert not any(line[0] in "，。" for line in lines)
