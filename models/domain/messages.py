@@ -133,7 +133,6 @@ MESSAGES: dict[str, str] = {
     "motion_one_lead_unit": "交办须指定且只能指定一个主办单位，其余为协办单位。",
     "motion_unit_twice": "同一承办单位不能重复交办。",
     "handling_unit_not_found": "找不到编号为 {unit_id} 的承办单位。",
-    "handling_unit_exists": "承办单位“{name}”已存在。",
     "handling_unit_name_blank": "请填写承办单位名称。",
     "handling_unit_name_taken": "已有承办单位“{existing}”，与“{name}”重名（名称不区分大小写、全角半角和空格），请换一个名称。",
     "handling_unit_name_inactive": "已有停用的承办单位“{existing}”，与“{name}”重名（名称不区分大小写、全角半角和空格）；如要继续使用，请启用该单位。",

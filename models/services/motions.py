@@ -28,7 +28,6 @@ from models.domain.motion_workflow import (
 from models.domain.vocabulary import BodyKind
 from models.entities import (
     Assignment,
-    HandlingUnit,
     Motion,
     MotionCoSigner,
     MotionCounter,
@@ -45,7 +44,6 @@ from models.services.text import fitted
 from models.services.versioning import ensure_version, refusing_stale
 from models.store.unit_of_work import Database
 
-UNIT_KINDS = ("internal", "external")
 # Actions `advance_motion` takes; the others carry data and have their own function.
 SIMPLE_ACTIONS = frozenset(
     {
@@ -58,34 +56,6 @@ SIMPLE_ACTIONS = frozenset(
         MotionAction.START_HANDLING,
     }
 )
-
-
-# ---------------------------------------------------------------- handling units
-
-
-def add_handling_unit(db: Database, *, user: str, name: str, kind: str = "internal") -> int:
-    if kind not in UNIT_KINDS:
-        raise DomainError(
-            "value_invalid",
-            field="kind",
-            label="单位类别",
-            value=kind,
-            choices="、".join(UNIT_KINDS),
-        )
-    text = fitted(name, HandlingUnit.name, field="name", label="承办单位")
-    if text is None:
-        raise DomainError("motion_field_required", field="name", label="承办单位")
-    with db.unit_of_work(user) as uow:
-        session = uow.session
-        if session.scalar(select(HandlingUnit).where(HandlingUnit.name == text)) is not None:
-            raise DomainError("handling_unit_exists", field="name", name=text)
-        count = len(session.scalars(select(HandlingUnit.id)).all())
-        unit = HandlingUnit(name=text, kind=kind, sort_order=count + 1, active=True)
-        session.add(unit)
-        session.flush()
-        unit_id = unit.id
-        uow.commit()
-    return unit_id
 
 
 # ---------------------------------------------------------------- drafting and review
