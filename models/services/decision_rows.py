@@ -40,6 +40,9 @@ def gaps_of(decision: MajorDecision, rules: DecisionRules) -> StepGaps:
     return step_gaps(rules, DecisionCategory(decision.category), settled_kinds(decision))
 
 
+EMERGENCY_STATES = (DecisionState.EMERGENCY, DecisionState.REPORTED)
+
+
 @dataclass(frozen=True)
 class DecisionRow:
     id: int
@@ -71,8 +74,10 @@ class DecisionRow:
             if latest is not None
             else decision.reported_meeting
         )
-        missing = gaps.gates + (gaps.after if result is DecisionResult.PASSED else ())
         state = DecisionState(decision.state)
+        missing = gaps.gates + (gaps.after if result is DecisionResult.PASSED else ())
+        if state in EMERGENCY_STATES:  # decided by one person: no procedure was due before it
+            missing, gaps = (), StepGaps((), (), ())
         return cls(
             id=decision.id,
             version=decision.version,

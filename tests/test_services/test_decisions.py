@@ -578,6 +578,7 @@ def test_emergency_decision_reported_to_the_next_meeting(db, fed):
         reason="暴雨红色预警，须当日转移",
     )
     assert detail.row.state is DecisionState.EMERGENCY
+    assert detail.row.missing_steps == () and detail.row.warnings == ()
     early = _meeting(db, day=date(2026, 7, 1))
     error = _refused(
         db,
