@@ -137,6 +137,7 @@ MESSAGES: dict[str, str] = {
     "handling_unit_name_taken": "已有承办单位“{existing}”，与“{name}”重名（名称不区分大小写、全角半角和空格），请换一个名称。",
     "handling_unit_name_inactive": "已有停用的承办单位“{existing}”，与“{name}”重名（名称不区分大小写、全角半角和空格）；如要继续使用，请启用该单位。",
     "handling_unit_kind_invalid": "单位类别只能是内设部门（internal）或外部单位（external），而不是“{value}”。",
+    "handling_unit_stopped": "承办单位“{name}”已停用，不能再交办；请选择其他单位，或先在“承办单位”中启用它。",
     "handling_unit_in_use": "已有提案交办给该单位，只能停用。",
     "motion_not_assigned": "该提案尚未交办承办单位。",
     "extension_not_later": "延期后的期限须晚于现有期限 {due}。",

@@ -72,6 +72,8 @@ def assign_motion(
             unit = session.get(HandlingUnit, unit_id)
             if unit is None:
                 raise DomainError("handling_unit_not_found", field="units", unit_id=unit_id)
+            if not unit.active:  # stopped while the clerk's form was open
+                raise DomainError("handling_unit_stopped", field="units", name=unit.name)
             session.add(
                 Assignment(
                     motion=motion,

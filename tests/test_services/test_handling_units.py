@@ -23,7 +23,7 @@ from models.services.motion_handling import assign_motion, unit_return
 from models.services.motions import get_motion
 
 from ._support import last_log_id, log_since
-from .test_motions import assigned, version
+from .test_motions import accepted, assigned, version
 from .test_motions_setup import Setup, build_setup
 
 
@@ -139,6 +139,20 @@ def test_a_deactivated_unit_keeps_its_motions_but_is_no_longer_offered(db, setup
     error = refusal(add_handling_unit, db=db, user="clerk", name="康复部")
     assert error.code == "handling_unit_name_inactive"
     assert "请启用该单位" in message(error.code, error.params)
+
+    # A form opened before the stop cannot still assign the stopped unit.
+    other = accepted(db, setup, "关于完善残疾人康复服务的提案")
+    error = refusal(
+        assign_motion,
+        db=db,
+        user="clerk",
+        motion_id=other,
+        expected_version=version(db, other),
+        units=[(unit_id, "主办")],
+        assigned_on=date(2026, 1, 5),
+    )
+    assert error.code == "handling_unit_stopped"
+    assert get_motion(db, other).row.state.value == "accepted"
 
     assert reactivate_handling_unit(db, user="clerk", unit_id=unit_id).active is True
     assert [name for _u, name in list_handling_units(db)] == ["办公室", "康复部", "区教委"]
