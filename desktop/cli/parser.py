@@ -19,6 +19,8 @@ PRINTABLE_PAPERS = (
     "reply",
     "assignment-slip",
     "motion-summary",
+    "decision",
+    "decision-register",
 )
 # Not one paper but many files: `print replies --term N -o DIR`.
 PRINTABLE_BATCHES = ("replies",)
@@ -196,9 +198,13 @@ def build_parser(version: str) -> ChineseArgumentParser:
         help="minutes 会议纪要，signin 签到表，slate 代表名单，composition 代表构成情况统计表，"
         "association-attendance 专门协会列席情况统计表，reply 提案答复函，"
         "assignment-slip 提案交办单，motion-summary 提案办理情况汇总表，"
+        "decision 三重一大事项决策记录表，decision-register 三重一大事项年度台账，"
         "replies 届内每件已答复提案的答复函（-o 为文件夹）",
     )
     printing.add_argument("--motion", type=int, metavar="ID", help="提案编号（答复函、交办单）")
+    printing.add_argument(
+        "--decision", type=int, metavar="ID", help="三重一大事项编号（决策记录表）"
+    )
     printing.add_argument("--meeting", type=int, metavar="ID", help="会议编号（纪要、签到表）")
     printing.add_argument(
         "--body", choices=slate_bodies, help="机构（名单、构成统计表）：congress 或 presidium"
@@ -209,11 +215,13 @@ def build_parser(version: str) -> ChineseArgumentParser:
         metavar="N",
         help="届次（名单默认筹备中的届次；提案汇总表、答复函默认本届）",
     )
-    printing.add_argument("--year", type=int, metavar="YYYY", help="年份（协会列席统计表）")
+    printing.add_argument(
+        "--year", type=int, metavar="YYYY", help="年份（协会列席统计表、三重一大事项年度台账）"
+    )
     printing.add_argument(
         "--format",
         choices=["pdf", "docx", "xlsx"],
-        help="格式（默认按 -o 文件的扩展名；xlsx 仅用于提案办理情况汇总表）",
+        help="格式（默认按 -o 文件的扩展名；xlsx 仅用于提案办理情况汇总表和三重一大事项年度台账）",
     )
     printing.add_argument(
         "-o",

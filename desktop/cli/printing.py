@@ -2,7 +2,8 @@
 
 minutes and signin take --meeting; slate and composition take --body and --term (slate also
 --public or --reveal); association-attendance takes --year; reply and assignment-slip take
---motion; motion-summary takes --term (also as xlsx); replies takes --term and writes one 答复函
+--motion; motion-summary takes --term (also as xlsx); decision takes --decision;
+decision-register takes --year (also as xlsx); replies takes --term and writes one 答复函
 per replied motion into the folder -o names, with a progress line per file on stderr. An option that does not belong to
 the paper is refused (exit 2), so a mistyped line never prints something other than was meant.
 """
@@ -31,6 +32,8 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "assignment-slip": frozenset({"motion"}),
     "motion-summary": frozenset({"term"}),
     "replies": frozenset({"term"}),
+    "decision": frozenset({"decision"}),
+    "decision-register": frozenset({"year"}),
 }
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "minutes": ("meeting",),
@@ -42,6 +45,8 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "assignment-slip": ("motion",),
     "motion-summary": (),
     "replies": (),
+    "decision": ("decision",),
+    "decision-register": ("year",),
 }
 _FLAGS = {
     "meeting": "--meeting",
@@ -49,6 +54,7 @@ _FLAGS = {
     "term": "--term",
     "year": "--year",
     "motion": "--motion",
+    "decision": "--decision",
 }
 _NAMES = {**PAPER_NAMES, "replies": "提案答复函（全部）"}
 _SWITCHES = {"public": "--public", "reveal": "--reveal"}
@@ -119,6 +125,7 @@ def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
         identifiers_whole=args.reveal,
         font_preset=args.fonts,
         motion_id=args.motion,
+        decision_id=args.decision,
     )
     say(f"已生成{PAPER_NAMES[args.paper]}（{fmt.upper()}）：{path}")
     if args.reveal:

@@ -23,6 +23,8 @@ PAPER_NAMES = {
     "reply": "提案答复函",
     "assignment-slip": "提案交办单",
     "motion-summary": "提案办理情况汇总表",
+    "decision": "三重一大事项决策记录表",
+    "decision-register": "三重一大事项年度台账",
 }
 
 

@@ -20,6 +20,8 @@ from models.documents.papers.assignment_slip import assignment_slip_paper
 from models.documents.papers.association_attendance import (
     association_attendance_paper,
 )
+from models.documents.papers.decision_record import decision_record_paper
+from models.documents.papers.decision_register import decision_register_paper
 from models.documents.papers.minutes import minutes_paper
 from models.documents.papers.motion_summary import motion_summary_paper
 from models.documents.papers.reply_letter import reply_letter_paper
@@ -33,6 +35,7 @@ from models.domain.messages import message
 from models.domain.slate import SlateRecord
 from models.domain.vocabulary import BodyKind, TermStatus, chinese_ordinal
 from models.entities import Term
+from models.services.decision_papers import decision_record_data, decision_register_data
 from models.services.electoral import units_of_term
 from models.services.meeting_papers import association_attendance_data, minutes_data, signin_data
 from models.services.motion_papers import (
@@ -56,16 +59,18 @@ PAPERS = (
     "reply",
     "assignment-slip",
     "motion-summary",
+    "decision",
+    "decision-register",
 )
 FORMATS = ("pdf", "docx")
 # Papers that can also be written as a workbook.
-XLSX_PAPERS = frozenset({"motion-summary"})
+XLSX_PAPERS = frozenset({"motion-summary", "decision-register"})
 # Papers that print ID numbers: only these can be asked for them whole (and that is logged).
 WITH_IDENTIFIERS = frozenset({"slate"})
 
 
 def formats_of(paper: str | None) -> tuple[str, ...]:
-    """pdf and docx; the 汇总表 also xlsx."""
+    """pdf and docx; the 汇总表 and the 三重一大 台账 also xlsx."""
     return (*FORMATS, "xlsx") if paper in XLSX_PAPERS else FORMATS
 
 
@@ -160,11 +165,12 @@ def build_paper(
     year: int | None = None,
     public: bool = False,
     motion_id: int | None = None,
+    decision_id: int | None = None,
 ) -> Paper:
     """The paper as it will print, ID numbers masked (public: none at all). Reads only.
 
     reply and assignment-slip take `motion_id`; motion-summary takes `ordinal` (the presidium's
-    届次, else the current term)."""
+    届次, else the current term); decision takes `decision_id`, decision-register `year`."""
     if paper == "minutes":
         return minutes_paper(minutes_data(db, meeting_id=meeting_id))
     if paper == "signin":
@@ -181,6 +187,10 @@ def build_paper(
         return assignment_slip_paper(assignment_slip_data(db, motion_id))
     if paper == "motion-summary":
         return motion_summary_paper(motion_summary_data(db, ordinal))
+    if paper == "decision":
+        return decision_record_paper(decision_record_data(db, decision_id))
+    if paper == "decision-register":
+        return decision_register_paper(decision_register_data(db, year))
     raise bad_arguments(f"未知的文书“{paper}”，可选：{'、'.join(PAPERS)}")
 
 
@@ -193,6 +203,7 @@ def paper_title(
     ordinal: int | None = None,
     year: int | None = None,
     motion_id: int | None = None,
+    decision_id: int | None = None,
 ) -> str:
     """The paper's title, e.g. for a suggested file name."""
     return build_paper(
@@ -203,6 +214,7 @@ def paper_title(
         ordinal=ordinal,
         year=year,
         motion_id=motion_id,
+        decision_id=decision_id,
     ).title
 
 
@@ -247,6 +259,7 @@ def write_paper(
     identifiers_whole: bool = False,
     font_preset: str | None = None,
     motion_id: int | None = None,
+    decision_id: int | None = None,
 ) -> list[str]:
     """Write the paper as `fmt` ("pdf" or "docx") to `path`; returns the warnings in Chinese.
 
@@ -273,6 +286,7 @@ def write_paper(
             year=year,
             public=public,
             motion_id=motion_id,
+            decision_id=decision_id,
         )
         problems = write_document(replace(built, font_preset=preset), fmt, path, fonts_dir)
     else:

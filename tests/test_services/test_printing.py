@@ -188,7 +188,8 @@ def test_titles_and_helpers(demo):
     assert paper_title(demo, paper="composition", kind=BodyKind.PRESIDIUM) == (
         "门头沟区残疾人联合会第八届主席团委员构成情况统计表"
     )
-    assert len(PAPERS) == 8
+    assert len(PAPERS) == 10
+    assert paper_title(demo, paper="decision-register", year=2026) == "2026年三重一大事项台账"
 
 
 def test_format_from_the_option_or_the_extension():
