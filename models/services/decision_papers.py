@@ -122,6 +122,7 @@ def _discussion(d: DiscussionRow, reopenings: tuple[ReopeningRow, ...]) -> Discu
         defer=d.defer,
         result=d.result.value,
         reopenings=tuple(_reopening(r) for r in reopenings),
+        note=d.note or "",
     )
 
 
@@ -141,9 +142,7 @@ def _discussions(detail: DecisionDetail) -> tuple[DiscussionRecord, ...]:
 
 
 def _follow_up(f: FollowUpRow) -> FollowUpLine:
-    # The paper has no column of its own for the task: it leads the progress cell.
-    progress = f"{f.task}：{f.progress}" if f.progress else f.task
-    return FollowUpLine(f.owner, f.due_on, progress, f.done_on)
+    return FollowUpLine(f.owner, f.due_on, f.progress or "", f.done_on, f.task)
 
 
 def _emergency(detail: DecisionDetail) -> Emergency | None:

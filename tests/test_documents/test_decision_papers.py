@@ -230,7 +230,7 @@ def test_emergency_comes_first_and_says_whether_it_was_reported(tmp_path):
     flat = _pdf(decision_record_paper(replace(EMERGENCY, emergency=reported)), tmp_path / "e.pdf")
     assert "处置人崔振华" in flat and "特大暴雨，需当日拨付救助资金。" in flat
     assert "已向第八届执行理事会第5次会议（2026年8月20日）报告" in flat
-    assert "本事项无决策前必经程序。" in flat
+    assert "未经决策前必经程序；处置情况向下次会议报告。" in flat
 
 
 def test_an_undecided_discussion_says_so():
@@ -328,3 +328,15 @@ def test_register_xlsx_reads_back(tmp_path, lines):
         assert rows[2][:4] == [1, "康复辅具集中采购项目", "大额度资金使用", "150万元"]
         assert rows[2][6:] == ["7/1/6", "通过", "执行中", "已完成1项，共2项"]
         assert rows[3][5:8] == ["—", "—", "—"]
+
+
+def test_a_deferral_without_positions_prints_its_note_not_a_tally_of_zeros(tmp_path):
+    deferred = replace(
+        FIRST, positions=(), agree=0, disagree=0, defer=0, result="暂缓表决", note="补充论证后再议"
+    )
+    follow_up = FollowUpLine("办公室", date(2026, 5, 1), "已招标", None, task="组织公开招标")
+    record = replace(RECORD, discussions=(deferred,), follow_ups=(follow_up,))
+    flat = _pdf(decision_record_paper(record), tmp_path / "d.pdf")
+    assert "表决结果：暂缓表决" in flat and "同意0人" not in flat
+    assert "备注：补充论证后再议" in flat
+    assert "组织公开招标" in flat and "执行事项" in flat

@@ -19,6 +19,7 @@ from models.documents.paper import Block, Heading, LabelledLine, Paper, Paragrap
 TITLE = "三重一大事项决策记录表"
 BEFORE, AT, AFTER = "讨论前", "会上", "讨论后"
 MISSING = "未完成"
+EMERGENCY_NOTE = "本事项为紧急处置，由处置人决定，未经决策前必经程序；处置情况向下次会议报告。"
 NOT_APPLICABLE = "不适用"
 RESERVED_MARK = "（保留意见）"
 NONE = "无"
@@ -26,7 +27,7 @@ HASH_NOTE = "附件校验码为该文件SHA-256值的前12位，可据以核对�
 BLANK = "—"
 STEP_HEADERS = ("程序", "时间", "参加人员", "情况摘要或不适用理由", "附件")
 POSITION_HEADERS = ("序号", "姓名", "表态", "意见")
-FOLLOW_UP_HEADERS = ("序号", "责任人", "完成时限", "进展情况", "完成日期")
+FOLLOW_UP_HEADERS = ("序号", "执行事项", "责任人", "完成时限", "进展情况", "完成日期")
 FORM_HEADERS = ("项目", "内容")
 _FORM_WIDTHS = (0.24, 0.76)
 _SMALL = 12.0  # 小四: five-column tables in the portrait 版心
@@ -48,6 +49,7 @@ class FollowUpLine(NamedTuple):
     due_on: date | None
     progress: str
     done_on: date | None = None
+    task: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class DiscussionRecord:
     defer: int = 0
     result: str | None = None  # 通过 | 未通过 | 暂缓表决; None before the vote
     reopenings: tuple[Reopening, ...] = ()
+    note: str = ""  # the meeting's word on the item, e.g. why it deferred
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,8 @@ def result_words(d: DiscussionRecord) -> str:
     """同意5人，不同意1人，缓议0人，结果：通过 (after the label 表决结果：)."""
     if d.result is None:
         return "尚未表决"
+    if not d.positions and not (d.agree or d.disagree or d.defer):
+        return d.result  # 暂缓表决 without positions taken: no tally to print
     tally = f"同意{d.agree}人，不同意{d.disagree}人，缓议{d.defer}人"
     return f"{tally}，结果：{d.result}"
 
@@ -260,19 +265,28 @@ def _discussion_blocks(number: int, d: DiscussionRecord) -> list[Block]:
     else:
         blocks.append(Paragraph("表态情况：尚未记录。", indent_chars=0))
     blocks.append(LabelledLine("表决结果：", result_words(d)))
+    if _text(d.note):
+        blocks.append(LabelledLine("备注：", _text(d.note)))
     blocks += [LabelledLine("复议：", reopening_words(r)) for r in d.reopenings]
     return blocks
 
 
 def follow_up_table(lines: Sequence[FollowUpLine]) -> Table:
     rows = tuple(
-        (str(n), f.owner, _day(f.due_on), _text(f.progress) or BLANK, _day(f.done_on, MISSING))
+        (
+            str(n),
+            _text(f.task) or BLANK,
+            f.owner,
+            _day(f.due_on),
+            _text(f.progress) or BLANK,
+            _day(f.done_on, MISSING),
+        )
         for n, f in enumerate(lines, start=1)
     )
     return Table(
         headers=FOLLOW_UP_HEADERS,
         rows=rows,
-        widths=(0.08, 0.19, 0.21, 0.31, 0.21),
+        widths=(0.07, 0.22, 0.13, 0.17, 0.24, 0.17),
         font_size=_SMALL,
     )
 
@@ -299,12 +313,24 @@ def _sections(data: DecisionRecordData) -> list[tuple[str, list[Block]]]:
     sections: list[tuple[str, list[Block]]] = []
     if data.emergency is not None:
         sections.append(("紧急处置", [emergency_table(data.emergency)]))
-    sections.append(
-        (
-            "决策前必经程序",
-            _step_blocks(before) if before else [Paragraph("本事项无决策前必经程序。")],
+    if data.emergency is not None:
+        # Decided by one person: no procedure was due before it; only what was done is shown.
+        done = [s for s in before if not s.is_missing]
+        sections.append(
+            (
+                "决策前必经程序",
+                [Paragraph(EMERGENCY_NOTE), *_step_blocks(done)]
+                if done
+                else [Paragraph(EMERGENCY_NOTE)],
+            )
         )
-    )
+    else:
+        sections.append(
+            (
+                "决策前必经程序",
+                _step_blocks(before) if before else [Paragraph("本事项无决策前必经程序。")],
+            )
+        )
     discussed: list[Block] = _step_blocks(at) if at else []
     for number, d in enumerate(data.discussions, start=1):
         discussed += _discussion_blocks(number, d)
