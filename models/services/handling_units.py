@@ -138,7 +138,9 @@ def _flush_name(session: Session, name: str) -> None:
     try:
         session.flush()
     except IntegrityError as exc:  # another clerk saved the same name a moment ago
-        raise DomainError("handling_unit_name_taken", field="name", name=name, existing=name) from exc
+        raise DomainError(
+            "handling_unit_name_taken", field="name", name=name, existing=name
+        ) from exc
 
 
 def add_handling_unit(
