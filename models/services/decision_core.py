@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from models.domain.decision_rules import DecisionRules, load_decision_rules
 from models.domain.errors import DomainError
@@ -14,7 +16,15 @@ from models.domain.major_decision import (
     DecisionState,
     next_state,
 )
-from models.entities import AgendaItem, DecisionDiscussion, DecisionStateChange, MajorDecision
+from models.entities import (
+    AgendaItem,
+    DecisionDiscussion,
+    DecisionParticipant,
+    DecisionPosition,
+    DecisionStateChange,
+    DecisionStep,
+    MajorDecision,
+)
 from models.entities.base import utcnow
 from models.services.decision_rows import DecisionDetail, detail_of, gaps_of
 from models.services.settings import RULES_CONTENT, RULES_ID, get_setting
@@ -88,7 +98,43 @@ def touch(session: Session, decision: MajorDecision) -> None:
     decision.updated_at = session.info["now"]()
 
 
+def _whole_record() -> tuple[Any, ...]:
+    """Everything the record shows, in a dozen queries rather than one per position and person."""
+    discussion = selectinload(MajorDecision.discussions)
+    return (
+        selectinload(MajorDecision.body),
+        selectinload(MajorDecision.agenda_item).selectinload(AgendaItem.meeting),
+        selectinload(MajorDecision.reported_meeting),
+        selectinload(MajorDecision.steps).selectinload(DecisionStep.attachments),
+        discussion.selectinload(DecisionDiscussion.meeting),
+        discussion.selectinload(DecisionDiscussion.agenda_item),
+        discussion.selectinload(DecisionDiscussion.presiding),
+        discussion.selectinload(DecisionDiscussion.leader),
+        discussion.selectinload(DecisionDiscussion.participants).selectinload(
+            DecisionParticipant.person
+        ),
+        discussion.selectinload(DecisionDiscussion.positions).selectinload(DecisionPosition.person),
+        selectinload(MajorDecision.reopenings),
+        selectinload(MajorDecision.follow_ups),
+        selectinload(MajorDecision.changes),
+    )
+
+
+def whole_decision(session: Session, decision_id: int) -> MajorDecision:
+    decision = session.scalars(
+        select(MajorDecision)
+        .where(MajorDecision.id == decision_id)
+        .options(*_whole_record())
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if decision is None:
+        raise DomainError("decision_not_found", decision_id=decision_id)
+    return decision
+
+
 def detail(session: Session, decision: MajorDecision, rules: DecisionRules) -> DecisionDetail:
+    """The record as it stands after the change. Expired and lazily read again: within the unit
+    of work most people and meetings are already in the session, which beats a fresh eager read."""
     session.flush()
     session.expire(decision)
     return detail_of(decision, rules)

@@ -29,6 +29,7 @@ from models.services.decision_core import (
     load_decision,
     log_change,
     move_decision,
+    whole_decision,
 )
 from models.services.decision_rows import DecisionDetail, DecisionRow, detail_of
 from models.services.meeting_content import load_meeting
@@ -154,7 +155,7 @@ def list_decisions(db: Database, *, year: int | None = None) -> list[DecisionRow
 def get_decision(db: Database, *, decision_id: int) -> DecisionDetail:
     rules = decision_rules_in_force(db)
     with db.session_factory() as session:
-        return detail_of(load_decision(session, decision_id), rules)
+        return detail_of(whole_decision(session, decision_id), rules)
 
 
 def record_emergency(
