@@ -27,6 +27,7 @@ class MotionCalls:
 
     db: Database
     user: str
+    fonts_dir: Path | None
 
     def motions(self, term: int | None = None) -> list[MotionRow]:
         """The motions of the presidium's term (`term` = 届次; the current term when None)."""
@@ -148,6 +149,26 @@ class MotionCalls:
         from models.services import motion_replies
 
         return motion_replies.follower_rows(self.db, motion_id)
+
+    def record_contact(
+        self, motion_id: int, contact_date: date, method: str, note: str | None = None
+    ) -> None:
+        motion_handling.record_contact(
+            self.db,
+            user=self.user,
+            motion_id=motion_id,
+            contact_date=contact_date,
+            method=method,
+            note=note,
+        )
+
+    def reply_templates_text(self) -> str | None:
+        """resources/templates/reply_templates.toml, found beside the fonts folder that desktop
+        resolved with resource_path (views may not import desktop); None when there is none."""
+        if self.fonts_dir is None:
+            return None
+        path = Path(self.fonts_dir).parent / "templates" / "reply_templates.toml"
+        return path.read_text(encoding="utf-8") if path.is_file() else None
 
     def rate_motion(
         self,

@@ -35,6 +35,7 @@ class MotionRow:
     number_text: str | None
     title: str
     proposer: str
+    category: str | None
     state: MotionState
     lead_motion_id: int | None
     lead_unit: str | None
@@ -54,6 +55,7 @@ class MotionRow:
             number_text=motion.number_text,
             title=motion.title,
             proposer=motion.proposer.name,
+            category=motion.category,
             state=state,
             lead_motion_id=motion.lead_motion_id,
             lead_unit=assignment.unit.name if assignment is not None else None,
@@ -82,5 +84,5 @@ class MotionDetail:
     assignments: tuple[tuple[str, str, date, date, bool], ...]  # unit, role, assigned, due, active
     replies: tuple[tuple[str, str | None, str, date], ...]  # class, 发文字号, signer, sent
     feedback: tuple[tuple[str | None, str, bool], ...]  # attitude, result, timed out
-    contacts: tuple[tuple[date, str], ...]
+    contacts: tuple[tuple[date, str, str | None, str], ...]  # date, method, note, recorded by
     history: tuple[StateChangeRow, ...]

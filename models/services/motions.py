@@ -261,7 +261,9 @@ def get_motion(db: Database, motion_id: int, *, today: date | None = None) -> Mo
                 (r.reply_class, r.document_number, r.signer, r.sent_on) for r in motion.replies
             ),
             feedback=tuple((f.attitude, f.result, f.timed_out) for f in motion.feedbacks),
-            contacts=tuple((c.contact_date, c.method) for c in motion.contacts),
+            contacts=tuple(
+                (c.contact_date, c.method, c.note, c.recorded_by) for c in motion.contacts
+            ),
             history=tuple(
                 StateChangeRow(
                     at=c.at,

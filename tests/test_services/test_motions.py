@@ -162,7 +162,7 @@ def test_a_motion_goes_from_draft_to_closed_and_every_move_is_recorded(db, setup
     ]
     assert {c.by for c in detail.history} == {"clerk", "proposer-clerk"}
     assert detail.replies == (("A", "门残联函〔2026〕12号", "王主任", date(2026, 3, 2)),)
-    assert detail.contacts == ((date(2026, 2, 20), "电话"),)
+    assert detail.contacts == ((date(2026, 2, 20), "电话", None, "clerk"),)
     assert detail.feedback == (("满意", "满意", False),)
 
 

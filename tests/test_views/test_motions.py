@@ -46,19 +46,20 @@ def test_list_shows_the_demo_and_filters(harness: WindowHarness) -> None:
     assert overdue, "the demo has overdue motions"
     assert "逾期" in window.overdue_summary.text()
 
-    window.overdue_box.setChecked(True)
+    window.filters.overdue_box.setChecked(True)
     assert window.model.rowCount() == len(overdue)
     assert set(column(window, "逾期")) == {"逾期"}  # said in words, not colour alone
-    window.overdue_box.setChecked(False)
+    window.filters.overdue_box.setChecked(False)
 
-    window.state_box.setCurrentIndex(window.state_box.findData(MotionState.HANDLING.value))
+    states = window.filters.state_box
+    states.setCurrentIndex(states.findData(MotionState.HANDLING.value))
     assert {window.model.motion(r).state for r in range(window.model.rowCount())} == {
         MotionState.HANDLING
     }
-    window.state_box.setCurrentIndex(0)
+    window.filters.state_box.setCurrentIndex(0)
 
     proposer = window._all[0].proposer
-    type_text(harness.qtbot, window.search, proposer)
+    type_text(harness.qtbot, window.filters.search, proposer)
     shown = [window.model.motion(r) for r in range(window.model.rowCount())]
     assert shown and all(proposer in m.proposer or proposer in m.title for m in shown)
     assert unnamed_focusable(window) == []

@@ -28,7 +28,8 @@ from models.services.motion_replies import JOINT
 from views.background import Runner
 from views.form_dialog import FormDialog
 from views.motions.motion_table_model import number_text
-from views.motions.reply_form import REPLY_TEMPLATE, MergedReplies, fill_template
+from views.motions.reply_form import MergedReplies
+from views.motions.reply_templates import ReplyTemplates, parse_templates, reply_values
 
 RATINGS = tuple(r.value for r in Rating)
 
@@ -91,6 +92,7 @@ class ReplyForm(MotionForm):
         classes: tuple[tuple[str, str], ...],
         parent: QWidget | None = None,
         followers: Sequence[Any] = (),
+        templates_text: str | None = None,
     ) -> None:
         super().__init__(runner, backend, detail, parent)
         self.reply_class = QComboBox()
@@ -114,26 +116,21 @@ class ReplyForm(MotionForm):
             # The dialog's explicit minimum width would otherwise clip the followers' table.
             self.setMinimumWidth(max(self.minimumWidth(), self.minimumSizeHint().width()))
         self.text = QPlainTextEdit()
+        self.templates = ReplyTemplates(
+            self.text, parse_templates(templates_text), reply_values(self.row, date.today()), self
+        )
+        self.add_field("template", self.tr("模板(&L)："), self.templates.box)
         self.add_field("text", self.tr("答复内容(&T)："), self.text)
-        unit = self.row.lead_unit or ""
-        self.text.setPlainText(
-            fill_template(
-                REPLY_TEMPLATE,
-                {
-                    "proposer": self.row.proposer,
-                    "title": self.row.title,
-                    "number": number_text(self.row),
-                    "unit": unit,
-                    "date": date.today().isoformat(),
-                },
-            )
+        self.form.addRow("", self.templates.variables)
+        self.reply_class.currentIndexChanged.connect(
+            lambda _i: self.templates.class_chosen(self.reply_class.currentData())
         )
 
     def draft(self) -> ReplyDraft:
         day = day_of(self.signed_on)  # type: ignore[arg-type]
         return ReplyDraft(
             reply_class=self.reply_class.currentData() or "",
-            text=self.text.toPlainText(),
+            text=self.templates.fill(self.text.toPlainText()),
             signer=self.signer.text().strip(),  # type: ignore[attr-defined]
             signed_on=day,
             sent_on=day,

@@ -32,6 +32,7 @@ from models.domain.motion_workflow import (
 from views.background import Changes, Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
+from views.motions.contact_form import CONTACT_STATES, ContactForm, ContactsPanel
 from views.motions.handling_forms import (
     AssignForm,
     ExtendForm,
@@ -153,6 +154,9 @@ class MotionDetailWindow(QWidget):
         )
         self.history.horizontalHeader().setStretchLastSection(True)
 
+        self.contacts = ContactsPanel()
+        self.contact_form: ContactForm | None = None
+        self.contacts.button.clicked.connect(lambda: self.open_contact_form())
         self.actions_row = QHBoxLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -167,11 +171,12 @@ class MotionDetailWindow(QWidget):
         history_label.setBuddy(self.history)
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)
+        layout.addWidget(self.contacts)
         actions_label = QLabel(self.tr("可执行的操作："))
         layout.addWidget(actions_label)
         layout.addLayout(self.actions_row)
         layout.addWidget(self.message)
-        self.resize(820, 640)
+        self.resize(820, 720)
         self.load()
 
     # --- loading --------------------------------------------------------------------------------
@@ -244,6 +249,7 @@ class MotionDetailWindow(QWidget):
             )
             for column, text in enumerate(cells):
                 self.history.setItem(i, column, QTableWidgetItem(text))
+        self.contacts.show_contacts(detail.contacts, row.state in CONTACT_STATES)
         self._build_actions(row.state)
         self.loaded.emit()
 
@@ -320,7 +326,11 @@ class MotionDetailWindow(QWidget):
             motion_id = self.detail.row.id
 
             def work() -> Any:
-                return backend.reply_classes(), backend.merged_followers(motion_id)
+                return (
+                    backend.reply_classes(),
+                    backend.merged_followers(motion_id),
+                    backend.reply_templates_text(),
+                )
         elif action is A.MERGE:
             term = self.detail.row.term
 
@@ -343,7 +353,9 @@ class MotionDetailWindow(QWidget):
         if action in (A.ASSIGN, A.REASSIGN):
             form = AssignForm(runner, backend, detail, data, self)
         elif action is A.REPLY:
-            form = ReplyForm(runner, backend, detail, data[0], self, followers=data[1])
+            form = ReplyForm(
+                runner, backend, detail, data[0], self, followers=data[1], templates_text=data[2]
+            )
         elif action is A.MERGE:
             form = MergeForm(runner, backend, detail, data, self)
         elif action is A.RATE:
@@ -355,6 +367,20 @@ class MotionDetailWindow(QWidget):
         form.saved.connect(lambda _row, a=form.action: self._form_saved(a))
         self.form = form
         form.open()
+
+    def open_contact_form(self) -> ContactForm | None:
+        if self.detail is None or self.detail.row.state not in CONTACT_STATES:
+            return None
+        form = ContactForm(self.runner, self.backend, self.detail, self)
+        form.saved.connect(self._contact_saved)
+        self.contact_form = form
+        form.open()
+        return form
+
+    def _contact_saved(self) -> None:
+        self.runner.data_changed.emit(Changes(motions=True), self)
+        self.message.setText(self.tr("已记录沟通。"))
+        self.load()
 
     def _form_saved(self, action: MotionAction) -> None:
         self.runner.data_changed.emit(Changes(motions=True), self)

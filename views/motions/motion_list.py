@@ -10,14 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -25,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES, MotionState
+from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES
 from views.background import Changes, Runner
 from views.error_presenter import describe
 from views.motions.bulk_actions import ASSIGNABLE, BulkAssignDialog, SequentialJob
 from views.motions.calendar_editor import open_calendar_editor
 from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
+from views.motions.motion_filters import MotionFilters
 from views.motions.motion_table_model import MotionTableModel, number_text
 
 DUE_SOON_DAYS = 7
@@ -45,27 +43,7 @@ class MotionList(QWidget):
         self.setWindowTitle(self.tr("提案"))
         self.setAccessibleName(self.windowTitle())
 
-        self.state_box = QComboBox()
-        self.state_box.setAccessibleName(self.tr("状态"))
-        self.state_box.addItem(self.tr("全部状态"), None)
-        for state in MotionState:
-            self.state_box.addItem(STATE_NAMES[state], state.value)
-        state_label = QLabel(self.tr("状态(&S)："))
-        state_label.setBuddy(self.state_box)
-        self.unit_box = QComboBox()
-        self.unit_box.setAccessibleName(self.tr("主办单位"))
-        unit_label = QLabel(self.tr("主办单位(&U)："))
-        unit_label.setBuddy(self.unit_box)
-        self.overdue_box = QCheckBox(self.tr("只看逾期(&D)"))
-        self.overdue_box.setAccessibleName(self.tr("只看逾期"))
-        self.search = QLineEdit()
-        self.search.setAccessibleName(self.tr("查找提案"))
-        self.search.setAccessibleDescription(self.tr("按标题或提案人查找"))
-        self.search.setPlaceholderText(self.tr("标题或提案人"))
-        search_label = QLabel(self.tr("查找(&F)："))
-        search_label.setBuddy(self.search)
-        self.count = QLabel(self.tr("正在载入…"))
-        self.count.setAccessibleName(self.tr("提案数"))
+        self.filters = MotionFilters()
         self.overdue_summary = QLabel()
         self.overdue_summary.setAccessibleName(self.tr("逾期提醒"))
         self.overdue_summary.setWordWrap(True)
@@ -108,19 +86,6 @@ class MotionList(QWidget):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.clicked.connect(self.load)
 
-        filters = QHBoxLayout()
-        for widget in (
-            state_label,
-            self.state_box,
-            unit_label,
-            self.unit_box,
-            self.overdue_box,
-            search_label,
-            self.search,
-        ):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.assign_button)
@@ -136,14 +101,11 @@ class MotionList(QWidget):
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overdue_summary)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
 
-        self.state_box.currentIndexChanged.connect(lambda _i: self._show())
-        self.unit_box.currentIndexChanged.connect(lambda _i: self._show())
-        self.overdue_box.toggled.connect(lambda _on: self._show())
-        self.search.textChanged.connect(lambda _t: self._show())
+        self.filters.changed.connect(self._show)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         runner.data_changed.connect(self._on_data_changed)
         self.resize(1000, 600)
@@ -156,19 +118,12 @@ class MotionList(QWidget):
         self.runner.submit(
             self.backend.motions,
             on_done=self._loaded,
-            on_error=lambda e: self.count.setText(describe(e)),
+            on_error=lambda e: self.filters.count.setText(describe(e)),
         )
 
     def _loaded(self, rows: list[Any]) -> None:
         self._all = rows
-        wanted = self.unit_box.currentData()
-        self.unit_box.blockSignals(True)
-        self.unit_box.clear()
-        self.unit_box.addItem(self.tr("全部单位"), None)
-        for unit in sorted({r.lead_unit for r in rows if r.lead_unit}):
-            self.unit_box.addItem(unit, unit)
-        self.unit_box.setCurrentIndex(max(self.unit_box.findData(wanted), 0))
-        self.unit_box.blockSignals(False)
+        self.filters.set_rows(rows)
         self.overdue_summary.setText(self.reminder(rows))
         self._show()
 
@@ -203,22 +158,13 @@ class MotionList(QWidget):
         return "；".join(parts) if parts else self.tr("没有逾期或即将到期的提案。")
 
     def visible_rows(self) -> list[Any]:
-        state, unit = self.state_box.currentData(), self.unit_box.currentData()
-        text = self.search.text().strip()
-        return [
-            r
-            for r in self._all
-            if (state is None or r.state == state)
-            and (unit is None or r.lead_unit == unit)
-            and (not self.overdue_box.isChecked() or r.is_overdue)
-            and (not text or text in r.title or text in r.proposer)
-        ]
+        return self.filters.apply(self._all)
 
     def _show(self) -> None:
         selected = self.selected()
         rows = self.visible_rows()
         self.model.set_rows(rows)
-        self.count.setText(self.tr("共 %1 件").replace("%1", str(len(rows))))
+        self.filters.show_count(len(rows), len(self._all))
         if rows:
             row = self.model.row_of(selected.id) if selected is not None else -1
             self.table.selectRow(max(row, 0))

@@ -1,0 +1,144 @@
+"""The reply form's 模板: bodies shipped in resources/templates/reply_templates.toml, their
+variables filled from the motion, and a question before a template replaces what the clerk wrote.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
+
+from views.motions.motion_table_model import number_text
+from views.motions.reply_form import REPLY_TEMPLATE, fill_template
+
+# The variables a template (or the clerk, in the text) may use, and what each stands for.
+VARIABLES = (
+    ("proposer", "提案人"),
+    ("title", "提案标题"),
+    ("number", "编号"),
+    ("unit", "主办单位"),
+    ("date", "今天的日期"),
+)
+
+
+@dataclass(frozen=True)
+class ReplyTemplate:
+    name: str
+    text: str
+    reply_class: str | None = None  # chosen with this 答复类别 while the text is untouched
+
+
+# When the file is missing or unreadable the form still opens with the usual opening.
+FALLBACK = (ReplyTemplate("通用", REPLY_TEMPLATE),)
+
+
+def parse_templates(text: str | None) -> tuple[ReplyTemplate, ...]:
+    """The [[template]] tables of the file; a table without a name or text is skipped."""
+    if not text:
+        return FALLBACK
+    try:
+        tables = tomllib.loads(text).get("template", [])
+    except tomllib.TOMLDecodeError:
+        return FALLBACK
+    templates = tuple(
+        ReplyTemplate(
+            name=str(t["name"]).strip(),
+            text=str(t["text"]).strip() + "\n",
+            reply_class=str(t["reply_class"]).strip() if t.get("reply_class") else None,
+        )
+        for t in tables
+        if isinstance(t, dict) and str(t.get("name", "")).strip() and str(t.get("text", "")).strip()
+    )
+    return templates or FALLBACK
+
+
+def chinese_date(day: date) -> str:
+    """2026年1月5日: the way a letter writes a date, without padding."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def reply_values(row: Any, today: date) -> dict[str, str]:
+    return {
+        "proposer": row.proposer,
+        "title": row.title,
+        "number": number_text(row),
+        "unit": row.lead_unit or "",
+        "date": chinese_date(today),
+    }
+
+
+class ReplyTemplates(QObject):
+    """The 模板 combo over the reply's text editor, and the grey list of variables under it."""
+
+    def __init__(
+        self,
+        editor: QPlainTextEdit,
+        templates: Sequence[ReplyTemplate],
+        values: dict[str, str],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.editor, self.templates, self.values = editor, tuple(templates) or FALLBACK, values
+        self.box = QComboBox()
+        for template in self.templates:
+            self.box.addItem(template.name)
+        self.variables = QLabel(
+            self.tr("可用变量（选模板或发出时替换）：")
+            + "　".join("{" + key + "} " + name for key, name in VARIABLES)
+        )
+        self.variables.setWordWrap(True)
+        self.variables.setStyleSheet("color: #666; font-size: small;")
+        self.variables.setAccessibleName(self.tr("可用变量"))
+        self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 10)  # a letter
+        self.filled = ""
+        self.current = -1
+        self.apply(0)
+        self.box.currentIndexChanged.connect(self._chosen)
+
+    def touched(self) -> bool:
+        """Whether the clerk has written something the last template did not put there."""
+        text = self.editor.toPlainText()
+        return bool(text.strip()) and text != self.filled
+
+    def apply(self, index: int) -> None:
+        self.current = index
+        self.filled = fill_template(self.templates[index].text, self.values)
+        self.editor.setPlainText(self.filled)
+
+    def _chosen(self, index: int) -> None:
+        if index < 0 or index == self.current:
+            return
+        if self.touched() and not self.confirm_replace(self.templates[index].name):
+            self.box.blockSignals(True)
+            self.box.setCurrentIndex(self.current)
+            self.box.blockSignals(False)
+            return
+        self.apply(index)
+
+    def class_chosen(self, code: str | None) -> None:
+        """Preselect the class's template, but never over the clerk's own words."""
+        if not code or self.touched():
+            return
+        for index, template in enumerate(self.templates):
+            if template.reply_class == code:
+                self.box.setCurrentIndex(index)
+                return
+
+    def confirm_replace(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent(),  # type: ignore[arg-type]
+            self.tr("替换答复内容"),
+            self.tr("答复内容已经修改。用模板“%1”替换吗？修改的内容将不再保留。").replace(
+                "%1", name
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def fill(self, text: str) -> str:
+        """Variables the clerk typed into the text, filled as a template's would be."""
+        return fill_template(text, self.values)
