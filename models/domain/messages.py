@@ -139,6 +139,7 @@ MESSAGES: dict[str, str] = {
     "handling_unit_kind_invalid": "单位类别只能是内设部门（internal）或外部单位（external），而不是“{value}”。",
     "handling_unit_stopped": "承办单位“{name}”已停用，不能再交办；请选择其他单位，或先在“承办单位”中启用它。",
     "handling_unit_in_use": "已有提案交办给该单位，只能停用。",
+    "motion_contact_state": "提案处于“{state}”状态：沟通记录只在立案之后、办结之前登记。",
     "motion_not_assigned": "该提案尚未交办承办单位。",
     "extension_not_later": "延期后的期限须晚于现有期限 {due}。",
     "reply_class_required": "请选择答复类别（{choices}）。",

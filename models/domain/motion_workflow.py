@@ -226,3 +226,19 @@ def next_state(
 def is_overdue(state: MotionState, deadline: date | None, today: date) -> bool:
     """Overdue: waiting on the unit (assigned, received, handling, rehandling) past its deadline."""
     return state in OVERDUE_STATES and deadline is not None and today > deadline
+
+
+# 沟通 with the proposer belongs to handling: from 立案 (or 并案) until the proposer's rating closes
+# the motion; before that nobody handles it, after 办结 a call changes nothing.
+CONTACT_STATES = frozenset(
+    {
+        MotionState.ACCEPTED,
+        MotionState.MERGED,
+        MotionState.ASSIGNED,
+        MotionState.UNIT_RETURNED,
+        MotionState.RECEIVED,
+        MotionState.HANDLING,
+        MotionState.REPLIED,
+        MotionState.REHANDLING,
+    }
+)

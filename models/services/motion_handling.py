@@ -7,6 +7,8 @@ from datetime import date
 
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import (
+    CONTACT_STATES,
+    STATE_NAMES,
     MotionAction,
     MotionFacts,
     MotionState,
@@ -202,6 +204,12 @@ def record_contact(
         raise DomainError("motion_field_required", field="method", label="沟通方式")
     with db.unit_of_work(user) as uow:
         motion = load_motion(uow.session, motion_id)
+        if MotionState(motion.state) not in CONTACT_STATES:
+            raise DomainError(
+                "motion_contact_state",
+                field="contact_date",
+                state=STATE_NAMES[MotionState(motion.state)],
+            )
         uow.session.add(
             Contact(
                 motion_id=motion.id,

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from models.domain.deadlines import load_calendar, reply_due
 from models.domain.errors import DomainError
+from models.domain.messages import message
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange, Reply
 from models.services.motion_deadlines import rules_and_calendar
@@ -390,3 +391,18 @@ def test_simple_advance_refuses_actions_with_their_own_form(db, setup):
     with pytest.raises(DomainError) as err:
         step(db, motion_id, "accept")
     assert err.value.code == "motion_action_own_form"
+
+
+def test_contacts_are_recorded_from_acceptance_until_closing(db, setup):
+    draft_id = new_motion(db, setup, "关于增设盲道的提案")
+    with pytest.raises(DomainError) as caught:
+        record_contact(
+            db, user="clerk", motion_id=draft_id, contact_date=date(2026, 2, 20), method="电话"
+        )
+    assert caught.value.code == "motion_contact_state"
+    assert "草稿" in message(caught.value.code, caught.value.params)
+    motion_id = accepted(db, setup)
+    record_contact(
+        db, user="clerk", motion_id=motion_id, contact_date=date(2026, 2, 20), method="面谈"
+    )
+    assert [c[1] for c in get_motion(db, motion_id).contacts] == ["面谈"]

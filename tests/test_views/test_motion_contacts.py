@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 
-from models.domain.motion_workflow import MotionState
+from models.domain.motion_workflow import CONTACT_STATES, MotionState
 from models.services.motion_handling import ReplyDraft
-from views.motions.contact_form import CONTACT_STATES, ContactForm
+from views.motions.contact_form import ContactForm
 from views.motions.motion_detail import MotionDetailWindow
 
 from .helpers import WindowHarness, type_text, unnamed_focusable

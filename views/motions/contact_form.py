@@ -26,27 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.motion_workflow import MotionState
 from views.background import Runner
 from views.form_dialog import FormDialog
 from views.motions.handling_forms import date_edit, day_of
 from views.motions.motion_table_model import number_text
 
-S = MotionState
-# From 立案 to the proposer's rating: before that there is nobody handling the motion to call,
-# after 办结 a call no longer changes anything.
-CONTACT_STATES = frozenset(
-    {
-        S.ACCEPTED,
-        S.MERGED,
-        S.ASSIGNED,
-        S.UNIT_RETURNED,
-        S.RECEIVED,
-        S.HANDLING,
-        S.REPLIED,
-        S.REHANDLING,
-    }
-)
 METHODS = ("电话", "面谈", "书面", "座谈会", "其他")
 CONTACT_HEADERS = ("日期", "方式", "情况", "记录人")
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.domain.motion_workflow import (
     ACTION_NAMES,
+    CONTACT_STATES,
     REASON_REQUIRED,
     STATE_NAMES,
     MotionAction,
@@ -32,7 +33,7 @@ from models.domain.motion_workflow import (
 from views.background import Changes, Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
-from views.motions.contact_form import CONTACT_STATES, ContactForm, ContactsPanel
+from views.motions.contact_form import ContactForm, ContactsPanel
 from views.motions.handling_forms import (
     AssignForm,
     ExtendForm,
