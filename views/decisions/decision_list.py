@@ -6,15 +6,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from views.decisions.decision_table_model import (
     DecisionTableModel,
 )
 from views.error_presenter import describe
+from views.row_table_view import row_table_view
 
 YEARS_BACK = 5
 
@@ -86,29 +85,20 @@ class DecisionList(QWidget):
         self.count.setAccessibleName(self.tr("事项数"))
 
         self.model = DecisionTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("三重一大事项列表"))
-        self.table.setAccessibleDescription(self.tr("回车或双击打开所选事项"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = row_table_view(
+            self.model,
+            name=self.tr("三重一大事项列表"),
+            description=self.tr("回车或双击打开所选事项"),
+            open_row=self.open_decision,
+            open_text=self.tr("打开"),
+        )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column, width in ((MISSING_COLUMN, 240), (MEETING_COLUMN, 250)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
-        open_action = QAction(self.tr("打开"), self.table)
-        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        open_action.triggered.connect(self.open_decision)
-        self.table.addAction(open_action)
-        self.table.doubleClicked.connect(lambda _index: self.open_decision())
 
         self.new_button = QPushButton(self.tr("新建事项(&N)…"))
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))

@@ -6,15 +6,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.meetings.meeting_editor import MeetingEditor, series_title
 from views.meetings.meeting_table_model import MeetingTableModel
+from views.row_table_view import row_table_view
 
 
 class MeetingList(QWidget):
@@ -63,23 +61,13 @@ class MeetingList(QWidget):
         self.count.setAccessibleName(self.tr("会议数"))
 
         self.model = MeetingTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("会议列表"))
-        self.table.setAccessibleDescription(self.tr("回车或双击打开所选会议"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        open_action = QAction(self.tr("打开"), self.table)
-        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        open_action.triggered.connect(self.open_meeting)
-        self.table.addAction(open_action)
-        self.table.doubleClicked.connect(lambda _index: self.open_meeting())
+        self.table = row_table_view(
+            self.model,
+            name=self.tr("会议列表"),
+            description=self.tr("回车或双击打开所选会议"),
+            open_row=self.open_meeting,
+            open_text=self.tr("打开"),
+        )
 
         self.new_button = QPushButton(self.tr("新建会议"))
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))

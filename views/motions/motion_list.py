@@ -7,17 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_filters import MotionFilters
 from views.motions.motion_table_model import MotionTableModel, number_text
+from views.row_table_view import row_table_view
 
 DUE_SOON_DAYS = 7
 
@@ -49,23 +47,14 @@ class MotionList(QWidget):
         self.overdue_summary.setWordWrap(True)
 
         self.model = MotionTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("提案列表"))
-        self.table.setAccessibleDescription(self.tr("回车或双击打开所选提案"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        open_action = QAction(self.tr("打开"), self.table)
-        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        open_action.triggered.connect(self.open_motion)
-        self.table.addAction(open_action)
-        self.table.doubleClicked.connect(lambda _index: self.open_motion())
+        self.table = row_table_view(
+            self.model,
+            name=self.tr("提案列表"),
+            description=self.tr("回车或双击打开所选提案"),
+            open_row=self.open_motion,
+            open_text=self.tr("打开"),
+            multiple=True,
+        )
 
         self.open_button = QPushButton(self.tr("打开(&O)"))
         self.open_button.setToolTip(self.tr("查看所选提案的办理经过并办理（回车）"))
