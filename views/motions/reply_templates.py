@@ -89,9 +89,12 @@ class ReplyTemplates(QObject):
             self.box.addItem(template.name)
         self.variables = QLabel(
             self.tr("可用变量（选模板或发出时替换）：")
-            + "　".join("{" + key + "} " + name for key, name in VARIABLES)
+            + "".join(
+                ("\n" if n % 3 == 0 else "　") + "{" + key + "} " + name
+                for n, (key, name) in enumerate(VARIABLES)
+            )
         )
-        self.variables.setWordWrap(True)
+        # Two set lines, not word wrap: a form layout underestimates a wrapped label's height.
         self.variables.setStyleSheet("color: #666; font-size: small;")
         self.variables.setAccessibleName(self.tr("可用变量"))
         self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 10)  # a letter
