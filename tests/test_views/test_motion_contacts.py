@@ -11,7 +11,7 @@ from models.services.motion_handling import ReplyDraft
 from views.motions.contact_form import ContactForm
 from views.motions.motion_detail import MotionDetailWindow
 
-from .helpers import WindowHarness, type_text, unnamed_focusable
+from .helpers import WindowHarness, shot, type_text, unnamed_focusable
 from .test_motions import open_detail, open_list
 
 
@@ -55,6 +55,7 @@ def test_a_contact_before_the_reply_shows_in_the_detail_and_counts(harness: Wind
     h.idle()
     assert not form.isVisible()
     assert "已记录沟通" in detail.message.text()
+    shot(detail, "motion-detail-contact")
 
     table = detail.contacts.table
     assert table.rowCount() == 1
