@@ -38,7 +38,12 @@ def open_backend(settings: StartupSettings):  # type: ignore[no-untyped-def]
     from desktop.paths import resource_path
     from views.backend import Backend
 
-    return Backend(connect(settings), settings.user, fonts_dir=resource_path("fonts"))
+    return Backend(
+        connect(settings),
+        settings.user,
+        fonts_dir=resource_path("fonts"),
+        reply_templates=resource_path("templates", "reply_templates.toml"),
+    )
 
 
 def build_window(settings: StartupSettings, *, interactive: bool = True) -> MainWindow:

@@ -63,10 +63,18 @@ class MeetingWorkbench:
 
 
 class Backend(MotionCalls, DecisionCalls):
-    def __init__(self, db: Database, user: str, *, fonts_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        user: str,
+        *,
+        fonts_dir: Path | None = None,
+        reply_templates: Path | None = None,
+    ) -> None:
         self.db = db
         self.user = user
         self.fonts_dir = fonts_dir
+        self.reply_templates = reply_templates  # resources/templates/reply_templates.toml
 
     @property
     def database_label(self) -> str:

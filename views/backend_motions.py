@@ -23,11 +23,12 @@ from models.store.unit_of_work import Database
 
 
 class MotionCalls:
-    """Mixed into Backend, which provides `db`, `user` and `fonts_dir`."""
+    """Mixed into Backend, which provides `db`, `user`, `fonts_dir` and `reply_templates`."""
 
     db: Database
     user: str
     fonts_dir: Path | None
+    reply_templates: Path | None
 
     def motions(self, term: int | None = None) -> list[MotionRow]:
         """The motions of the presidium's term (`term` = 届次; the current term when None)."""
@@ -163,12 +164,9 @@ class MotionCalls:
         )
 
     def reply_templates_text(self) -> str | None:
-        """resources/templates/reply_templates.toml, found beside the fonts folder that desktop
-        resolved with resource_path (views may not import desktop); None when there is none."""
-        if self.fonts_dir is None:
-            return None
-        path = Path(self.fonts_dir).parent / "templates" / "reply_templates.toml"
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        """The shipped reply templates (a path desktop resolved); None when there are none."""
+        path = self.reply_templates
+        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
 
     def rate_motion(
         self,
