@@ -18,8 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def run_smoke(database: Path, png: Path) -> subprocess.CompletedProcess[str]:
+def run_smoke(
+    database: Path, png: Path, *, screenless: bool = False
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    if screenless:  # as a bare machine runs the README's line: no platform chosen, no display
+        for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+            env.pop(name, None)
     return subprocess.run(
         [
             sys.executable,
@@ -83,3 +88,28 @@ def test_smoke_on_an_unusable_database_fails_in_chinese(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr, result.stderr
     assert not png.exists()
     assert database.read_bytes() == before  # a foreign file is left untouched
+
+
+def test_smoke_without_a_screen_or_a_chosen_platform_draws_offscreen(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    database = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, database)
+    png = tmp_path / "smoke.png"
+    result = run_smoke(database, png, screenless=True)
+    assert result.returncode == 0, result.stderr
+    assert not QImage(str(png)).isNull()
+
+
+def test_headless_for_smoke_leaves_a_chosen_platform_and_a_screen_alone() -> None:
+    from desktop.gui import headless_for_smoke
+
+    chosen = {"QT_QPA_PLATFORM": "xcb"}
+    headless_for_smoke(chosen)
+    assert chosen == {"QT_QPA_PLATFORM": "xcb"}
+    screen = {"DISPLAY": ":0"}
+    headless_for_smoke(screen)
+    assert screen == {"DISPLAY": ":0"}
+    bare: dict[str, str] = {}
+    headless_for_smoke(bare)
+    assert bare == ({"QT_QPA_PLATFORM": "offscreen"} if sys.platform.startswith("linux") else {})
