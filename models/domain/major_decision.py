@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from models.domain.decision_rules import (
@@ -138,6 +139,18 @@ def next_state(
 
 def allowed_actions(state: DecisionState) -> tuple[DecisionAction, ...]:
     return tuple(TRANSITIONS[state])
+
+
+def amount_words(yuan: int | None) -> str | None:
+    """1860000 → 186万元; 123456 → 12.3456万元; under 1万 in 元."""
+    if yuan is None:
+        return None
+    if yuan < 10_000:
+        return f"{yuan}元"
+    text = f"{Decimal(yuan) / Decimal(10_000):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}万元"
 
 
 def check_deciding_body(category: DecisionCategory, body: BodyKind) -> None:

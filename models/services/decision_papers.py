@@ -7,8 +7,6 @@ an emergency decision as taken by one person and reported (or still to be report
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from models.documents.layout import chinese_date
 from models.documents.papers.decision_record import (
     Attachment,
@@ -24,7 +22,7 @@ from models.documents.papers.decision_record import (
 from models.documents.papers.decision_register import DecisionRegisterData, RegisterLine
 from models.domain.decision_rules import DISCUSSION_STEP, TIMING_NAMES
 from models.domain.errors import DomainError
-from models.domain.major_decision import DecisionResult, DecisionState
+from models.domain.major_decision import DecisionResult, DecisionState, amount_words
 from models.services.decision_rows import (
     DecisionDetail,
     DiscussionRow,
@@ -37,18 +35,6 @@ from models.services.paper_common import bad_arguments, today
 from models.store.unit_of_work import Database
 
 HASH_DIGITS = 12  # what the record prints of a file's SHA-256
-
-
-def amount_words(yuan: int | None) -> str | None:
-    """1860000 → 186万元; 123456 → 12.3456万元; under 1万 in 元."""
-    if yuan is None:
-        return None
-    if yuan < 10_000:
-        return f"{yuan}元"
-    text = f"{Decimal(yuan) / Decimal(10_000):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}万元"
 
 
 def _discussion_step(step: StepRow, detail: DecisionDetail) -> StepLine:

@@ -266,3 +266,19 @@ def test_bad_rules_name_the_key(text: str, key: str) -> None:
         load_decision_rules(text, rules_id="bad")
     assert caught.value.code == "rules_invalid"
     assert caught.value.params["key"] == key
+
+
+@pytest.mark.parametrize(
+    ("yuan", "words"),
+    [
+        (None, None),
+        (8_000, "8000元"),
+        (100_000, "10万元"),
+        (1_860_000, "186万元"),
+        (123_456, "12.3456万元"),
+    ],
+)
+def test_amounts_are_said_in_wan_yuan(yuan: int | None, words: str | None) -> None:
+    from models.domain.major_decision import amount_words
+
+    assert amount_words(yuan) == words

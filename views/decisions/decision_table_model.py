@@ -7,17 +7,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from models.domain.major_decision import amount_words
 from views.row_table_model import Columns, RowTableModel
 
 MISSING_COLOUR = QColor("#c0392b")
 
 
 def amount_text(row: Any) -> str:
-    if row.amount_yuan is None:
-        return ""
-    if row.amount_yuan % 10_000 == 0:
-        return f"{row.amount_yuan // 10_000}万元"
-    return f"{row.amount_yuan:,}元"
+    return amount_words(row.amount_yuan) or ""
 
 
 def missing_text(row: Any) -> str:
