@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +30,28 @@ INVALID_PROPERTY = "invalid"
 def accessible_label(label: str) -> str:
     """ "查找人员(&S)：" is read out as "查找人员": no mnemonic, no colon."""
     return re.sub(r"\(&\w\)", "", label).replace("&", "").rstrip("：: ")
+
+
+def name_widget(widget: QWidget, name: str) -> None:
+    """A spin box's or date edit's inner line edit takes the focus: it needs the name too."""
+    widget.setAccessibleName(name)
+    for inner in widget.findChildren(QLineEdit):
+        inner.setAccessibleName(name)
+
+
+def date_edit(day: date, name: str | None = None) -> QDateEdit:
+    """A date field as every form shows it: 2026-01-05, with the calendar popup."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if name is not None:
+        name_widget(edit, name)
+    return edit
+
+
+def day_of(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
 
 
 class FormDialog(QDialog):
@@ -58,7 +84,10 @@ class FormDialog(QDialog):
     def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
         """A labelled field; the label is the widget's buddy, so it is also its accessible name."""
         self.form.addRow(label, widget)
-        widget.setAccessibleName(accessible_label(label))
+        if isinstance(widget, QAbstractSpinBox):  # date and number fields focus their line edit
+            name_widget(widget, accessible_label(label))
+        else:
+            widget.setAccessibleName(accessible_label(label))
         if description:
             widget.setAccessibleDescription(description)
         self.fields[key] = widget

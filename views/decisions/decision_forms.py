@@ -12,7 +12,8 @@ from models.domain.decision_rules import DecisionCategory
 from models.domain.vocabulary import BodyKind
 from models.services.decisions import DecisionDraft
 from views.background import Runner
-from views.decisions.form_base import DecisionForm, date_edit, day_of
+from views.decisions.form_base import DecisionForm
+from views.form_dialog import date_edit, day_of
 
 BODIES = ((BodyKind.EXECUTIVE_COUNCIL, "执行理事会"), (BodyKind.PARTY_GROUP, "党组"))
 

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from views.background import Runner
 from views.form_dialog import FormDialog
-
-
-def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def day_of(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class DecisionForm(FormDialog):
@@ -47,12 +34,6 @@ class DecisionForm(FormDialog):
     def retitle(self, title: str) -> None:
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-
-    def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
-        super().add_field(key, label, widget, description)
-        for inner in widget.findChildren(QLineEdit):  # a date or spin box's own line edit
-            inner.setAccessibleName(widget.accessibleName())
-        return widget
 
     def save(self, work: Callable[[], Any]) -> None:
         self.run(work, self._saved)

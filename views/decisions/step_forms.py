@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from views.background import Runner
-from views.decisions.form_base import DecisionForm, date_edit, day_of
+from views.decisions.form_base import DecisionForm
+from views.form_dialog import date_edit, day_of
 
 
 def text_box(height: int = 90) -> QPlainTextEdit:

@@ -24,8 +24,8 @@ from models.domain.meeting_vocabulary import HEAD_PRESENCE_NAMES
 from views.background import Runner
 from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
+from views.form_dialog import name_widget
 from views.meetings.association_report_model import AssociationReportModel
-from views.meetings.header_panel import name_widget
 
 
 def presence_text(mark: Any) -> str:

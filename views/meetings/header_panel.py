@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus
 from models.services.meetings import MeetingDraft
-from views.form_dialog import INVALID_PROPERTY, accessible_label
+from views.form_dialog import INVALID_PROPERTY, accessible_label, name_widget
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$")
-
-
-def name_widget(widget: QWidget, name: str) -> None:
-    """A spin box's or date edit's inner line edit takes the focus: it needs the name too."""
-    widget.setAccessibleName(name)
-    for inner in widget.findChildren(QLineEdit):
-        inner.setAccessibleName(name)
 
 
 class HeaderProblem(ValueError):

@@ -10,15 +10,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressDialog,
@@ -30,6 +28,7 @@ from models.domain.motion_workflow import MotionState
 from models.services.motion_handling import CO, LEAD
 from views.background import Runner
 from views.error_presenter import describe
+from views.form_dialog import date_edit
 
 ASSIGNABLE = frozenset({MotionState.ACCEPTED, MotionState.UNIT_RETURNED})
 
@@ -57,12 +56,7 @@ class BulkAssignDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.co_units.addItem(item)
         today = date.today()
-        self.assigned_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.assigned_on.setCalendarPopup(True)
-        self.assigned_on.setDisplayFormat("yyyy-MM-dd")
-        self.assigned_on.setAccessibleName(self.tr("交办日期"))
-        for inner in self.assigned_on.findChildren(QLineEdit):  # the date edit's own line edit
-            inner.setAccessibleName(self.assigned_on.accessibleName())
+        self.assigned_on = date_edit(today, self.tr("交办日期"))
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("提示"))
         self.message.setWordWrap(True)

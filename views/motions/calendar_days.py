@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.services.working_calendar import WEEKDAY_NAMES, CalendarYear
+from views.form_dialog import name_widget
 
 HOLIDAY, MAKE_UP = "holiday", "make_up"
 KIND_NAMES = {HOLIDAY: "放假", MAKE_UP: "调休上班"}
@@ -57,9 +58,7 @@ class CalendarDays(QWidget):
         for edit, name in ((self.first_day, self.tr("从")), (self.last_day, self.tr("至"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
-            for inner in edit.findChildren(QLineEdit):  # the date edit's own line edit
-                inner.setAccessibleName(name)
+            name_widget(edit, name)
         self.first_day.dateChanged.connect(
             lambda d: self.last_day.setDate(max(d, self.last_day.date()))
         )

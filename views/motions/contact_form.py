@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.background import Runner
-from views.form_dialog import FormDialog
-from views.motions.handling_forms import date_edit, day_of
+from views.form_dialog import FormDialog, date_edit, day_of
 from views.motions.motion_table_model import number_text
 
 METHODS = ("电话", "面谈", "书面", "座谈会", "其他")
@@ -51,8 +49,6 @@ class ContactForm(FormDialog):
         self.add_field("proposer", self.tr("提案人："), QLabel(self.row.proposer))
         self.contact_date = date_edit(date.today())
         self.add_field("contact_date", self.tr("沟通日期(&D)："), self.contact_date)
-        for inner in self.contact_date.findChildren(QLineEdit):
-            inner.setAccessibleName(self.contact_date.accessibleName())
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems(METHODS)

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,24 +25,12 @@ from models.domain.motion_workflow import ACTION_NAMES, MotionAction, Rating
 from models.services.motion_handling import CO, LEAD, ReplyDraft
 from models.services.motion_replies import JOINT
 from views.background import Runner
-from views.form_dialog import FormDialog
+from views.form_dialog import FormDialog, date_edit, day_of
 from views.motions.motion_table_model import number_text
 from views.motions.reply_form import MergedReplies
 from views.motions.reply_templates import ReplyTemplates, parse_templates, reply_values
 
 RATINGS = tuple(r.value for r in Rating)
-
-
-def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def day_of(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class MotionForm(FormDialog):
@@ -62,13 +49,6 @@ class MotionForm(FormDialog):
             "motion", self.tr("提案："), QLabel(f"{number_text(self.row)} {self.row.title}")
         )
         self.ok_button().setText(ACTION_NAMES[self.action])
-
-    def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
-        super().add_field(key, label, widget, description)
-        if isinstance(widget, QDateEdit):  # its own line edit is read out by the field's name
-            for inner in widget.findChildren(QLineEdit):
-                inner.setAccessibleName(widget.accessibleName())
-        return widget
 
     def _saved(self, result: Any) -> None:
         self.result = result
