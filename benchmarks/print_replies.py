@@ -1,6 +1,6 @@
 """Print how fast every 答复函 of a term is written: `yishi print replies` over 200 replied motions.
 
-1. A demo database (models.services.demo) in a temporary SQLite file, topped up through the
+1. A demo database (models.demo) in a temporary SQLite file, topped up through the
    services (register → submit → review → accept → assign → receive → handle → reply) until the
    current presidium term has COUNT replied or closed motions.
 2. The whole `yishi --database URL print replies --term N --format pdf -o DIR` process, timed
@@ -37,23 +37,23 @@ def build(url: str) -> int:
     """The demo plus enough replied motions; returns the presidium term's ordinal (届次)."""
     from sqlalchemy import select
 
+    from models.demo.builder import build_demo
     from models.domain.vocabulary import BodyKind, TermStatus
     from models.entities import HandlingUnit, Membership, Motion
-    from models.services.demo.builder import build_demo
-    from models.services.motion_handling import (
+    from models.services.motions.handling import (
         ReplyDraft,
         assign_motion,
         receive_motion,
         send_reply,
     )
-    from models.services.motion_papers import replied_motions
-    from models.services.motions import (
+    from models.services.motions.motions import (
         MotionDraft,
         accept_motion,
         advance_motion,
         register_motion,
     )
-    from models.services.terms import list_terms
+    from models.services.papers.motions import replied_motions
+    from models.services.people.terms import list_terms
     from models.store.unit_of_work import open_database
 
     db = open_database(url)

@@ -136,7 +136,7 @@ def prepare(database: Path, count: int) -> None:
 
     from desktop.database import connect
     from desktop.settings import StartupSettings
-    from models.services.demo.builder import build_demo
+    from models.demo.builder import build_demo
 
     db = connect(StartupSettings(database_url=f"sqlite:///{database}", user="bench"))
     started = time.perf_counter()

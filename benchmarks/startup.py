@@ -115,7 +115,7 @@ def _prepare(folder: str) -> str:
 
     from desktop.database import connect
     from desktop.settings import StartupSettings
-    from models.services.demo.builder import build_demo
+    from models.demo.builder import build_demo
     from models.store.unit_of_work import open_database
 
     path = Path(folder) / "demo.sqlite3"

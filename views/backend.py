@@ -14,31 +14,24 @@ from models.domain.quorum import QuorumRule
 from models.domain.rules import Rules
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus
 from models.importing.slate_reader import SlateSheet, read_slate
-from models.services import (
-    attendance,
-    electoral,
-    meetings,
-    memberships,
-    minutes,
-    people,
-    rosters,
-    settings,
-    slates,
-    terms,
-)
-from models.services.meeting_rows import (
+from models.services.common import settings
+from models.services.common.context import AppContext
+from models.services.meetings import attendance, meetings, minutes
+from models.services.meetings.meetings import AgendaItemDraft, MeetingDraft
+from models.services.meetings.minutes import MinutesSection
+from models.services.meetings.rows import (
     AssociationAttendanceReport,
     AttendanceDraft,
     AttendanceRow,
     MeetingDetail,
     MeetingRow,
 )
-from models.services.meetings import AgendaItemDraft, MeetingDraft
-from models.services.memberships import MembershipDraft
-from models.services.minutes import MinutesSection
-from models.services.people import PersonDraft
-from models.services.rosters import RosterEntry
-from models.services.rows import MembershipRow, PersonRow, TermRow
+from models.services.people import memberships, people, rosters, terms
+from models.services.people.memberships import MembershipDraft
+from models.services.people.people import PersonDraft
+from models.services.people.rosters import RosterEntry
+from models.services.people.rows import MembershipRow, PersonRow, TermRow
+from models.services.slates import electoral, slates
 from models.store.unit_of_work import Database
 from views.backend_decisions import DecisionCalls
 from views.backend_motions import MotionCalls
@@ -75,6 +68,8 @@ class Backend(MotionCalls, DecisionCalls):
         self.user = user
         self.fonts_dir = fonts_dir
         self.reply_templates = reply_templates  # resources/templates/reply_templates.toml
+        # What the typed operations (views/ops) take; the Backend goes once every view uses them.
+        self.ctx = AppContext(db, user, fonts_dir=fonts_dir, reply_templates=reply_templates)
 
     @property
     def database_label(self) -> str:
@@ -297,7 +292,7 @@ class Backend(MotionCalls, DecisionCalls):
     ) -> list[str]:
         """Write one paper as PDF or DOCX; returns the warnings (characters no font has, …)."""
         # Imported here: the printing service pulls in the document engine (reportlab, docx).
-        from models.services import printing
+        from models.services.papers import printing
 
         return printing.write_paper(
             self.db,
@@ -318,7 +313,7 @@ class Backend(MotionCalls, DecisionCalls):
 
     def reply_letter_targets(self, term: int | None = None) -> list[tuple[int, str]]:
         """(id, number text) of the term's replied or closed motions: one 答复函 each."""
-        from models.services.motion_papers import replied_motions
+        from models.services.papers.motions import replied_motions
 
         return replied_motions(self.db, term)
 
@@ -326,7 +321,7 @@ class Backend(MotionCalls, DecisionCalls):
         self, motion_id: int, number_text: str, fmt: str, directory: Path
     ) -> tuple[Path, list[str]]:
         """One motion's 答复函 into `directory`, named by its number; the file and the warnings."""
-        from models.services import printing
+        from models.services.papers import printing
 
         path = Path(directory) / f"{printing.reply_file_name(number_text)}.{fmt}"
         warnings = printing.write_paper(

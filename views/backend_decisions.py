@@ -8,18 +8,16 @@ from datetime import date
 from models.domain.decision_rules import DecisionRules
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
-from models.services import (
-    decision_follow_up,
-    decision_meeting,
-    decision_steps,
-    decisions,
-    meetings,
-)
-from models.services.decision_core import decision_rules_in_force
-from models.services.decision_meeting import DiscussionDraft, DiscussionRoster
-from models.services.decision_rows import DecisionDetail, DecisionRow
-from models.services.decisions import DecisionDraft
-from models.services.meeting_rows import MeetingRow
+from models.services.decisions import decisions
+from models.services.decisions import follow_up as decision_follow_up
+from models.services.decisions import meeting as decision_meeting
+from models.services.decisions import steps as decision_steps
+from models.services.decisions.core import decision_rules_in_force
+from models.services.decisions.decisions import DecisionDraft
+from models.services.decisions.meeting import DiscussionDraft, DiscussionRoster
+from models.services.decisions.rows import DecisionDetail, DecisionRow
+from models.services.meetings import meetings
+from models.services.meetings.rows import MeetingRow
 from models.store.unit_of_work import Database
 
 

@@ -8,17 +8,13 @@ from pathlib import Path
 
 from models.domain.motion_statistics import GroupedStatistics
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.services import (
-    handling_units,
-    motion_handling,
-    motion_statistics,
-    motions,
-    terms,
-    working_calendar,
-)
-from models.services.handling_units import HandlingUnitRow
-from models.services.motion_rows import MotionDetail, MotionRow
-from models.services.motion_statistics import DueCounts
+from models.services.motions import handling as motion_handling
+from models.services.motions import handling_units, motions, working_calendar
+from models.services.motions import statistics as motion_statistics
+from models.services.motions.handling_units import HandlingUnitRow
+from models.services.motions.rows import MotionDetail, MotionRow
+from models.services.motions.statistics import DueCounts
+from models.services.people import terms
 from models.store.unit_of_work import Database
 
 
@@ -111,7 +107,7 @@ class MotionCalls:
         handling_units.delete_handling_unit(self.db, user=self.user, unit_id=unit_id)
 
     def reply_classes(self) -> tuple[tuple[str, str], ...]:
-        from models.services import motion_deadlines
+        from models.services.motions import deadlines as motion_deadlines
 
         rules, _calendar = motion_deadlines.rules_and_calendar(self.db)
         return tuple((c.code, c.text) for c in rules.reply_classes)
@@ -141,13 +137,13 @@ class MotionCalls:
 
     def reply_letter(self, motion_id: int):  # type: ignore[no-untyped-def]
         """The letter of the motion's latest reply (joint or its own), None before any reply."""
-        from models.services import motion_replies
+        from models.services.motions import replies as motion_replies
 
         return motion_replies.reply_letter_summary(self.db, motion_id)
 
     def merged_followers(self, motion_id: int) -> list[MotionRow]:
         """The merged motions the motion's reply will also answer (the reply form's choice)."""
-        from models.services import motion_replies
+        from models.services.motions import replies as motion_replies
 
         return motion_replies.follower_rows(self.db, motion_id)
 

@@ -9,14 +9,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from models.services.common.changes import Changes as CoreChanges
+from models.services.common.changes import Outcome
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What an action touched, so each screen can tell whether it must reload."""
+    """Legacy: what a view said an action touched. Being replaced by the core's Changes."""
 
     people: bool = False
     memberships: bool = False
@@ -53,7 +58,13 @@ class Runner(QObject):
         self._ids = itertools.count(1)
         self._callbacks: dict[
             int,
-            tuple[Callable[[Any], None], Callable[[BaseException], None], Changes | None, object],
+            tuple[
+                Callable[[Any], None],
+                Callable[[BaseException], None],
+                Changes | CoreChanges | None,
+                object,
+                bool,
+            ],
         ] = {}
         self._finished.connect(self._on_finished)
 
@@ -66,21 +77,40 @@ class Runner(QObject):
         changes: Changes | None = None,
         initiator: object = None,
     ) -> None:
+        self._start(work, (on_done, on_error, changes, initiator, False))
+
+    def submit_command(
+        self,
+        work: Callable[[], Outcome[T]],
+        *,
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        initiator: object = None,
+    ) -> None:
+        """Run a command; `on_done` gets its value, then every screen hears what it changed."""
+        self._start(work, (on_done, on_error, None, initiator, True))
+
+    def _start(self, work: Callable[[], Any], callbacks: Any) -> None:
         task_id = next(self._ids)
-        self._callbacks[task_id] = (on_done, on_error, changes, initiator)
+        self._callbacks[task_id] = callbacks
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self._lane.start(_Task(self, task_id, work))
 
     @Slot(int, object, object)
     def _on_finished(self, task_id: int, result: Any, error: BaseException | None) -> None:
-        on_done, on_error, changes, initiator = self._callbacks.pop(task_id)
+        on_done, on_error, changes, initiator, is_command = self._callbacks.pop(task_id)
         if not self._callbacks:
             self.busy_changed.emit(False)
         if error is not None:
             on_error(error)
             return
-        on_done(result)
+        if is_command:
+            assert isinstance(result, Outcome)
+            on_done(result.value)
+            changes = result.changes or None
+        else:
+            on_done(result)
         if changes is not None:
             self.data_changed.emit(changes, initiator)
 

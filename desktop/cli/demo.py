@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.output import print_json, say
+from models.demo.builder import build_demo
 from models.domain.vocabulary import ASSOCIATION_NAMES, BODY_NAMES, Association, BodyKind
 from models.domain.vocabulary import term_display_name as term_name
-from models.services.demo.builder import build_demo
 from models.store.unit_of_work import Database
 
 _STATUS = {"candidate": "候选", "reserve": "候补", "elected": "在任", "ended": "已离任"}

@@ -9,10 +9,10 @@ from desktop.cli.output import print_json, say
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES
 from models.domain.vocabulary import BodyKind, TermStatus, body_has_terms
-from models.services.meeting_content import check_meeting_body
-from models.services.meeting_rows import MeetingRow
-from models.services.meetings import list_meetings
-from models.services.terms import find_term
+from models.services.meetings.content import check_meeting_body
+from models.services.meetings.meetings import list_meetings
+from models.services.meetings.rows import MeetingRow
+from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 

@@ -8,9 +8,9 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from models.domain.motion_workflow import STATE_NAMES
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.services.motion_rows import MotionRow
-from models.services.motions import list_motions
-from models.services.terms import find_term
+from models.services.motions.motions import list_motions
+from models.services.motions.rows import MotionRow
+from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 

@@ -9,9 +9,9 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from models.domain.errors import DomainError
 from models.domain.vocabulary import Association, BodyKind, TermStatus, term_display_name
-from models.services.people import PeopleFilter, list_people
-from models.services.rows import MembershipRow, PersonRow
-from models.services.terms import check_body, find_term
+from models.services.people.people import PeopleFilter, list_people
+from models.services.people.rows import MembershipRow, PersonRow
+from models.services.people.terms import check_body, find_term
 from models.store.unit_of_work import Database
 
 

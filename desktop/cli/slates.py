@@ -163,7 +163,7 @@ def run_template(_settings: StartupSettings, args: argparse.Namespace) -> int:
 
 def run_check(db: Any, _user: str, args: argparse.Namespace) -> int:
     """The same report for a slate already in the database."""
-    from models.services.slates import check_term, rules_in_force
+    from models.services.slates.slates import check_term, rules_in_force
 
     kind = BodyKind(args.body)
     rules = rules_in_force(db)
@@ -184,7 +184,7 @@ def run_check(db: Any, _user: str, args: argparse.Namespace) -> int:
 
 
 def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
-    from models.services.slates import import_slate
+    from models.services.slates.slates import import_slate
 
     outcome = import_slate(
         db,

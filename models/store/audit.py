@@ -114,3 +114,6 @@ def record_changes(session: Session, _context: Any) -> None:
             )
     if rows:
         session.connection().execute(insert(ChangeLog), [r | {"note": None} for r in rows])
+        # What the unit of work reports as changed once it commits (see unit_of_work.collecting).
+        touched = session.info.setdefault("touched", set())
+        touched.update((r["entity"], r["entity_id"]) for r in rows)

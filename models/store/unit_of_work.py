@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +29,22 @@ def _is_busy(exc: BaseException) -> bool:
 
 def _busy_or(exc: Exception) -> Exception:
     return DomainError("database_busy") if _is_busy(exc) else exc
+
+
+# (table, identity) of every record written by the units of work committed inside `collecting()`.
+Touched = set[tuple[str, str]]
+_collector: ContextVar[Touched | None] = ContextVar("yishi_touched", default=None)
+
+
+@contextmanager
+def collecting() -> Iterator[Touched]:
+    """Gather what the commands run inside write: a rolled-back unit of work adds nothing."""
+    touched: Touched = set()
+    token = _collector.set(touched)
+    try:
+        yield touched
+    finally:
+        _collector.reset(token)
 
 
 class AuditedSession(Session):
@@ -95,8 +113,12 @@ class UnitOfWork:
         )
 
     def commit(self) -> None:
+        touched: Touched = self.session.info.pop("touched", set())
         self.session.commit()
         self._committed = True
+        collector = _collector.get()
+        if collector is not None:
+            collector.update(touched)
 
     def __exit__(
         self,

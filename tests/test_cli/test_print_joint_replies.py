@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.services.motion_handling import ReplyDraft, send_reply
-from models.services.motion_replies import JOINT
+from models.services.motions.handling import ReplyDraft, send_reply
+from models.services.motions.replies import JOINT
 from models.store.unit_of_work import open_database
 from tests.test_documents.conftest import pdf_text
 

@@ -9,16 +9,16 @@ import pytest
 
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import User
-from models.services.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people import (
+from models.services.common.settings import get_setting, record_rules
+from models.services.people.memberships import MembershipDraft, add_membership, end_membership
+from models.services.people.people import (
     PeopleFilter,
     add_person,
     list_people,
     reveal_id_number,
     update_person,
 )
-from models.services.settings import get_setting, record_rules
-from models.services.terms import open_term
+from models.services.people.terms import open_term
 
 from ._support import (
     LI_SI_ID,

@@ -19,23 +19,7 @@ from models.entities import (
     DecisionDiscussion,
     DecisionStateChange,
 )
-from models.services.decision_follow_up import add_follow_up, complete_decision, update_follow_up
-from models.services.decision_meeting import (
-    DiscussionDraft,
-    ParticipantDraft,
-    PositionDraft,
-    discussion_roster,
-    put_on_agenda,
-    record_discussion,
-    reopen_decision,
-)
-from models.services.decision_steps import (
-    add_attachment,
-    attachment_content,
-    mark_step_not_applicable,
-    record_step,
-)
-from models.services.decisions import (
+from models.services.decisions.decisions import (
     DecisionDraft,
     create_decision,
     get_decision,
@@ -44,7 +28,23 @@ from models.services.decisions import (
     report_emergency,
     update_decision,
 )
-from models.services.meetings import (
+from models.services.decisions.follow_up import add_follow_up, complete_decision, update_follow_up
+from models.services.decisions.meeting import (
+    DiscussionDraft,
+    ParticipantDraft,
+    PositionDraft,
+    discussion_roster,
+    put_on_agenda,
+    record_discussion,
+    reopen_decision,
+)
+from models.services.decisions.steps import (
+    add_attachment,
+    attachment_content,
+    mark_step_not_applicable,
+    record_step,
+)
+from models.services.meetings.meetings import (
     AgendaItemDraft,
     MeetingDraft,
     get_meeting,

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 import pytest
 from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 
+from models.demo.builder import build_demo
 from models.domain.major_decision import DecisionResult, DecisionState
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
-from models.services.decision_rows import DecisionDetail
-from models.services.decision_steps import attachment_content
-from models.services.decisions import get_decision, list_decisions
-from models.services.demo.builder import build_demo
-from models.services.meetings import get_meeting
+from models.services.decisions.decisions import get_decision, list_decisions
+from models.services.decisions.rows import DecisionDetail
+from models.services.decisions.steps import attachment_content
+from models.services.meetings.meetings import get_meeting
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own data
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from models.demo.builder import DEMO_MARKER, build_demo
 from models.domain.errors import DomainError
 from models.domain.identity import cert_number_problem, gender_of, id_number_problem
 from models.domain.vocabulary import BodyKind, TermStatus
@@ -24,9 +25,8 @@ from models.entities import (
     Term,
     User,
 )
-from models.services.demo.builder import DEMO_MARKER, build_demo
-from models.services.people import add_person
-from models.services.terms import open_term
+from models.services.people.people import add_person
+from models.services.people.terms import open_term
 
 from ._support import count, draft, last_log_id, log_since, user_id_of
 

@@ -8,7 +8,8 @@ import pytest
 
 from models.domain.errors import DomainError
 from models.domain.messages import message
-from models.services.handling_units import (
+from models.services.motions.handling import assign_motion, unit_return
+from models.services.motions.handling_units import (
     add_handling_unit,
     deactivate_handling_unit,
     delete_handling_unit,
@@ -19,8 +20,7 @@ from models.services.handling_units import (
     rename_handling_unit,
     set_handling_unit_kind,
 )
-from models.services.motion_handling import assign_motion, unit_return
-from models.services.motions import get_motion
+from models.services.motions.motions import get_motion
 
 from ._support import last_log_id, log_since
 from .test_motions import accepted, assigned, version

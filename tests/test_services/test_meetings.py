@@ -12,7 +12,7 @@ from models.domain.meeting_vocabulary import AgendaKind, MeetingStatus
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind
 from models.entities import AgendaItem, ChangeLog, Meeting
-from models.services.meetings import (
+from models.services.meetings.meetings import (
     AgendaItemDraft,
     MeetingDraft,
     get_meeting,

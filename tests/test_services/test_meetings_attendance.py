@@ -12,20 +12,20 @@ from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus, H
 from models.domain.messages import message
 from models.domain.vocabulary import Association, BodyKind
 from models.entities import Attendance, ChangeLog
-from models.services.attendance import (
+from models.services.common.settings import record_rules
+from models.services.meetings.attendance import (
     association_attendance_report,
     prefill_attendance,
     record_attendance,
 )
-from models.services.meeting_rows import AttendanceDraft
-from models.services.meetings import (
+from models.services.meetings.meetings import (
     MeetingDraft,
     get_meeting,
     meeting_quorum,
     plan_meeting,
     set_meeting_status,
 )
-from models.services.settings import record_rules
+from models.services.meetings.rows import AttendanceDraft
 
 from ._support import count, last_log_id, log_since
 from .test_meetings_setup import Federation, build_federation, marked

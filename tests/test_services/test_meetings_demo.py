@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 
+from models.demo.builder import build_demo
 from models.domain.meeting_vocabulary import (
     AgendaKind,
     AttendanceRole,
@@ -17,9 +18,8 @@ from models.domain.meeting_vocabulary import (
     MinutesStatus,
 )
 from models.domain.vocabulary import Association, BodyKind
-from models.services.attendance import association_attendance_report, prefill_attendance
-from models.services.demo.builder import build_demo
-from models.services.meetings import get_meeting, list_meetings
+from models.services.meetings.attendance import association_attendance_report, prefill_attendance
+from models.services.meetings.meetings import get_meeting, list_meetings
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from models.domain.meeting_vocabulary import MinutesStatus
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind
 from models.entities import ChangeLog, MinutesAmendment
-from models.services.attendance import prefill_attendance, record_attendance
-from models.services.meetings import (
+from models.services.meetings.attendance import prefill_attendance, record_attendance
+from models.services.meetings.meetings import (
     AgendaItemDraft,
     MeetingDraft,
     get_meeting,
@@ -21,7 +21,7 @@ from models.services.meetings import (
     set_meeting_status,
     update_meeting,
 )
-from models.services.minutes import (
+from models.services.meetings.minutes import (
     MinutesSection,
     amend_minutes,
     finalise_minutes,

@@ -19,8 +19,8 @@ from models.domain.vocabulary import (
     TermStatus,
 )
 from models.entities import Membership, Person, Term
-from models.services.meeting_rows import AttendanceDraft, AttendanceRow
-from models.services.terms import get_body
+from models.services.meetings.rows import AttendanceDraft, AttendanceRow
+from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
 from ._support import valid_id

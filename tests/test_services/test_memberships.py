@@ -11,9 +11,9 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, User
-from models.services.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people import PeopleFilter, add_person, get_person, list_people
-from models.services.terms import open_term
+from models.services.people.memberships import MembershipDraft, add_membership, end_membership
+from models.services.people.people import PeopleFilter, add_person, get_person, list_people
+from models.services.people.terms import open_term
 
 from ._support import ZHANG_SAN_ID, add_units, count, draft, user_id_of
 

@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionState
 from models.entities import Feedback, MotionStateChange, Reply
-from models.services.motion_handling import ReplyDraft, rate_motion, send_reply
-from models.services.motion_papers import replied_motions, reply_letter_data
-from models.services.motion_replies import JOINT, SEPARATE, reply_letter_summary
-from models.services.motions import MotionDraft, get_motion, merge_motion, register_motion
-from models.services.printing import write_paper, write_replies
+from models.services.motions.handling import ReplyDraft, rate_motion, send_reply
+from models.services.motions.motions import MotionDraft, get_motion, merge_motion, register_motion
+from models.services.motions.replies import JOINT, SEPARATE, reply_letter_summary
+from models.services.papers.motions import replied_motions, reply_letter_data
+from models.services.papers.printing import write_paper, write_replies
 from tests.test_documents.conftest import pdf_text
 
 from .test_motions import handling, step, version

@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from models.demo.builder import build_demo
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.entities import Motion
-from models.services.demo.builder import build_demo
-from models.services.motion_papers import (
+from models.services.motions.statistics import term_statistics
+from models.services.papers.motions import (
     assignment_slip_data,
     motion_summary_data,
     replied_motions,
     reply_letter_data,
 )
-from models.services.motion_statistics import term_statistics
-from models.services.printing import build_paper, write_replies
+from models.services.papers.printing import build_paper, write_replies
 from models.store.unit_of_work import Database
 from tests.conftest import FreshDatabases
 

@@ -12,8 +12,8 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange, Reply
-from models.services.motion_deadlines import rules_and_calendar
-from models.services.motion_handling import (
+from models.services.motions.deadlines import rules_and_calendar
+from models.services.motions.handling import (
     ReplyDraft,
     assign_motion,
     extend_deadline,
@@ -24,7 +24,7 @@ from models.services.motion_handling import (
     send_reply,
     unit_return,
 )
-from models.services.motions import (
+from models.services.motions.motions import (
     accept_motion,
     advance_motion,
     get_motion,

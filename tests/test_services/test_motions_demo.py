@@ -6,10 +6,10 @@ from collections import Counter
 
 from sqlalchemy import select
 
+from models.demo.builder import build_demo
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange
-from models.services.demo.builder import build_demo
-from models.services.motions import get_motion, list_motions
+from models.services.motions.motions import get_motion, list_motions
 
 
 def test_demo_motions_cover_every_state(fresh, backend):

@@ -9,9 +9,9 @@ from pathlib import Path
 from models.domain.search_keys import pinyin_keys, sort_key
 from models.domain.vocabulary import BodyKind, Gender, TermStatus
 from models.entities import HandlingUnit, Person, Term
-from models.services.motion_deadlines import record_calendar
-from models.services.motions import MotionDraft, register_motion
-from models.services.terms import get_body
+from models.services.motions.deadlines import record_calendar
+from models.services.motions.motions import MotionDraft, register_motion
+from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
 from ._support import valid_id

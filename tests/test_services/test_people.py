@@ -9,7 +9,7 @@ import pytest
 from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.entities import ChangeLog, Person
-from models.services.people import (
+from models.services.people.people import (
     PeopleFilter,
     add_person,
     get_person,

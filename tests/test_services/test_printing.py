@@ -12,14 +12,15 @@ import pytest
 from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 from sqlalchemy import select
 
+from models.demo.builder import build_demo
+from models.demo.meetings import AMENDED_REASON
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
 from models.entities import ChangeLog
-from models.services.demo.builder import build_demo
-from models.services.demo.meetings import AMENDED_REASON
-from models.services.meetings import list_meetings
-from models.services.printing import (
+from models.services.common.settings import record_rules
+from models.services.meetings.meetings import list_meetings
+from models.services.papers.printing import (
     PAPERS,
     build_paper,
     organisation_name,
@@ -27,7 +28,6 @@ from models.services.printing import (
     resolve_format,
     write_paper,
 )
-from models.services.settings import record_rules
 from tests.test_documents.conftest import FONTS_DIR, pdf_text
 from tests.test_services._support import count
 

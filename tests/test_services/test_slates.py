@@ -20,11 +20,11 @@ from models.domain.rules import load_rules
 from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.entities import Membership, Person
 from models.importing.slate_reader import read_slate
-from models.services.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people import add_person
-from models.services.settings import record_rules
-from models.services.slates import check_term, import_slate, load_term_slate, rules_in_force
-from models.services.terms import open_term
+from models.services.common.settings import record_rules
+from models.services.people.memberships import MembershipDraft, add_membership, end_membership
+from models.services.people.people import add_person
+from models.services.people.terms import open_term
+from models.services.slates.slates import check_term, import_slate, load_term_slate, rules_in_force
 
 from ._support import add_units, count, draft
 

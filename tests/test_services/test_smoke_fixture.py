@@ -1,6 +1,6 @@
 """The shared-database fixture isolates tests from each other on both backends."""
 
-from models.services.people import PeopleFilter, PersonDraft, add_person, list_people
+from models.services.people.people import PeopleFilter, PersonDraft, add_person, list_people
 
 
 def _draft(name: str = "张三") -> PersonDraft:

@@ -8,16 +8,16 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-import models.services.people as people
+import models.services.people.people as people
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, Person
-from models.services.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people import add_person, get_person, update_person
-from models.services.terms import open_term
-from models.services.versioning import refusing_stale
+from models.services.common.versioning import refusing_stale
+from models.services.people.memberships import MembershipDraft, add_membership, end_membership
+from models.services.people.people import add_person, get_person, update_person
+from models.services.people.terms import open_term
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database, open_database
 

@@ -11,7 +11,7 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import Association, BodyKind, TermStatus
 from models.entities import ChangeLog, Term
-from models.services.terms import find_term, list_terms, open_term
+from models.services.people.terms import find_term, list_terms, open_term
 
 from ._support import count
 

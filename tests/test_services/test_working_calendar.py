@@ -9,10 +9,10 @@ import pytest
 from models.domain.deadlines import CALENDAR_YEAR_MISSING
 from models.domain.errors import DomainError
 from models.domain.messages import message
-from models.services.motion_deadlines import CALENDAR_CONTENT, rules_and_calendar
-from models.services.motion_handling import assign_motion
-from models.services.settings import get_setting
-from models.services.working_calendar import (
+from models.services.common.settings import get_setting
+from models.services.motions.deadlines import CALENDAR_CONTENT, rules_and_calendar
+from models.services.motions.handling import assign_motion
+from models.services.motions.working_calendar import (
     CalendarYear,
     calendar_years,
     import_calendar_text,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.gui import application, build_window, open_backend
 from desktop.qt_setup import install_font
 from desktop.settings import StartupSettings
-from models.services.demo.builder import build_demo
+from models.demo.builder import build_demo
 from models.store.unit_of_work import open_database
 
 from .helpers import WindowHarness, sqlite_url

@@ -13,7 +13,8 @@ from PySide6.QtCore import QSize, Qt
 
 from models.domain.major_decision import DecisionState
 from models.domain.vocabulary import BodyKind
-from models.services.decision_meeting import (
+from models.services.decisions.decisions import DecisionDraft, create_decision, get_decision
+from models.services.decisions.meeting import (
     DiscussionDraft,
     ParticipantDraft,
     PositionDraft,
@@ -21,9 +22,8 @@ from models.services.decision_meeting import (
     put_on_agenda,
     record_discussion,
 )
-from models.services.decision_steps import record_step
-from models.services.decisions import DecisionDraft, create_decision, get_decision
-from models.services.meetings import MeetingDraft, plan_meeting
+from models.services.decisions.steps import record_step
+from models.services.meetings.meetings import MeetingDraft, plan_meeting
 from views.decisions.decision_detail import DecisionDetailWindow
 from views.decisions.decision_forms import MatterForm, MeetingForm
 from views.decisions.decision_list import DecisionList
@@ -494,7 +494,7 @@ def test_emergency_recorded_then_reported(harness: WindowHarness) -> None:
 
 
 def test_record_and_register_print_to_a_preview(harness: WindowHarness) -> None:
-    from models.services import printing
+    from models.services.papers import printing
 
     if "decision" not in printing.PAPERS:
         pytest.skip("the printing service has no decision papers yet")

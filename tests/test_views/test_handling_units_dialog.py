@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from models.domain.motion_workflow import MotionAction, MotionState
-from models.services.motion_handling import assign_motion
+from models.services.motions.handling import assign_motion
 from models.store.unit_of_work import open_database
 from views.motions.handling_forms import AssignForm
 from views.motions.handling_units_dialog import HandlingUnitsDialog

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.domain.identity import check_digit
-from models.services.people import PersonDraft, add_person
+from models.services.people.people import PersonDraft, add_person
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.people.membership_dialog import EndMembershipDialog, MembershipDialog

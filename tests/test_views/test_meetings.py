@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus
-from models.services.meetings import MeetingDraft, update_meeting
+from models.services.meetings.meetings import MeetingDraft, update_meeting
 from models.store.unit_of_work import open_database
 from views.documents.preview import PaperPreview
 from views.meetings.attendance_table_model import REASON, STATUS
@@ -442,9 +442,9 @@ def test_printing_from_the_editor_previews_the_written_pdf_and_saves_docx_on_the
 
 def test_printing_a_sign_in_sheet_with_the_real_printing_service(harness: WindowHarness):
     try:
-        import models.services.printing  # noqa: F401
+        import models.services.papers.printing  # noqa: F401
     except ModuleNotFoundError:
-        pytest.skip("models.services.printing (write_paper) is not there yet")
+        pytest.skip("models.services.papers.printing (write_paper) is not there yet")
     h = harness
     window = open_list(h, "执行理事会")
     window.table.selectRow(0)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 
 from models.domain.motion_workflow import CONTACT_STATES, MotionState
-from models.services.motion_handling import ReplyDraft
+from models.services.motions.handling import ReplyDraft
 from views.motions.contact_form import ContactForm
 from views.motions.motion_detail import MotionDetailWindow
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from models.domain.motion_statistics import percent
-from models.services.motion_statistics import term_statistics
+from models.services.motions.statistics import term_statistics
 from views.motions.statistics_view import HEADERS, OVERALL, StatisticsWindow, unit_label
 
 from .helpers import WindowHarness, unnamed_focusable

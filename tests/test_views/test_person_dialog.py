@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.domain.identity import check_digit
-from models.services.people import PersonDraft, get_person, update_person
+from models.services.people.people import PersonDraft, get_person, update_person
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.people.person_dialog import PersonDialog

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus
-from models.services.meetings import MeetingDraft
+from models.services.meetings.meetings import MeetingDraft
 from views.form_dialog import INVALID_PROPERTY, accessible_label, name_widget
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.motion_workflow import MotionState
-from models.services.motion_handling import CO, LEAD
+from models.services.motions.handling import CO, LEAD
 from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import date_edit

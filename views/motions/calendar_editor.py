@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import DomainError
-from models.services.working_calendar import FIRST_YEAR, LAST_YEAR, CalendarYear
+from models.services.motions.working_calendar import FIRST_YEAR, LAST_YEAR, CalendarYear
 from views.background import Runner
 from views.error_presenter import describe
 from views.motions.calendar_days import HOLIDAY, MAKE_UP, CalendarDays

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.motion_workflow import ACTION_NAMES, MotionAction, Rating
-from models.services.motion_handling import CO, LEAD, ReplyDraft
-from models.services.motion_replies import JOINT
+from models.services.motions.handling import CO, LEAD, ReplyDraft
+from models.services.motions.replies import JOINT
 from views.background import Runner
 from views.form_dialog import FormDialog, date_edit, day_of
 from views.motions.motion_table_model import number_text

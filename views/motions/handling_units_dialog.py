@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import DomainError
-from models.services.handling_units import HandlingUnitRow
+from models.services.motions.handling_units import HandlingUnitRow
 from views.background import Changes, Runner
 from views.error_presenter import describe
 from views.form_dialog import INVALID_PROPERTY

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.motion_replies import JOINT, SEPARATE
+from models.services.motions.replies import JOINT, SEPARATE
 from views.motions.motion_table_model import number_text
 
 REPLY_TEMPLATE = "您提出的《{title}》（{number}）收悉，现答复如下：\n"

@@ -1,6 +1,6 @@
 """提案统计: 立案数, 答复率, 按时答复率, 沟通率, class shares and 满意率, overall and per 主办单位.
 
-The figures come from models.services.motion_statistics.term_statistics on the database lane;
+The figures come from models.services.motions.statistics.term_statistics on the database lane;
 the table gives every figure, and two bar charts (views/motions/bar_chart.py, drawn with QPainter
 rather than QtCharts — see there) show 答复率 and 满意率 per unit, each bar with its figure written.
 """

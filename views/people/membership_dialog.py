@@ -27,8 +27,8 @@ from models.domain.vocabulary import (
     StartReason,
     TermStatus,
 )
-from models.services.memberships import MembershipDraft
-from models.services.rosters import search_entries
+from models.services.people.memberships import MembershipDraft
+from models.services.people.rosters import search_entries
 from views.background import Changes, Runner
 from views.form_dialog import FormDialog
 from views.people.person_dialog import parse_date

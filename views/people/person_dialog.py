@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 from models.domain.errors import DomainError
 from models.domain.identity import birth_date_of, gender_of, id_number_problem, normalise_identifier
 from models.domain.messages import message
-from models.services.people import PersonDraft
+from models.services.people.people import PersonDraft
 from views.background import Changes, Runner
 from views.form_dialog import FormDialog
 

@@ -221,7 +221,7 @@ class RosterPanel(QWidget):
         self.model.order_rows(self._entries)
 
     def _apply_search(self) -> None:
-        from models.services.rosters import search_entries  # pure and in memory
+        from models.services.people.rosters import search_entries  # pure and in memory
 
         hits = search_entries(self._entries, self.search.text())
         self.model.set_rows(hits)

@@ -1,0 +1,326 @@
+"""The demo's meetings: each body's recent meetings with agenda, attendance and final minutes.
+
+Written in the demo's unit of work after the people and memberships, from a generator of its own
+(so the federation drawn before stays the same). Earlier meetings of a term are taken as never
+entered, so the council's meetings start at 第九次. The attendance is the roster on the meeting
+date, as the grid proposes it; the association heads vary: mostly 列席, one 委托代为列席, one 缺席.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.demo.plan import SEED
+from models.domain.meeting_vocabulary import (
+    AgendaKind,
+    AttendanceRole,
+    AttendanceStatus,
+    MeetingStatus,
+    MinutesStatus,
+    local_start,
+)
+from models.domain.vocabulary import Association, BodyKind, MembershipStatus, Position
+from models.entities import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Membership,
+    Minutes,
+    MinutesAmendment,
+    Person,
+    Term,
+)
+from models.services.meetings.content import propose_attendance
+
+MEETINGS_SEED = SEED + 2026
+RECORDER = "赵晓雯"  # the secretariat's clerk, not in the person registry
+LEAVE_REASONS = ("出差", "因病请假", "参加区人大常委会会议", "外出学习", "家中有事")
+
+W, B, M, P, X = (
+    AgendaKind.WORK_REPORT,
+    AgendaKind.BUDGET,
+    AgendaKind.MOTION,
+    AgendaKind.MAJOR_MATTER,
+    AgendaKind.OTHER,
+)
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    body: BodyKind
+    term: int | None
+    ordinal: int
+    day: date
+    at: time
+    place: str
+    status: MeetingStatus
+    agenda: tuple[tuple[AgendaKind, str, str, str], ...]  # kind, title, summary, decision
+    on_leave: int = 1
+    absent: int = 0
+    # association → 列席 (default), "缺席", or "代" (a vice-chair came in the head's place)
+    heads: tuple[tuple[Association, str], ...] = ()
+    guests: tuple[tuple[str, str, str], ...] = ()  # 列席 guests: name, organisation, post
+
+
+_HALL = "区残联三楼会议室"
+MEETINGS: tuple[DemoMeeting, ...] = (
+    DemoMeeting(
+        BodyKind.CONGRESS, 7, 1, date(2021, 6, 18), time(9, 0), "区会议中心礼堂",
+        MeetingStatus.HELD,
+        (
+            (W, "审议区残联第六届执行理事会工作报告", "代表们分组审议了工作报告，认为五年来各项工作成效明显。", "会议批准第六届执行理事会工作报告。"),
+            (B, "审查区残联第六届执行理事会财务工作报告", "会议听取了财务工作报告，代表们对经费使用情况进行了审查。", "会议批准财务工作报告。"),
+            (X, "选举区残联第七届主席团", "会议按照选举办法进行了无记名投票。", "选举产生区残联第七届主席团。"),
+        ),
+        on_leave=6,
+        absent=1,
+    ),
+    DemoMeeting(
+        BodyKind.PRESIDIUM, 7, 6, date(2025, 4, 10), time(14, 30), _HALL, MeetingStatus.HELD,
+        (
+            (W, "听取区残联执行理事会2024年工作情况报告", "委员们听取了报告，建议进一步加强基层残疾人专职委员队伍建设。", "会议同意执行理事会2024年工作情况报告。"),
+            (M, "2024年度主席团委员提案办理情况", "会议听取了提案办理情况通报，全部提案均已书面答复。", "会议要求对基本满意的提案继续跟踪办理。"),
+        ),
+    ),
+    DemoMeeting(
+        BodyKind.PRESIDIUM, 7, 7, date(2026, 3, 19), time(14, 30), _HALL, MeetingStatus.HELD,
+        (
+            (X, "关于召开区残联第八次代表大会的决定", "会议讨论了代表大会的召开时间、代表名额和产生办法。", "会议决定于2026年12月召开区残联第八次代表大会。"),
+            (M, "2025年度主席团委员提案办理情况", "会议听取了提案办理情况通报。", "会议同意提案办理情况通报。"),
+        ),
+        on_leave=2,
+    ),
+    DemoMeeting(
+        BodyKind.PRESIDIUM, 7, 8, date(2026, 12, 8), time(14, 30), _HALL, MeetingStatus.PLANNED,
+        ((X, "审议区残联第八次代表大会代表资格审查报告", "", ""),),
+    ),
+    DemoMeeting(
+        BodyKind.EXECUTIVE_COUNCIL, 7, 9, date(2025, 3, 6), time(9, 30), _HALL, MeetingStatus.HELD,
+        (
+            (W, "审议区残联执行理事会2024年工作报告", "会议逐项审议了工作报告。", "会议通过执行理事会2024年工作报告，提请主席团会议审议。"),
+            (B, "2024年度预算执行情况", "财务科报告了2024年度预算执行情况，全年预算执行率96.2%。", "会议同意预算执行情况报告。"),
+            (P, "区残疾人职业康复中心康复设备采购（大额度资金使用）", "会议听取了采购方案、专家论证意见和法律顾问审查意见。", "会议同意采购方案，按政府采购程序实施。"),
+        ),
+        heads=((Association.INTELLECTUAL, "代"),),
+        guests=(("郝立新", "区财政局", "社会保障科科长"),),
+    ),
+    DemoMeeting(
+        BodyKind.EXECUTIVE_COUNCIL, 7, 10, date(2025, 9, 11), time(9, 30), _HALL, MeetingStatus.HELD,
+        (
+            (B, "2025年上半年预算执行情况", "财务科报告了上半年预算执行情况，执行率为48.5%。", "会议要求加快残疾人辅助器具适配项目的支出进度。"),
+            (M, "主席团委员提案办理进展情况", "会议听取了提案承办单位的办理进展。", "会议要求各承办科室按期答复。"),
+        ),
+        on_leave=2,
+    ),
+    DemoMeeting(
+        BodyKind.EXECUTIVE_COUNCIL, 7, 11, date(2026, 3, 5), time(9, 30), _HALL, MeetingStatus.HELD,
+        (
+            (W, "审议区残联执行理事会2025年工作报告", "会议审议了工作报告。", "会议通过执行理事会2025年工作报告。"),
+            (P, "温馨家园改造提升项目安排（重大项目安排）", "会议听取了项目方案和社会稳定风险评估报告，残疾人代表参与了论证。", "会议同意项目安排，分两年实施。"),
+        ),
+        heads=((Association.PSYCHOSOCIAL, "缺席"),),
+    ),
+    DemoMeeting(
+        BodyKind.EXECUTIVE_COUNCIL, 7, 12, date(2026, 7, 9), time(9, 30), _HALL, MeetingStatus.HELD,
+        (
+            (B, "2026年上半年预算执行情况", "财务科报告了上半年预算执行情况。", "会议同意预算执行情况报告。"),
+            (X, "区残联第八次代表大会筹备工作方案", "会议讨论了筹备工作方案和分工。", "会议原则通过筹备工作方案。"),
+        ),
+    ),
+    DemoMeeting(
+        BodyKind.PARTY_GROUP, None, 1, date(2026, 1, 15), time(9, 0), "区残联党组会议室",
+        MeetingStatus.HELD,
+        (
+            (X, "传达学习区委全会精神", "会议传达学习了区委全会精神。", "会议要求结合残疾人工作抓好贯彻落实。"),
+            (B, "区残联2026年部门预算安排", "会议研究了2026年部门预算安排。", "会议同意2026年部门预算安排。"),
+        ),
+        on_leave=0,
+    ),
+    DemoMeeting(
+        BodyKind.PARTY_GROUP, None, 2, date(2026, 4, 16), time(9, 0), "区残联党组会议室",
+        MeetingStatus.HELD,
+        (
+            (P, "区残联机关中层干部任免（重要干部任免）", "会议听取了动议、民主推荐、考察和酝酿情况的汇报。", "会议同意任免事项，按规定进行任前公示。"),
+        ),
+    ),
+    DemoMeeting(
+        BodyKind.PARTY_GROUP, None, 3, date(2026, 9, 10), time(9, 0), "区残联党组会议室",
+        MeetingStatus.HELD,
+        (
+            (P, "区残疾人辅助器具服务中心运营经费（大额度资金使用）", "会议听取了经费测算、专家论证和法律顾问审查意见。", "会议同意运营经费安排。"),
+            (X, "区残联第八次代表大会人事安排建议", "会议研究了代表大会的人事安排建议。", "会议同意报区委组织部审核。"),
+        ),
+        on_leave=0,
+    ),
+)  # fmt: skip
+
+# The amended minutes: which meeting, which item, the corrected decision and why.
+AMENDED = ((BodyKind.EXECUTIVE_COUNCIL, 10), 0)
+AMENDED_DECISION = "会议要求加快残疾人辅助器具适配和居家托养服务项目的支出进度。"
+AMENDED_REASON = "原纪要漏记居家托养服务项目，经会议主持人核对后补正"
+HOSTS = {
+    BodyKind.CONGRESS: Position.CHAIR,  # the presidium's chair presides over the congress
+    BodyKind.PRESIDIUM: Position.CHAIR,
+    BodyKind.EXECUTIVE_COUNCIL: Position.COUNCIL_CHAIR,
+    BodyKind.PARTY_GROUP: Position.PARTY_SECRETARY,
+}
+# Noon in Beijing: the day a clerk finalised or amended the minutes, as a UTC instant.
+_NOON = time(4, 0, tzinfo=UTC)
+
+
+def write_demo_meetings(session: Session, *, user: str) -> int:
+    """Add the demo's meetings to the session (memberships already flushed); returns how many."""
+    r = random.Random(MEETINGS_SEED)
+    bodies = {b.kind: b for b in session.scalars(select(Body)) if b.association is None}
+    for spec in MEETINGS:
+        meeting = _meeting(session, bodies, spec)
+        session.add(meeting)
+        session.flush()
+        _attendance(session, meeting, spec, r)
+        if spec.status is MeetingStatus.HELD:
+            _minutes(session, meeting, spec, user)
+    session.flush()
+    return len(MEETINGS)
+
+
+def _term(session: Session, body: Body, ordinal: int | None) -> Term:
+    query = select(Term).where(Term.body_id == body.id)
+    if ordinal is not None:
+        query = query.where(Term.ordinal == ordinal)
+    return session.scalars(query).one()
+
+
+def _holder(session: Session, term: Term, position: Position) -> Person:
+    return session.scalars(
+        select(Person)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(
+            Membership.term_id == term.id,
+            Membership.position == position,
+            Membership.status == MembershipStatus.ELECTED,
+        )
+        .order_by(Membership.id)
+    ).first()
+
+
+def _meeting(session: Session, bodies: dict[BodyKind, Body], spec: DemoMeeting) -> Meeting:
+    body = bodies[spec.body]
+    term = _term(session, body, spec.term)
+    host_term = (
+        _term(session, bodies[BodyKind.PRESIDIUM], spec.term)
+        if spec.body is BodyKind.CONGRESS
+        else term
+    )
+    return Meeting(
+        body=body,
+        term=term if spec.term is not None else None,
+        year=spec.day.year if spec.term is None else None,
+        ordinal=spec.ordinal,
+        meeting_date=spec.day,
+        starts_at=local_start(spec.day, spec.at),
+        place=spec.place,
+        host=_holder(session, host_term, HOSTS[spec.body]),
+        recorder_name=RECORDER,
+        status=spec.status,
+        agenda=[
+            AgendaItem(
+                position=place,
+                kind=kind,
+                title=title,
+                summary=summary or None,
+                decision=decision or None,
+            )
+            for place, (kind, title, summary, decision) in enumerate(spec.agenda, start=1)
+        ],
+    )
+
+
+def _attendance(session: Session, meeting: Meeting, spec: DemoMeeting, r: random.Random) -> None:
+    if spec.status is not MeetingStatus.HELD:
+        return
+    proposed = propose_attendance(session, meeting)
+    members = [row for row in proposed if row.role is AttendanceRole.MEMBER]
+    # The host and the association seats stay as proposed; others may be away.
+    away = [row for row in members if row.person_id != meeting.host_person_id]
+    picked = r.sample(away, spec.on_leave + spec.absent)
+    on_leave = {row.person_id for row in picked[: spec.on_leave]}
+    absent = {row.person_id for row in picked[spec.on_leave :]}
+    heads = dict(spec.heads)
+    for position, row in enumerate(proposed, start=1):
+        line = Attendance(
+            position=position,
+            person_id=row.person_id,
+            role=row.role,
+            status=row.status,
+            association=row.association,
+        )
+        if row.person_id in on_leave:
+            line.status, line.leave_reason = AttendanceStatus.LEAVE, r.choice(LEAVE_REASONS)
+        elif row.person_id in absent:
+            line.status = AttendanceStatus.ABSENT
+        mark = heads.get(row.association) if row.association is not None else None
+        if mark == "缺席":
+            line.status = AttendanceStatus.ABSENT
+        elif mark == "代":
+            line.status, line.leave_reason = AttendanceStatus.LEAVE, "外出参加市级协会培训"
+            line.substitute_name = f"{_vice_chair(session, row.association)}（副主席）"
+        meeting.attendance.append(line)
+    for position, (name, organisation, post) in enumerate(spec.guests, start=len(proposed) + 1):
+        meeting.attendance.append(
+            Attendance(
+                position=position,
+                guest_name=name,
+                guest_organisation=organisation,
+                guest_post=post,
+                role=AttendanceRole.ATTENDEE,
+                status=AttendanceStatus.ATTENDING,
+            )
+        )
+    session.flush()
+
+
+def _vice_chair(session: Session, association: Association) -> str:
+    return session.scalars(
+        select(Person.name)
+        .join(Membership, Membership.person_id == Person.id)
+        .join(Term, Term.id == Membership.term_id)
+        .join(Body, Body.id == Term.body_id)
+        .where(
+            Body.association == association,
+            Membership.position == Position.ASSOCIATION_VICE_CHAIR,
+        )
+        .order_by(Membership.id)
+    ).first()
+
+
+def _minutes(session: Session, meeting: Meeting, spec: DemoMeeting, user: str) -> None:
+    finalised = datetime.combine(spec.day + timedelta(days=7), _NOON)
+    minutes = Minutes(
+        meeting=meeting,
+        status=MinutesStatus.FINAL,
+        finalised_at=finalised,
+        finalised_by=user,
+    )
+    session.add(minutes)
+    if AMENDED[0] != (spec.body, spec.ordinal):
+        return
+    item = meeting.agenda[AMENDED[1]]
+    label = f"第{item.position}项议题“{item.title}”的决定事项"
+    session.add(
+        MinutesAmendment(
+            minutes=minutes,
+            amended_at=finalised + timedelta(days=20),
+            amended_by=user,
+            reason=AMENDED_REASON,
+            part=label,
+            before=item.decision,
+            after=AMENDED_DECISION,
+        )
+    )
+    item.decision = AMENDED_DECISION

@@ -1,0 +1,1 @@
+"""What every feature's commands share: versions, choices, settings and text."""

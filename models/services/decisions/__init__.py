@@ -1,0 +1,1 @@
+"""三重一大: major-matter decisions from registration to completion."""

@@ -1,0 +1,161 @@
+"""What every 三重一大 action shares: the rules in force, loading, moving through the table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.domain.decision_rules import DecisionRules, load_decision_rules
+from models.domain.errors import DomainError
+from models.domain.major_decision import (
+    DecisionAction,
+    DecisionFacts,
+    DecisionResult,
+    DecisionState,
+    next_state,
+)
+from models.entities import (
+    AgendaItem,
+    DecisionDiscussion,
+    DecisionParticipant,
+    DecisionPosition,
+    DecisionStateChange,
+    DecisionStep,
+    MajorDecision,
+)
+from models.entities.base import utcnow
+from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.decisions.rows import DecisionDetail, detail_of, gaps_of
+from models.store.unit_of_work import Database
+
+
+def decision_rules_in_force(db: Database) -> DecisionRules:
+    """The [decisions] section of the rules copy this database records (defaults when none)."""
+    content = get_setting(db, RULES_CONTENT)
+    if content is None:
+        return DecisionRules()
+    return load_decision_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
+
+
+def load_decision(session: Session, decision_id: int) -> MajorDecision:
+    decision = session.get(MajorDecision, decision_id)
+    if decision is None:
+        raise DomainError("decision_not_found", decision_id=decision_id)
+    return decision
+
+
+def facts_of(decision: MajorDecision, rules: DecisionRules) -> DecisionFacts:
+    gaps = gaps_of(decision, rules)
+    return DecisionFacts(
+        result=DecisionResult(decision.result) if decision.result else None,
+        gates_missing=gaps.gates,
+        after_missing=gaps.after,
+        follow_ups_open=sum(1 for f in decision.follow_ups if f.done_on is None),
+    )
+
+
+def log_change(
+    session: Session,
+    decision: MajorDecision,
+    action: str,
+    before: DecisionState | None,
+    after: DecisionState,
+    reason: str | None = None,
+) -> None:
+    session.add(
+        DecisionStateChange(
+            decision_id=decision.id,
+            at=session.info.get("now", utcnow)(),
+            by=session.info.get("user_login", ""),
+            action=action,
+            from_state=before.value if before else None,
+            to_state=after.value,
+            reason=(reason or "").strip() or None,
+        )
+    )
+
+
+def move_decision(
+    session: Session,
+    decision: MajorDecision,
+    action: DecisionAction,
+    rules: DecisionRules,
+    reason: str | None = None,
+) -> DecisionState:
+    """Apply the table's move and record it; a refused move raises before anything is written."""
+    session.flush()
+    before = DecisionState(decision.state)
+    after = next_state(before, action, facts_of(decision, rules))
+    decision.state = after.value
+    log_change(session, decision, action.value, before, after, reason)
+    return after
+
+
+def touch(session: Session, decision: MajorDecision) -> None:
+    """Bump the version: a step, an attachment or a follow-up of this decision changed."""
+    decision.updated_at = session.info["now"]()
+
+
+def _whole_record() -> tuple[Any, ...]:
+    """Everything the record shows, in a dozen queries rather than one per position and person."""
+    discussion = selectinload(MajorDecision.discussions)
+    return (
+        selectinload(MajorDecision.body),
+        selectinload(MajorDecision.agenda_item).selectinload(AgendaItem.meeting),
+        selectinload(MajorDecision.reported_meeting),
+        selectinload(MajorDecision.steps).selectinload(DecisionStep.attachments),
+        discussion.selectinload(DecisionDiscussion.meeting),
+        discussion.selectinload(DecisionDiscussion.agenda_item),
+        discussion.selectinload(DecisionDiscussion.presiding),
+        discussion.selectinload(DecisionDiscussion.leader),
+        discussion.selectinload(DecisionDiscussion.participants).selectinload(
+            DecisionParticipant.person
+        ),
+        discussion.selectinload(DecisionDiscussion.positions).selectinload(DecisionPosition.person),
+        selectinload(MajorDecision.reopenings),
+        selectinload(MajorDecision.follow_ups),
+        selectinload(MajorDecision.changes),
+    )
+
+
+def whole_decision(session: Session, decision_id: int) -> MajorDecision:
+    decision = session.scalars(
+        select(MajorDecision)
+        .where(MajorDecision.id == decision_id)
+        .options(*_whole_record())
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if decision is None:
+        raise DomainError("decision_not_found", decision_id=decision_id)
+    return decision
+
+
+def detail(session: Session, decision: MajorDecision, rules: DecisionRules) -> DecisionDetail:
+    """The record as it stands after the change. Expired and lazily read again: within the unit
+    of work most people and meetings are already in the session, which beats a fresh eager read."""
+    session.flush()
+    session.expire(decision)
+    return detail_of(decision, rules)
+
+
+def keep_decision_items(
+    session: Session, existing: dict[int, AgendaItem], kept: set[int | None]
+) -> None:
+    """An item a 三重一大 matter stands on, or was discussed under, stays on the agenda."""
+    removed = set(existing) - kept
+    if not removed:
+        return
+    used = (
+        session.scalars(
+            select(MajorDecision.agenda_item_id).where(MajorDecision.agenda_item_id.in_(removed))
+        ).all()
+        + session.scalars(
+            select(DecisionDiscussion.agenda_item_id).where(
+                DecisionDiscussion.agenda_item_id.in_(removed)
+            )
+        ).all()
+    )
+    if used:
+        raise DomainError("agenda_item_has_decision", field="agenda", title=existing[used[0]].title)

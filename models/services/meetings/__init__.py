@@ -1,0 +1,1 @@
+"""Meetings: numbering, agenda, attendance and minutes."""

@@ -1,0 +1,1 @@
+"""Motions (提案): intake, handling, replies, statistics, units and the calendar."""

@@ -1,0 +1,89 @@
+"""The motion rules and the working-day calendar in force on this database.
+
+The rules are the [motions] section of the rules copy the database records (defaults when none).
+The calendar is the text of a calendar file (resources/calendar/cn-workdays.toml) kept in the
+setting `calendar.content`, seeded by the desktop at first use and by `record_calendar`; without
+one, only weekends are days off and every deadline carries the missing-year warning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.domain.deadlines import (
+    DeadlineResult,
+    MotionDeadlineRules,
+    WorkingCalendar,
+    check_extension,
+    co_unit_due,
+    extension_cap,
+    feedback_due,
+    load_calendar,
+    load_motion_rules,
+    rehandling_due,
+    reply_due,
+    unit_return_deadline,
+)
+from models.entities import Setting
+from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.store.unit_of_work import Database
+
+CALENDAR_CONTENT = "calendar.content"
+
+__all__ = [
+    "CALENDAR_CONTENT",
+    "DeadlineResult",
+    "check_extension",
+    "co_unit_due",
+    "extension_cap",
+    "feedback_due",
+    "rehandling_due",
+    "reply_due",
+]
+
+
+def rules_and_calendar(db: Database) -> tuple[MotionDeadlineRules, WorkingCalendar]:
+    content = get_setting(db, RULES_CONTENT)
+    rules = (
+        load_motion_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
+        if content is not None
+        else MotionDeadlineRules()
+    )
+    calendar_text = get_setting(db, CALENDAR_CONTENT)
+    calendar = (
+        load_calendar(calendar_text, source=CALENDAR_CONTENT)
+        if calendar_text is not None
+        else WorkingCalendar()
+    )
+    return rules, calendar
+
+
+def record_calendar(db: Database, *, user: str, content: str) -> None:
+    """Store (or replace) the working-day calendar; refused unless it reads."""
+    load_calendar(content)
+    with db.unit_of_work(user) as uow:
+        setting = uow.session.get(Setting, CALENDAR_CONTENT)
+        if setting is None:
+            uow.session.add(Setting(key=CALENDAR_CONTENT, value=content, updated_by=user))
+        else:
+            setting.value = content
+            setting.updated_by = user
+        uow.commit()
+
+
+def unit_return_last_day(
+    assigned_on: date, rules: MotionDeadlineRules, cal: WorkingCalendar
+) -> date:
+    return unit_return_deadline(assigned_on, rules, cal).due
+
+
+def reply_classes(rules: MotionDeadlineRules) -> tuple[str, ...]:
+    return tuple(c.code for c in rules.reply_classes)
+
+
+def rehandling_limit(rules: MotionDeadlineRules) -> int:
+    return rules.rehandling_limit
+
+
+def number_format(rules: MotionDeadlineRules) -> str:
+    return rules.number_format

@@ -1,0 +1,343 @@
+"""Handling a numbered motion: assignment, 签收 and 退办, extensions, contacts, the reply, the rating."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from models.domain.errors import DomainError
+from models.domain.motion_workflow import (
+    CONTACT_STATES,
+    STATE_NAMES,
+    MotionAction,
+    MotionFacts,
+    MotionState,
+    Rating,
+)
+from models.entities import (
+    Assignment,
+    Contact,
+    Feedback,
+    HandlingUnit,
+    Motion,
+)
+from models.entities.base import utcnow
+from models.services.common.text import fitted
+from models.services.common.versioning import ensure_version, refusing_stale
+from models.services.motions import deadlines as dl
+from models.services.motions.core import load_motion, move_motion, row_of
+from models.services.motions.replies import ReplyDraft, checked_draft, write_replies
+from models.services.motions.rows import (
+    MotionRow,
+    lead_assignment,
+)
+from models.store.unit_of_work import Database
+
+LEAD, CO = "主办", "协办"
+
+
+# ---------------------------------------------------------------- assignment
+
+
+def assign_motion(
+    db: Database,
+    *,
+    user: str,
+    motion_id: int,
+    expected_version: int | None,
+    units: Sequence[tuple[int, str]],
+    assigned_on: date,
+    reason: str | None = None,
+) -> tuple[MotionRow, str | None]:
+    """交办 (or 重新交办 after 退办): one 主办, any 协办; returns the row and a calendar warning."""
+    roles = [role for _, role in units]
+    if roles.count(LEAD) != 1 or any(r not in (LEAD, CO) for r in roles):
+        raise DomainError("motion_one_lead_unit", field="units")
+    if len({unit_id for unit_id, _ in units}) != len(units):
+        raise DomainError("motion_unit_twice", field="units")
+    rules, calendar = dl.rules_and_calendar(db)
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        action = (
+            MotionAction.REASSIGN
+            if motion.state == MotionState.UNIT_RETURNED.value
+            else MotionAction.ASSIGN
+        )
+        move_motion(session, motion, action, reason=reason)
+        for old in motion.assignments:
+            old.active = False
+        reply = dl.reply_due(assigned_on, rules, calendar)
+        co_due = dl.co_unit_due(assigned_on, rules, calendar)
+        for unit_id, role in units:
+            unit = session.get(HandlingUnit, unit_id)
+            if unit is None:
+                raise DomainError("handling_unit_not_found", field="units", unit_id=unit_id)
+            if not unit.active:  # stopped while the clerk's form was open
+                raise DomainError("handling_unit_stopped", field="units", name=unit.name)
+            session.add(
+                Assignment(
+                    motion=motion,
+                    unit=unit,
+                    role=role,
+                    assigned_on=assigned_on,
+                    due_on=reply.due if role == LEAD else co_due.due,
+                    active=True,
+                )
+            )
+        row = row_of(session, motion)
+        uow.commit()
+    return row, reply.warning
+
+
+def _active_lead(motion: Motion) -> Assignment:
+    assignment = lead_assignment(motion)
+    if assignment is None:
+        raise DomainError("motion_not_assigned")
+    return assignment
+
+
+def receive_motion(
+    db: Database, *, user: str, motion_id: int, expected_version: int | None, received_on: date
+) -> MotionRow:
+    """签收 by the lead unit."""
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        move_motion(session, motion, MotionAction.RECEIVE)
+        _active_lead(motion).received_on = received_on
+        row = row_of(session, motion)
+        uow.commit()
+    return row
+
+
+def unit_return(
+    db: Database,
+    *,
+    user: str,
+    motion_id: int,
+    expected_version: int | None,
+    reason: str | None,
+    returned_on: date,
+) -> MotionRow:
+    """退办 by the lead unit, with a reason, within the window after assignment."""
+    rules, calendar = dl.rules_and_calendar(db)
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        assignment = lead_assignment(motion)
+        move_motion(session, motion, MotionAction.UNIT_RETURN, reason=reason)
+        assert assignment is not None  # an assigned motion has its lead unit
+        last_day = dl.unit_return_last_day(assignment.assigned_on, rules, calendar)
+        if returned_on > last_day:
+            raise DomainError(
+                "return_window_passed",
+                field="returned_on",
+                last_day=last_day.isoformat(),
+                days=rules.unit_return_window_working_days,
+            )
+        assignment.returned_on = returned_on
+        assignment.return_reason = (reason or "").strip()
+        for a in motion.assignments:  # the secretariat reassigns the whole motion
+            a.active = False
+        row = row_of(session, motion)
+        uow.commit()
+    return row
+
+
+def extend_deadline(
+    db: Database,
+    *,
+    user: str,
+    motion_id: int,
+    expected_version: int | None,
+    new_due: date,
+    reason: str | None,
+    granted_on: date,
+) -> MotionRow:
+    """延期: a reason, and the new deadline no later than the cap after assignment."""
+    from models.entities import AssignmentExtension
+
+    rules, _calendar = dl.rules_and_calendar(db)
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        assignment = lead_assignment(motion)
+        move_motion(session, motion, MotionAction.EXTEND, reason=reason)
+        assert assignment is not None  # a received or handled motion has its lead unit
+        dl.check_extension(assignment.assigned_on, new_due, rules)
+        if new_due <= assignment.due_on:
+            raise DomainError("extension_not_later", field="new_due", due=str(assignment.due_on))
+        session.add(
+            AssignmentExtension(
+                assignment=assignment,
+                previous_due=assignment.due_on,
+                new_due=new_due,
+                reason=(reason or "").strip(),
+                granted_on=granted_on,
+                granted_by=user,
+            )
+        )
+        assignment.due_on = new_due
+        motion.updated_at = utcnow()  # the extension is an edit of the motion (version bump)
+        row = row_of(session, motion)
+        uow.commit()
+    return row
+
+
+def record_contact(
+    db: Database,
+    *,
+    user: str,
+    motion_id: int,
+    contact_date: date,
+    method: str,
+    note: str | None = None,
+) -> None:
+    """沟通 with the proposer (date, method such as 电话、座谈、走访, note)."""
+    text = fitted(method, Contact.method, field="method", label="沟通方式")
+    if text is None:
+        raise DomainError("motion_field_required", field="method", label="沟通方式")
+    with db.unit_of_work(user) as uow:
+        motion = load_motion(uow.session, motion_id)
+        if MotionState(motion.state) not in CONTACT_STATES:
+            raise DomainError(
+                "motion_contact_state",
+                field="contact_date",
+                state=STATE_NAMES[MotionState(motion.state)],
+            )
+        uow.session.add(
+            Contact(
+                motion_id=motion.id,
+                contact_date=contact_date,
+                method=text,
+                note=(note or "").strip() or None,
+                recorded_by=user,
+            )
+        )
+        uow.commit()
+
+
+# ---------------------------------------------------------------- reply and feedback
+
+
+def send_reply(
+    db: Database, *, user: str, motion_id: int, expected_version: int | None, reply: ReplyDraft
+) -> MotionRow:
+    """答复: class from the rules' list and a 签发人 are required; merged motions follow, in one
+    joint letter or a letter each with its own 发文字号, as `reply.mode` says."""
+    rules, _calendar = dl.rules_and_calendar(db)
+    signer, number = checked_draft(reply, dl.reply_classes(rules))
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        move_motion(session, motion, MotionAction.REPLY)
+        write_replies(session, motion, reply, signer=signer, number=number)
+        row = row_of(session, motion)
+        uow.commit()
+    return row
+
+
+def _rating(value: str | None, field: str) -> Rating:
+    try:
+        return Rating(value or "")
+    except ValueError:
+        raise DomainError(
+            "value_invalid",
+            field=field,
+            label="办理态度" if field == "attitude" else "办理结果",
+            value=value or "",
+            choices="、".join(r.value for r in Rating),
+        ) from None
+
+
+def rate_motion(
+    db: Database,
+    *,
+    user: str,
+    motion_id: int,
+    expected_version: int | None,
+    attitude: str,
+    result: str,
+    rated_on: date,
+    remarks: str | None = None,
+    closing_note: str | None = None,
+) -> MotionRow:
+    """反馈: 办理结果 decides; 不满意 below the limit starts 重新办理 with a new deadline."""
+    attitude_rating, result_rating = _rating(attitude, "attitude"), _rating(result, "result")
+    rules, calendar = dl.rules_and_calendar(db)
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        after = move_motion(
+            session,
+            motion,
+            MotionAction.RATE,
+            MotionFacts(
+                result_rating=result_rating,
+                rehandling_rounds=motion.rehandling_rounds,
+                rehandling_limit=dl.rehandling_limit(rules),
+            ),
+            reason=remarks,
+        )
+        session.add(
+            Feedback(
+                motion_id=motion.id,
+                reply_id=motion.replies[-1].id if motion.replies else None,
+                attitude=attitude_rating.value,
+                result=result_rating.value,
+                remarks=(remarks or "").strip() or None,
+                timed_out=False,
+                recorded_on=rated_on,
+            )
+        )
+        if after is MotionState.REHANDLING:
+            motion.rehandling_rounds += 1
+            motion.rehandling_due = dl.rehandling_due(rated_on, rules, calendar).due
+        elif result_rating is Rating.UNSATISFIED:
+            motion.closing_note = (closing_note or "").strip() or "重新办理已达上限，由秘书处办结"
+        row = row_of(session, motion)
+        uow.commit()
+    return row
+
+
+def feedback_timeout(
+    db: Database, *, user: str, motion_id: int, expected_version: int | None, on: date
+) -> MotionRow:
+    """No feedback within the wait after the reply: closed, recorded as 基本满意 and noted."""
+    rules, _calendar = dl.rules_and_calendar(db)
+    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+        session = uow.session
+        motion = load_motion(session, motion_id)
+        ensure_version(motion, expected_version)
+        last = motion.replies[-1] if motion.replies else None
+        if last is not None and on <= dl.feedback_due(last.sent_on, rules):
+            raise DomainError(
+                "feedback_still_awaited",
+                field="on",
+                due=str(dl.feedback_due(last.sent_on, rules)),
+            )
+        move_motion(session, motion, MotionAction.FEEDBACK_TIMEOUT, reason="反馈逾期，视为基本满意")
+        session.add(
+            Feedback(
+                motion_id=motion.id,
+                reply_id=last.id if last else None,
+                attitude=None,
+                result=Rating.BASICALLY_SATISFIED.value,
+                remarks="逾期未反馈，视为基本满意",
+                timed_out=True,
+                recorded_on=on,
+            )
+        )
+        row = row_of(session, motion)
+        uow.commit()
+    return row
+
+
+# ---------------------------------------------------------------- reading

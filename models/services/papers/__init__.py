@@ -1,0 +1,1 @@
+"""Papers: the plain data the document engine prints, built from the database."""

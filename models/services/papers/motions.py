@@ -1,0 +1,177 @@
+"""Plain data for the motion papers (答复函, 交办单, 办理情况汇总表) built from the database."""
+
+from __future__ import annotations
+
+from models.documents.papers.assignment_slip import AssignedUnit, AssignmentSlipData
+from models.documents.papers.motion_summary import FigureLine, MotionSummaryData, SummaryLine
+from models.documents.papers.reply_letter import AnsweredMotion, ReplyLetterData
+from models.domain.errors import DomainError
+from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
+from models.domain.motion_workflow import STATE_NAMES, MotionState
+from models.domain.vocabulary import chinese_ordinal
+from models.entities import Motion
+from models.services.motions import deadlines as dl
+from models.services.motions.replies import letter_of
+from models.services.motions.rows import MotionRow, lead_assignment
+from models.services.motions.statistics import figures_of, term_motions
+from models.services.papers.common import PAPER_NAMES, bad_arguments, organisation_name, today
+from models.store.unit_of_work import Database
+
+# States whose motions `print replies` writes a letter for.
+REPLIED = frozenset({MotionState.REPLIED, MotionState.CLOSED})
+
+
+def _motion(session, motion_id: int | None, paper: str) -> Motion:  # type: ignore[no-untyped-def]
+    if motion_id is None:
+        raise bad_arguments(f"打印{PAPER_NAMES[paper]}需要指明提案（--motion ID）")
+    motion = session.get(Motion, motion_id)
+    if motion is None:
+        raise DomainError("motion_not_found", motion_id=motion_id)
+    return motion
+
+
+def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
+    """The letter of the motion's latest reply (a joint letter: the lead's, to every proposer);
+    refused while it has none."""
+    rules, _calendar = dl.rules_and_calendar(db)
+    classes = {c.code: c.text for c in rules.reply_classes}
+    with db.session_factory() as session:
+        motion = _motion(session, motion_id, "reply")
+        letter = letter_of(session, motion)
+        if letter is None:
+            raise bad_arguments(f"提案“{motion.title}”尚未答复，没有答复函")
+        reply, lead = letter.reply, letter.motions[0]
+        assignment = lead_assignment(lead)
+        return ReplyLetterData(
+            motion_title=lead.title,
+            motion_number=lead.number_text,
+            proposers=tuple(m.proposer.name for m in letter.motions),
+            text=reply.text,
+            reply_class=reply.reply_class,
+            class_text=classes.get(reply.reply_class, ""),
+            unit=assignment.unit.name if assignment is not None else organisation_name(db),
+            signed_on=reply.signed_on,
+            document_number=reply.document_number,
+            handler_name=reply.handler_name,
+            handler_phone=reply.handler_phone,
+            joined=tuple(AnsweredMotion(m.title, m.number_text) for m in letter.motions[1:]),
+        )
+
+
+def assignment_slip_data(db: Database, motion_id: int | None) -> AssignmentSlipData:
+    """The active assignments (a merged motion: its lead's); refused before 交办."""
+    organisation = organisation_name(db)
+    with db.session_factory() as session:
+        motion = _motion(session, motion_id, "assignment-slip")
+        source = motion.lead_motion if motion.lead_motion is not None else motion
+        active = [a for a in source.assignments if a.active]
+        if not active:
+            raise bad_arguments(f"提案“{motion.title}”尚未交办，没有交办单")
+        units = tuple(
+            AssignedUnit(a.unit.name, a.role, a.assigned_on, a.due_on)
+            for a in sorted(active, key=lambda a: (a.role != "主办", a.id))
+        )
+        helpers = [u.due_on for u in units if u.role != "主办"]
+        return AssignmentSlipData(
+            organisation=organisation,
+            motion_title=motion.title,
+            motion_number=motion.number_text,
+            proposer=motion.proposer.name,
+            co_signers=tuple(c.person.name for c in motion.co_signers),
+            category=motion.category,
+            submitted_on=motion.submitted_on,
+            units=units,
+            co_unit_due=min(helpers) if helpers else None,
+            on=units[0].assigned_on,
+        )
+
+
+def _figure_line(unit: str, stats: MotionStatistics) -> FigureLine:
+    shares = "、".join(f"{code} {percent(share)}" for code, share in stats.class_shares.items())
+    return FigureLine(
+        unit=unit,
+        numbered=stats.numbered,
+        replied=stats.replied,
+        reply_rate=percent(stats.reply_rate),
+        on_time_rate=percent(stats.on_time_rate),
+        contact_rate=percent(stats.contact_rate),
+        class_shares=shares or "—",
+        attitude_rate=percent(stats.attitude.rate),
+        result_rate=percent(stats.result.rate),
+    )
+
+
+def motion_summary_data(db: Database, term: int | None) -> MotionSummaryData:
+    """Every numbered motion of the presidium term, and the figures by 主办单位 with a 合计."""
+    organisation = organisation_name(db)
+    day = today()
+    with db.session_factory() as session:
+        found, motions = term_motions(session, term)
+        numbered = [m for m in motions if m.number is not None]
+        lines: list[SummaryLine] = []
+        figures = []
+        for motion in numbered:
+            fig = figures_of(motion)
+            figures.append(fig)
+            row = MotionRow.of(motion, day)
+            feedback = motion.feedbacks[-1] if motion.feedbacks else None
+            result = ""
+            if feedback is not None:
+                result = feedback.result + ("（逾期未反馈）" if feedback.timed_out else "")
+            lines.append(
+                SummaryLine(
+                    number=motion.number_text or str(motion.number),
+                    title=motion.title,
+                    proposer=motion.proposer.name,
+                    unit=row.lead_unit or "",
+                    category=motion.category or "",
+                    state=STATE_NAMES[row.state],
+                    reply_class=fig.reply_class or "",
+                    attitude=(feedback.attitude or "") if feedback is not None else "",
+                    result=result,
+                    overdue=row.is_overdue,
+                    contacted=fig.contacted_before_reply,
+                )
+            )
+        ordinal = found.ordinal
+    grouped = grouped_statistics(figures)
+    lines_by_unit = [
+        _figure_line(unit or "（未交办）", stats) for unit, stats in grouped.by_unit.items()
+    ]
+    term_name = f"第{chinese_ordinal(ordinal)}届主席团" if ordinal else "主席团"
+    return MotionSummaryData(
+        organisation=organisation,
+        term_name=term_name,
+        lines=tuple(lines),
+        figures=(*lines_by_unit, _figure_line("合计", grouped.overall)),
+        on=day,
+        timeouts=grouped.overall.result.timeouts,
+    )
+
+
+def _number_text(motion: Motion) -> str:
+    return motion.number_text or str(motion.number or motion.id)
+
+
+def replied_motions(db: Database, term: int | None) -> list[tuple[int, str]]:
+    """One (motion id, number text) per letter to print: each replied or closed motion's latest,
+    a joint letter once, named by every motion it answers (第1号、第5号), in the order of numbers."""
+    with db.session_factory() as session:
+        _found, motions = term_motions(session, term)
+        by_reply = {r.id: m for m in motions for r in m.replies}
+        joined: dict[int, list[Motion]] = {}
+        for m in motions:
+            for r in m.replies:
+                if r.joint_reply_id is not None:
+                    joined.setdefault(r.joint_reply_id, []).append(m)
+        letters: dict[int, tuple[int, str]] = {}
+        for m in motions:
+            if not m.replies or MotionState(m.state) not in REPLIED:
+                continue
+            latest = m.replies[-1]
+            carrier = latest.joint_reply_id or latest.id
+            if carrier in letters:
+                continue
+            answered = [by_reply[carrier], *joined.get(carrier, [])] if carrier in by_reply else [m]
+            letters[carrier] = (m.id, "、".join(_number_text(a) for a in answered))
+        return list(letters.values())

@@ -1,0 +1,1 @@
+"""People, terms and memberships: the registry and the bodies' rosters."""

@@ -1,0 +1,1 @@
+"""Slates: checking and importing candidate lists against the composition quotas."""
