@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def console_main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(encoding="utf-8", errors="replace")
     sys.exit(main())
 
 

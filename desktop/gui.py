@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -19,6 +20,9 @@ from desktop.qt_setup import install_font, install_translations
 from desktop.settings import StartupSettings
 from views.background import Runner
 from views.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from views.backend import Backend
 
 SMOKE_TIMEOUT_MS = 60_000
 
@@ -35,7 +39,7 @@ def application() -> QApplication:
     return app
 
 
-def open_backend(settings: StartupSettings):  # type: ignore[no-untyped-def]
+def open_backend(settings: StartupSettings) -> Backend:
     """Runs on the worker lane: the data layer is imported here, after the first paint."""
     from desktop.database import connect
     from desktop.paths import resource_path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +35,7 @@ _WITH_SETTINGS = {
 }
 
 
-def _load(target: str):  # type: ignore[no-untyped-def]
+def _load(target: str) -> Callable[..., int]:
     module, function = target.split(":")
     return getattr(importlib.import_module(module), function)
 

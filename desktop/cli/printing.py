@@ -18,7 +18,8 @@ from desktop.cli.output import say
 from desktop.paths import resource_path
 from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind
-from models.services.papers.printing import PAPER_NAMES, resolve_format, write_paper, write_replies
+from models.services.papers.common import PAPER_NAMES
+from models.services.papers.printing import resolve_format, write_paper, write_replies
 from models.store.unit_of_work import Database
 
 # Which options each paper takes (the others must be left out).

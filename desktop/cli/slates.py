@@ -196,6 +196,7 @@ def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
         reserve=args.reserve,
     )
     errors = outcome.errors
+    row_errors = [problem_json(p) for p in errors]
     data = {
         "total": outcome.sheet.total,
         "imported": outcome.imported,
@@ -203,7 +204,7 @@ def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
         "updated_people": outcome.updated_people,
         "rejected_rows": list(outcome.sheet.excluded_rows),
         "rejected_file": str(outcome.rejected_file) if outcome.rejected_file else None,
-        "row_errors": [problem_json(p) for p in errors],
+        "row_errors": row_errors,
         "row_warnings": [
             problem_json(p) for p in outcome.sheet.problems if p.level is Level.WARNING
         ],
@@ -215,7 +216,7 @@ def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
             f"名单中有 {len(outcome.sheet.excluded_rows)} 行有错误，未导入任何数据。"
             "请改正后重新导入，或加 --valid-only 只导入无误的行。"
         )
-        for p in data["row_errors"]:
+        for p in row_errors:
             say(f"  第 {p['row']} 行［{p['column']}］{p['message']}")
     else:
         say(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Pt, Twips
 from docx.table import Table as DocxTable
@@ -17,7 +18,7 @@ from models.documents.layout import CHAR_SPACING_TWENTIETHS, LINE_PITCH_TWIPS
 LATIN = "Times New Roman"
 
 
-def _el(tag: str, **attrs: str) -> OxmlElement:
+def _el(tag: str, **attrs: str) -> BaseOxmlElement:
     element = OxmlElement(tag)
     for key, value in attrs.items():
         element.set(qn(f"w:{key}"), value)
@@ -26,7 +27,7 @@ def _el(tag: str, **attrs: str) -> OxmlElement:
 
 def _rpr_children(
     east_asia: str, size: float, *, bold: bool, spacing: int, latin: str
-) -> list[OxmlElement]:
+) -> list[BaseOxmlElement]:
     """rPr children in the schema's order (rFonts, b, spacing, sz, szCs, lang): Word rejects
     a file whose rPr is out of order."""
     half_points = str(round(size * 2))

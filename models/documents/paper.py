@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Literal
 
 from models.domain.identity import mask_identifier
@@ -66,7 +66,7 @@ class Table:
 @dataclass(frozen=True)
 class Signature:
     org: str
-    date: date
+    date: dt.date
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Paper:
     doc_number: str | None = None
     addressee: str | None = None
     signature: Signature | None = None
-    date: date | None = None
+    date: dt.date | None = None
     copy_to: str | None = None
     landscape: bool = False
     first_page_numbered: bool = True
@@ -95,7 +95,7 @@ class Paper:
     public: bool = False
     identifiers_whole: bool = False
 
-    def signing(self) -> tuple[str | None, date] | None:
+    def signing(self) -> tuple[str | None, dt.date] | None:
         """(organisation or None, date) for the foot of the paper, or None when it has neither."""
         if self.signature is not None:
             return self.signature.org, self.signature.date

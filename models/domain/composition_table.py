@@ -42,27 +42,37 @@ def _band(record: SlateRecord, day: date, low: int, high: int | None) -> bool:
     return age >= low and (high is None or age <= high)
 
 
+def _in_categories(
+    categories: frozenset[DisabilityCategory],
+) -> Callable[[SlateRecord], bool]:
+    return lambda r: r.category in categories
+
+
+def _aged(day: date, low: int, high: int | None) -> Callable[[SlateRecord], bool]:
+    return lambda r: _band(r, day, low, high)
+
+
+def _is_minority(ethnicity: str) -> bool:
+    return bool(ethnicity) and ethnicity.strip() not in HAN
+
+
 def _measures(day: date) -> list[tuple[str, Callable[[SlateRecord], bool]]]:
     measures: list[tuple[str, Callable[[SlateRecord], bool]]] = [
         ("残疾人及亲友", lambda r: r.is_disabled or r.is_relative_of_disabled),
         ("其中：残疾人", lambda r: r.is_disabled),
         ("残疾人亲友", lambda r: not r.is_disabled and r.is_relative_of_disabled),
     ]
-    measures += [
-        (f"  {label}", lambda r, c=cats: r.category in c) for label, cats in _CATEGORY_ROWS
-    ]
+    measures += [(f"  {label}", _in_categories(categories)) for label, categories in _CATEGORY_ROWS]
     measures += [
         ("女性", lambda r: r.gender is Gender.FEMALE),
-        ("少数民族", lambda r: bool(r.ethnicity) and r.ethnicity.strip() not in HAN),
+        ("少数民族", lambda r: r.ethnicity is not None and _is_minority(r.ethnicity)),
         ("中共党员（含预备党员）", lambda r: (r.political_status or "").strip() in PARTY_MEMBERS),
         ("农村", lambda r: r.is_rural is True),
         ("自强模范或基层一线", lambda r: r.is_role_model or r.is_frontline),
         ("助残社会组织代表", lambda r: r.is_org_representative),
         ("助残志愿者", lambda r: r.is_volunteer),
     ]
-    measures += [
-        (label, lambda r, lo=lo, hi=hi: _band(r, day, lo, hi)) for label, lo, hi in AGE_BANDS
-    ]
+    measures += [(label, _aged(day, low, high)) for label, low, high in AGE_BANDS]
     return measures
 
 

@@ -157,8 +157,11 @@ def _step_list(rules_id: str, path: str, entries: Any) -> tuple[StepSpec, ...]:
         kind = entry.get("kind")
         if not isinstance(kind, str) or not kind.strip():
             rules_fail(rules_id, f"{where}.kind", "应为程序名称，如“专家论证”")
+        timing_word = entry.get("timing")
         try:
-            timing = StepTiming(entry.get("timing"))
+            if not isinstance(timing_word, str):
+                raise ValueError(timing_word)
+            timing = StepTiming(timing_word)
         except ValueError:
             rules_fail(
                 rules_id, f"{where}.timing", "应为 before（讨论前）、at（会上）或 after（讨论后）"

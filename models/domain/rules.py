@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from models.domain.disability import parse_category
 from models.domain.errors import DomainError, Level
@@ -219,6 +219,7 @@ def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
+_T = TypeVar("_T")
 _SHARE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _RULE_KEYS = {"level", "source", "wording"}
 _CATEGORY_FIELDS = {"name", "disabilities", "relatives_count", "source", "wording"}
@@ -233,7 +234,9 @@ class _Reader:
     def fail(self, key: str, detail: str) -> NoReturn:
         raise DomainError("rules_invalid", key=key, rules_id=self.rules_id, detail=detail)
 
-    def value(self, table: Mapping[str, Any], path: str, name: str, kind: type, what: str) -> Any:
+    def value(
+        self, table: Mapping[str, Any], path: str, name: str, kind: type[_T], what: str
+    ) -> _T:
         key = f"{path}.{name}"
         if name not in table:
             self.fail(key, f"缺少 {name}")
@@ -243,14 +246,17 @@ class _Reader:
             self.fail(key, f"应为{what}，而不是 {value!r}")
         return value
 
-    def table(self, parent: Mapping[str, Any], path: str, allowed: set[str] | None = None) -> Any:
+    def table(
+        self, parent: Mapping[str, Any], path: str, allowed: set[str] | None = None
+    ) -> dict[str, Any]:
         name = path.rsplit(".", 1)[-1]
-        if not isinstance(parent.get(name), dict):
+        value = parent.get(name)
+        if not isinstance(value, dict):
             self.fail(path, f"应为表 [{path}]" if name in parent else f"缺少表 [{path}]")
-        value = parent[name]
-        for extra in sorted(set(value) - allowed) if allowed is not None else ():
+        if allowed is not None and (extras := sorted(set(value) - allowed)):
             self.fail(
-                f"{path}.{extra}", f"不认识的键 {extra}（可用：{'、'.join(sorted(allowed))}）"
+                f"{path}.{extras[0]}",
+                f"不认识的键 {extras[0]}（可用：{'、'.join(sorted(allowed))}）",
             )
         return value
 

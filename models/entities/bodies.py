@@ -22,6 +22,7 @@ from models.domain.vocabulary import (
     UrbanRural,
 )
 from models.entities.base import Base, Versioned, enum_column
+from models.entities.electoral import ElectoralUnit
 from models.entities.people import Person
 
 
@@ -96,7 +97,7 @@ class Membership(Versioned, Base):
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     term: Mapped[Term] = relationship(back_populates="memberships")
-    electoral_unit: Mapped[ElectoralUnit | None] = relationship()  # noqa: F821
+    electoral_unit: Mapped[ElectoralUnit | None] = relationship()
 
     __table_args__ = (
         Index("ix_membership_person_id", "person_id"),

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.entities.base import Base
+
+if TYPE_CHECKING:  # bodies imports this module; SQLAlchemy resolves the name by itself
+    from models.entities.bodies import Term
 
 
 class ElectoralUnit(Base):
@@ -27,6 +32,6 @@ class SeatAllocation(Base):
     seats: Mapped[int] = mapped_column(Integer)
 
     electoral_unit: Mapped[ElectoralUnit] = relationship()
-    term: Mapped[Term] = relationship()  # noqa: F821
+    term: Mapped[Term] = relationship()
 
     __table_args__ = (UniqueConstraint("electoral_unit_id", "term_id"),)

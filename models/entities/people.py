@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.domain.vocabulary import Gender
 from models.entities.base import Base, Versioned, enum_column
+
+if TYPE_CHECKING:  # bodies imports this module; SQLAlchemy resolves the name by itself
+    from models.entities.bodies import Membership
 
 
 class Person(Versioned, Base):
@@ -27,7 +31,7 @@ class Person(Versioned, Base):
     # Syllables apart, so that a surname's people stay together when sorted.
     pinyin_sort: Mapped[str] = mapped_column(String(512), default="")
 
-    memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
+    memberships: Mapped[list[Membership]] = relationship(
         back_populates="person", order_by="Membership.id"
     )
 

@@ -95,12 +95,15 @@ class _Cells:
         raw = self.raw(header)
         if raw is None:
             return None
-        try:
-            return vocabulary(word_of(raw))
-        except ValueError:
-            choices = "、".join(member.value for member in vocabulary)
-            self.add(header, code, value=text_of(raw), choices=choices)
-            return None
+        word = word_of(raw)  # None for a cell of white space only: no member's name
+        if word is not None:
+            try:
+                return vocabulary(word)
+            except ValueError:
+                pass
+        choices = "、".join(member.value for member in vocabulary)
+        self.add(header, code, value=text_of(raw), choices=choices)
+        return None
 
     def flag(self, header: str) -> bool:
         raw = self.raw(header)

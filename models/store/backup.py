@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from models.domain.errors import DomainError
+from models.store.engine import sqlite_connection
 
 
 def backup_sqlite(engine: Engine, target: Path) -> Path:
@@ -22,7 +23,7 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     raw = engine.raw_connection()
     try:
         with closing(sqlite3.connect(target)) as destination:
-            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+            sqlite_connection(raw).backup(destination)
             # A backup is one self-contained file: no -wal or -shm beside it.
             destination.execute("PRAGMA journal_mode=DELETE")
     finally:
@@ -69,7 +70,7 @@ def restore_sqlite(source: Path, engine: Engine) -> None:
     raw = engine.raw_connection()
     try:
         with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as origin:
-            origin.backup(raw.driver_connection)  # type: ignore[arg-type]
+            origin.backup(sqlite_connection(raw))
     finally:
         raw.close()
     engine.dispose()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 from models.domain.errors import DomainError
 
@@ -58,7 +60,7 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
     engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # pysqlite's own transaction handling breaks SAVEPOINT and starts transactions late;
         # take it over (SQLAlchemy's documented recipe) so a unit of work is one real transaction.
         dbapi_connection.isolation_level = None
@@ -68,7 +70,7 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # type: ignore[no-untyped-def]
+    def _on_begin(connection: Connection) -> None:
         # A unit of work takes the write lock at its start: SQLite serialises writers anyway,
         # and a deferred writer whose read snapshot went stale could only fail, not wait.
         is_writer = connection.get_execution_options().get(WRITER_OPTION, False)
@@ -77,12 +79,20 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
     return engine
 
 
+def sqlite_connection(raw: PoolProxiedConnection) -> sqlite3.Connection:
+    """The sqlite3 connection under a pooled SQLite connection (SQLAlchemy types it as Any)."""
+    driver = raw.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        raise TypeError(f"expected a sqlite3 connection, not {type(driver).__name__}")
+    return driver
+
+
 def use_wal(engine: Engine) -> None:
     """WAL lets a backup run while the app writes; it is stored in the file, so set once it is ours."""
     if engine.dialect.name == "sqlite" and sqlite_path(engine.url) is not None:
         # Outside any transaction: the pragma is refused inside one.
         raw = engine.raw_connection()
         try:
-            raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+            sqlite_connection(raw).execute("PRAGMA journal_mode=WAL")
         finally:
             raw.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
@@ -11,13 +12,16 @@ from models.domain.errors import DomainError
 from models.store.backup import backup_sqlite, free_path, read_revision, restore_sqlite
 from models.store.engine import sqlite_path, use_wal
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The migrations, oldest first. A test checks this against Alembic's own graph; reading it here
 # keeps Alembic (~0.4 s to import) off every start-up that needs no migration.
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
-def alembic_config():  # type: ignore[no-untyped-def]
+def alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()

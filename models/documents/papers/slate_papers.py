@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from models.documents.layout import chinese_date, heading_number
-from models.documents.paper import Heading, Paper, Paragraph, Table
+from models.documents.paper import Block, Heading, Paper, Paragraph, Table
 from models.domain.composition_table import CompositionTable, percent
 from models.domain.slate import SlateRecord
 
@@ -44,7 +44,7 @@ def slate_list_paper(
     groups: dict[str, list[SlateRecord]] = {unit: [] for unit in units}
     for person in people:
         groups.setdefault(person.electoral_unit or OTHERS, []).append(person)
-    blocks: list = [Paragraph(f"共 {len(people)} 名，按选举单位排列。", indent_chars=2)]
+    blocks: list[Block] = [Paragraph(f"共 {len(people)} 名，按选举单位排列。", indent_chars=2)]
     number = 0
     for unit, members in groups.items():
         if not members:
