@@ -96,7 +96,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
 
     def command(
-        sub: argparse._SubParsersAction, name: str, help_text: str
+        sub: argparse._SubParsersAction[ChineseArgumentParser], name: str, help_text: str
     ) -> ChineseArgumentParser:
         leaf = sub.add_parser(name, help=help_text, description=help_text)
         _global_options(leaf, suppress=True)

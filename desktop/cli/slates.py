@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import print_json, say
 from desktop.paths import resource_path
@@ -16,6 +16,9 @@ from models.domain.messages import message
 from models.domain.rules import Rules, load_rules
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
+
+if TYPE_CHECKING:  # check-slate and template never import SQLAlchemy
+    from models.store.unit_of_work import Database
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 _STATUS_MARK = {"pass": "✓ 通过", "fail": "✗ 未通过", "warn": "! 提醒", "skipped": "– 未检查"}
@@ -161,7 +164,7 @@ def run_template(_settings: StartupSettings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_check(db: Any, _user: str, args: argparse.Namespace) -> int:
+def run_check(db: Database, _user: str, args: argparse.Namespace) -> int:
     """The same report for a slate already in the database."""
     from models.services.slates.slates import check_term, rules_in_force
 
@@ -183,7 +186,7 @@ def run_check(db: Any, _user: str, args: argparse.Namespace) -> int:
     return _exit_code(report, (), total)
 
 
-def run_import(db: Any, user: str, args: argparse.Namespace) -> int:
+def run_import(db: Database, user: str, args: argparse.Namespace) -> int:
     from models.services.slates.slates import import_slate
 
     outcome = import_slate(
