@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.meetings.meetings import AgendaItemDraft
+from models.services.meetings.contracts import AgendaItemDraft
 from views.meetings.agenda_table_model import KIND, KIND_CHOICES, TITLE, AgendaTableModel
 from views.meetings.choice_delegate import ChoiceDelegate
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus
-from models.services.meetings.meetings import quorum_of
-from models.services.meetings.rows import AttendanceDraft, AttendanceRow
+from models.services.meetings.contracts import AttendanceDraft, AttendanceRow, quorum_of
 from views.meetings.attendance_table_model import (
     REASON,
     STATUS,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus
-from models.services.meetings.meetings import MeetingDraft
+from models.services.meetings.contracts import MeetingDraft
 from views.form_dialog import INVALID_PROPERTY, accessible_label, name_widget
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$")
@@ -82,7 +82,7 @@ class HeaderPanel(QWidget):
         self._row_of_field: dict[str, int] = {}
         for key, label, widget, description in (
             ("title", self.tr("会议："), self.meeting, ""),
-            ("ordinal", self.tr("次数(&O)："), self.number, self.tr("补录以前的会议时填写；留作“自动编号”则接续本届（本年）")),
+            ("number", self.tr("次数(&O)："), self.number, self.tr("补录以前的会议时填写；留作“自动编号”则接续本届（本年）")),
             ("meeting_date", self.tr("日期(&D)："), self.meeting_date, self.tr("格式如 2026-03-05")),
             ("start_time", self.tr("时间(&T)："), self.start_time, self.tr("北京时间，如 9:30，可留空")),
             ("place", self.tr("地点(&L)："), self.place, ""),
@@ -127,7 +127,7 @@ class HeaderPanel(QWidget):
         self.status.setCurrentIndex(
             self.status.findData((row.status if row else MeetingStatus.PLANNED).value)
         )
-        self.form.setRowVisible(self._row_of_field["ordinal"], row is None)
+        self.form.setRowVisible(self._row_of_field["number"], row is None)
         self.status.setEnabled(row is not None)
         for widget in widgets:
             widget.blockSignals(False)

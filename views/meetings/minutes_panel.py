@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MinutesStatus
-from models.services.meetings.minutes import MinutesSection
+from models.services.meetings.contracts import MinutesSection
 from views.meetings.amendment_table_model import AmendmentTableModel, beijing
 
 
