@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus
-from models.services.meetings.contracts import MeetingDraft
+from models.services.meetings.contracts import MeetingDraft, MeetingRow
 from views.form_dialog import INVALID_PROPERTY, accessible_label, name_widget
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$")
@@ -51,7 +51,7 @@ class HeaderPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._row: Any = None
+        self._row: MeetingRow | None = None
         self._loaded: tuple[Any, ...] | None = None
         self.form = QFormLayout()
         # A form line as wide as the window is hard to read: keep it to about 40 characters.
@@ -103,7 +103,9 @@ class HeaderPanel(QWidget):
         self.host.currentIndexChanged.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
 
-    def load(self, row: Any, hosts: Sequence[tuple[int, str]], *, default_date: date) -> None:
+    def load(
+        self, row: MeetingRow | None, hosts: Sequence[tuple[int, str]], *, default_date: date
+    ) -> None:
         """`row` a MeetingRow, or None for a meeting not yet planned."""
         self._row = row
         widgets = (self.meeting_date, self.number, self.start_time, self.place)
