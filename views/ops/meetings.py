@@ -6,11 +6,11 @@ Imported with the meeting windows (opened from the menu), never at start-up.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from models.domain.quorum import QuorumRule
 from models.domain.vocabulary import BodyKind
 from models.services.common.changes import Outcome
-from models.services.common.context import AppContext
 from models.services.meetings import queries
 from models.services.meetings.commands import minutes, saving
 from models.services.meetings.contracts import (
@@ -23,6 +23,9 @@ from models.services.meetings.contracts import (
     MeetingWorkbench,
     MinutesSection,
 )
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 # --- queries -------------------------------------------------------------------------------------
 

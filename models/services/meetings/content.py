@@ -3,6 +3,7 @@
 The header, the agenda, each item's summary and decision, and the attendance are read as named
 parts of text before and after a change. A change to a meeting whose minutes are final needs a
 reason and leaves one amendment per changed part (before and after), so a reprint can show them.
+Not private: the decisions feature writes an item's decision through the same lock.
 """
 
 from __future__ import annotations
