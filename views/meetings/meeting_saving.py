@@ -14,8 +14,18 @@ from views.meetings.header_panel import HeaderProblem
 from views.ops import meetings as ops
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
+    from models.domain.vocabulary import BodyKind
     from models.services.common.changes import Outcome
+    from models.services.common.context import AppContext
     from models.services.meetings.contracts import AgendaItemDraft, MeetingDetail, MinutesSection
+    from models.services.people.rows import TermRow
+    from views.background import Runner
+    from views.meetings.agenda_panel import AgendaPanel
+    from views.meetings.attendance_panel import AttendancePanel
+    from views.meetings.header_panel import HeaderPanel
+    from views.meetings.minutes_panel import MinutesPanel
 
 # Which tab shows a part, for naming unsaved work and pointing at a refusal.
 HEADER, AGENDA, ATTENDANCE, MINUTES = "header", "agenda", "attendance", "minutes"
@@ -25,6 +35,21 @@ _FIELD = re.compile(r"^(agenda|attendance)\[(\d+)\](?:\.(\w+))?$")
 
 class MeetingSaving:
     """The save of MeetingEditor, apart from its layout; it uses the editor's widgets."""
+
+    # What the editor provides (declared for the type checker).
+    runner: Runner
+    ctx: AppContext
+    kind: BodyKind
+    term: TermRow
+    meeting_id: int | None
+    version: int | None
+    amend_reason: str | None
+    busy: bool
+    header: HeaderPanel
+    agenda: AgendaPanel
+    attendance: AttendancePanel
+    minutes: MinutesPanel
+    tabs: QTabWidget
 
     def save(self) -> None:
         if self.busy:
