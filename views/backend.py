@@ -5,27 +5,15 @@ Imported on the worker lane after the first paint, so SQLAlchemy and Alembic nev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from models.domain.quorum import QuorumRule
 from models.domain.rules import Rules
-from models.domain.vocabulary import Association, BodyKind, MembershipStatus
+from models.domain.vocabulary import Association, BodyKind
 from models.importing.slate_reader import SlateSheet, read_slate
 from models.services.common import settings
 from models.services.common.context import AppContext
-from models.services.meetings import attendance, meetings, minutes
-from models.services.meetings.meetings import AgendaItemDraft, MeetingDraft
-from models.services.meetings.minutes import MinutesSection
-from models.services.meetings.rows import (
-    AssociationAttendanceReport,
-    AttendanceDraft,
-    AttendanceRow,
-    MeetingDetail,
-    MeetingRow,
-)
 from models.services.people import memberships, people, rosters, terms
 from models.services.people.memberships import MembershipDraft
 from models.services.people.people import PersonDraft
@@ -42,17 +30,6 @@ class SlateWorkbench:
     slate: slates.TermSlate
     rules: Rules
     seats: list[tuple[str, int]]
-
-
-@dataclass(frozen=True)
-class MeetingWorkbench:
-    """Everything the meeting editor shows, loaded in one go on the lane."""
-
-    detail: MeetingDetail
-    rule: QuorumRule
-    # The grid proposed from the roster on the meeting date while none is recorded; else empty.
-    proposal: tuple[AttendanceRow, ...]
-    hosts: tuple[tuple[int, str], ...]  # (person id, "姓名（职务）") of the body's serving members
 
 
 class Backend(MotionCalls, DecisionCalls):
@@ -149,124 +126,6 @@ class Backend(MotionCalls, DecisionCalls):
             valid_only=valid_only,
             reserve=reserve,
         )
-
-    # --- meetings --------------------------------------------------------------------------------
-
-    def meetings(self, kind: BodyKind, ordinal: int | None) -> list[MeetingRow]:
-        """A termed body's meetings of one term; the party group's of every year."""
-        return meetings.list_meetings(self.db, body=kind, term=ordinal)
-
-    def quorum_rule(self, kind: BodyKind) -> QuorumRule:
-        return meetings.meeting_rules_in_force(self.db).quorum_rule(kind)
-
-    def hosts(self, term_id: int) -> tuple[tuple[int, str], ...]:
-        entries = rosters.members_of_term(self.db, term_id=term_id)
-        return tuple(
-            (e.person_id, f"{e.name}（{e.position}）" if e.position else e.name)
-            for e in entries
-            if e.status is MembershipStatus.ELECTED
-        )
-
-    def meeting_workbench(self, meeting_id: int, term_id: int) -> MeetingWorkbench:
-        detail = meetings.get_meeting(self.db, meeting_id=meeting_id)
-        proposal = (
-            ()
-            if detail.attendance
-            else attendance.prefill_attendance(self.db, meeting_id=meeting_id)
-        )
-        return MeetingWorkbench(
-            detail=detail,
-            rule=self.quorum_rule(detail.meeting.body),
-            proposal=proposal,
-            hosts=self.hosts(term_id),
-        )
-
-    def plan_meeting(
-        self, kind: BodyKind, ordinal: int | None, draft: MeetingDraft, number: int | None
-    ) -> MeetingRow:
-        return meetings.plan_meeting(
-            self.db, user=self.user, body=kind, term=ordinal, draft=draft, ordinal=number
-        )
-
-    def update_meeting(
-        self, meeting_id: int, version: int, draft: MeetingDraft, reason: str | None
-    ) -> MeetingRow:
-        return meetings.update_meeting(
-            self.db,
-            user=self.user,
-            meeting_id=meeting_id,
-            expected_version=version,
-            draft=draft,
-            reason=reason,
-        )
-
-    def set_meeting_status(self, meeting_id: int, version: int, status: str) -> MeetingRow:
-        return meetings.set_meeting_status(
-            self.db, user=self.user, meeting_id=meeting_id, expected_version=version, status=status
-        )
-
-    def set_agenda(
-        self,
-        meeting_id: int,
-        version: int,
-        items: Sequence[AgendaItemDraft],
-        reason: str | None,
-    ) -> MeetingDetail:
-        return meetings.set_agenda(
-            self.db,
-            user=self.user,
-            meeting_id=meeting_id,
-            expected_version=version,
-            items=items,
-            reason=reason,
-        )
-
-    def record_attendance(
-        self,
-        meeting_id: int,
-        version: int,
-        lines: Sequence[AttendanceDraft],
-        reason: str | None,
-    ) -> MeetingDetail:
-        return attendance.record_attendance(
-            self.db,
-            user=self.user,
-            meeting_id=meeting_id,
-            expected_version=version,
-            lines=lines,
-            reason=reason,
-        )
-
-    def write_minutes(
-        self, meeting_id: int, version: int, sections: Sequence[MinutesSection]
-    ) -> MeetingDetail:
-        return minutes.write_minutes(
-            self.db,
-            user=self.user,
-            meeting_id=meeting_id,
-            expected_version=version,
-            sections=sections,
-        )
-
-    def finalise_minutes(self, meeting_id: int, version: int) -> MeetingDetail:
-        return minutes.finalise_minutes(
-            self.db, user=self.user, meeting_id=meeting_id, expected_version=version
-        )
-
-    def amend_minutes(
-        self, meeting_id: int, version: int, sections: Sequence[MinutesSection], reason: str
-    ) -> MeetingDetail:
-        return minutes.amend_minutes(
-            self.db,
-            user=self.user,
-            meeting_id=meeting_id,
-            expected_version=version,
-            sections=sections,
-            reason=reason,
-        )
-
-    def association_report(self, year: int) -> AssociationAttendanceReport:
-        return attendance.association_attendance_report(self.db, year=year)
 
     # --- motions (提案) ---------------------------------------------------------------------------
 

@@ -16,8 +16,8 @@ from models.services.decisions.core import decision_rules_in_force
 from models.services.decisions.decisions import DecisionDraft
 from models.services.decisions.meeting import DiscussionDraft, DiscussionRoster
 from models.services.decisions.rows import DecisionDetail, DecisionRow
-from models.services.meetings import meetings
-from models.services.meetings.rows import MeetingRow
+from models.services.meetings.contracts import MeetingRow
+from models.services.meetings.queries import list_meetings
 from models.store.unit_of_work import Database
 
 
@@ -134,7 +134,7 @@ class DecisionCalls:
         """The body's planned meetings later than `after`: where a matter may be put in advance."""
         return [
             m
-            for m in meetings.list_meetings(self.db, body=body)
+            for m in list_meetings(self.db, body=body)
             if m.status is MeetingStatus.PLANNED and m.meeting_date > after
         ]
 
@@ -142,7 +142,7 @@ class DecisionCalls:
         """The body's meetings on or after the emergency decision, held or planned."""
         return [
             m
-            for m in meetings.list_meetings(self.db, body=body)
+            for m in list_meetings(self.db, body=body)
             if m.status is not MeetingStatus.CANCELLED
             and (since is None or m.meeting_date >= since)
         ]

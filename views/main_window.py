@@ -225,7 +225,9 @@ class MainWindow(MainActions, QMainWindow):
             None,
         )
         if window is None:
-            window = MeetingList(self.runner, self.backend, kind=body[0], term=term, parent=self)
+            window = MeetingList(
+                self.runner, self.backend.ctx, kind=body[0], term=term, parent=self
+            )
         window.show()
         window.raise_()
         return window

@@ -10,8 +10,8 @@ from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES
 from models.domain.vocabulary import BodyKind, TermStatus, body_has_terms
 from models.services.meetings.content import check_meeting_body
-from models.services.meetings.meetings import list_meetings
-from models.services.meetings.rows import MeetingRow
+from models.services.meetings.contracts import MeetingRow
+from models.services.meetings.queries import list_meetings
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
@@ -22,26 +22,26 @@ def meeting_json(m: MeetingRow) -> dict[str, Any]:
         "body": m.body,
         "term": m.term,
         "year": m.year,
-        "ordinal": m.ordinal,
+        "ordinal": m.number,  # README documents this key: it stays
         "title": m.title,
         "date": m.meeting_date,
         "status": m.status,
     }
 
 
-def _term(db: Database, body: BodyKind | None, ordinal: int | None) -> int | None:
+def _term(db: Database, body: BodyKind | None, term: int | None) -> int | None:
     """--term N, else the body's current term (DOMAIN §8); the party group has none."""
     if body is None:
-        if ordinal is not None:
+        if term is not None:
             raise DomainError("bad_arguments", detail="--term 需要与 --body 一起使用")
         return None
     check_meeting_body(body)
     if not body_has_terms(body):
-        if ordinal is not None:
+        if term is not None:
             raise DomainError("term_for_party_group", field="term")
         return None
     with db.session_factory() as session:
-        return find_term(session, body, None, ordinal, default=TermStatus.CURRENT).ordinal
+        return find_term(session, body, None, term, default=TermStatus.CURRENT).ordinal
 
 
 def run_list(db: Database, user: str, args: argparse.Namespace) -> int:

@@ -26,16 +26,12 @@ from models.services.decisions.meeting import (
 )
 from models.services.decisions.rows import DecisionDetail
 from models.services.decisions.steps import record_step
-from models.services.meetings.attendance import prefill_attendance, record_attendance
-from models.services.meetings.meetings import (
-    AgendaItemDraft,
-    MeetingDraft,
-    get_meeting,
-    plan_meeting,
-    set_agenda,
-    set_meeting_status,
-)
-from models.services.meetings.minutes import MinutesSection, finalise_minutes, write_minutes
+from models.services.meetings.commands.agenda import set_agenda
+from models.services.meetings.commands.attendance import record_attendance
+from models.services.meetings.commands.minutes import finalise_minutes, write_minutes
+from models.services.meetings.commands.planning import plan_meeting, set_meeting_status
+from models.services.meetings.contracts import AgendaItemDraft, MeetingDraft, MinutesSection
+from models.services.meetings.queries import get_meeting, prefill_attendance
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 

@@ -109,16 +109,16 @@ MEETING_BODIES = (
 )
 
 
-def meeting_title(kind: BodyKind, *, term: int | None, year: int, ordinal: int) -> str:
+def meeting_title(kind: BodyKind, *, term: int | None, year: int, number: int) -> str:
     """第八届执行理事会第三次会议, 第七次代表大会第一次会议, 2026年第3次党组会议."""
     if kind is BodyKind.PARTY_GROUP:
-        return f"{year}年第{ordinal}次党组会议"
+        return f"{year}年第{number}次党组会议"
     name = body_display_name(kind)
     if term is None:  # a termed body's meeting always has its term; shown plainly if not
-        return f"{name}第{chinese_ordinal(ordinal)}次会议"
+        return f"{name}第{chinese_ordinal(number)}次会议"
     if kind is BodyKind.CONGRESS:
-        return f"第{chinese_ordinal(term)}次代表大会第{chinese_ordinal(ordinal)}次会议"
-    return f"第{chinese_ordinal(term)}届{name}第{chinese_ordinal(ordinal)}次会议"
+        return f"第{chinese_ordinal(term)}次代表大会第{chinese_ordinal(number)}次会议"
+    return f"第{chinese_ordinal(term)}届{name}第{chinese_ordinal(number)}次会议"
 
 
 def minutes_title(meeting: str) -> str:

@@ -176,7 +176,7 @@ def test_mistakes_name_their_key(text, key):
 
 
 @pytest.mark.parametrize(
-    ("kind", "term", "year", "ordinal", "title"),
+    ("kind", "term", "year", "number", "title"),
     [
         (BodyKind.EXECUTIVE_COUNCIL, 8, 2027, 3, "第八届执行理事会第三次会议"),
         (BodyKind.PRESIDIUM, 7, 2025, 12, "第七届主席团第十二次会议"),
@@ -185,8 +185,8 @@ def test_mistakes_name_their_key(text, key):
         (BodyKind.PARTY_GROUP, None, 2026, 12, "2026年第12次党组会议"),
     ],
 )
-def test_meeting_titles(kind, term, year, ordinal, title):
-    assert meeting_title(kind, term=term, year=year, ordinal=ordinal) == title
+def test_meeting_titles(kind, term, year, number, title):
+    assert meeting_title(kind, term=term, year=year, number=number) == title
 
 
 def test_series_names():

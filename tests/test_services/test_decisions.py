@@ -44,13 +44,10 @@ from models.services.decisions.steps import (
     mark_step_not_applicable,
     record_step,
 )
-from models.services.meetings.meetings import (
-    AgendaItemDraft,
-    MeetingDraft,
-    get_meeting,
-    plan_meeting,
-    set_agenda,
-)
+from models.services.meetings.commands.agenda import set_agenda
+from models.services.meetings.commands.planning import plan_meeting
+from models.services.meetings.contracts import AgendaItemDraft, MeetingDraft
+from models.services.meetings.queries import get_meeting
 
 from ._support import count
 from .test_meetings_setup import Federation, build_federation

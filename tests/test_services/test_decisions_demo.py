@@ -17,7 +17,7 @@ from models.domain.vocabulary import BodyKind
 from models.services.decisions.decisions import get_decision, list_decisions
 from models.services.decisions.rows import DecisionDetail
 from models.services.decisions.steps import attachment_content
-from models.services.meetings.meetings import get_meeting
+from models.services.meetings.queries import get_meeting
 
 
 @pytest.fixture(scope="module")

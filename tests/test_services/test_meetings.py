@@ -12,16 +12,14 @@ from models.domain.meeting_vocabulary import AgendaKind, MeetingStatus
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind
 from models.entities import AgendaItem, ChangeLog, Meeting
-from models.services.meetings.meetings import (
-    AgendaItemDraft,
-    MeetingDraft,
-    get_meeting,
-    list_meetings,
+from models.services.meetings.commands.agenda import set_agenda
+from models.services.meetings.commands.planning import (
     plan_meeting,
-    set_agenda,
     set_meeting_status,
     update_meeting,
 )
+from models.services.meetings.contracts import AgendaItemDraft, MeetingDraft
+from models.services.meetings.queries import get_meeting, list_meetings
 
 from ._support import count, last_log_id, log_since, user_id_of
 from .test_meetings_setup import Federation, build_federation
@@ -62,7 +60,7 @@ def test_meetings_are_numbered_within_the_term_and_titled(db, fed):
         term=7,
         draft=MeetingDraft(date(2025, 9, 11)),
     )
-    assert (first.ordinal, second.ordinal) == (1, 2)
+    assert (first.number, second.number) == (1, 2)
     assert (first.term, first.year, first.status) == (7, 2025, MeetingStatus.PLANNED)
     assert first.title == "第七届执行理事会第一次会议"
     assert second.title == "第七届执行理事会第二次会议"
@@ -83,7 +81,7 @@ def test_party_group_meetings_are_numbered_by_year(db, fed):
     assert party(date(2026, 3, 12)) == "2026年第2次党组会议"
     assert party(date(2025, 12, 18)) == "2025年第2次党组会议"
     rows = list_meetings(db, body=BodyKind.PARTY_GROUP)
-    assert [(m.year, m.ordinal, m.term) for m in rows] == [
+    assert [(m.year, m.number, m.term) for m in rows] == [
         (2025, 1, None),
         (2025, 2, None),
         (2026, 1, None),
@@ -93,13 +91,13 @@ def test_party_group_meetings_are_numbered_by_year(db, fed):
 
 def test_a_given_number_is_kept_and_numbering_goes_on_after_it(db, fed):
     # A clerk starting mid-term enters the 9th meeting without the eight before it.
-    ninth = council(db, date(2025, 3, 6), ordinal=9)
+    ninth = council(db, date(2025, 3, 6), number=9)
     assert get_meeting(db, meeting_id=ninth).meeting.title == "第七届执行理事会第九次会议"
-    assert get_meeting(db, meeting_id=council(db, date(2025, 9, 11))).meeting.ordinal == 10
-    refused = _refused(db, council, db, date(2025, 10, 1), ordinal=9)
-    assert (refused.code, refused.field) == ("meeting_ordinal_taken", "ordinal")
+    assert get_meeting(db, meeting_id=council(db, date(2025, 9, 11))).meeting.number == 10
+    refused = _refused(db, council, db, date(2025, 10, 1), number=9)
+    assert (refused.code, refused.field) == ("meeting_number_taken", "number")
     assert "第七届执行理事会第九次会议" in message(refused.code, refused.params)
-    assert _refused(db, council, db, date(2025, 10, 1), ordinal=0).code == "meeting_ordinal_invalid"
+    assert _refused(db, council, db, date(2025, 10, 1), number=0).code == "meeting_number_invalid"
 
 
 def test_a_cancelled_meeting_keeps_its_number(db, fed):
@@ -111,7 +109,7 @@ def test_a_cancelled_meeting_keeps_its_number(db, fed):
     )
     assert cancelled.status is MeetingStatus.CANCELLED
     third = get_meeting(db, meeting_id=council(db, date(2025, 5, 6))).meeting
-    assert third.ordinal == 3
+    assert third.number == 3
     assert [m.id for m in list_meetings(db, body=BodyKind.EXECUTIVE_COUNCIL, term=7)][:2] == [
         first,
         second,
@@ -181,14 +179,14 @@ def test_list_is_chronological_filtered_and_frozen(db, fed):
     party = plan_meeting(
         db, user="clerk", body=BodyKind.PARTY_GROUP, draft=MeetingDraft(date(2025, 5, 1))
     ).id
-    earlier = council(db, date(2025, 3, 6), ordinal=5)
+    earlier = council(db, date(2025, 3, 6), number=5)
     assert [m.id for m in list_meetings(db)] == [earlier, party, later]
     assert [m.id for m in list_meetings(db, body=BodyKind.EXECUTIVE_COUNCIL)] == [earlier, later]
     assert [m.id for m in list_meetings(db, year=2025, body=BodyKind.PARTY_GROUP)] == [party]
     assert list_meetings(db, year=2024) == []
     row = list_meetings(db)[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        row.ordinal = 2  # type: ignore[misc]
+        row.number = 2  # type: ignore[misc]
     refused = _refused(db, list_meetings, db, body=BodyKind.ASSOCIATION)
     assert refused.code == "meetings_not_for_body"
 

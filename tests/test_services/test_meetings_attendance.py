@@ -13,19 +13,15 @@ from models.domain.messages import message
 from models.domain.vocabulary import Association, BodyKind
 from models.entities import Attendance, ChangeLog
 from models.services.common.settings import record_rules
-from models.services.meetings.attendance import (
+from models.services.meetings.commands.attendance import record_attendance
+from models.services.meetings.commands.planning import plan_meeting, set_meeting_status
+from models.services.meetings.contracts import AttendanceDraft, MeetingDraft
+from models.services.meetings.queries import (
     association_attendance_report,
-    prefill_attendance,
-    record_attendance,
-)
-from models.services.meetings.meetings import (
-    MeetingDraft,
     get_meeting,
     meeting_quorum,
-    plan_meeting,
-    set_meeting_status,
+    prefill_attendance,
 )
-from models.services.meetings.rows import AttendanceDraft
 
 from ._support import count, last_log_id, log_since
 from .test_meetings_setup import Federation, build_federation, marked

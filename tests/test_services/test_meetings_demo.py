@@ -18,8 +18,12 @@ from models.domain.meeting_vocabulary import (
     MinutesStatus,
 )
 from models.domain.vocabulary import Association, BodyKind
-from models.services.meetings.attendance import association_attendance_report, prefill_attendance
-from models.services.meetings.meetings import get_meeting, list_meetings
+from models.services.meetings.queries import (
+    association_attendance_report,
+    get_meeting,
+    list_meetings,
+    prefill_attendance,
+)
 
 
 @pytest.fixture(scope="module")

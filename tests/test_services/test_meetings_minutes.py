@@ -11,22 +11,16 @@ from models.domain.meeting_vocabulary import MinutesStatus
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind
 from models.entities import ChangeLog, MinutesAmendment
-from models.services.meetings.attendance import prefill_attendance, record_attendance
-from models.services.meetings.meetings import (
-    AgendaItemDraft,
-    MeetingDraft,
-    get_meeting,
+from models.services.meetings.commands.agenda import set_agenda
+from models.services.meetings.commands.attendance import record_attendance
+from models.services.meetings.commands.minutes import amend_minutes, finalise_minutes, write_minutes
+from models.services.meetings.commands.planning import (
     plan_meeting,
-    set_agenda,
     set_meeting_status,
     update_meeting,
 )
-from models.services.meetings.minutes import (
-    MinutesSection,
-    amend_minutes,
-    finalise_minutes,
-    write_minutes,
-)
+from models.services.meetings.contracts import AgendaItemDraft, MeetingDraft, MinutesSection
+from models.services.meetings.queries import get_meeting, prefill_attendance
 
 from ._support import count, last_log_id, log_since
 from .test_meetings_setup import build_federation, marked

@@ -19,7 +19,7 @@ from models.domain.vocabulary import (
     TermStatus,
 )
 from models.entities import Membership, Person, Term
-from models.services.meetings.rows import AttendanceDraft, AttendanceRow
+from models.services.meetings.contracts import AttendanceDraft, AttendanceRow
 from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 

@@ -19,7 +19,7 @@ from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
 from models.entities import ChangeLog
 from models.services.common.settings import record_rules
-from models.services.meetings.meetings import list_meetings
+from models.services.meetings.queries import list_meetings
 from models.services.papers.printing import (
     PAPERS,
     build_paper,
@@ -54,8 +54,8 @@ def demo(backend, _built):
     return built[backend]
 
 
-def _meeting(db, body: BodyKind, ordinal: int) -> int:
-    return next(m.id for m in list_meetings(db, body=body) if m.ordinal == ordinal)
+def _meeting(db, body: BodyKind, number: int) -> int:
+    return next(m.id for m in list_meetings(db, body=body) if m.number == number)
 
 
 def _flat(path: Path) -> str:

@@ -23,7 +23,8 @@ from models.services.decisions.meeting import (
     record_discussion,
 )
 from models.services.decisions.steps import record_step
-from models.services.meetings.meetings import MeetingDraft, plan_meeting
+from models.services.meetings.commands.planning import plan_meeting
+from models.services.meetings.contracts import MeetingDraft
 from views.decisions.decision_detail import DecisionDetailWindow
 from views.decisions.decision_forms import MatterForm, MeetingForm
 from views.decisions.decision_list import DecisionList

@@ -33,6 +33,18 @@ class PaperRequest:
     options: dict[str, Any] = field(default_factory=dict)
 
     def write(self, backend: Any, fmt: str, path: Path) -> list[str]:
+        if not hasattr(backend, "write_paper"):  # an AppContext, from a window already converted
+            from models.services.papers import printing
+
+            return printing.write_paper(
+                backend.db,
+                user=backend.user,
+                paper=self.paper,
+                fmt=fmt,
+                path=path,
+                fonts_dir=backend.fonts_dir,
+                **self.options,
+            )
         return backend.write_paper(paper=self.paper, fmt=fmt, path=path, **self.options)
 
 

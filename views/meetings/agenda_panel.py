@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.meetings.meetings import AgendaItemDraft
+from models.services.meetings.contracts import AgendaItemDraft, AgendaItemRow
 from views.meetings.agenda_table_model import KIND, KIND_CHOICES, TITLE, AgendaTableModel
 from views.meetings.choice_delegate import ChoiceDelegate
 
@@ -84,8 +83,8 @@ class AgendaPanel(QWidget):
         ):
             signal.connect(lambda *_: self.changed.emit())
 
-    def load(self, items: Sequence[Any]) -> None:
-        """`items` AgendaItemRow lines as saved."""
+    def load(self, items: Sequence[AgendaItemRow]) -> None:
+        """The agenda as saved."""
         self._loaded = [AgendaItemDraft(kind=i.kind.value, title=i.title, id=i.id) for i in items]
         self.model.set_items(self._loaded)
 

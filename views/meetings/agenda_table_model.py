@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.domain.meeting_vocabulary import AgendaKind
-from models.services.meetings.meetings import AgendaItemDraft
+from models.services.meetings.contracts import AgendaItemDraft
 from views.meetings.choice_delegate import CHOICES_ROLE
 
 NUMBER, KIND, TITLE = range(3)

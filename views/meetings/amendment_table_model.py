@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.domain.meeting_vocabulary import FEDERATION_TZ
+from models.services.meetings.contracts import AmendmentRow
 
 _HEADERS = ("修正时间", "修正人", "原因", "修正部分", "原内容", "修正后")
 
@@ -18,7 +19,7 @@ def beijing(instant: datetime) -> str:
     return instant.astimezone(FEDERATION_TZ).strftime("%Y-%m-%d %H:%M")
 
 
-def _when(row: Any) -> str:
+def _when(row: AmendmentRow) -> str:
     return beijing(row.amended_at)
 
 
@@ -35,9 +36,9 @@ _TEXT = (
 class AmendmentTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[AmendmentRow] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[AmendmentRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()

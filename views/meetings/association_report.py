@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,9 +26,15 @@ from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.form_dialog import name_widget
 from views.meetings.association_report_model import AssociationReportModel
+from views.ops import meetings as ops
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Changes
+    from models.services.common.context import AppContext
+    from models.services.meetings.contracts import AssociationAttendanceReport, AssociationMark
 
 
-def presence_text(mark: Any) -> str:
+def presence_text(mark: AssociationMark) -> str:
     if mark.presence is None:
         return "未登记出席情况"
     return HEAD_PRESENCE_NAMES[mark.presence]
@@ -36,11 +42,11 @@ def presence_text(mark: Any) -> str:
 
 class AssociationReport(QWidget):
     def __init__(
-        self, runner: Runner, backend: Any, *, year: int, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, *, year: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend = runner, backend
-        self.report: Any = None
+        self.runner, self.ctx = runner, ctx
+        self.report: AssociationAttendanceReport | None = None
         self.last_preview: Any = None
         self.setWindowTitle(self.tr("专门协会列席执行理事会会议情况"))
         self.setAccessibleName(self.windowTitle())
@@ -95,18 +101,18 @@ class AssociationReport(QWidget):
         self.load()
 
     def load(self) -> None:
-        year = self.year.value()
+        ctx, year = self.ctx, self.year.value()
         self.runner.submit(
-            lambda: self.backend.association_report(year),
+            lambda: ops.association_report(ctx, year=year),
             on_done=self._loaded,
             on_error=lambda e: self.summary.setText(describe(e)),
         )
 
-    def _on_data_changed(self, changes: object, _initiator: object) -> None:
+    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.meetings:
             self.load()
 
-    def _loaded(self, report: Any) -> None:
+    def _loaded(self, report: AssociationAttendanceReport) -> None:
         if report.year != self.year.value():
             return  # an older answer, overtaken by the clerk's next year
         self.report = report
@@ -148,7 +154,7 @@ class AssociationReport(QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend,
+            self.ctx,
             PaperRequest("association-attendance", title, {"year": year}),
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from models.services.meetings.contracts import AssociationAttendanceRow
 from views.row_table_model import RowTableModel
 
 _COLUMNS = (
@@ -23,7 +24,7 @@ class AssociationReportModel(RowTableModel):
     COLUMNS = _COLUMNS
     numbered = False
 
-    def line(self, row: int) -> Any:
+    def line(self, row: int) -> AssociationAttendanceRow:
         return self.row_at(row)
 
     def extra_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
@@ -19,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus
-from models.services.meetings.meetings import quorum_of
-from models.services.meetings.rows import AttendanceDraft, AttendanceRow
+from models.domain.quorum import QuorumRule
+from models.services.meetings.contracts import AttendanceDraft, AttendanceRow, quorum_of
 from views.meetings.attendance_table_model import (
     REASON,
     STATUS,
@@ -30,7 +29,7 @@ from views.meetings.attendance_table_model import (
 from views.meetings.choice_delegate import ChoiceDelegate
 
 
-def quorum_line(rows: Sequence[AttendanceRow], rule: Any) -> str:
+def quorum_line(rows: Sequence[AttendanceRow], rule: QuorumRule) -> str:
     """The verdict in words with a mark (never colour alone); 列席 counted apart, never in it."""
     result = quorum_of(rows, rule)
     attendees = sum(r.role is AttendanceRole.ATTENDEE for r in rows)
@@ -45,7 +44,7 @@ class AttendancePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rule: Any = None
+        self.rule: QuorumRule | None = None
         self._loaded: list[AttendanceDraft] | None = None
         self._touched = False
         self.model = AttendanceTableModel(self)
@@ -129,7 +128,9 @@ class AttendancePanel(QWidget):
         ):
             signal.connect(lambda *_: self._on_changed())
 
-    def load(self, rows: Sequence[AttendanceRow], rule: Any, *, proposed: bool) -> None:
+    def load(
+        self, rows: Sequence[AttendanceRow], rule: QuorumRule | None, *, proposed: bool
+    ) -> None:
         """Recorded lines, or (`proposed`) the roster on the meeting date, not yet saved."""
         self.rule = rule
         self._loaded = None if proposed else [r.as_draft() for r in rows]

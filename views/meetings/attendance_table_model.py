@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.domain.meeting_vocabulary import STATUSES_OF_ROLE, AttendanceRole, AttendanceStatus
-from models.services.meetings.rows import AttendanceDraft, AttendanceRow
+from models.services.meetings.contracts import AttendanceDraft, AttendanceRow
 from views.meetings.choice_delegate import CHOICES_ROLE
 
 NAME, POST, ROLE, STATUS, REASON, SUBSTITUTE = range(6)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus
-from models.services.meetings.meetings import MeetingDraft
+from models.services.meetings.contracts import MeetingDraft, MeetingRow
 from views.form_dialog import INVALID_PROPERTY, accessible_label, name_widget
 
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$")
@@ -51,7 +51,7 @@ class HeaderPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._row: Any = None
+        self._row: MeetingRow | None = None
         self._loaded: tuple[Any, ...] | None = None
         self.form = QFormLayout()
         # A form line as wide as the window is hard to read: keep it to about 40 characters.
@@ -82,7 +82,7 @@ class HeaderPanel(QWidget):
         self._row_of_field: dict[str, int] = {}
         for key, label, widget, description in (
             ("title", self.tr("会议："), self.meeting, ""),
-            ("ordinal", self.tr("次数(&O)："), self.number, self.tr("补录以前的会议时填写；留作“自动编号”则接续本届（本年）")),
+            ("number", self.tr("次数(&O)："), self.number, self.tr("补录以前的会议时填写；留作“自动编号”则接续本届（本年）")),
             ("meeting_date", self.tr("日期(&D)："), self.meeting_date, self.tr("格式如 2026-03-05")),
             ("start_time", self.tr("时间(&T)："), self.start_time, self.tr("北京时间，如 9:30，可留空")),
             ("place", self.tr("地点(&L)："), self.place, ""),
@@ -103,7 +103,9 @@ class HeaderPanel(QWidget):
         self.host.currentIndexChanged.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
 
-    def load(self, row: Any, hosts: Sequence[tuple[int, str]], *, default_date: date) -> None:
+    def load(
+        self, row: MeetingRow | None, hosts: Sequence[tuple[int, str]], *, default_date: date
+    ) -> None:
         """`row` a MeetingRow, or None for a meeting not yet planned."""
         self._row = row
         widgets = (self.meeting_date, self.number, self.start_time, self.place)
@@ -127,7 +129,7 @@ class HeaderPanel(QWidget):
         self.status.setCurrentIndex(
             self.status.findData((row.status if row else MeetingStatus.PLANNED).value)
         )
-        self.form.setRowVisible(self._row_of_field["ordinal"], row is None)
+        self.form.setRowVisible(self._row_of_field["number"], row is None)
         self.status.setEnabled(row is not None)
         for widget in widgets:
             widget.blockSignals(False)

@@ -1,14 +1,13 @@
 """The meeting editor window: header, agenda, attendance with its quorum line, and the minutes.
 
-Loaded in one go on the lane; saved part by part (save_steps), each part one command with the
-meeting's version. Final minutes lock everything until the clerk starts an amendment with a reason.
+Loaded in one go on the lane (the workbench); saved in one command with the meeting's version, so
+every unsaved part is saved or none is. Final minutes lock everything until the clerk starts an amendment with a reason.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -24,33 +23,37 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus, series_name
 from models.domain.vocabulary import BodyKind, body_display_name
-from views.background import Changes, Runner
+from views.background import Runner
 from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.meetings.agenda_panel import AgendaPanel
 from views.meetings.attendance_panel import AttendancePanel
 from views.meetings.header_panel import HeaderPanel
-from views.meetings.meeting_saving import MeetingSaving
-from views.meetings.minutes_panel import MinutesPanel
-from views.meetings.save_steps import (
+from views.meetings.meeting_saving import (
     AGENDA,
     ATTENDANCE,
     HEADER,
     MINUTES,
+    TAB_NAMES,
+    MeetingSaving,
 )
+from views.meetings.minutes_panel import MinutesPanel
+from views.ops import meetings as ops
 
-_FIELD = re.compile(r"^(agenda|attendance)\[(\d+)\](?:\.(\w+))?$")
-_TAB_NAMES = {HEADER: "会议信息", AGENDA: "议题", ATTENDANCE: "出席情况", MINUTES: "纪要"}
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+    from models.services.meetings.contracts import MeetingRow, MeetingWorkbench
+    from models.services.people.rows import TermRow
 
 
-def series_title(kind: BodyKind, term: Any) -> str:
+def series_title(kind: BodyKind, term: TermRow | None) -> str:
     """第八届执行理事会, 第八次代表大会; 党组 for the party group (numbered by year)."""
     if kind is BodyKind.PARTY_GROUP or term is None:
         return body_display_name(kind)
     return series_name(kind, term=term.ordinal, year=0)
 
 
-def default_day(term: Any) -> date:
+def default_day(term: TermRow | None) -> date:
     """Today, moved into the term when the term has not begun or is over."""
     day = date.today()
     if term is not None and term.start_date is not None and day < term.start_date:
@@ -66,17 +69,17 @@ class MeetingEditor(MeetingSaving, QWidget):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
+        ctx: AppContext,
         *,
         kind: BodyKind,
-        term: Any,
+        term: TermRow,
         meeting_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend, self.kind, self.term = runner, backend, kind, term
+        self.runner, self.ctx, self.kind, self.term = runner, ctx, kind, term
         self.meeting_id = meeting_id
-        self.bench: Any = None
+        self.bench: MeetingWorkbench | None = None
         self.version: int | None = None
         self.amend_reason: str | None = None
         self.busy = False
@@ -116,7 +119,7 @@ class MeetingEditor(MeetingSaving, QWidget):
             MINUTES: self.minutes,
         }
         for part, panel in self._panels.items():
-            self.tabs.addTab(panel, self.tr(_TAB_NAMES[part]))
+            self.tabs.addTab(panel, self.tr(TAB_NAMES[part]))
             panel.changed.connect(self._update_state)
         self.minutes.finalise_requested.connect(self.finalise)
 
@@ -157,17 +160,17 @@ class MeetingEditor(MeetingSaving, QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        term_id = self.term.id
+        ctx, term_id = self.ctx, self.term.id
         if self.meeting_id is None:
             self.runner.submit(
-                lambda: self.backend.hosts(term_id),
+                lambda: ops.hosts(ctx, term_id=term_id),
                 on_done=self._new_loaded,
                 on_error=lambda e: self.summary.setText(describe(e)),
             )
             return
         meeting_id = self.meeting_id
         self.runner.submit(
-            lambda: self.backend.meeting_workbench(meeting_id, term_id),
+            lambda: ops.meeting_workbench(ctx, meeting_id=meeting_id, term_id=term_id),
             on_done=self._loaded,
             on_error=lambda e: self.summary.setText(describe(e)),
         )
@@ -182,7 +185,7 @@ class MeetingEditor(MeetingSaving, QWidget):
         )
         self._apply_lock()
 
-    def _loaded(self, bench: Any) -> None:
+    def _loaded(self, bench: MeetingWorkbench) -> None:
         self.bench = bench
         self._hosts = bench.hosts
         detail = bench.detail
@@ -206,7 +209,7 @@ class MeetingEditor(MeetingSaving, QWidget):
 
     # --- state ---------------------------------------------------------------------------------
 
-    def meeting(self) -> Any:
+    def meeting(self) -> MeetingRow | None:
         return self.bench.detail.meeting if self.bench is not None else None
 
     def is_final(self) -> bool:
@@ -270,7 +273,7 @@ class MeetingEditor(MeetingSaving, QWidget):
     def _update_state(self) -> None:
         dirty = self.dirty_parts()
         for part, panel in self._panels.items():
-            name = self.tr(_TAB_NAMES[part])
+            name = self.tr(TAB_NAMES[part])
             self.tabs.setTabText(
                 self.tabs.indexOf(panel), name + (self.tr("（未保存）") if part in dirty else "")
             )
@@ -279,7 +282,7 @@ class MeetingEditor(MeetingSaving, QWidget):
         )
         self.save_button.setEnabled(not self.busy)
         meeting = self.meeting()
-        if meeting is not None:
+        if meeting is not None and self.bench is not None:
             minutes = self.bench.detail.minutes
             words = [self.tr("状态：%1").replace("%1", MEETING_STATUS_NAMES[meeting.status])]
             words.append(self.minutes.state.text())
@@ -310,18 +313,18 @@ class MeetingEditor(MeetingSaving, QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        meeting_id, version = self.meeting_id, self.version
+        ctx, meeting_id, version = self.ctx, self.meeting_id, self.version
         self.busy = True
         self._update_state()
-        self.runner.submit(
-            lambda: self.backend.finalise_minutes(meeting_id, version),
+        self.runner.submit_command(
+            lambda: ops.finalise_minutes(ctx, meeting_id=meeting_id, expected_version=version),
             on_done=lambda _detail: self._finalised(),
-            on_error=lambda error: self._step_failed(error, False),
+            on_error=self._save_failed,
+            initiator=self,
         )
 
     def _finalised(self) -> None:
         self.busy = False
-        self.runner.data_changed.emit(Changes(meetings=True), self)
         self.show_message(self.tr("纪要已定稿。"))
         self.load()
 
@@ -351,7 +354,7 @@ class MeetingEditor(MeetingSaving, QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend,
+            self.ctx,
             PaperRequest(paper, title, {"meeting_id": meeting.id}),
             on_shown=self._preview_shown,
         )
@@ -360,7 +363,7 @@ class MeetingEditor(MeetingSaving, QWidget):
         self.last_preview = preview
 
     def confirm_discard(self) -> bool:
-        names = "、".join(self.tr(_TAB_NAMES[p]) for p in self.dirty_parts())
+        names = "、".join(self.tr(TAB_NAMES[p]) for p in self.dirty_parts())
         answer = QMessageBox.question(
             self,
             self.tr("有未保存的修改"),

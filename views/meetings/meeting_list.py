@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -22,23 +22,31 @@ from views.documents.papers import PaperRequest, open_paper
 from views.error_presenter import describe
 from views.meetings.meeting_editor import MeetingEditor, series_title
 from views.meetings.meeting_table_model import MeetingTableModel
+from views.ops import meetings as ops
 from views.row_table_view import row_table_view
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Changes
+    from models.services.common.context import AppContext
+    from models.services.meetings.contracts import MeetingRow
+    from models.services.people.rows import TermRow
+    from views.meetings.association_report import AssociationReport
 
 
 class MeetingList(QWidget):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
+        ctx: AppContext,
         *,
         kind: BodyKind,
-        term: Any,
+        term: TermRow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend, self.kind, self.term = runner, backend, kind, term
-        self._all: list[Any] = []
-        self.report: Any = None
+        self.runner, self.ctx, self.kind, self.term = runner, ctx, kind, term
+        self._all: list[MeetingRow] = []
+        self.report: AssociationReport | None = None
         self.last_preview: Any = None
         self.by_year = kind is BodyKind.PARTY_GROUP
         name = series_title(kind, term)
@@ -122,14 +130,15 @@ class MeetingList(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        kind, ordinal = self.kind, self.term.ordinal if not self.by_year else None
+        # The party group is numbered by year: all its meetings, the year box picks.
+        ctx, kind, term = self.ctx, self.kind, self.term.ordinal if not self.by_year else None
         self.runner.submit(
-            lambda: self.backend.meetings(kind, ordinal),
+            lambda: ops.meetings(ctx, body=kind, term=term),
             on_done=self._loaded,
             on_error=lambda e: self.count.setText(describe(e)),
         )
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, rows: list[MeetingRow]) -> None:
         self._all = rows
         if self.by_year:
             wanted = self.year_box.currentData()
@@ -158,11 +167,11 @@ class MeetingList(QWidget):
             self.table.selectRow(row if row >= 0 else len(rows) - 1)
         self._update_buttons()
 
-    def _on_data_changed(self, changes: object, _initiator: object) -> None:
+    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.meetings:
             self.load()
 
-    def selected(self) -> Any:
+    def selected(self) -> MeetingRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.meeting(rows[0].row()) if rows else None
 
@@ -180,9 +189,7 @@ class MeetingList(QWidget):
     # --- actions --------------------------------------------------------------------------------
 
     def new_meeting(self) -> MeetingEditor:
-        editor = MeetingEditor(
-            self.runner, self.backend, kind=self.kind, term=self.term, parent=self
-        )
+        editor = MeetingEditor(self.runner, self.ctx, kind=self.kind, term=self.term, parent=self)
         editor.show()
         return editor
 
@@ -197,7 +204,7 @@ class MeetingList(QWidget):
         if editor is None:
             editor = MeetingEditor(
                 self.runner,
-                self.backend,
+                self.ctx,
                 kind=self.kind,
                 term=self.term,
                 meeting_id=meeting.id,
@@ -219,18 +226,18 @@ class MeetingList(QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend,
+            self.ctx,
             PaperRequest(paper, title, {"meeting_id": meeting.id}),
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )
 
-    def open_report(self) -> Any:
+    def open_report(self) -> AssociationReport:
         from views.meetings.association_report import AssociationReport
 
         meeting = self.selected()
         year = meeting.year if meeting is not None else date.today().year
         if self.report is None:
-            self.report = AssociationReport(self.runner, self.backend, year=year, parent=self)
+            self.report = AssociationReport(self.runner, self.ctx, year=year, parent=self)
         else:
             self.report.year.setValue(year)
         self.report.show()

@@ -1,47 +1,68 @@
-"""Saving a meeting: one service call per changed part, in turn, each with the version it was loaded at."""
+"""Saving the meeting editor: every unsaved part in one command, so all of it is saved or nothing."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QMessageBox,
-)
+from PySide6.QtWidgets import QMessageBox
 
 from models.domain.errors import DomainError
-from views.background import Changes
 from views.error_presenter import describe
 from views.meetings.header_panel import HeaderProblem
-from views.meetings.save_steps import (
-    AGENDA,
-    ATTENDANCE,
-    HEADER,
-    MINUTES,
-    Step,
-    meeting_steps,
-    version_of,
-)
+from views.ops import meetings as ops
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
+    from models.domain.vocabulary import BodyKind
+    from models.services.common.changes import Outcome
+    from models.services.common.context import AppContext
+    from models.services.meetings.contracts import AgendaItemDraft, MeetingDetail, MinutesSection
+    from models.services.people.rows import TermRow
+    from views.background import Runner
+    from views.meetings.agenda_panel import AgendaPanel
+    from views.meetings.attendance_panel import AttendancePanel
+    from views.meetings.header_panel import HeaderPanel
+    from views.meetings.minutes_panel import MinutesPanel
+
+# Which tab shows a part, for naming unsaved work and pointing at a refusal.
+HEADER, AGENDA, ATTENDANCE, MINUTES = "header", "agenda", "attendance", "minutes"
+TAB_NAMES = {HEADER: "会议信息", AGENDA: "议题", ATTENDANCE: "出席情况", MINUTES: "纪要"}
 _FIELD = re.compile(r"^(agenda|attendance)\[(\d+)\](?:\.(\w+))?$")
-_TAB_NAMES = {HEADER: "会议信息", AGENDA: "议题", ATTENDANCE: "出席情况", MINUTES: "纪要"}
 
 
 class MeetingSaving:
-    """The save pipeline of MeetingEditor, apart from its layout; it uses the editor's widgets."""
+    """The save of MeetingEditor, apart from its layout; it uses the editor's widgets."""
+
+    # What the editor provides (declared for the type checker).
+    runner: Runner
+    ctx: AppContext
+    kind: BodyKind
+    term: TermRow
+    meeting_id: int | None
+    version: int | None
+    amend_reason: str | None
+    busy: bool
+    header: HeaderPanel
+    agenda: AgendaPanel
+    attendance: AttendancePanel
+    minutes: MinutesPanel
+    tabs: QTabWidget
 
     def save(self) -> None:
         if self.busy:
             return
         self.show_message("")
         try:
-            steps = meeting_steps(self, self.backend)
+            work = self._save_work()
         except HeaderProblem as problem:
             self.tabs.setCurrentWidget(self.header)
             self.header.mark(problem.field)
             self.show_message(str(problem), is_error=True)
             return
-        if not steps:
+        if work is None:
             text = self.tr("没有需要保存的修改。")
             if self.meeting_id is not None and self.attendance.is_proposal():
                 text += self.tr(
@@ -52,43 +73,58 @@ class MeetingSaving:
         self.busy = True
         self._update_state()
         self.show_message(self.tr("正在保存…"))
-        self._run(steps, saved_any=False)
-
-    def _run(self, steps: list[Step], *, saved_any: bool) -> None:
-        if not steps:
-            self.busy = False
-            self.runner.data_changed.emit(Changes(meetings=True), self)
-            self.show_message(self.tr("已保存。"))
-            self.load()
-            return
-        step, rest = steps[0], steps[1:]
-        self.runner.submit(
-            step.work(self.meeting_id, self.version),
-            on_done=lambda result: self._step_done(step, result, rest),
-            on_error=lambda error: self._step_failed(error, saved_any),
+        self.runner.submit_command(
+            work, on_done=self._saved, on_error=self._save_failed, initiator=self
         )
 
-    def _step_done(self, step: Step, result: Any, rest: list[Step]) -> None:
-        """Take the saved part as the new baseline: the parts still to save keep their text."""
-        self.version = version_of(result)
+    def _save_work(self) -> Callable[[], Outcome[MeetingDetail]] | None:
+        """The one command the unsaved parts need (None: nothing to save); read from the widgets
+        now, on the GUI thread, so the lane only runs it."""
+        ctx, header = self.ctx, self.header
         if self.meeting_id is None:
-            self.meeting_id = result.id
-        detail = result if hasattr(result, "agenda") else None
-        if step.part == HEADER and detail is None:
-            self.header.load(result, self._hosts, default_date=result.meeting_date)
-        elif step.part == AGENDA and detail is not None:
-            self._saved_ids = {item.id for item in detail.agenda}
-            self.agenda.load(detail.agenda)
-        elif step.part == ATTENDANCE and detail is not None:
-            self.attendance.load(detail.attendance, self.attendance.rule, proposed=False)
-        elif step.part == MINUTES and detail is not None:
-            self.minutes.load(detail)
-        self._run(rest, saved_any=True)
+            body, term = self.kind, self.term.ordinal
+            draft, number, items = header.draft(), header.number_value(), self.agenda.items()
+            return lambda: ops.create_meeting(
+                ctx, body=body, term=term, header=draft, number=number, agenda=items
+            )
+        if not self.dirty_parts():
+            return None
+        meeting_id, version, reason = self.meeting_id, self.version, self.amend_reason
+        status = header.status_value() if header.is_status_dirty() else None
+        draft = header.draft() if header.is_header_dirty() else None
+        agenda = self.agenda.items() if self.agenda.is_dirty() else None
+        attendance = self.attendance.drafts() if self.attendance.is_dirty() else None
+        minutes = self._sections(agenda) if self.minutes.is_dirty() else None
+        return lambda: ops.save_meeting(
+            ctx,
+            meeting_id=meeting_id,
+            expected_version=version,
+            status=status,
+            header=draft,
+            agenda=agenda,
+            attendance=attendance,
+            minutes=minutes,
+            reason=reason,
+        )
 
-    def _step_failed(self, error: BaseException, saved_any: bool) -> None:
+    def _sections(self, agenda: list[AgendaItemDraft] | None) -> list[MinutesSection]:
+        """The sections of items still on the agenda: one removed in this save takes none."""
+        kept = (
+            {item.id for item in agenda if item.id is not None}
+            if agenda is not None
+            else self.saved_item_ids()
+        )
+        return [s for s in self.minutes.section_drafts() if s.agenda_item_id in kept]
+
+    def _saved(self, detail: MeetingDetail) -> None:
+        self.meeting_id = detail.meeting.id
+        self.version = detail.meeting.version
         self.busy = False
-        if saved_any:
-            self.runner.data_changed.emit(Changes(meetings=True), self)
+        self.show_message(self.tr("已保存。"))
+        self.load()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.busy = False
         self._update_state()
         if isinstance(error, DomainError) and error.code == "stale_record":
             self._offer_reload(error)

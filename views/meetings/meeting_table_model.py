@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MINUTES_STATUS_NAMES
+from models.services.meetings.contracts import MeetingRow
 from views.row_table_model import RowTableModel
 
 
-def when_text(row: Any) -> str:
+def when_text(row: MeetingRow) -> str:
     """2025-03-06 9:30, or the date alone while the time is open."""
     text = row.meeting_date.isoformat()
     if row.start_time is not None:
@@ -17,11 +17,11 @@ def when_text(row: Any) -> str:
     return text
 
 
-def minutes_text(row: Any) -> str:
+def minutes_text(row: MeetingRow) -> str:
     return MINUTES_STATUS_NAMES[row.minutes_status] if row.minutes_status else "未写"
 
 
-_COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = (
+_COLUMNS: tuple[tuple[str, Callable[[MeetingRow], str]], ...] = (
     ("会议", lambda r: r.title),
     ("日期", when_text),
     ("地点", lambda r: r.place or ""),
@@ -33,5 +33,5 @@ _COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = (
 class MeetingTableModel(RowTableModel):
     COLUMNS = _COLUMNS
 
-    def meeting(self, row: int) -> Any:
+    def meeting(self, row: int) -> MeetingRow:
         return self.row_at(row)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MinutesStatus
-from models.services.meetings.minutes import MinutesSection
+from models.services.meetings.contracts import MeetingDetail, MinutesRow, MinutesSection
 from views.meetings.amendment_table_model import AmendmentTableModel, beijing
 
 
@@ -34,7 +32,7 @@ def _editor(name: str) -> QPlainTextEdit:
     return edit
 
 
-def minutes_state(minutes: Any) -> str:
+def minutes_state(minutes: MinutesRow | None) -> str:
     if minutes is None:
         return "纪要状态：未写"
     if minutes.status is MinutesStatus.DRAFT:
@@ -102,7 +100,7 @@ class MinutesPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
 
-    def load(self, detail: Any) -> None:
+    def load(self, detail: MeetingDetail) -> None:
         """Editors for the saved agenda items; their ids are what the minutes are written to."""
         while self.sections_layout.count():
             item = self.sections_layout.takeAt(0)

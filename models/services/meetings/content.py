@@ -3,6 +3,7 @@
 The header, the agenda, each item's summary and decision, and the attendance are read as named
 parts of text before and after a change. A change to a meeting whose minutes are final needs a
 reason and leaves one amendment per changed part (before and after), so a reprint can show them.
+Not private: the decisions feature writes an item's decision through the same lock.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from models.domain.meeting_vocabulary import (
     meeting_title,
 )
 from models.domain.vocabulary import (
-    ASSOCIATION_NAMES,
     Association,
     BodyKind,
     MembershipStatus,
@@ -47,7 +47,8 @@ from models.entities import (
 from models.services.common.choices import E
 from models.services.common.choices import choice as shared_choice
 from models.services.common.versioning import ensure_version
-from models.services.meetings.rows import AttendanceRow
+from models.services.meetings._rows import attendance_row, post_text
+from models.services.meetings.contracts import AttendanceRow
 
 # The order a roster is read out in: leaders first, then members.
 POSITION_RANK = {
@@ -111,12 +112,17 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
 def title_of(meeting: Meeting) -> str:
     term = meeting.term.ordinal if meeting.term is not None else None
     year = meeting.year or meeting.meeting_date.year
-    return meeting_title(meeting.body.kind, term=term, year=year, ordinal=meeting.ordinal)
+    return meeting_title(meeting.body.kind, term=term, year=year, number=meeting.ordinal)
 
 
 def open_for_change(meeting: Meeting, expected_version: int | None) -> None:
     """The clerk's copy is current and the meeting is not cancelled."""
     ensure_version(meeting, expected_version)
+    refuse_cancelled(meeting)
+
+
+def refuse_cancelled(meeting: Meeting) -> None:
+    """A cancelled meeting takes no edits until it is set back to planned."""
     if meeting.status is MeetingStatus.CANCELLED:
         raise DomainError("meeting_cancelled", title=title_of(meeting))
 
@@ -225,7 +231,10 @@ def content_parts(meeting: Meeting) -> dict[str, tuple[str, str | None]]:
         parts[f"item.{key}.summary"] = (f"{label}的讨论情况", item.summary)
         parts[f"item.{key}.decision"] = (f"{label}的决定事项", item.decision)
     lines = sorted(meeting.attendance, key=lambda a: a.position)
-    parts["attendance"] = ("出席情况", attendance_text(row_of(a, {}) for a in lines) or None)
+    parts["attendance"] = (
+        "出席情况",
+        attendance_text(attendance_row(a, {}) for a in lines) or None,
+    )
     return parts
 
 
@@ -247,38 +256,6 @@ def attendance_text(rows: Iterable[AttendanceRow]) -> str:
 
 def _substitute(row: AttendanceRow) -> str | None:
     return f"委托{row.substitute_name}代为列席" if row.substitute_name else None
-
-
-def row_of(line: Attendance, posts: dict[int, Position]) -> AttendanceRow:
-    """A recorded line as a row; `posts` gives members' positions (empty when not needed)."""
-    person = line.person
-    if person is None:
-        name = line.guest_name or ""
-        post = f"{line.guest_organisation or ''}{line.guest_post or ''}"
-    else:
-        name = person.name
-        post = _post(posts.get(person.id), line.association, line.role)
-    return AttendanceRow(
-        id=line.id,
-        person_id=line.person_id,
-        name=name,
-        post=post,
-        role=line.role,
-        status=line.status,
-        leave_reason=line.leave_reason,
-        substitute_name=line.substitute_name,
-        association=line.association,
-        guest_organisation=line.guest_organisation,
-        guest_post=line.guest_post,
-        remarks=line.remarks,
-    )
-
-
-def _post(position: Position | None, association: Association | None, role: AttendanceRole) -> str:
-    head = f"{ASSOCIATION_NAMES[association]}主席" if association is not None else ""
-    if role is AttendanceRole.MEMBER and position is not None:
-        return f"{position.value}（{head}）" if head else position.value
-    return head
 
 
 def roster_term(session: Session, meeting: Meeting) -> Term | None:
@@ -353,7 +330,7 @@ def propose_attendance(session: Session, meeting: Meeting) -> list[AttendanceRow
             id=None,
             person_id=person.id,
             name=person.name,
-            post=_post(position, seat_of.get(person.id), AttendanceRole.MEMBER),
+            post=post_text(position, seat_of.get(person.id), AttendanceRole.MEMBER),
             role=AttendanceRole.MEMBER,
             status=AttendanceStatus.PRESENT,
             association=seat_of.get(person.id),
@@ -366,7 +343,7 @@ def propose_attendance(session: Session, meeting: Meeting) -> list[AttendanceRow
             id=None,
             person_id=person.id,
             name=person.name,
-            post=_post(None, association, AttendanceRole.ATTENDEE),
+            post=post_text(None, association, AttendanceRole.ATTENDEE),
             role=AttendanceRole.ATTENDEE,
             status=AttendanceStatus.ATTENDING,
             association=association,

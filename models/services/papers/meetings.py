@@ -20,9 +20,13 @@ from models.domain.meeting_vocabulary import (
     MeetingStatus,
 )
 from models.entities import User
-from models.services.meetings.attendance import association_attendance_report, prefill_attendance
-from models.services.meetings.meetings import get_meeting, list_meetings
-from models.services.meetings.rows import AttendanceRow, MeetingDetail
+from models.services.meetings.contracts import AttendanceRow, MeetingDetail
+from models.services.meetings.queries import (
+    association_attendance_report,
+    get_meeting,
+    list_meetings,
+    prefill_attendance,
+)
 from models.services.papers.common import PAPER_NAMES, bad_arguments, organisation_name, today
 from models.store.unit_of_work import Database
 

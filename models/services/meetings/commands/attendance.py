@@ -1,4 +1,4 @@
-"""Attendance: the grid proposed from the roster, recorded in one go, and the associations' report.
+"""Recording attendance: the whole grid in one go, checked against the roster of the meeting date.
 
 Who is expected (应到) is the body's roster on the meeting date, so every member serving that day
 must be on the grid as 出席, 请假 (with a reason) or 缺席, and nobody else counts as a member.
@@ -9,53 +9,25 @@ Non-members come as 列席 — registered people, or guests by name, organisatio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
-from models.domain.meeting_vocabulary import (
-    STATUSES_OF_ROLE,
-    AttendanceRole,
-    AttendanceStatus,
-    HeadPresence,
-    MeetingStatus,
-)
+from models.domain.meeting_vocabulary import STATUSES_OF_ROLE, AttendanceRole, AttendanceStatus
 from models.domain.vocabulary import ASSOCIATION_NAMES, Association, BodyKind
 from models.entities import Attendance, Meeting, Person
 from models.services.common.text import fitted
-from models.services.common.versioning import refusing_stale
+from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
 from models.services.meetings.content import (
     changing_content,
     choice,
-    load_meeting,
     members_on,
-    open_for_change,
-    propose_attendance,
-    title_of,
+    refuse_cancelled,
 )
-from models.services.meetings.meetings import detail_of, meeting_rules_in_force
-from models.services.meetings.rows import (
-    AssociationAttendanceReport,
-    AssociationAttendanceRow,
-    AssociationMark,
-    AttendanceDraft,
-    AttendanceRow,
-    MeetingDetail,
-    MeetingRow,
-)
-from models.services.people.terms import get_body
+from models.services.meetings.contracts import AttendanceDraft, MeetingDetail
 from models.store.unit_of_work import Database
 
 _ROLE_WORDS = {AttendanceRole.MEMBER: "成员", AttendanceRole.ATTENDEE: "列席人员"}
-
-
-def prefill_attendance(db: Database, *, meeting_id: int) -> tuple[AttendanceRow, ...]:
-    """The proposal for an empty grid: members 出席; at council meetings the five association
-    heads 列席, or marked on their member line where they sit on the council. Nothing is saved."""
-    with db.session_factory() as session:
-        return tuple(propose_attendance(session, load_meeting(session, meeting_id)))
 
 
 def record_attendance(
@@ -69,15 +41,19 @@ def record_attendance(
 ) -> MeetingDetail:
     """The whole grid in one transaction; on final minutes only as an amendment with a reason."""
     rules = meeting_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Meeting, meeting_id):
-        session = uow.session
-        meeting = load_meeting(session, meeting_id)
-        open_for_change(meeting, expected_version)
-        checked = _checked_lines(session, meeting, lines)
-        changing_content(session, meeting, reason=reason, apply=lambda: _replace(meeting, checked))
+    with editing_meeting(db, user, meeting_id, expected_version) as (session, meeting):
+        change_attendance(session, meeting, lines, reason)
         detail = detail_of(session, meeting, rules)
-        uow.commit()
     return detail
+
+
+def change_attendance(
+    session: Session, meeting: Meeting, lines: Sequence[AttendanceDraft], reason: str | None
+) -> None:
+    """Replace the grid in the caller's unit of work; on final minutes only with a reason."""
+    refuse_cancelled(meeting)
+    checked = _checked_lines(session, meeting, lines)
+    changing_content(session, meeting, reason=reason, apply=lambda: _replace(meeting, checked))
 
 
 def _checked_lines(
@@ -234,79 +210,3 @@ def _replace(meeting: Meeting, checked: list[Attendance]) -> None:
                     setattr(line, name, getattr(new, name))
         result.append(line)
     meeting.attendance[:] = result
-
-
-def association_attendance_report(db: Database, *, year: int) -> AssociationAttendanceReport:
-    """Per association: the year's held council meetings, and how each was attended (DOMAIN §6).
-
-    A meeting whose attendance nobody has entered is counted apart (not_recorded), never as absence.
-    """
-    with db.session_factory() as session:
-        council = get_body(session, BodyKind.EXECUTIVE_COUNCIL)
-        meetings = session.scalars(
-            select(Meeting)
-            .where(
-                Meeting.body_id == council.id,
-                Meeting.status == MeetingStatus.HELD,
-                Meeting.meeting_date >= date(year, 1, 1),
-                Meeting.meeting_date <= date(year, 12, 31),
-            )
-            .options(
-                selectinload(Meeting.body),
-                selectinload(Meeting.term),
-                selectinload(Meeting.host),
-                selectinload(Meeting.recorder),
-                selectinload(Meeting.minutes),
-                selectinload(Meeting.attendance).selectinload(Attendance.person),
-            )
-            .order_by(Meeting.meeting_date, Meeting.ordinal)
-        ).all()
-        rows = tuple(_association_row(a, meetings) for a in Association)
-        return AssociationAttendanceReport(
-            year=year, meetings=tuple(MeetingRow.of(m) for m in meetings), rows=rows
-        )
-
-
-def _association_row(
-    association: Association, meetings: Sequence[Meeting]
-) -> AssociationAttendanceRow:
-    marks = []
-    for meeting in meetings:
-        presence, name = _presence(meeting, association)
-        marks.append(
-            AssociationMark(
-                meeting_id=meeting.id,
-                title=title_of(meeting),
-                meeting_date=meeting.meeting_date,
-                presence=presence,
-                name=name,
-            )
-        )
-    count = {p: sum(m.presence is p for m in marks) for p in HeadPresence}
-    return AssociationAttendanceRow(
-        association=association,
-        name=ASSOCIATION_NAMES[association],
-        meetings_held=len(meetings),
-        as_attendee=count[HeadPresence.AS_ATTENDEE],
-        as_member=count[HeadPresence.AS_MEMBER],
-        by_substitute=count[HeadPresence.BY_SUBSTITUTE],
-        not_attended=count[HeadPresence.NOT_ATTENDED],
-        not_recorded=sum(m.presence is None for m in marks),
-        marks=tuple(marks),
-    )
-
-
-def _presence(meeting: Meeting, association: Association) -> tuple[HeadPresence | None, str | None]:
-    if not meeting.attendance:
-        return None, None
-    line = next((a for a in meeting.attendance if a.association is association), None)
-    if line is None:
-        return HeadPresence.NOT_ATTENDED, None
-    name = line.person.name if line.person is not None else line.guest_name
-    if line.substitute_name:
-        return HeadPresence.BY_SUBSTITUTE, line.substitute_name
-    if line.role is AttendanceRole.ATTENDEE and line.status is AttendanceStatus.ATTENDING:
-        return HeadPresence.AS_ATTENDEE, name
-    if line.role is AttendanceRole.MEMBER and line.status is AttendanceStatus.PRESENT:
-        return HeadPresence.AS_MEMBER, name
-    return HeadPresence.NOT_ATTENDED, None

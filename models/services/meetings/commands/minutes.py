@@ -8,36 +8,26 @@ text before and after each changed part with who, when and why, for the history 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import AttendanceRole, MeetingStatus, MinutesStatus
 from models.entities import Meeting
-from models.services.common.versioning import refusing_stale
+from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
 from models.services.meetings.content import (
     changing_content,
     final_refusal,
     is_final,
     item_of,
-    load_meeting,
     minutes_of,
-    open_for_change,
+    refuse_cancelled,
     status_name,
     title_of,
     touch,
 )
-from models.services.meetings.meetings import detail_of, meeting_rules_in_force
-from models.services.meetings.rows import MeetingDetail
+from models.services.meetings.contracts import MeetingDetail, MinutesSection
 from models.store.unit_of_work import Database
-
-
-@dataclass(frozen=True)
-class MinutesSection:
-    """What the minutes say of one agenda item; items not given are left as they are."""
-
-    agenda_item_id: int
-    summary: str | None = None
-    decision: str | None = None
 
 
 def _text(value: str | None) -> str | None:
@@ -62,22 +52,24 @@ def write_minutes(
 ) -> MeetingDetail:
     """Save the draft; final minutes are refused, naming the way (amend_minutes, with a reason)."""
     rules = meeting_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Meeting, meeting_id):
-        session = uow.session
-        meeting = load_meeting(session, meeting_id)
-        open_for_change(meeting, expected_version)
-        if is_final(meeting):
-            raise final_refusal(meeting, field=None)
-        for section in sections:
-            item_of(meeting, section.agenda_item_id)
-        minutes_of(session, meeting)
-        changing_content(
-            session, meeting, reason=None, apply=lambda: _write_sections(meeting, sections)
-        )
-        touch(session, meeting)
+    with editing_meeting(db, user, meeting_id, expected_version) as (session, meeting):
+        write_sections(session, meeting, sections)
         detail = detail_of(session, meeting, rules)
-        uow.commit()
     return detail
+
+
+def write_sections(session: Session, meeting: Meeting, sections: Sequence[MinutesSection]) -> None:
+    """The draft's sections in the caller's unit of work; final minutes are refused."""
+    refuse_cancelled(meeting)
+    if is_final(meeting):
+        raise final_refusal(meeting, field=None)
+    for section in sections:
+        item_of(meeting, section.agenda_item_id)
+    minutes_of(session, meeting)
+    changing_content(
+        session, meeting, reason=None, apply=lambda: _write_sections(meeting, sections)
+    )
+    touch(session, meeting)
 
 
 def finalise_minutes(
@@ -85,10 +77,8 @@ def finalise_minutes(
 ) -> MeetingDetail:
     """draft → final, once the meeting was held and its attendance and every section are in."""
     rules = meeting_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Meeting, meeting_id):
-        session = uow.session
-        meeting = load_meeting(session, meeting_id)
-        open_for_change(meeting, expected_version)
+    with editing_meeting(db, user, meeting_id, expected_version) as (session, meeting):
+        refuse_cancelled(meeting)
         title = title_of(meeting)
         if is_final(meeting):
             raise final_refusal(meeting, field=None)
@@ -115,7 +105,6 @@ def finalise_minutes(
         touch(session, meeting)
         session.flush()
         detail = detail_of(session, meeting, rules)
-        uow.commit()
     return detail
 
 
@@ -131,21 +120,25 @@ def amend_minutes(
     """Change sections of final minutes: each changed part is kept before and after, with the
     reason, and the reprint shows it. Drafts are simply rewritten (write_minutes)."""
     rules = meeting_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Meeting, meeting_id):
-        session = uow.session
-        meeting = load_meeting(session, meeting_id)
-        open_for_change(meeting, expected_version)
-        if not is_final(meeting):
-            raise DomainError("minutes_not_final")
-        if not (reason or "").strip():
-            raise DomainError("minutes_reason_required", field="reason")
-        for section in sections:
-            item_of(meeting, section.agenda_item_id)
-        changed = changing_content(
-            session, meeting, reason=reason, apply=lambda: _write_sections(meeting, sections)
-        )
-        if not changed:
-            raise DomainError("minutes_no_change", field="sections")
+    with editing_meeting(db, user, meeting_id, expected_version) as (session, meeting):
+        amend_sections(session, meeting, sections, reason)
         detail = detail_of(session, meeting, rules)
-        uow.commit()
     return detail
+
+
+def amend_sections(
+    session: Session, meeting: Meeting, sections: Sequence[MinutesSection], reason: str
+) -> None:
+    """Final minutes' sections in the caller's unit of work, each change kept as an amendment."""
+    refuse_cancelled(meeting)
+    if not is_final(meeting):
+        raise DomainError("minutes_not_final")
+    if not (reason or "").strip():
+        raise DomainError("minutes_reason_required", field="reason")
+    for section in sections:
+        item_of(meeting, section.agenda_item_id)
+    changed = changing_content(
+        session, meeting, reason=reason, apply=lambda: _write_sections(meeting, sections)
+    )
+    if not changed:
+        raise DomainError("minutes_no_change", field="sections")

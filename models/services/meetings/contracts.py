@@ -1,25 +1,52 @@
-"""Frozen read models of meetings: the list line, the agenda, the attendance grid and the minutes."""
+"""Plain contracts of meetings: drafts, the list line, the detail, the workbench and the quorum count."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from models.domain.meeting_vocabulary import (
-    FEDERATION_TZ,
     AgendaKind,
     AttendanceRole,
     AttendanceStatus,
     HeadPresence,
     MeetingStatus,
     MinutesStatus,
-    local_time,
-    meeting_title,
     minutes_title,
 )
-from models.domain.quorum import QuorumResult
+from models.domain.quorum import QuorumResult, QuorumRule, quorum
 from models.domain.vocabulary import Association, BodyKind
-from models.entities import AgendaItem, Meeting, Minutes, MinutesAmendment
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    """The header of a meeting as the clerk types it (local date and time)."""
+
+    meeting_date: date
+    start_time: time | None = None  # local wall-clock time (UTC+8)
+    place: str | None = None
+    host_person_id: int | None = None
+    recorder_person_id: int | None = None
+    recorder_name: str | None = None  # a secretariat clerk not in the registry
+
+
+@dataclass(frozen=True)
+class AgendaItemDraft:
+    """An agenda line: `id` keeps an existing item (and its summary and decision)."""
+
+    kind: str
+    title: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class MinutesSection:
+    """What the minutes say of one agenda item; items not given are left as they are."""
+
+    agenda_item_id: int
+    summary: str | None = None
+    decision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,7 +57,7 @@ class MeetingRow:
     term_id: int | None
     term: int | None  # 届次; None for the party group, numbered by year
     year: int
-    ordinal: int
+    number: int  # the meeting's own number in its term (or, for the party group, its year)
     title: str
     meeting_date: date
     start_time: time | None  # local (UTC+8)
@@ -43,39 +70,6 @@ class MeetingRow:
     status: MeetingStatus
     minutes_status: MinutesStatus | None
     version: int
-
-    @classmethod
-    def of(cls, meeting: Meeting) -> MeetingRow:
-        term = meeting.term.ordinal if meeting.term is not None else None
-        kind = meeting.body.kind
-        return cls(
-            id=meeting.id,
-            body=kind,
-            body_name=meeting.body.name,
-            term_id=meeting.term_id,
-            term=term,
-            year=meeting.meeting_date.year,
-            ordinal=meeting.ordinal,
-            title=meeting_title(
-                kind,
-                term=term,
-                year=meeting.year or meeting.meeting_date.year,
-                ordinal=meeting.ordinal,
-            ),
-            meeting_date=meeting.meeting_date,
-            start_time=local_time(meeting.starts_at),
-            starts_at=(meeting.starts_at.astimezone(FEDERATION_TZ) if meeting.starts_at else None),
-            place=meeting.place,
-            host_person_id=meeting.host_person_id,
-            host_name=meeting.host.name if meeting.host is not None else None,
-            recorder_person_id=meeting.recorder_person_id,
-            recorder_name=(
-                meeting.recorder.name if meeting.recorder is not None else meeting.recorder_name
-            ),
-            status=meeting.status,
-            minutes_status=meeting.minutes.status if meeting.minutes is not None else None,
-            version=meeting.version,
-        )
 
     @property
     def minutes_title(self) -> str:
@@ -90,10 +84,6 @@ class AgendaItemRow:
     title: str
     summary: str | None
     decision: str | None
-
-    @classmethod
-    def of(cls, item: AgendaItem) -> AgendaItemRow:
-        return cls(item.id, item.position, item.kind, item.title, item.summary, item.decision)
 
 
 @dataclass(frozen=True)
@@ -158,18 +148,6 @@ class AmendmentRow:
     before: str | None
     after: str | None
 
-    @classmethod
-    def of(cls, amendment: MinutesAmendment) -> AmendmentRow:
-        return cls(
-            id=amendment.id,
-            amended_at=amendment.amended_at,
-            amended_by=amendment.amended_by,
-            reason=amendment.reason,
-            part=amendment.part,
-            before=amendment.before,
-            after=amendment.after,
-        )
-
 
 @dataclass(frozen=True)
 class MinutesRow:
@@ -183,17 +161,6 @@ class MinutesRow:
     @property
     def is_final(self) -> bool:
         return self.status is MinutesStatus.FINAL
-
-    @classmethod
-    def of(cls, minutes: Minutes) -> MinutesRow:
-        return cls(
-            id=minutes.id,
-            status=minutes.status,
-            finalised_at=minutes.finalised_at,
-            finalised_by=minutes.finalised_by,
-            amendments=tuple(AmendmentRow.of(a) for a in minutes.amendments),
-            version=minutes.version,
-        )
 
 
 @dataclass(frozen=True)
@@ -236,3 +203,24 @@ class AssociationAttendanceReport:
     year: int
     meetings: tuple[MeetingRow, ...]  # the council meetings held in the year
     rows: tuple[AssociationAttendanceRow, ...]  # one per association, in the usual order
+
+
+@dataclass(frozen=True)
+class MeetingWorkbench:
+    """Everything the meeting editor shows, loaded in one go."""
+
+    detail: MeetingDetail
+    rule: QuorumRule
+    # The grid proposed from the roster on the meeting date while none is recorded; else empty.
+    proposal: tuple[AttendanceRow, ...]
+    hosts: tuple[tuple[int, str], ...]  # (person id, "姓名（职务）") of the body's serving members
+
+
+def quorum_of(rows: Iterable[AttendanceRow], rule: QuorumRule) -> QuorumResult:
+    """Members only: 应到 all of them (on leave included), 实到 those marked 出席.
+
+    Plain, so the attendance grid counts as the clerk edits, the same way the core does.
+    """
+    members = [r for r in rows if r.role is AttendanceRole.MEMBER]
+    present = sum(r.status is AttendanceStatus.PRESENT for r in members)
+    return quorum(len(members), present, rule)

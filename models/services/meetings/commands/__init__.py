@@ -1,0 +1,1 @@
+"""The meeting commands, one module per area: planning, agenda, attendance, minutes, saving."""
