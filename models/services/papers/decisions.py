@@ -7,7 +7,6 @@ an emergency decision as taken by one person and reported (or still to be report
 
 from __future__ import annotations
 
-from models.documents.layout import chinese_date
 from models.documents.papers.decision_record import (
     Attachment,
     DecisionRecordData,
@@ -20,6 +19,7 @@ from models.documents.papers.decision_record import (
     StepLine,
 )
 from models.documents.papers.decision_register import DecisionRegisterData, RegisterLine
+from models.domain.dates import chinese_date
 from models.domain.decision_rules import DISCUSSION_STEP, TIMING_NAMES
 from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionResult, DecisionState, amount_words
