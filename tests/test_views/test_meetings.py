@@ -14,13 +14,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus
+from models.services.common.changes import Changes, Outcome
 from models.services.meetings.meetings import MeetingDraft, update_meeting
+from models.services.papers.contracts import PaperFormat, PaperRequest
 from models.store.unit_of_work import open_database
 from views.documents.preview import PaperPreview
 from views.meetings.attendance_table_model import REASON, STATUS
 from views.meetings.meeting_editor import MeetingEditor
 from views.meetings.meeting_list import MeetingList
 from views.meetings.reason_dialog import ReasonDialog
+from views.ops import papers as papers_ops
 
 from .helpers import (
     SHOT_DIR_ENV,
@@ -395,19 +398,20 @@ def test_a_guest_is_added_by_name_organisation_and_post_and_never_counted(
 
 
 def fake_writer(calls: list[dict[str, Any]]) -> Any:
-    """Stands in for printing.write_paper: a one-page PDF, or an empty DOCX file."""
+    """Stands in for views.ops.papers.write_paper: a one-page PDF, or an empty DOCX file."""
 
-    def write_paper(**kwargs: Any) -> list[str]:
-        calls.append(kwargs)
-        path = kwargs["path"]
-        if kwargs["fmt"] == "pdf":
+    def write_paper(
+        _ctx: Any, *, request: PaperRequest, fmt: PaperFormat, path: Path
+    ) -> Outcome[list[str]]:
+        calls.append({**vars(request), "fmt": fmt, "path": path})
+        if fmt == "pdf":
             pdf = canvas.Canvas(str(path), pagesize=A4)
-            pdf.drawString(100, 700, kwargs["paper"])
+            pdf.drawString(100, 700, request.paper)
             pdf.showPage()
             pdf.save()
         else:
             path.write_bytes(b"docx")
-        return ["测试提醒"]
+        return Outcome(["测试提醒"], Changes())
 
     return write_paper
 
@@ -417,7 +421,7 @@ def test_printing_from_the_editor_previews_the_written_pdf_and_saves_docx_on_the
 ):
     h = harness
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(h.window.backend, "write_paper", fake_writer(calls))
+    monkeypatch.setattr(papers_ops, "write_paper", fake_writer(calls))
     editor = open_meeting(h, open_list(h, "执行理事会"), COUNCIL_7[0])
     editor.signin_button.click()
     h.idle()
@@ -441,10 +445,6 @@ def test_printing_from_the_editor_previews_the_written_pdf_and_saves_docx_on_the
 
 
 def test_printing_a_sign_in_sheet_with_the_real_printing_service(harness: WindowHarness):
-    try:
-        import models.services.papers.printing  # noqa: F401
-    except ModuleNotFoundError:
-        pytest.skip("models.services.papers.printing (write_paper) is not there yet")
     h = harness
     window = open_list(h, "执行理事会")
     window.table.selectRow(0)
@@ -467,7 +467,7 @@ def test_association_report_counts_each_association_and_prints(
 ):
     h = harness
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(h.window.backend, "write_paper", fake_writer(calls))
+    monkeypatch.setattr(papers_ops, "write_paper", fake_writer(calls))
     window = open_list(h, "执行理事会")
     report = window.open_report()
     h.idle()

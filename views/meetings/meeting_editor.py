@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus, series_name
 from models.domain.vocabulary import BodyKind, body_display_name
+from models.services.papers.contracts import PaperKind, PaperRequest
 from views.background import Changes, Runner
-from views.documents.papers import PaperRequest, open_paper
+from views.documents.papers import open_paper
 from views.error_presenter import describe
 from views.meetings.agenda_panel import AgendaPanel
 from views.meetings.attendance_panel import AttendancePanel
@@ -351,8 +352,9 @@ class MeetingEditor(MeetingSaving, QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend,
-            PaperRequest(paper, title, {"meeting_id": meeting.id}),
+            self.backend.ctx,
+            PaperRequest(PaperKind(paper), meeting_id=meeting.id),
+            title,
             on_shown=self._preview_shown,
         )
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.vocabulary import BodyKind
+from models.services.papers.contracts import PaperKind, PaperRequest
 from views.background import Runner
-from views.documents.papers import PaperRequest, open_paper
+from views.documents.papers import open_paper
 from views.error_presenter import describe
 from views.meetings.meeting_editor import MeetingEditor, series_title
 from views.meetings.meeting_table_model import MeetingTableModel
@@ -219,8 +220,9 @@ class MeetingList(QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend,
-            PaperRequest(paper, title, {"meeting_id": meeting.id}),
+            self.backend.ctx,
+            PaperRequest(PaperKind(paper), meeting_id=meeting.id),
+            title,
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )
 

@@ -31,7 +31,7 @@ from models.services.decisions.rows import (
     ReopeningRow,
     StepRow,
 )
-from models.services.papers.common import bad_arguments, today
+from models.services.papers._common import bad_arguments, today
 from models.store.unit_of_work import Database
 
 HASH_DIGITS = 12  # what the record prints of a file's SHA-256
