@@ -98,8 +98,10 @@ def test_a_joint_letter_has_one_number_and_links_the_rows(db, three):
     assert [j for _, _, j in rows] == [None, lead_reply, lead_reply]
     assert states(db, lead, first, second) == [MotionState.REPLIED] * 3
 
-    data = reply_letter_data(db, second)  # any motion of the letter prints the joint letter
-    assert data == reply_letter_data(db, lead)
+    data = reply_letter_data(
+        db, motion_id=second
+    )  # any motion of the letter prints the joint letter
+    assert data == reply_letter_data(db, motion_id=lead)
     assert data.proposers == ("甲委员", "乙委员", "丙委员")
     assert [m.number for m in data.answered] == ["第1号", "第2号", "第3号"]
     assert data.document_number == LEAD_NUMBER
@@ -137,13 +139,13 @@ def test_feedback_stays_per_motion_in_a_joint_letter(db, three):
     )
     # The re-handled merged motion gets a letter of its own; the joint letter still has three.
     answer(db, second, document_number="门残联函〔2026〕41号")
-    own = reply_letter_data(db, second)
+    own = reply_letter_data(db, motion_id=second)
     assert (own.document_number, own.proposers, own.joined) == (
         "门残联函〔2026〕41号",
         ("丙委员",),
         (),
     )
-    assert len(reply_letter_data(db, first).answered) == 3
+    assert len(reply_letter_data(db, motion_id=first).answered) == 3
 
 
 def test_separate_letters_have_their_own_numbers(db, three):
@@ -160,7 +162,7 @@ def test_separate_letters_have_their_own_numbers(db, three):
         (second, None, None),
     ]
     assert states(db, first, second) == [MotionState.REPLIED] * 2
-    data = reply_letter_data(db, first)
+    data = reply_letter_data(db, motion_id=first)
     assert (data.motion_number, data.proposers, data.joined) == ("第2号", ("乙委员",), ())
     assert data.document_number == "门残联函〔2026〕42号"
     assert not reply_letter_summary(db, first).joint

@@ -76,7 +76,7 @@ def test_statistics_by_unit_add_up(demo_db):
 
 def test_reply_letter_data_of_a_replied_motion(demo_db):
     motion_id, number_text = reply_letter_targets(demo_db, term=None)[0]
-    data = reply_letter_data(demo_db, motion_id)
+    data = reply_letter_data(demo_db, motion_id=motion_id)
     assert data.motion_number == number_text
     assert data.reply_class in "ABC" and data.class_text
     assert data.unit and data.proposers[0]
@@ -89,24 +89,24 @@ def test_reply_letter_data_of_a_replied_motion(demo_db):
 def test_reply_letter_refused_without_a_reply_or_motion(demo_db):
     draft = next(m.id for m in _motions(demo_db) if m.state == "draft")
     with pytest.raises(DomainError) as refused:
-        reply_letter_data(demo_db, draft)
+        reply_letter_data(demo_db, motion_id=draft)
     assert refused.value.code == "bad_arguments"
     with pytest.raises(DomainError) as missing:
-        reply_letter_data(demo_db, 999_999)
+        reply_letter_data(demo_db, motion_id=999_999)
     assert missing.value.code == "motion_not_found"
     with pytest.raises(DomainError):
-        reply_letter_data(demo_db, None)
+        reply_letter_data(demo_db, motion_id=None)
 
 
 def test_assignment_slip_names_the_lead_unit(demo_db):
     assigned = next(m for m in _motions(demo_db) if m.state == "assigned")
-    data = assignment_slip_data(demo_db, assigned.id)
+    data = assignment_slip_data(demo_db, motion_id=assigned.id)
     lead = [u for u in data.units if u.role == "主办"]
     assert len(lead) == 1 and lead[0].due_on > lead[0].assigned_on
 
 
 def test_summary_lists_every_numbered_motion_with_a_total(demo_db):
-    data = motion_summary_data(demo_db, None)
+    data = motion_summary_data(demo_db, term=None)
     numbered = [m for m in _motions(demo_db) if m.number is not None]
     assert len(data.lines) == len(numbered)
     total = data.figures[-1]

@@ -30,7 +30,7 @@ def _motion(session: Session, motion_id: int | None, paper: PaperKind) -> Motion
     return motion
 
 
-def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
+def reply_letter_data(db: Database, *, motion_id: int | None) -> ReplyLetterData:
     """The letter of the motion's latest reply (a joint letter: the lead's, to every proposer);
     refused while it has none."""
     rules, _calendar = dl.rules_and_calendar(db)
@@ -58,7 +58,7 @@ def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
         )
 
 
-def assignment_slip_data(db: Database, motion_id: int | None) -> AssignmentSlipData:
+def assignment_slip_data(db: Database, *, motion_id: int | None) -> AssignmentSlipData:
     """The active assignments (a merged motion: its lead's); refused before 交办."""
     organisation = organisation_name(db)
     with db.session_factory() as session:
@@ -101,7 +101,7 @@ def _figure_line(unit: str, stats: MotionStatistics) -> FigureLine:
     )
 
 
-def motion_summary_data(db: Database, term: int | None) -> MotionSummaryData:
+def motion_summary_data(db: Database, *, term: int | None) -> MotionSummaryData:
     """Every numbered motion of the presidium term, and the figures by 主办单位 with a 合计."""
     organisation = organisation_name(db)
     day = today()

@@ -123,7 +123,7 @@ def write_reply_letters(
         path = directory / f"{reply_file_name(number_text)}.{chosen}"
         try:
             paper = replace(
-                reply_letter_paper(reply_letter_data(db, motion_id)), font_preset=preset
+                reply_letter_paper(reply_letter_data(db, motion_id=motion_id)), font_preset=preset
             )
             problems = write_document(paper, chosen, path, fonts_dir)
         except DomainError as error:

@@ -92,14 +92,14 @@ def build_paper(db: Database, *, request: PaperRequest) -> Paper:
     if r.paper is PaperKind.ASSOCIATION_ATTENDANCE:
         return association_attendance_paper(association_attendance_data(db, year=r.year))
     if r.paper is PaperKind.REPLY:
-        return reply_letter_paper(reply_letter_data(db, r.motion_id))
+        return reply_letter_paper(reply_letter_data(db, motion_id=r.motion_id))
     if r.paper is PaperKind.ASSIGNMENT_SLIP:
-        return assignment_slip_paper(assignment_slip_data(db, r.motion_id))
+        return assignment_slip_paper(assignment_slip_data(db, motion_id=r.motion_id))
     if r.paper is PaperKind.MOTION_SUMMARY:
-        return motion_summary_paper(motion_summary_data(db, r.term))
+        return motion_summary_paper(motion_summary_data(db, term=r.term))
     if r.paper is PaperKind.DECISION:
-        return decision_record_paper(decision_record_data(db, r.decision_id))
-    return decision_register_paper(decision_register_data(db, r.year))
+        return decision_record_paper(decision_record_data(db, decision_id=r.decision_id))
+    return decision_register_paper(decision_register_data(db, year=r.year))
 
 
 def paper_title(db: Database, *, request: PaperRequest) -> str:
