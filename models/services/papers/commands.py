@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.domain.errors import DomainError
 from models.domain.messages import message
@@ -35,11 +36,12 @@ from models.services.papers.queries import (
 from models.store.unit_of_work import Database
 
 
-def _preset(db: Database, font_preset: str | None) -> str:
+def _preset(db: Database, font_preset: str | None) -> FontPreset:
     preset = font_preset or stored_font_preset(db)
-    if preset not in FONT_PRESETS:
+    known: dict[str, FontPreset] = {"government": "government", "stock": "stock"}
+    if preset not in FONT_PRESETS or preset not in known:
         raise bad_arguments(f"未知的文书字体“{preset}”，可选：{'、'.join(FONT_PRESETS)}")
-    return preset
+    return known[preset]
 
 
 def write_paper(
