@@ -199,3 +199,36 @@ def test_format_from_the_option_or_the_extension():
     for path, fmt in ((Path("a.pdf"), "docx"), (Path("a.txt"), None), (Path("a.pdf"), "rtf")):
         with pytest.raises(DomainError):
             resolve_format(path, fmt)
+
+
+def test_the_window_prints_through_typed_operations_that_change_no_records(demo, tmp_path):
+    from models.services.common.context import AppContext
+    from views.ops import papers as papers_ops
+
+    ctx = AppContext(demo, "clerk", fonts_dir=FONTS_DIR)
+    meeting = _meeting(demo, BodyKind.EXECUTIVE_COUNCIL, 9)
+    outcome = papers_ops.write_paper(
+        ctx,
+        request=PaperRequest(PaperKind.SIGNIN, meeting_id=meeting),
+        fmt=PaperFormat.DOCX,
+        path=tmp_path / "签到表.docx",
+    )
+    assert outcome.value == [] and not outcome.changes
+    assert (tmp_path / "签到表.docx").stat().st_size > 0
+    seen: list[tuple[int, int, str]] = []
+    letters = papers_ops.write_reply_letters(
+        ctx,
+        term=None,
+        fmt=PaperFormat.PDF,
+        directory=tmp_path / "letters",
+        progress=lambda *step: seen.append(step),
+    )
+    assert not letters.changes
+    assert len(letters.value.files) == len(seen) == letters.value.total > 0
+    with pytest.raises(RuntimeError):
+        papers_ops.write_paper(
+            AppContext(demo, "clerk"),
+            request=PaperRequest(PaperKind.SIGNIN, meeting_id=meeting),
+            fmt=PaperFormat.PDF,
+            path=tmp_path / "x.pdf",
+        )
