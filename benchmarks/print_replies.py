@@ -52,7 +52,7 @@ def build(url: str) -> int:
         advance_motion,
         register_motion,
     )
-    from models.services.papers.motions import replied_motions
+    from models.services.papers.queries import reply_letter_targets
     from models.services.people.terms import list_terms
     from models.store.unit_of_work import open_database
 
@@ -81,7 +81,7 @@ def build(url: str) -> int:
             action=action,
         )  # fmt: skip
 
-    missing = COUNT - len(replied_motions(db, term.ordinal))
+    missing = COUNT - len(reply_letter_targets(db, term=term.ordinal))
     day = date.today() - timedelta(days=120)
     for i in range(max(missing, 0)):
         topic = TOPICS[i % len(TOPICS)]
@@ -120,7 +120,7 @@ def build(url: str) -> int:
                 handler_phone="010-69842211",
             ),
         )
-    total = len(replied_motions(db, term.ordinal))
+    total = len(reply_letter_targets(db, term=term.ordinal))
     db.engine.dispose()
     print(f"{total} replied or closed motions in presidium term {term.ordinal}")
     return term.ordinal

@@ -135,65 +135,6 @@ class Backend(MotionCalls, DecisionCalls):
     def set_font_preset(self, preset: str) -> None:
         settings.set_font_preset(self.db, user=self.user, preset=preset)
 
-    def write_paper(
-        self,
-        *,
-        paper: str,
-        fmt: str,
-        path: Path,
-        meeting_id: int | None = None,
-        kind: BodyKind | None = None,
-        ordinal: int | None = None,
-        year: int | None = None,
-        public: bool = False,
-        identifiers_whole: bool = False,
-        decision_id: int | None = None,
-    ) -> list[str]:
-        """Write one paper as PDF or DOCX; returns the warnings (characters no font has, …)."""
-        # Imported here: the printing service pulls in the document engine (reportlab, docx).
-        from models.services.papers import printing
-
-        return printing.write_paper(
-            self.db,
-            user=self.user,
-            paper=paper,
-            fmt=fmt,
-            path=path,
-            fonts_dir=self.fonts_dir,
-            meeting_id=meeting_id,
-            kind=kind,
-            ordinal=ordinal,
-            year=year,
-            public=public,
-            identifiers_whole=identifiers_whole,
-            # Passed only when given, so the other papers never depend on the decision papers.
-            **({"decision_id": decision_id} if decision_id is not None else {}),
-        )
-
-    def reply_letter_targets(self, term: int | None = None) -> list[tuple[int, str]]:
-        """(id, number text) of the term's replied or closed motions: one 答复函 each."""
-        from models.services.papers.motions import replied_motions
-
-        return replied_motions(self.db, term)
-
-    def write_reply_letter(
-        self, motion_id: int, number_text: str, fmt: str, directory: Path
-    ) -> tuple[Path, list[str]]:
-        """One motion's 答复函 into `directory`, named by its number; the file and the warnings."""
-        from models.services.papers import printing
-
-        path = Path(directory) / f"{printing.reply_file_name(number_text)}.{fmt}"
-        warnings = printing.write_paper(
-            self.db,
-            user=self.user,
-            paper="reply",
-            fmt=fmt,
-            path=path,
-            fonts_dir=self.fonts_dir,  # type: ignore[arg-type]
-            motion_id=motion_id,
-        )
-        return path, warnings
-
     def reveal(self, person_id: int) -> str:
         return people.reveal_id_number(self.db, user=self.user, person_id=person_id)
 

@@ -9,7 +9,7 @@ from typing import NoReturn
 from models.domain.motion_workflow import MotionState
 from models.domain.vocabulary import Association, BodyKind
 
-# The papers `yishi print` knows; models.services.papers.printing.PAPERS, kept here so --help stays quick.
+# The papers `yishi print` knows; models.services.papers.contracts.PAPERS, kept here so --help stays quick.
 PRINTABLE_PAPERS = (
     "minutes",
     "signin",

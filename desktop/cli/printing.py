@@ -18,8 +18,9 @@ from desktop.cli.output import say
 from desktop.paths import resource_path
 from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind
-from models.services.papers.common import PAPER_NAMES
-from models.services.papers.printing import resolve_format, write_paper, write_replies
+from models.services.papers.commands import write_paper, write_reply_letters
+from models.services.papers.contracts import PAPER_NAMES, PaperKind, PaperRequest
+from models.services.papers.queries import parse_format, resolve_format
 from models.store.unit_of_work import Database
 
 # Which options each paper takes (the others must be left out).
@@ -57,7 +58,7 @@ _FLAGS = {
     "motion": "--motion",
     "decision": "--decision",
 }
-_NAMES = {**PAPER_NAMES, "replies": "提案答复函（全部）"}
+_NAMES = {**{str(k): v for k, v in PAPER_NAMES.items()}, "replies": "提案答复函（全部）"}
 _SWITCHES = {"public": "--public", "reveal": "--reveal"}
 
 
@@ -81,26 +82,30 @@ def check_options(args: argparse.Namespace) -> None:
         )
 
 
-def _progress(done: int, total: int, path: Path) -> None:
-    sys.stderr.write(f"[{done}/{total}] {path.name}\n")
+def _progress(done: int, total: int, name: str) -> None:
+    sys.stderr.write(f"[{done}/{total}] {name}\n")
     sys.stderr.flush()
 
 
 def run_replies(db: Database, args: argparse.Namespace) -> int:
     if args.format is None:
         raise DomainError("bad_arguments", detail="打印全部答复函需要 --format pdf 或 docx")
+    fmt = parse_format(args.format, paper=PaperKind.REPLY)
     directory = Path(args.output).expanduser().resolve()
-    written, warnings = write_replies(
+    letters = write_reply_letters(
         db,
-        ordinal=args.term,
-        fmt=args.format,
+        term=args.term,
+        fmt=fmt,
         directory=directory,
         fonts_dir=resource_path("fonts"),
         font_preset=args.fonts,
         progress=_progress,
     )
-    say(f"已生成{len(written)}份提案答复函（{args.format.upper()}）：{directory}")
-    for warning in warnings:
+    if letters.failures:
+        # The first letter that could not be written decides the refusal, as it always has.
+        raise letters.failures[0][1]
+    say(f"已生成{len(letters.files)}份提案答复函（{fmt.upper()}）：{directory}")
+    for warning in letters.warnings:
         say(f"提醒：{warning}")
     return 0
 
@@ -109,26 +114,30 @@ def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
     check_options(args)
     if args.paper == "replies":
         return run_replies(db, args)
+    paper = PaperKind(args.paper)
     path = Path(args.output).expanduser().resolve()
-    fmt = resolve_format(path, args.format, paper=args.paper)
-    warnings = write_paper(
-        db,
-        user=user,
-        paper=args.paper,
-        fmt=fmt,
-        path=path,
-        fonts_dir=resource_path("fonts"),
+    fmt = resolve_format(path, args.format, paper=paper)
+    request = PaperRequest(
+        paper,
         meeting_id=args.meeting,
-        kind=BodyKind(args.body) if args.body else None,
-        ordinal=args.term,
+        body=BodyKind(args.body) if args.body else None,
+        term=args.term,
         year=args.year,
         public=args.public,
         identifiers_whole=args.reveal,
-        font_preset=args.fonts,
         motion_id=args.motion,
         decision_id=args.decision,
     )
-    say(f"已生成{PAPER_NAMES[args.paper]}（{fmt.upper()}）：{path}")
+    warnings = write_paper(
+        db,
+        user=user,
+        request=request,
+        fmt=fmt,
+        path=path,
+        fonts_dir=resource_path("fonts"),
+        font_preset=args.fonts,
+    )
+    say(f"已生成{PAPER_NAMES[paper]}（{fmt.upper()}）：{path}")
     if args.reveal:
         say("名单中印有完整身份证号；此次打印已记入日志。")
     for warning in warnings:

@@ -32,7 +32,6 @@ from models.documents.layout import (
     TABLE_PADDING,
     TITLE_SIZE,
     Geometry,
-    chinese_date,
     cjk_width,
     geometry,
 )
@@ -46,6 +45,7 @@ from models.documents.paper import (
     Table,
     prepared,
 )
+from models.domain.dates import chinese_date
 
 
 @dataclass(frozen=True)

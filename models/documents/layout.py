@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 # Re-exported so that callers of the engine mask through the one domain rule.
 from models.domain.identity import mask_identifier as mask_identifier
@@ -145,11 +144,6 @@ def hangs(line: str, chars_per_line: float, width_of: Callable[[str], float] = c
 
 def _width(text: str, width_of: Callable[[str], float]) -> float:
     return sum(width_of(c) for c in text)
-
-
-def chinese_date(day: date) -> str:
-    """2026年1月5日: no padding (DOMAIN §7)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def doc_number(year: int, n: int, prefix: str = "") -> str:

@@ -16,7 +16,6 @@ from models.documents.layout import (
     PAGE_NUMBER_SIZE,
     TITLE_SIZE,
     break_lines,
-    chinese_date,
     geometry,
     hangs,
 )
@@ -31,6 +30,7 @@ from models.documents.paper import (
     texts,
 )
 from models.documents.pdf_table import build_table
+from models.domain.dates import chinese_date
 from models.domain.errors import Problem
 
 ASCENT = 0.88  # the Fandol faces' ascender as a fraction of the em (880/1000)

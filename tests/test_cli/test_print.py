@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 from desktop.cli.parser import PRINTABLE_PAPERS
-from models.services.papers.printing import PAPERS
+from models.services.papers.contracts import PAPERS
 from tests.test_documents.conftest import pdf_text, poppler
 
 from .helpers import query, run_cli, scalar

@@ -92,6 +92,16 @@ def test_replies_needs_a_format(capsys, demo, tmp_path):
     assert result.code == 2
 
 
+def test_replies_refuses_a_letter_it_cannot_write_and_names_the_file(capsys, demo, tmp_path):
+    first = sorted(number for _id, number, _ in _replied(demo))[0]
+    (tmp_path / f"{first}答复函.docx").mkdir()  # a folder where the letter should go
+    result = run_cli(
+        capsys, "--database", demo.url, "print", "replies", "--format", "docx", "-o", str(tmp_path)
+    )
+    assert result.code == 2
+    assert f"{first}答复函.docx" in result.err and "已生成" not in result.out
+
+
 def test_assignment_slip(capsys, demo, tmp_path):
     motion_id = scalar(demo.path, "SELECT min(id) FROM motion WHERE state = 'assigned'")
     out = tmp_path / "slip.pdf"

@@ -18,7 +18,6 @@ from models.documents.layout import (
     NO_START,
     PORTRAIT,
     break_lines,
-    chinese_date,
     chinese_numeral,
     cjk_width,
     doc_number,
@@ -26,6 +25,7 @@ from models.documents.layout import (
     heading_number,
     mask_identifier,
 )
+from models.domain.dates import chinese_date
 
 HAN = "残疾人联合会主席团会议纪要代表名单"
 DOMAIN_NO_START = "，。、：；！？）》」』”’…"

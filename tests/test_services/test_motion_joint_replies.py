@@ -15,8 +15,10 @@ from models.entities import Feedback, MotionStateChange, Reply
 from models.services.motions.handling import ReplyDraft, rate_motion, send_reply
 from models.services.motions.motions import MotionDraft, get_motion, merge_motion, register_motion
 from models.services.motions.replies import JOINT, SEPARATE, reply_letter_summary
-from models.services.papers.motions import replied_motions, reply_letter_data
-from models.services.papers.printing import write_paper, write_replies
+from models.services.papers._motion_papers import reply_letter_data
+from models.services.papers.commands import write_paper, write_reply_letters
+from models.services.papers.contracts import PaperFormat, PaperKind, PaperRequest
+from models.services.papers.queries import reply_letter_targets
 from tests.test_documents.conftest import pdf_text
 
 from .test_motions import handling, step, version
@@ -96,8 +98,10 @@ def test_a_joint_letter_has_one_number_and_links_the_rows(db, three):
     assert [j for _, _, j in rows] == [None, lead_reply, lead_reply]
     assert states(db, lead, first, second) == [MotionState.REPLIED] * 3
 
-    data = reply_letter_data(db, second)  # any motion of the letter prints the joint letter
-    assert data == reply_letter_data(db, lead)
+    data = reply_letter_data(
+        db, motion_id=second
+    )  # any motion of the letter prints the joint letter
+    assert data == reply_letter_data(db, motion_id=lead)
     assert data.proposers == ("甲委员", "乙委员", "丙委员")
     assert [m.number for m in data.answered] == ["第1号", "第2号", "第3号"]
     assert data.document_number == LEAD_NUMBER
@@ -135,13 +139,13 @@ def test_feedback_stays_per_motion_in_a_joint_letter(db, three):
     )
     # The re-handled merged motion gets a letter of its own; the joint letter still has three.
     answer(db, second, document_number="门残联函〔2026〕41号")
-    own = reply_letter_data(db, second)
+    own = reply_letter_data(db, motion_id=second)
     assert (own.document_number, own.proposers, own.joined) == (
         "门残联函〔2026〕41号",
         ("丙委员",),
         (),
     )
-    assert len(reply_letter_data(db, first).answered) == 3
+    assert len(reply_letter_data(db, motion_id=first).answered) == 3
 
 
 def test_separate_letters_have_their_own_numbers(db, three):
@@ -158,11 +162,11 @@ def test_separate_letters_have_their_own_numbers(db, three):
         (second, None, None),
     ]
     assert states(db, first, second) == [MotionState.REPLIED] * 2
-    data = reply_letter_data(db, first)
+    data = reply_letter_data(db, motion_id=first)
     assert (data.motion_number, data.proposers, data.joined) == ("第2号", ("乙委员",), ())
     assert data.document_number == "门残联函〔2026〕42号"
     assert not reply_letter_summary(db, first).joint
-    assert [n for _id, n in replied_motions(db, 7)] == ["第1号", "第2号", "第3号"]
+    assert [n for _id, n in reply_letter_targets(db, term=7)] == ["第1号", "第2号", "第3号"]
 
 
 def _nothing_written(db, *ids: int) -> None:
@@ -238,9 +242,8 @@ def test_the_joint_letter_prints_every_proposer_and_motion_once(db, three, tmp_p
     lead, first, _second = three
     answer(db, lead, mode=JOINT)
     path = tmp_path / "joint.pdf"
-    write_paper(
-        db, user="clerk", paper="reply", fmt="pdf", path=path, fonts_dir=FONTS, motion_id=first
-    )
+    request = PaperRequest(PaperKind.REPLY, motion_id=first)
+    write_paper(db, user="clerk", request=request, path=path, fonts_dir=FONTS)
     text = _flat(path)
     # The setup's people are called 甲委员, 乙委员 …: the line adds 委员 once, after them all.
     assert "甲委员、乙委员、丙委员委员：" in text
@@ -252,7 +255,7 @@ def test_the_joint_letter_prints_every_proposer_and_motion_once(db, three, tmp_p
     assert text.count("收悉") == 1  # the lead's own opening gave way to the joint one
     assert text.count(LEAD_NUMBER) == 1
 
-    files, _warnings = write_replies(
-        db, ordinal=7, fmt="pdf", directory=tmp_path / "all", fonts_dir=FONTS
+    letters = write_reply_letters(
+        db, term=7, fmt=PaperFormat.PDF, directory=tmp_path / "all", fonts_dir=FONTS
     )
-    assert [f.name for f in files] == ["第1号、第2号、第3号答复函.pdf"]
+    assert [f.name for f in letters.files] == ["第1号、第2号、第3号答复函.pdf"]

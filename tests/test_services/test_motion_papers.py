@@ -14,13 +14,14 @@ from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.entities import Motion
 from models.services.motions.statistics import term_statistics
-from models.services.papers.motions import (
+from models.services.papers._motion_papers import (
     assignment_slip_data,
     motion_summary_data,
-    replied_motions,
     reply_letter_data,
 )
-from models.services.papers.printing import build_paper, write_replies
+from models.services.papers.commands import write_reply_letters
+from models.services.papers.contracts import PaperFormat, PaperKind, PaperRequest
+from models.services.papers.queries import build_paper, reply_letter_targets
 from models.store.unit_of_work import Database
 from tests.conftest import FreshDatabases
 
@@ -74,12 +75,12 @@ def test_statistics_by_unit_add_up(demo_db):
 
 
 def test_reply_letter_data_of_a_replied_motion(demo_db):
-    motion_id, number_text = replied_motions(demo_db, None)[0]
-    data = reply_letter_data(demo_db, motion_id)
+    motion_id, number_text = reply_letter_targets(demo_db, term=None)[0]
+    data = reply_letter_data(demo_db, motion_id=motion_id)
     assert data.motion_number == number_text
     assert data.reply_class in "ABC" and data.class_text
     assert data.unit and data.proposers[0]
-    paper = build_paper(demo_db, paper="reply", motion_id=motion_id)
+    paper = build_paper(demo_db, request=PaperRequest(PaperKind.REPLY, motion_id=motion_id))
     assert paper.first_page_numbered is False
     assert paper.addressee == f"{data.proposers[0]}委员："
     assert paper.copy_to == "区残联主席团办公室"
@@ -88,24 +89,24 @@ def test_reply_letter_data_of_a_replied_motion(demo_db):
 def test_reply_letter_refused_without_a_reply_or_motion(demo_db):
     draft = next(m.id for m in _motions(demo_db) if m.state == "draft")
     with pytest.raises(DomainError) as refused:
-        reply_letter_data(demo_db, draft)
+        reply_letter_data(demo_db, motion_id=draft)
     assert refused.value.code == "bad_arguments"
     with pytest.raises(DomainError) as missing:
-        reply_letter_data(demo_db, 999_999)
+        reply_letter_data(demo_db, motion_id=999_999)
     assert missing.value.code == "motion_not_found"
     with pytest.raises(DomainError):
-        reply_letter_data(demo_db, None)
+        reply_letter_data(demo_db, motion_id=None)
 
 
 def test_assignment_slip_names_the_lead_unit(demo_db):
     assigned = next(m for m in _motions(demo_db) if m.state == "assigned")
-    data = assignment_slip_data(demo_db, assigned.id)
+    data = assignment_slip_data(demo_db, motion_id=assigned.id)
     lead = [u for u in data.units if u.role == "主办"]
     assert len(lead) == 1 and lead[0].due_on > lead[0].assigned_on
 
 
 def test_summary_lists_every_numbered_motion_with_a_total(demo_db):
-    data = motion_summary_data(demo_db, None)
+    data = motion_summary_data(demo_db, term=None)
     numbered = [m for m in _motions(demo_db) if m.number is not None]
     assert len(data.lines) == len(numbered)
     total = data.figures[-1]
@@ -115,17 +116,56 @@ def test_summary_lists_every_numbered_motion_with_a_total(demo_db):
     assert any(line.overdue for line in data.lines)
 
 
-def test_write_replies_one_file_each(demo_db, tmp_path):
+def test_write_reply_letters_one_file_each(demo_db, tmp_path):
     seen = []
-    files, _warnings = write_replies(
+    letters = write_reply_letters(
         demo_db,
-        ordinal=None,
-        fmt="docx",
+        term=None,
+        fmt=PaperFormat.DOCX,
         directory=tmp_path / "out",
         fonts_dir=FONTS,
-        progress=lambda done, total, path: seen.append((done, total, path.name)),
+        progress=lambda done, total, name: seen.append((done, total, name)),
     )
-    expected = replied_motions(demo_db, None)
-    assert len(files) == len(expected) == len(seen) > 0
+    expected = reply_letter_targets(demo_db, term=None)
+    files = letters.files
+    assert len(files) == len(expected) == len(seen) == letters.total > 0
+    assert not letters.cancelled and not letters.failures
     assert all(f.exists() for f in files)
     assert {f.stem for f in files} == {f"{n}答复函" for _id, n in expected}
+    assert seen[-1] == (len(expected), len(expected), files[-1].name)
+
+
+def test_write_reply_letters_stops_between_two_letters_when_cancelled(demo_db, tmp_path):
+    seen: list[int] = []
+    letters = write_reply_letters(
+        demo_db,
+        term=None,
+        fmt=PaperFormat.DOCX,
+        directory=tmp_path,
+        fonts_dir=FONTS,
+        progress=lambda done, _total, _name: seen.append(done),
+        cancelled=lambda: len(seen) >= 1,
+    )
+    assert letters.cancelled and seen == [1]
+    assert len(letters.files) == 1 == len(list(tmp_path.glob("*.docx")))
+    assert letters.total == len(reply_letter_targets(demo_db, term=None)) > 1
+
+
+def test_a_letter_that_cannot_be_written_is_reported_and_the_others_written(demo_db, tmp_path):
+    first, *others = reply_letter_targets(demo_db, term=None)
+    (tmp_path / f"{first.number_text}答复函.pdf").mkdir()  # a folder where the file should go
+    letters = write_reply_letters(
+        demo_db, term=None, fmt=PaperFormat.PDF, directory=tmp_path, fonts_dir=FONTS
+    )
+    ((numbers, error),) = letters.failures
+    assert numbers == first.number_text and error.code == "bad_arguments"
+    assert len(letters.files) == len(others) and not letters.cancelled
+
+
+def test_write_reply_letters_refuses_a_format_or_a_file_for_a_folder(demo_db, tmp_path):
+    plain = tmp_path / "file.txt"
+    plain.write_text("x")
+    for fmt, directory in ((PaperFormat.XLSX, tmp_path), (PaperFormat.PDF, plain)):
+        with pytest.raises(DomainError) as refused:
+            write_reply_letters(demo_db, term=None, fmt=fmt, directory=directory, fonts_dir=FONTS)
+        assert refused.value.code == "bad_arguments"

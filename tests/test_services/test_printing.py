@@ -20,14 +20,10 @@ from models.domain.vocabulary import BodyKind
 from models.entities import ChangeLog
 from models.services.common.settings import record_rules
 from models.services.meetings.queries import list_meetings
-from models.services.papers.printing import (
-    PAPERS,
-    build_paper,
-    organisation_name,
-    paper_title,
-    resolve_format,
-    write_paper,
-)
+from models.services.papers._common import organisation_name
+from models.services.papers.commands import write_paper
+from models.services.papers.contracts import PAPERS, PaperFormat, PaperKind, PaperRequest
+from models.services.papers.queries import build_paper, paper_kind, paper_title, resolve_format
 from tests.test_documents.conftest import FONTS_DIR, pdf_text
 from tests.test_services._support import count
 
@@ -64,10 +60,8 @@ def _flat(path: Path) -> str:
 
 def _print(db, tmp_path: Path, paper: str, name: str, **kwargs) -> tuple[Path, list[str]]:
     path = tmp_path / name
-    fmt = path.suffix.lstrip(".")
-    warnings = write_paper(
-        db, user="clerk", paper=paper, fmt=fmt, path=path, fonts_dir=FONTS_DIR, **kwargs
-    )
+    request = PaperRequest(PaperKind(paper), **kwargs)
+    warnings = write_paper(db, user="clerk", request=request, path=path, fonts_dir=FONTS_DIR)
     return path, warnings
 
 
@@ -99,9 +93,9 @@ def test_a_substitute_and_a_guest_are_listed_as_attending(demo, tmp_path):
 
 def test_minutes_of_a_planned_meeting_are_a_draft_and_its_signin_lists_the_roster(demo, tmp_path):
     planned = next(m for m in list_meetings(demo) if m.status is MeetingStatus.PLANNED)
-    paper = build_paper(demo, paper="minutes", meeting_id=planned.id)
+    paper = build_paper(demo, request=PaperRequest(PaperKind.MINUTES, meeting_id=planned.id))
     assert paper.title.endswith("纪要（草稿）")
-    signin = build_paper(demo, paper="signin", meeting_id=planned.id)
+    signin = build_paper(demo, request=PaperRequest(PaperKind.SIGNIN, meeting_id=planned.id))
     members = signin.blocks[2]  # the paragraph, the heading, then the members' table
     assert signin.title == f"门头沟区残疾人联合会{planned.title}签到表"
     assert len(members.rows) > 20 and all(row[3] == "" for row in members.rows)
@@ -117,11 +111,11 @@ def test_signin_of_a_held_meeting_marks_leave_and_adds_the_substitute(demo, tmp_
 
 
 def test_slate_list_masks_ids_and_a_public_list_has_none(demo, tmp_path):
-    masked, _ = _print(demo, tmp_path, "slate", "slate.pdf", kind=BodyKind.CONGRESS)
+    masked, _ = _print(demo, tmp_path, "slate", "slate.pdf", body=BodyKind.CONGRESS)
     flat = _flat(masked)
     assert "门头沟区残疾人联合会第八次代表大会代表候选人名单" in flat
     assert "110109********" in flat and not re.search(r"110109\d{8}", flat)
-    public, _ = _print(demo, tmp_path, "slate", "public.pdf", kind=BodyKind.CONGRESS, public=True)
+    public, _ = _print(demo, tmp_path, "slate", "public.pdf", body=BodyKind.CONGRESS, public=True)
     assert "110109" not in _flat(public)
 
 
@@ -129,7 +123,7 @@ def test_whole_ids_are_printed_only_with_a_logged_request(demo, tmp_path):
     with demo.session_factory() as session:
         before = session.scalar(select(ChangeLog.id).order_by(ChangeLog.id.desc()).limit(1))
     path, _ = _print(
-        demo, tmp_path, "slate", "whole.docx", kind=BodyKind.PRESIDIUM, identifiers_whole=True
+        demo, tmp_path, "slate", "whole.docx", body=BodyKind.PRESIDIUM, identifiers_whole=True
     )
     cells = [c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells]
     assert any(re.fullmatch(r"\d{17}[\dX]", c) for c in cells)
@@ -143,7 +137,7 @@ def test_whole_ids_are_printed_only_with_a_logged_request(demo, tmp_path):
 
 
 def test_composition_and_association_attendance(demo, tmp_path):
-    pdf, warnings = _print(demo, tmp_path, "composition", "c.pdf", kind=BodyKind.CONGRESS)
+    pdf, warnings = _print(demo, tmp_path, "composition", "c.pdf", body=BodyKind.CONGRESS)
     assert warnings == []
     flat = _flat(pdf)
     assert "第八次代表大会代表构成情况统计表" in flat and "残疾人及亲友" in flat
@@ -155,14 +149,15 @@ def test_composition_and_association_attendance(demo, tmp_path):
 
 def test_refusals(demo, tmp_path):
     meeting = _meeting(demo, BodyKind.EXECUTIVE_COUNCIL, 9)
+    minutes = PaperRequest(PaperKind.MINUTES, meeting_id=meeting)
     cases = [
-        dict(paper="notes", fmt="pdf", path=tmp_path / "x.pdf"),
-        dict(paper="minutes", fmt="pdf", path=tmp_path / "x.pdf"),
-        dict(paper="minutes", fmt="docx", path=tmp_path / "x.pdf", meeting_id=meeting),
-        dict(paper="minutes", fmt="odt", path=tmp_path / "x", meeting_id=meeting),
-        dict(paper="slate", fmt="pdf", path=tmp_path / "x.pdf"),
-        dict(paper="association-attendance", fmt="pdf", path=tmp_path / "x.pdf"),
-        dict(paper="minutes", fmt="pdf", path=tmp_path / "no" / "x.pdf", meeting_id=meeting),
+        dict(request=PaperRequest(PaperKind.MINUTES), path=tmp_path / "x.pdf"),
+        dict(request=minutes, fmt=PaperFormat.DOCX, path=tmp_path / "x.pdf"),
+        dict(request=minutes, fmt=PaperFormat.XLSX, path=tmp_path / "x"),
+        dict(request=PaperRequest(PaperKind.SLATE), path=tmp_path / "x.pdf"),
+        dict(request=PaperRequest(PaperKind.ASSOCIATION_ATTENDANCE), path=tmp_path / "x.pdf"),
+        dict(request=minutes, path=tmp_path / "no" / "x.pdf"),
+        dict(request=minutes, path=tmp_path / "x.pdf", font_preset="comic"),
     ]
     for case in cases:
         with pytest.raises(DomainError) as caught:
@@ -170,14 +165,16 @@ def test_refusals(demo, tmp_path):
         assert caught.value.code == "bad_arguments", case
         assert caught.value.params["detail"], case
     with pytest.raises(DomainError) as caught:
+        paper_kind("notes")
+    assert caught.value.code == "bad_arguments" and "minutes" in caught.value.params["detail"]
+    assert paper_kind("signin") is PaperKind.SIGNIN
+    with pytest.raises(DomainError) as caught:
         write_paper(
             demo,
             user="clerk",
-            paper="minutes",
-            fmt="pdf",
+            request=PaperRequest(PaperKind.MINUTES, meeting_id=987654),
             path=tmp_path / "x.pdf",
             fonts_dir=FONTS_DIR,
-            meeting_id=987654,
         )
     assert caught.value.code == "meeting_not_found"
     assert not (tmp_path / "x.pdf").exists()
@@ -185,17 +182,53 @@ def test_refusals(demo, tmp_path):
 
 def test_titles_and_helpers(demo):
     assert organisation_name(demo) == "门头沟区残疾人联合会"
-    assert paper_title(demo, paper="composition", kind=BodyKind.PRESIDIUM) == (
+    composition = PaperRequest(PaperKind.COMPOSITION, body=BodyKind.PRESIDIUM)
+    assert paper_title(demo, request=composition) == (
         "门头沟区残疾人联合会第八届主席团委员构成情况统计表"
     )
     assert len(PAPERS) == 10
-    assert paper_title(demo, paper="decision-register", year=2026) == "2026年三重一大事项台账"
+    register = PaperRequest(PaperKind.DECISION_REGISTER, year=2026)
+    assert paper_title(demo, request=register) == "2026年三重一大事项台账"
 
 
 def test_format_from_the_option_or_the_extension():
     assert resolve_format(Path("a.PDF"), None) == "pdf"
     assert resolve_format(Path("a.docx"), "docx") == "docx"
     assert resolve_format(Path("a"), "docx") == "docx"
+    assert resolve_format(Path("a.xlsx"), None, paper=PaperKind.MOTION_SUMMARY) == "xlsx"
     for path, fmt in ((Path("a.pdf"), "docx"), (Path("a.txt"), None), (Path("a.pdf"), "rtf")):
         with pytest.raises(DomainError):
             resolve_format(path, fmt)
+
+
+def test_the_window_prints_through_typed_operations_that_change_no_records(demo, tmp_path):
+    from models.services.common.context import AppContext
+    from views.ops import papers as papers_ops
+
+    ctx = AppContext(demo, "clerk", fonts_dir=FONTS_DIR)
+    meeting = _meeting(demo, BodyKind.EXECUTIVE_COUNCIL, 9)
+    outcome = papers_ops.write_paper(
+        ctx,
+        request=PaperRequest(PaperKind.SIGNIN, meeting_id=meeting),
+        fmt=PaperFormat.DOCX,
+        path=tmp_path / "签到表.docx",
+    )
+    assert outcome.value == [] and not outcome.changes
+    assert (tmp_path / "签到表.docx").stat().st_size > 0
+    seen: list[tuple[int, int, str]] = []
+    letters = papers_ops.write_reply_letters(
+        ctx,
+        term=None,
+        fmt=PaperFormat.PDF,
+        directory=tmp_path / "letters",
+        progress=lambda *step: seen.append(step),
+    )
+    assert not letters.changes
+    assert len(letters.value.files) == len(seen) == letters.value.total > 0
+    with pytest.raises(RuntimeError):
+        papers_ops.write_paper(
+            AppContext(demo, "clerk"),
+            request=PaperRequest(PaperKind.SIGNIN, meeting_id=meeting),
+            fmt=PaperFormat.PDF,
+            path=tmp_path / "x.pdf",
+        )

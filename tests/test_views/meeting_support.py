@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from models.services.common.changes import Changes, Outcome
 from models.services.meetings.contracts import MeetingDetail
 from models.services.meetings.queries import get_meeting
+from models.services.papers.contracts import PaperFormat, PaperRequest
 from views.meetings.meeting_editor import MeetingEditor
 from views.meetings.meeting_list import MeetingList
 
@@ -99,18 +101,19 @@ def with_modals(answerer: ModalAnswerer, action: Any) -> None:
 
 
 def fake_writer(calls: list[dict[str, Any]]) -> Any:
-    """Stands in for printing.write_paper: a one-page PDF, or an empty DOCX file."""
+    """Stands in for views.ops.papers.write_paper: a one-page PDF, or an empty DOCX file."""
 
-    def write_paper(_db: Any = None, **kwargs: Any) -> list[str]:
-        calls.append(kwargs)
-        path = kwargs["path"]
-        if kwargs["fmt"] == "pdf":
+    def write_paper(
+        _ctx: Any, *, request: PaperRequest, fmt: PaperFormat, path: Path
+    ) -> Outcome[list[str]]:
+        calls.append({**vars(request), "fmt": fmt, "path": path})
+        if fmt == "pdf":
             pdf = canvas.Canvas(str(path), pagesize=A4)
-            pdf.drawString(100, 700, kwargs["paper"])
+            pdf.drawString(100, 700, request.paper)
             pdf.showPage()
             pdf.save()
         else:
             path.write_bytes(b"docx")
-        return ["测试提醒"]
+        return Outcome(["测试提醒"], Changes())
 
     return write_paper

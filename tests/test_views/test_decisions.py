@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QSize, Qt
 
 from models.domain.major_decision import DecisionState
@@ -495,10 +494,6 @@ def test_emergency_recorded_then_reported(harness: WindowHarness) -> None:
 
 
 def test_record_and_register_print_to_a_preview(harness: WindowHarness) -> None:
-    from models.services.papers import printing
-
-    if "decision" not in printing.PAPERS:
-        pytest.skip("the printing service has no decision papers yet")
     h = harness
     decision_id = decided(h)
     window = open_list(h)

@@ -11,10 +11,10 @@ import pytest
 from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus, MeetingStatus
 from models.services.meetings.commands.planning import update_meeting
 from models.services.meetings.contracts import MeetingDraft
-from models.services.papers import printing
 from models.store.unit_of_work import open_database
 from views.documents.preview import PaperPreview
 from views.meetings.reason_dialog import ReasonDialog
+from views.ops import papers as papers_ops
 
 from .helpers import ModalAnswerer, WindowHarness, shot, sqlite_url, type_text, unnamed_focusable
 from .meeting_support import (
@@ -199,7 +199,7 @@ def test_printing_from_the_editor_previews_the_written_pdf_and_saves_docx_on_the
 ):
     h = harness
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(printing, "write_paper", fake_writer(calls))
+    monkeypatch.setattr(papers_ops, "write_paper", fake_writer(calls))
     editor = open_meeting(h, open_list(h, "执行理事会"), COUNCIL_7[0])
     editor.signin_button.click()
     h.idle()

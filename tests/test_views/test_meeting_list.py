@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from models.services.papers import printing
 from views.meetings.attendance_table_model import STATUS
 from views.meetings.meeting_editor import MeetingEditor
+from views.ops import papers as papers_ops
 
 from .helpers import WindowHarness, shot, unnamed_focusable
 from .meeting_support import (
@@ -71,10 +71,6 @@ def test_party_group_meetings_are_listed_by_year(harness: WindowHarness):
 
 
 def test_printing_a_sign_in_sheet_with_the_real_printing_service(harness: WindowHarness):
-    try:
-        import models.services.papers.printing  # noqa: F401
-    except ModuleNotFoundError:
-        pytest.skip("models.services.papers.printing (write_paper) is not there yet")
     h = harness
     window = open_list(h, "执行理事会")
     window.table.selectRow(0)
@@ -97,7 +93,7 @@ def test_association_report_counts_each_association_and_prints(
 ):
     h = harness
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(printing, "write_paper", fake_writer(calls))
+    monkeypatch.setattr(papers_ops, "write_paper", fake_writer(calls))
     window = open_list(h, "执行理事会")
     report = window.open_report()
     h.idle()

@@ -9,10 +9,13 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QPushButton
 
 from models.domain.motion_workflow import MotionState
+from models.services.motions.motions import get_motion
+from models.store.unit_of_work import open_database
+from views.documents.reply_letters import ReplyLetterJob
 from views.motions.bulk_actions import BulkAssignDialog
 from views.motions.motion_list import MotionList
 
-from .helpers import WindowHarness, unnamed_focusable
+from .helpers import WindowHarness, sqlite_url, unnamed_focusable
 from .test_motions import open_list
 
 REPLIED = {MotionState.REPLIED, MotionState.CLOSED}
@@ -39,12 +42,24 @@ def wait_job(h: WindowHarness, window: MotionList) -> None:
     h.idle()
 
 
+def assignments_of(h: WindowHarness, motion_id: int) -> list[tuple[str, str]]:
+    """(unit, role) of the motion's active assignments, as the motions query returns them."""
+    db = open_database(sqlite_url(h.db_path))
+    try:
+        detail = get_motion(db, motion_id)
+    finally:
+        db.engine.dispose()
+    return sorted((unit, role) for unit, role, _on, _due, active in detail.assignments if active)
+
+
 def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHarness) -> None:
     window = open_list(harness)
     accepted = rows_in(window, {MotionState.ACCEPTED})[:2]
     assert len(accepted) == 2, "the demo has two accepted motions"
     other = next(
-        m for m in window._all if m.state not in {MotionState.ACCEPTED, MotionState.UNIT_RETURNED}
+        m
+        for m in rows_in(window, set(MotionState))
+        if m.state not in {MotionState.ACCEPTED, MotionState.UNIT_RETURNED}
     )
     select(window, [*accepted, other])
     assert len(window.selected_motions()) == 3
@@ -57,27 +72,23 @@ def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHar
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert "主办单位" in dialog.message.text() and dialog.isVisible()
     dialog.lead.setCurrentIndex(1)
-    dialog.set_co_unit(dialog.co_units.item(2).data(0x0100))
+    lead = dialog.lead.currentText()
+    co = dialog.co_units.item(2)
+    dialog.set_co_unit(co.data(0x0100))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     wait_job(harness, window)
     job = window.job
     assert job is not None and not job.cancelled
     assert job.progress.maximum() == 2 and job.reached == 2
-    assert len(job.results) == 2
-    for motion in accepted:
-        (state,) = harness.query("SELECT state FROM motion WHERE id = ?", motion.id)[0]
-        assert state == MotionState.ASSIGNED.value
-        roles = harness.query(
-            "SELECT role FROM assignment WHERE motion_id = ? AND active", motion.id
-        )
-        assert sorted(r for (r,) in roles) == sorted(["主办", "协办"])
-    (state,) = harness.query("SELECT state FROM motion WHERE id = ?", other.id)[0]
-    assert state == other.state.value
     assert "已交办 2 件" in window.last_report
     assert other.title in window.last_report and "不能交办" in window.last_report
     harness.idle()
-    states = {m.id: m.state for m in window._all}
-    assert all(states[m.id] is MotionState.ASSIGNED for m in accepted)
+    shown = {m.id: m for m in rows_in(window, set(MotionState))}
+    for motion in accepted:
+        assert shown[motion.id].state is MotionState.ASSIGNED
+        assert shown[motion.id].lead_unit == lead
+        assert assignments_of(harness, motion.id) == sorted([(lead, "主办"), (co.text(), "协办")])
+    assert shown[other.id].state is other.state
     window.report_box.close()
     window.close()
 
@@ -86,18 +97,18 @@ def test_bulk_print_writes_one_letter_per_replied_motion(
     harness: WindowHarness, tmp_path: Path
 ) -> None:
     window = open_list(harness)
-    expected = [m for m in window._all if m.state in REPLIED]
-    assert expected, "the demo has replied or closed motions"
+    replied = rows_in(window, REPLIED)
+    assert replied, "the demo has replied or closed motions"
     folder = tmp_path / "letters"
     folder.mkdir()
     window.print_replies(folder, "PDF")
     wait_job(harness, window)
     job = window.job
-    assert job is not None and not job.failures
+    assert isinstance(job, ReplyLetterJob) and job.error is None and not job.cancelled
     files = sorted(folder.glob("*.pdf"))
-    assert len(files) == len(job.results) == job.progress.maximum() == job.reached
-    assert len(files) == len([m for m in expected])
+    assert len(files) == job.progress.maximum() == job.reached == len(replied)
     assert all(f.stat().st_size > 0 for f in files)
+    assert all(f.stem.endswith("答复函") and f.stem.startswith("第") for f in files)
     assert f"已写出 {len(files)} 个文件" in window.last_report and str(folder) in window.last_report
     window.report_box.close()
     window.close()
@@ -114,6 +125,20 @@ def test_bulk_print_can_be_cancelled(harness: WindowHarness, tmp_path: Path) -> 
     assert window.job.cancelled
     assert len(list(tmp_path.glob("*.docx"))) <= 1
     assert "已取消" in window.last_report
+    window.report_box.close()
+    window.close()
+
+
+def test_bulk_print_into_a_file_instead_of_a_folder_is_refused(
+    harness: WindowHarness, tmp_path: Path
+) -> None:
+    window = open_list(harness)
+    plain = tmp_path / "letters.txt"
+    plain.write_text("not a folder")
+    window.print_replies(plain, "pdf")
+    wait_job(harness, window)
+    assert window.job is not None and window.job.error is not None
+    assert "不是文件夹" in window.last_report
     window.report_box.close()
     window.close()
 

@@ -7,9 +7,10 @@ from datetime import date
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.paths import resource_path
+from models.domain.dates import chinese_date
 from models.domain.motion_workflow import MotionAction, MotionState
 from views.motions.handling_forms import ReplyForm
-from views.motions.reply_templates import FALLBACK, chinese_date, parse_templates
+from views.motions.reply_templates import FALLBACK, parse_templates
 
 from .helpers import ModalAnswerer, WindowHarness
 from .test_motion_forms import open_form

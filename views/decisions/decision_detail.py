@@ -337,18 +337,16 @@ class DecisionDetailWindow(QWidget):
         )
 
     def print_record(self) -> None:
-        from views.documents.papers import PaperRequest, open_paper
+        from models.services.papers.contracts import PaperKind, PaperRequest
+        from views.documents.papers import open_paper
 
         if self.detail is None:
             return
         open_paper(
             self,
             self.runner,
-            self.backend,
-            PaperRequest(
-                "decision",
-                self.tr("三重一大事项决策记录表（%1）").replace("%1", self.detail.row.title),
-                {"decision_id": self.detail.id},
-            ),
+            self.backend.ctx,
+            PaperRequest(PaperKind.DECISION, decision_id=self.detail.id),
+            self.tr("三重一大事项决策记录表（%1）").replace("%1", self.detail.row.title),
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )

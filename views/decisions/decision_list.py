@@ -240,17 +240,15 @@ class DecisionList(QWidget):
         return window
 
     def print_register(self) -> None:
-        from views.documents.papers import PaperRequest, open_paper
+        from models.services.papers.contracts import PaperKind, PaperRequest
+        from views.documents.papers import open_paper
 
         year = self.year_box.currentData() or date.today().year
         open_paper(
             self,
             self.runner,
-            self.backend,
-            PaperRequest(
-                "decision-register",
-                self.tr("%1年三重一大事项年度台账").replace("%1", str(year)),
-                {"year": year},
-            ),
+            self.backend.ctx,
+            PaperRequest(PaperKind.DECISION_REGISTER, year=year),
+            self.tr("%1年三重一大事项年度台账").replace("%1", str(year)),
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )

@@ -1,4 +1,4 @@
-"""Printing a meeting paper: the core writes the PDF on the lane, the preview shows that very file.
+"""Printing a paper: the core writes the PDF on the lane, the preview shows that very file.
 
 Save as Word asks the core for the same paper as DOCX, again on the lane.
 """
@@ -9,14 +9,19 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from models.services.papers.contracts import PaperFormat, PaperRequest
 from views.background import Runner
 from views.error_presenter import show_error
+from views.ops import papers as papers_ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+    from views.documents.preview import PaperPreview
 
 
 def file_name(text: str) -> str:
@@ -24,48 +29,27 @@ def file_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_") or "paper"
 
 
-@dataclass(frozen=True)
-class PaperRequest:
-    """One paper of printing.write_paper: its name, the title shown, and its options."""
-
-    paper: str
-    title: str
-    options: dict[str, Any] = field(default_factory=dict)
-
-    def write(self, backend: Any, fmt: str, path: Path) -> list[str]:
-        if not hasattr(backend, "write_paper"):  # an AppContext, from a window already converted
-            from models.services.papers import printing
-
-            return printing.write_paper(
-                backend.db,
-                user=backend.user,
-                paper=self.paper,
-                fmt=fmt,
-                path=path,
-                fonts_dir=backend.fonts_dir,
-                **self.options,
-            )
-        return backend.write_paper(paper=self.paper, fmt=fmt, path=path, **self.options)
-
-
 def open_paper(
     parent: QWidget,
     runner: Runner,
-    backend: Any,
+    ctx: AppContext,
     request: PaperRequest,
-    on_shown: Callable[[Any], None] | None = None,
+    title: str,
+    on_shown: Callable[[PaperPreview], None] | None = None,
 ) -> None:
     """Write the paper to a temporary PDF on the lane, then open the preview of that file."""
     folder = Path(tempfile.mkdtemp(prefix="yishi-paper-"))
-    pdf = folder / f"{file_name(request.title)}.pdf"
+    pdf = folder / f"{file_name(title)}.pdf"
 
     def failed(error: BaseException) -> None:
         shutil.rmtree(folder, ignore_errors=True)
-        show_error(parent, error, parent.tr("无法生成%1").replace("%1", request.title))
+        show_error(parent, error, parent.tr("无法生成%1").replace("%1", title))
 
-    runner.submit(
-        lambda: request.write(backend, "pdf", pdf),
-        on_done=lambda warnings: _show(parent, runner, backend, request, pdf, warnings, on_shown),
+    runner.submit_command(
+        lambda: papers_ops.write_paper(ctx, request=request, fmt=PaperFormat.PDF, path=pdf),
+        on_done=lambda warnings: _show(
+            parent, runner, ctx, request, title, pdf, warnings, on_shown
+        ),
         on_error=failed,
     )
 
@@ -73,17 +57,18 @@ def open_paper(
 def _show(
     parent: QWidget,
     runner: Runner,
-    backend: Any,
+    ctx: AppContext,
     request: PaperRequest,
+    title: str,
     pdf: Path,
-    warnings: list[str] | None,
-    on_shown: Callable[[Any], None] | None,
+    warnings: list[str],
+    on_shown: Callable[[PaperPreview], None] | None,
 ) -> None:
     from views.documents.preview import PaperPreview
 
     def write_docx(path: Path) -> None:
-        runner.submit(
-            lambda: request.write(backend, "docx", path),
+        runner.submit_command(
+            lambda: papers_ops.write_paper(ctx, request=request, fmt=PaperFormat.DOCX, path=path),
             on_done=lambda _warnings: preview.pages.setText(
                 preview.tr("共 %1 页；已另存为 Word：%2")
                 .replace("%1", str(preview.page_count()))
@@ -94,10 +79,10 @@ def _show(
 
     preview = PaperPreview(
         pdf,
-        title=request.title,
-        suggested_name=file_name(request.title),
+        title=title,
+        suggested_name=file_name(title),
         write_docx=write_docx,
-        warnings=list(warnings or []),
+        warnings=warnings,
         parent=parent,
     )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -139,9 +139,9 @@ class PaperPreview(QDialog):
             QMessageBox.warning(self, self.tr("无法打印"), str(error))
             return 0
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.document.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 1000)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import HEAD_PRESENCE_NAMES
+from models.services.papers.contracts import PaperKind, PaperRequest
 from views.background import Runner
-from views.documents.papers import PaperRequest, open_paper
+from views.documents.papers import open_paper
 from views.error_presenter import describe
 from views.form_dialog import name_widget
 from views.meetings.association_report_model import AssociationReportModel
@@ -155,6 +156,7 @@ class AssociationReport(QWidget):
             self,
             self.runner,
             self.ctx,
-            PaperRequest("association-attendance", title, {"year": year}),
+            PaperRequest(PaperKind.ASSOCIATION_ATTENDANCE, year=year),
+            title,
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_STATUS_NAMES, MeetingStatus, series_name
 from models.domain.vocabulary import BodyKind, body_display_name
+from models.services.papers.contracts import PaperKind, PaperRequest
 from views.background import Runner
-from views.documents.papers import PaperRequest, open_paper
+from views.documents.papers import open_paper
 from views.error_presenter import describe
 from views.meetings.agenda_panel import AgendaPanel
 from views.meetings.attendance_panel import AttendancePanel
@@ -355,7 +356,8 @@ class MeetingEditor(MeetingSaving, QWidget):
             self,
             self.runner,
             self.ctx,
-            PaperRequest(paper, title, {"meeting_id": meeting.id}),
+            PaperRequest(PaperKind(paper), meeting_id=meeting.id),
+            title,
             on_shown=self._preview_shown,
         )
 

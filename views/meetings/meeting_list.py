@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.vocabulary import BodyKind
+from models.services.papers.contracts import PaperKind, PaperRequest
 from views.background import Runner
-from views.documents.papers import PaperRequest, open_paper
+from views.documents.papers import open_paper
 from views.error_presenter import describe
 from views.meetings.meeting_editor import MeetingEditor, series_title
 from views.meetings.meeting_table_model import MeetingTableModel
@@ -227,7 +228,8 @@ class MeetingList(QWidget):
             self,
             self.runner,
             self.ctx,
-            PaperRequest(paper, title, {"meeting_id": meeting.id}),
+            PaperRequest(PaperKind(paper), meeting_id=meeting.id),
+            title,
             on_shown=lambda preview: setattr(self, "last_preview", preview),
         )
 

@@ -1,4 +1,4 @@
-"""Bulk actions on the motion list: 批量交办 and 批量打印答复函.
+"""Bulk actions on the motion list: 批量交办 (批量打印答复函 is views/documents/reply_letters.py).
 
 Each motion is its own service call on the Runner's one lane, submitted only after the previous
 one has answered, so a QProgressDialog can show i/n and stop cleanly between two motions.

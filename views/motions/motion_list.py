@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES
+from models.services.papers.contracts import PaperFormat, ReplyLetters
 from views.background import Changes, Runner
+from views.documents.reply_letters import ReplyLetterJob
 from views.error_presenter import describe
 from views.motions.bulk_actions import ASSIGNABLE, BulkAssignDialog, SequentialJob
 from views.motions.calendar_editor import open_calendar_editor
@@ -68,7 +70,7 @@ class MotionList(QWidget):
         self.statistics_button = QPushButton(self.tr("统计(&T)"))
         self.statistics_button.setToolTip(self.tr("本届提案办理情况统计"))
         self.statistics_button.clicked.connect(lambda: self.open_statistics())
-        self.job: SequentialJob | None = None
+        self.job: SequentialJob | ReplyLetterJob | None = None
         self.report_box: QMessageBox | None = None
         self.last_report = ""
         refresh = QPushButton(self.tr("刷新"))
@@ -266,45 +268,39 @@ class MotionList(QWidget):
             directory = Path(folder)
         fmt = {"word": "docx", "pdf": "pdf", "docx": "docx"}.get(fmt.lower(), fmt)
         target = Path(directory)
-        self.runner.submit(
-            self.backend.reply_letter_targets,
-            on_done=lambda targets: self._print(targets, target, fmt),
-            on_error=lambda e: self._report(self.tr("批量打印答复函"), describe(e)),
+        job = ReplyLetterJob(
+            self.runner,
+            self.backend.ctx,
+            term=None,
+            fmt=PaperFormat(fmt),
+            directory=target,
+            parent=self,
         )
-
-    def _print(self, targets: list[tuple[int, str]], directory: Path, fmt: str) -> None:
-        if not targets:
-            self._report(self.tr("批量打印答复函"), self.tr("本届没有已答复或已办结的提案。"))
-            return
-        backend = self.backend
-
-        def work(target: tuple[int, str]) -> Any:
-            return backend.write_reply_letter(target[0], target[1], fmt, directory)
-
-        job = SequentialJob(self.runner, self.tr("批量打印答复函"), targets, work, self)
-        job.finished.connect(
-            lambda results, failures, cancelled: self._printed(
-                directory, results, failures, cancelled
-            )
-        )
+        job.finished.connect(lambda letters, error: self._printed(target, letters, error))
         self._start(job)
 
     def _printed(
-        self, directory: Path, results: list[Any], failures: list[Any], cancelled: bool
+        self, directory: Path, letters: ReplyLetters | None, error: BaseException | None
     ) -> None:
+        title = self.tr("批量打印答复函")
+        if letters is None:
+            self._report(title, describe(error) if error is not None else "")
+            return
+        if letters.total == 0:
+            self._report(title, self.tr("本届没有已答复或已办结的提案。"))
+            return
         lines = [
             self.tr("已写出 %1 个文件，保存在 %2。")
-            .replace("%1", str(len(results)))
+            .replace("%1", str(len(letters.files)))
             .replace("%2", str(directory))
         ]
-        if cancelled:
+        if letters.cancelled:
             lines.append(self.tr("已取消，其余答复函未写出。"))
-        for _target, (_path, warnings) in results:
-            lines += warnings
-        lines += [f"{target[1]}：{reason}" for target, reason in failures]
-        self._report(self.tr("批量打印答复函"), "\n".join(lines))
+        lines += letters.warnings
+        lines += [f"{numbers}：{describe(reason)}" for numbers, reason in letters.failures]
+        self._report(title, "\n".join(lines))
 
-    def _start(self, job: SequentialJob) -> None:
+    def _start(self, job: SequentialJob | ReplyLetterJob) -> None:
         self.job = job
         job.finished.connect(lambda *_: self._update_buttons())
         self._update_buttons()

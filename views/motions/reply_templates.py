@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
+from models.domain.dates import chinese_date
 from views.motions.motion_table_model import number_text
 from views.motions.reply_form import REPLY_TEMPLATE, fill_template
 
@@ -55,11 +56,6 @@ def parse_templates(text: str | None) -> tuple[ReplyTemplate, ...]:
         if isinstance(t, dict) and str(t.get("name", "")).strip() and str(t.get("text", "")).strip()
     )
     return templates or FALLBACK
-
-
-def chinese_date(day: date) -> str:
-    """2026年1月5日: the way a letter writes a date, without padding."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def reply_values(row: Any, today: date) -> dict[str, str]:

@@ -1,1 +1,1 @@
-"""Typed one-line operations the windows call, one module per feature, bound to an AppContext."""
+"""Typed one-line operations the window calls, bound to an AppContext: the only door into the core."""

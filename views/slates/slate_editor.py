@@ -357,18 +357,22 @@ class SlateEditor(QWidget):
 
     def print_paper(self, paper: str, public: bool = False) -> None:
         """The stored slate, as printed: what-if changes are a trial and never printed."""
-        from views.documents.papers import PaperRequest, open_paper
+        from models.services.papers.contracts import PaperKind, PaperRequest
+        from views.documents.papers import open_paper
 
         names = {"slate": self.tr("名单"), "composition": self.tr("构成统计表")}
         title = self.windowTitle().replace("名单构成", "") + names[paper]
         if public:
             title += self.tr("（公示）")
-        options = {"kind": self.kind, "ordinal": self.term.ordinal, "public": public}
+        request = PaperRequest(
+            PaperKind(paper), body=self.kind, term=self.term.ordinal, public=public
+        )
         open_paper(
             self,
             self.runner,
-            self.backend,
-            PaperRequest(paper, title, options),
+            self.backend.ctx,
+            request,
+            title,
             on_shown=self._preview_shown,
         )
 

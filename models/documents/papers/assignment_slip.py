@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.documents.layout import chinese_date
 from models.documents.paper import Block, Paper, Paragraph, Signature, Spacer, Table
 from models.documents.papers.reply_letter import COPY_TO
+from models.domain.dates import chinese_date
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.documents.layout import chinese_date
 from models.documents.paper import Block, Heading, Paper, Paragraph, Table
+from models.domain.dates import chinese_date
 from models.domain.meeting_vocabulary import HeadPresence
 
 NOT_RECORDED = "未录入"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from models.documents.layout import chinese_date, heading_number
+from models.documents.layout import heading_number
 from models.documents.paper import Block, Heading, LabelledLine, Paper, Paragraph, Table
+from models.domain.dates import chinese_date
 
 TITLE = "三重一大事项决策记录表"
 BEFORE, AT, AFTER = "讨论前", "会上", "讨论后"

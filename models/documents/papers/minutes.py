@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
-from models.documents.layout import chinese_date, heading_number
+from models.documents.layout import heading_number
 from models.documents.paper import Block, Heading, LabelledLine, Paper, Paragraph, Spacer
+from models.domain.dates import chinese_date
 from models.domain.meeting_vocabulary import AttendanceStatus
 
 DRAFT_MARK = "（草稿）"

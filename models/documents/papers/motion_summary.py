@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.documents.layout import chinese_date
 from models.documents.paper import Block, Heading, Paper, Paragraph, Table
+from models.domain.dates import chinese_date
 
 MOTION_HEADERS = (
     "编号",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from models.documents.layout import chinese_date, heading_number
+from models.documents.layout import heading_number
 from models.documents.paper import Block, Heading, Paper, Paragraph, Table
 from models.domain.composition_table import CompositionTable, percent
+from models.domain.dates import chinese_date
 from models.domain.slate import SlateRecord
 
 OTHERS = "特邀及其他"

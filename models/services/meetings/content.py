@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from models.domain.dates import chinese_date
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import (
     FEDERATION_TZ,
@@ -194,10 +195,6 @@ def _compared(
     for key, (label, text) in before.items():
         if key not in after:
             yield label, text, None
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def header_text(meeting: Meeting) -> str:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from models.documents.papers.assignment_slip import AssignedUnit, AssignmentSlipData
 from models.documents.papers.motion_summary import FigureLine, MotionSummaryData, SummaryLine
 from models.documents.papers.reply_letter import AnsweredMotion, ReplyLetterData
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
-from models.domain.motion_workflow import STATE_NAMES, MotionState
+from models.domain.motion_workflow import STATE_NAMES
 from models.domain.vocabulary import chinese_ordinal
 from models.entities import Motion
 from models.services.motions import deadlines as dl
 from models.services.motions.replies import letter_of
 from models.services.motions.rows import MotionRow, lead_assignment
 from models.services.motions.statistics import figures_of, term_motions
-from models.services.papers.common import PAPER_NAMES, bad_arguments, organisation_name, today
+from models.services.papers._common import bad_arguments, organisation_name, today
+from models.services.papers.contracts import PAPER_NAMES, PaperKind
 from models.store.unit_of_work import Database
 
-# States whose motions `print replies` writes a letter for.
-REPLIED = frozenset({MotionState.REPLIED, MotionState.CLOSED})
 
-
-def _motion(session, motion_id: int | None, paper: str) -> Motion:  # type: ignore[no-untyped-def]
+def _motion(session: Session, motion_id: int | None, paper: PaperKind) -> Motion:
     if motion_id is None:
         raise bad_arguments(f"打印{PAPER_NAMES[paper]}需要指明提案（--motion ID）")
     motion = session.get(Motion, motion_id)
@@ -30,13 +30,13 @@ def _motion(session, motion_id: int | None, paper: str) -> Motion:  # type: igno
     return motion
 
 
-def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
+def reply_letter_data(db: Database, *, motion_id: int | None) -> ReplyLetterData:
     """The letter of the motion's latest reply (a joint letter: the lead's, to every proposer);
     refused while it has none."""
     rules, _calendar = dl.rules_and_calendar(db)
     classes = {c.code: c.text for c in rules.reply_classes}
     with db.session_factory() as session:
-        motion = _motion(session, motion_id, "reply")
+        motion = _motion(session, motion_id, PaperKind.REPLY)
         letter = letter_of(session, motion)
         if letter is None:
             raise bad_arguments(f"提案“{motion.title}”尚未答复，没有答复函")
@@ -58,11 +58,11 @@ def reply_letter_data(db: Database, motion_id: int | None) -> ReplyLetterData:
         )
 
 
-def assignment_slip_data(db: Database, motion_id: int | None) -> AssignmentSlipData:
+def assignment_slip_data(db: Database, *, motion_id: int | None) -> AssignmentSlipData:
     """The active assignments (a merged motion: its lead's); refused before 交办."""
     organisation = organisation_name(db)
     with db.session_factory() as session:
-        motion = _motion(session, motion_id, "assignment-slip")
+        motion = _motion(session, motion_id, PaperKind.ASSIGNMENT_SLIP)
         source = motion.lead_motion if motion.lead_motion is not None else motion
         active = [a for a in source.assignments if a.active]
         if not active:
@@ -101,7 +101,7 @@ def _figure_line(unit: str, stats: MotionStatistics) -> FigureLine:
     )
 
 
-def motion_summary_data(db: Database, term: int | None) -> MotionSummaryData:
+def motion_summary_data(db: Database, *, term: int | None) -> MotionSummaryData:
     """Every numbered motion of the presidium term, and the figures by 主办单位 with a 合计."""
     organisation = organisation_name(db)
     day = today()
@@ -133,12 +133,12 @@ def motion_summary_data(db: Database, term: int | None) -> MotionSummaryData:
                     contacted=fig.contacted_before_reply,
                 )
             )
-        ordinal = found.ordinal
+        term = found.ordinal
     grouped = grouped_statistics(figures)
     lines_by_unit = [
         _figure_line(unit or "（未交办）", stats) for unit, stats in grouped.by_unit.items()
     ]
-    term_name = f"第{chinese_ordinal(ordinal)}届主席团" if ordinal else "主席团"
+    term_name = f"第{chinese_ordinal(term)}届主席团" if term else "主席团"
     return MotionSummaryData(
         organisation=organisation,
         term_name=term_name,
@@ -147,31 +147,3 @@ def motion_summary_data(db: Database, term: int | None) -> MotionSummaryData:
         on=day,
         timeouts=grouped.overall.result.timeouts,
     )
-
-
-def _number_text(motion: Motion) -> str:
-    return motion.number_text or str(motion.number or motion.id)
-
-
-def replied_motions(db: Database, term: int | None) -> list[tuple[int, str]]:
-    """One (motion id, number text) per letter to print: each replied or closed motion's latest,
-    a joint letter once, named by every motion it answers (第1号、第5号), in the order of numbers."""
-    with db.session_factory() as session:
-        _found, motions = term_motions(session, term)
-        by_reply = {r.id: m for m in motions for r in m.replies}
-        joined: dict[int, list[Motion]] = {}
-        for m in motions:
-            for r in m.replies:
-                if r.joint_reply_id is not None:
-                    joined.setdefault(r.joint_reply_id, []).append(m)
-        letters: dict[int, tuple[int, str]] = {}
-        for m in motions:
-            if not m.replies or MotionState(m.state) not in REPLIED:
-                continue
-            latest = m.replies[-1]
-            carrier = latest.joint_reply_id or latest.id
-            if carrier in letters:
-                continue
-            answered = [by_reply[carrier], *joined.get(carrier, [])] if carrier in by_reply else [m]
-            letters[carrier] = (m.id, "、".join(_number_text(a) for a in answered))
-        return list(letters.values())

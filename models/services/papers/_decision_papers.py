@@ -7,7 +7,6 @@ an emergency decision as taken by one person and reported (or still to be report
 
 from __future__ import annotations
 
-from models.documents.layout import chinese_date
 from models.documents.papers.decision_record import (
     Attachment,
     DecisionRecordData,
@@ -20,6 +19,7 @@ from models.documents.papers.decision_record import (
     StepLine,
 )
 from models.documents.papers.decision_register import DecisionRegisterData, RegisterLine
+from models.domain.dates import chinese_date
 from models.domain.decision_rules import DISCUSSION_STEP, TIMING_NAMES
 from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionResult, DecisionState, amount_words
@@ -31,7 +31,7 @@ from models.services.decisions.rows import (
     ReopeningRow,
     StepRow,
 )
-from models.services.papers.common import bad_arguments, today
+from models.services.papers._common import bad_arguments, today
 from models.store.unit_of_work import Database
 
 HASH_DIGITS = 12  # what the record prints of a file's SHA-256
@@ -144,7 +144,7 @@ def _emergency(detail: DecisionDetail) -> Emergency | None:
     )
 
 
-def decision_record_data(db: Database, decision_id: int | None) -> DecisionRecordData:
+def decision_record_data(db: Database, *, decision_id: int | None) -> DecisionRecordData:
     """三重一大事项决策记录表 of one decision."""
     if decision_id is None:
         raise bad_arguments("打印三重一大事项决策记录表需要指明事项（--decision ID）")
@@ -182,7 +182,7 @@ def _follow_up_words(detail: DecisionDetail) -> str:
     return f"已完成{done}项，共{len(detail.follow_ups)}项"
 
 
-def register_line(detail: DecisionDetail) -> RegisterLine:
+def _register_line(detail: DecisionDetail) -> RegisterLine:
     row = detail.row
     latest = detail.discussions[-1] if detail.discussions else None
     return RegisterLine(
@@ -201,7 +201,7 @@ def register_line(detail: DecisionDetail) -> RegisterLine:
     )
 
 
-def decision_register_data(db: Database, year: int | None) -> DecisionRegisterData:
+def decision_register_data(db: Database, *, year: int | None) -> DecisionRegisterData:
     """三重一大事项年度台账: the year's decisions in the order they were registered."""
     if year is None:
         raise bad_arguments("打印三重一大事项年度台账需要指明年度（--year YYYY）")
@@ -209,5 +209,5 @@ def decision_register_data(db: Database, year: int | None) -> DecisionRegisterDa
         raise DomainError("calendar_year_invalid", field="year", year=year)
     details = [get_decision(db, decision_id=r.id) for r in list_decisions(db, year=year)]
     return DecisionRegisterData(
-        year=year, lines=tuple(register_line(d) for d in details), printed_on=today()
+        year=year, lines=tuple(_register_line(d) for d in details), printed_on=today()
     )

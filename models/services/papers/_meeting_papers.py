@@ -27,11 +27,12 @@ from models.services.meetings.queries import (
     list_meetings,
     prefill_attendance,
 )
-from models.services.papers.common import PAPER_NAMES, bad_arguments, organisation_name, today
+from models.services.papers._common import bad_arguments, organisation_name, today
+from models.services.papers.contracts import PAPER_NAMES, PaperKind
 from models.store.unit_of_work import Database
 
 
-def _meeting(db: Database, meeting_id: int | None, paper: str) -> MeetingDetail:
+def _meeting(db: Database, meeting_id: int | None, paper: PaperKind) -> MeetingDetail:
     if meeting_id is None:
         raise bad_arguments(f"打印{PAPER_NAMES[paper]}需要指明会议（--meeting ID）")
     detail = get_meeting(db, meeting_id=meeting_id)
@@ -76,7 +77,7 @@ def _attendee(row: AttendanceRow) -> Attendee:
 
 
 def minutes_data(db: Database, *, meeting_id: int | None) -> MinutesData:
-    detail = _meeting(db, meeting_id, "minutes")
+    detail = _meeting(db, meeting_id, PaperKind.MINUTES)
     row = detail.meeting
     minutes = detail.minutes
     amendments = minutes.amendments if minutes is not None else ()
@@ -118,7 +119,7 @@ def _substitute_line(substitute: str, head: str) -> SigninLine:
 
 def signin_data(db: Database, *, meeting_id: int | None) -> SigninData:
     """The recorded attendance, or (none yet) the roster of the meeting date as proposed."""
-    detail = _meeting(db, meeting_id, "signin")
+    detail = _meeting(db, meeting_id, PaperKind.SIGNIN)
     rows = detail.attendance or prefill_attendance(db, meeting_id=detail.meeting.id)
     lines: list[SigninLine] = []
     substitutes: list[SigninLine] = []
@@ -154,6 +155,3 @@ def association_attendance_data(db: Database, *, year: int | None) -> Associatio
         ),
         on=today(),
     )
-
-
-# -- slates --------------------------------------------------------------------------------------

@@ -5,27 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from models.domain.errors import DomainError
-from models.domain.meeting_vocabulary import (
-    FEDERATION_TZ,
-)
+from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.rules import load_rules
 from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
 from models.store.unit_of_work import Database
 
 DEFAULT_ORGANISATION = "区残疾人联合会"
 _PLAN_SUFFIX = "改革方案"
-PAPER_NAMES = {
-    "minutes": "会议纪要",
-    "signin": "签到表",
-    "slate": "代表名单",
-    "composition": "代表构成情况统计表",
-    "association-attendance": "专门协会列席情况统计表",
-    "reply": "提案答复函",
-    "assignment-slip": "提案交办单",
-    "motion-summary": "提案办理情况汇总表",
-    "decision": "三重一大事项决策记录表",
-    "decision-register": "三重一大事项年度台账",
-}
 
 
 def bad_arguments(detail: str) -> DomainError:
@@ -50,6 +36,3 @@ def organisation_name(db: Database) -> str:
     if title.endswith(_PLAN_SUFFIX) and len(title) > len(_PLAN_SUFFIX):
         return title[: -len(_PLAN_SUFFIX)]
     return DEFAULT_ORGANISATION
-
-
-# -- meetings ------------------------------------------------------------------------------------

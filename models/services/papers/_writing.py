@@ -1,0 +1,45 @@
+"""Writing a built paper to a file as PDF, DOCX or XLSX; an unwritable file is refused in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.documents.docx_writer import write_docx
+from models.documents.fonts import load_fonts
+from models.documents.paper import Paper
+from models.documents.pdf_writer import write_pdf
+from models.documents.xlsx_summary import write_xlsx
+from models.domain.errors import Problem
+from models.services.papers._common import bad_arguments
+from models.services.papers.contracts import PaperFormat
+
+
+def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) -> list[Problem]:
+    """Write an already built paper; returns the problems (characters no shipped face can draw)."""
+    if fmt == PaperFormat.XLSX:
+        try:
+            write_xlsx(paper, path)
+        except PermissionError as exc:
+            raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
+        except OSError as exc:
+            raise bad_arguments(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        return []
+    if fmt == PaperFormat.PDF:
+        load_fonts(fonts_dir)  # a missing font file is the installation's fault, not the path's
+    try:
+        if fmt == PaperFormat.PDF:
+            return write_pdf(paper, path, fonts_dir=fonts_dir)
+        write_docx(paper, path)
+        return []
+    except PermissionError as exc:
+        raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
+    except FileNotFoundError as exc:
+        raise bad_arguments(f"无法写入 {path}：文件夹不存在") from exc
+    except OSError as exc:
+        raise bad_arguments(f"无法写入 {path}：{exc.strerror or exc}") from exc
+
+
+def reply_file_name(number_text: str) -> str:
+    """第5号 → 第5号答复函 (a file name without characters Windows refuses)."""
+    safe = "".join("_" if c in '<>:"/\\|?*' else c for c in number_text.strip())
+    return f"{safe or '提案'}答复函"

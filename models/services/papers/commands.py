@@ -1,0 +1,138 @@
+"""Printing: write one paper, or every 答复函 of a term, to files.
+
+Nothing is written to the database except the log row of a request to print ID numbers whole
+(DOMAIN §7). Warnings (a name with a character no shipped face can draw) come back as Chinese
+sentences; they never stop a paper from being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from models.documents.paper import FontPreset
+from models.documents.papers.reply_letter import reply_letter_paper
+from models.domain.errors import DomainError
+from models.domain.messages import message
+from models.services.common.settings import FONT_PRESETS
+from models.services.common.settings import font_preset as stored_font_preset
+from models.services.papers._common import bad_arguments
+from models.services.papers._motion_papers import reply_letter_data
+from models.services.papers._slate_papers import slate_paper
+from models.services.papers._writing import reply_file_name, write_document
+from models.services.papers.contracts import (
+    PaperFormat,
+    PaperKind,
+    PaperRequest,
+    ReplyLetters,
+)
+from models.services.papers.queries import (
+    build_paper,
+    parse_format,
+    reply_letter_targets,
+    resolve_format,
+)
+from models.store.unit_of_work import Database
+
+
+def _preset(db: Database, font_preset: str | None) -> FontPreset:
+    preset = font_preset or stored_font_preset(db)
+    known: dict[str, FontPreset] = {"government": "government", "stock": "stock"}
+    if preset not in FONT_PRESETS or preset not in known:
+        raise bad_arguments(f"未知的文书字体“{preset}”，可选：{'、'.join(FONT_PRESETS)}")
+    return known[preset]
+
+
+def write_paper(
+    db: Database,
+    *,
+    user: str,
+    request: PaperRequest,
+    path: Path,
+    fonts_dir: Path,
+    fmt: PaperFormat | None = None,
+    font_preset: str | None = None,
+) -> list[str]:
+    """Write the paper to `path` as `fmt` (else as its extension says); returns the warnings.
+
+    A request for whole ID numbers on a paper that has them is logged (action "reveal", naming
+    the paper) in a transaction committed only once the file is written. `font_preset`
+    (government / stock) names the DOCX fonts; by default the database's setting.
+    """
+    preset = _preset(db, font_preset)
+    path = Path(path)
+    fmt = resolve_format(path, fmt, paper=request.paper)
+    if not request.reveals_identifiers:
+        built = replace(build_paper(db, request=request), font_preset=preset)
+        problems = write_document(built, fmt, path, fonts_dir)
+        return [message(p.code, p.params) for p in problems]
+    built, slate = slate_paper(db, body=request.body, term=request.term)
+    built = replace(built, identifiers_whole=True, font_preset=preset)
+    with db.unit_of_work(user) as uow:
+        uow.log(
+            action="reveal",
+            entity="paper",
+            entity_id=f"{request.paper}/{slate.body.value}/{slate.term_ordinal or ''}",
+            note=f"打印《{built.title}》，显示完整身份证号",
+            after={
+                "paper": str(request.paper),
+                "title": built.title,
+                "term_id": slate.term_id,
+                "people": len(slate.people),
+                "format": str(fmt),
+                "file": path.name,
+            },
+        )
+        problems = write_document(built, fmt, path, fonts_dir)
+        uow.commit()
+    return [message(p.code, p.params) for p in problems]
+
+
+def write_reply_letters(
+    db: Database,
+    *,
+    term: int | None,
+    fmt: PaperFormat,
+    directory: Path,
+    fonts_dir: Path,
+    font_preset: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ReplyLetters:
+    """One 答复函 per replied or closed motion of the presidium term (a joint letter once),
+    named by its numbers, into `directory` (made when missing).
+
+    `progress(done, total, file name)` after each letter; `cancelled()` is asked before each one
+    and stops the batch cleanly between two letters. A letter that cannot be written is kept
+    with its reason and the others are still written."""
+    chosen = parse_format(fmt, paper=PaperKind.REPLY)
+    preset = _preset(db, font_preset)
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise bad_arguments(f"{directory} 不是文件夹")
+    targets = reply_letter_targets(db, term=term)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise bad_arguments(f"无法创建文件夹 {directory}：{exc.strerror or exc}") from exc
+    files: list[Path] = []
+    warnings: list[str] = []
+    failures: list[tuple[str, DomainError]] = []
+    for done, (motion_id, number_text) in enumerate(targets, start=1):
+        if cancelled is not None and cancelled():
+            return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures), True)
+        path = directory / f"{reply_file_name(number_text)}.{chosen}"
+        try:
+            paper = replace(
+                reply_letter_paper(reply_letter_data(db, motion_id=motion_id)), font_preset=preset
+            )
+            problems = write_document(paper, chosen, path, fonts_dir)
+        except DomainError as error:
+            failures.append((number_text, error))
+        else:
+            warnings += [f"{number_text}：{message(p.code, p.params)}" for p in problems]
+            files.append(path)
+        if progress is not None:
+            progress(done, len(targets), path.name)
+    return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures))
