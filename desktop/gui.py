@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -19,6 +20,9 @@ from desktop.qt_setup import install_font, install_translations
 from desktop.settings import StartupSettings
 from views.background import Runner
 from views.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 SMOKE_TIMEOUT_MS = 60_000
 
@@ -35,13 +39,13 @@ def application() -> QApplication:
     return app
 
 
-def open_backend(settings: StartupSettings):  # type: ignore[no-untyped-def]
+def open_context(settings: StartupSettings) -> AppContext:
     """Runs on the worker lane: the data layer is imported here, after the first paint."""
     from desktop.database import connect
     from desktop.paths import resource_path
-    from views.backend import Backend
+    from models.services.common.context import AppContext
 
-    return Backend(
+    return AppContext(
         connect(settings),
         settings.user,
         fonts_dir=resource_path("fonts"),
@@ -73,7 +77,7 @@ def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     app = application()
     window = build_window(settings, interactive=smoke is None)
     window.show()
-    QTimer.singleShot(0, lambda: window.open_database(lambda: open_backend(settings)))
+    QTimer.singleShot(0, lambda: window.open_database(lambda: open_context(settings)))
     if smoke is None:
         return app.exec()
     outcome = {"code": 1}

@@ -26,7 +26,7 @@ def dialogs(harness: WindowHarness) -> Iterator[list]:
 
 
 def open_end_dialog(h: WindowHarness, entry, opened: list) -> EndMembershipDialog:
-    dialog = EndMembershipDialog(h.window.runner, h.window.backend, entry, h.window)
+    dialog = EndMembershipDialog(h.window.runner, h.window.ctx, entry, h.window)
     h.qtbot.addWidget(dialog)
     opened.append(dialog)
     dialog.show()
@@ -37,7 +37,7 @@ def open_join_dialog(h: WindowHarness, opened: list) -> MembershipDialog:
     body = h.roster.current_body()
     dialog = MembershipDialog(
         h.window.runner,
-        h.window.backend,
+        h.window.ctx,
         kind=body[0],
         body_name=h.roster.title.text(),
         term=h.roster.current_term(),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from models.services.people import rosters
+from models.services.people import queries as rosters
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.roster.roster_table_model import (

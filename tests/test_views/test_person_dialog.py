@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.domain.identity import check_digit
-from models.services.people.people import PersonDraft, get_person, update_person
+from models.services.people.commands import update_person
+from models.services.people.contracts import PersonDraft
+from models.services.people.queries import get_person
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.people.person_dialog import PersonDialog
@@ -30,7 +32,7 @@ def wrong_check_digit(number: str) -> str:
 
 @pytest.fixture
 def dialog(harness: WindowHarness) -> Iterator[PersonDialog]:
-    dialog = PersonDialog(harness.window.runner, harness.window.backend, parent=harness.window)
+    dialog = PersonDialog(harness.window.runner, harness.window.ctx, parent=harness.window)
     harness.qtbot.addWidget(dialog)
     dialog.show()
     yield dialog
@@ -180,7 +182,7 @@ def test_duplicate_id_refused_on_submit_keeps_dialog_and_input(
 
 def open_editor(h: WindowHarness, person_id: int, db: Database) -> PersonDialog:
     person = get_person(db, person_id=person_id)
-    dialog = PersonDialog(h.window.runner, h.window.backend, person, h.window)
+    dialog = PersonDialog(h.window.runner, h.window.ctx, person, h.window)
     h.qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -47,7 +47,7 @@ def series_title(kind: BodyKind, term: Any) -> str:
     """第八届执行理事会, 第八次代表大会; 党组 for the party group (numbered by year)."""
     if kind is BodyKind.PARTY_GROUP or term is None:
         return body_display_name(kind)
-    return series_name(kind, term=term.ordinal, year=0)
+    return series_name(kind, term=term.term, year=0)
 
 
 def default_day(term: Any) -> date:

@@ -122,7 +122,7 @@ class MeetingList(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        kind, ordinal = self.kind, self.term.ordinal if not self.by_year else None
+        kind, ordinal = self.kind, self.term.term if not self.by_year else None
         self.runner.submit(
             lambda: self.backend.meetings(kind, ordinal),
             on_done=self._loaded,

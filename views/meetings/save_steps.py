@@ -44,7 +44,7 @@ def meeting_steps(editor: Any, backend: Any) -> list[Step]:
     )
     steps: list[Step] = []
     if editor.meeting_id is None:
-        kind, ordinal = editor.kind, editor.term.ordinal
+        kind, ordinal = editor.kind, editor.term.term
         draft, number = header.draft(), header.number_value()
         steps.append(
             Step(HEADER, lambda _m, _v: lambda: backend.plan_meeting(kind, ordinal, draft, number))
