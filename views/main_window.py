@@ -138,14 +138,16 @@ class MainWindow(MainActions, QMainWindow):
         )
         # The motion feature loads after the first roster is up, never before it.
         self.roster.roster_shown.connect(self._after_first_roster)
+        self.roster.load_failed.connect(self._after_first_roster)
         if self.navigation.currentItem() is None:
             self.navigation.setCurrentItem(self.navigation.topLevelItem(0))
         else:
             self._on_body_chosen(*self._current_body_choice())
         self._update_actions()
 
-    def _after_first_roster(self, _rows: int) -> None:
+    def _after_first_roster(self, _rows_or_error: object) -> None:
         self.roster.roster_shown.disconnect(self._after_first_roster)
+        self.roster.load_failed.disconnect(self._after_first_roster)
         # Queued, so that whoever else waits for the first roster sees it before this starts.
         QTimer.singleShot(0, self._load_due_notice)
 

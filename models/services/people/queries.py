@@ -214,10 +214,10 @@ def registry(db: Database) -> list[RosterEntry]:
     with db.session_factory() as session:
         rows = session.execute(people).all()
         roles: dict[int, list[str]] = defaultdict(list)
-        for person_id, body, ordinal, position in session.execute(roles_query):
-            term = "" if ordinal is None else term_display_name(ordinal)
+        for person_id, body, term, position in session.execute(roles_query):
+            term_name = "" if term is None else term_display_name(term)
             label = position.value if position.value.startswith(body) else f"{body}{position.value}"
-            roles[person_id].append(f"{term}{label}")
+            roles[person_id].append(f"{term_name}{label}")
     return [
         RosterEntry(**_person_fields(r), roles="；".join(roles.get(r.person_id, ()))) for r in rows
     ]
