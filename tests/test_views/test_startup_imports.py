@@ -81,6 +81,7 @@ def test_first_roster_imports_no_heavy_or_unrelated_module(demo_file: Path, tmp_
         timeout=120,
         check=False,
     )
+    assert done.stdout.strip(), done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert (done.returncode, seen["rows"] > 0) == (0, True), done.stderr
     imported = [
