@@ -17,7 +17,8 @@ from models.demo.names import GIVEN_FEMALE, GIVEN_MALE, SURNAMES
 from models.domain.identity import check_digit
 from models.domain.search_keys import pinyin_keys, sort_key
 from models.entities import Person
-from models.services.people.people import PeopleFilter, list_people
+from models.services.people.contracts import PeopleFilter
+from models.services.people.queries import list_people
 from models.store.unit_of_work import open_database
 
 PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000

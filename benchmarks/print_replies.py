@@ -53,7 +53,7 @@ def build(url: str) -> int:
         register_motion,
     )
     from models.services.papers.queries import reply_letter_targets
-    from models.services.people.terms import list_terms
+    from models.services.people.queries import list_terms
     from models.store.unit_of_work import open_database
 
     db = open_database(url)
@@ -81,7 +81,7 @@ def build(url: str) -> int:
             action=action,
         )  # fmt: skip
 
-    missing = COUNT - len(reply_letter_targets(db, term=term.ordinal))
+    missing = COUNT - len(reply_letter_targets(db, term=term.term))
     day = date.today() - timedelta(days=120)
     for i in range(max(missing, 0)):
         topic = TOPICS[i % len(TOPICS)]
@@ -91,7 +91,7 @@ def build(url: str) -> int:
             body_text=f"建议进一步加强{topic}工作，切实解决残疾人的实际困难。" * 4,
             submitted_on=day,
         )
-        motion_id = register_motion(db, user="bench", draft=draft, term=term.ordinal).id
+        motion_id = register_motion(db, user="bench", draft=draft, term=term.term).id
         step(motion_id, "submit")
         step(motion_id, "start_review")
         accept_motion(db, user="bench", motion_id=motion_id, expected_version=version(motion_id))
@@ -120,10 +120,10 @@ def build(url: str) -> int:
                 handler_phone="010-69842211",
             ),
         )
-    total = len(reply_letter_targets(db, term=term.ordinal))
+    total = len(reply_letter_targets(db, term=term.term))
     db.engine.dispose()
-    print(f"{total} replied or closed motions in presidium term {term.ordinal}")
-    return term.ordinal
+    print(f"{total} replied or closed motions in presidium term {term.term}")
+    return term.term
 
 
 def run(argv: list[str]) -> tuple[float, int]:

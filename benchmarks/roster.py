@@ -49,7 +49,7 @@ def measure(database: str) -> None:
     """In this process: the window on `database`, 人员库, keystrokes; prints the figures."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from desktop.gui import application, build_window, open_backend
+    from desktop.gui import application, build_window, open_context
     from desktop.settings import StartupSettings
 
     settings = StartupSettings(database_url=f"sqlite:///{database}", user="bench")
@@ -82,7 +82,7 @@ def measure(database: str) -> None:
     window = build_window(settings, interactive=False)
     window.show()
     started = time.perf_counter()
-    window.open_database(lambda: open_backend(settings))
+    window.open_database(lambda: open_context(settings))
     first = wait_shown()
     app.processEvents()
     print(

@@ -68,7 +68,7 @@ def child_bare() -> None:
 def child_yishi(database: str) -> None:
     from PySide6.QtCore import QTimer
 
-    from desktop.gui import application, build_window, open_backend
+    from desktop.gui import application, build_window, open_context
     from desktop.settings import StartupSettings
 
     settings = StartupSettings(database_url=f"sqlite:///{database}", user="bench")
@@ -100,7 +100,7 @@ def child_yishi(database: str) -> None:
     QTimer.singleShot(CHILD_TIMEOUT_S * 1000, lambda: app.exit(1))
     # As desktop.gui.run_gui does it: show, then open the database on the worker lane.
     window.show()
-    QTimer.singleShot(0, lambda: window.open_database(lambda: open_backend(settings)))
+    QTimer.singleShot(0, lambda: window.open_database(lambda: open_context(settings)))
     code = app.exec()
     print(f"row_count {state['rows']}", flush=True)
     sys.exit(code)

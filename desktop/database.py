@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from desktop.settings import DEFAULT_RULES_ID, StartupSettings, shipped_calendar, shipped_rules
-from models.services.common.settings import get_setting, record_rules
-from models.services.motions.deadlines import CALENDAR_CONTENT, record_calendar
+from models.services.common.settings import CALENDAR_CONTENT, get_setting, record_rules
 from models.store.unit_of_work import Database, open_database
 
 
@@ -20,6 +19,9 @@ def connect(settings: StartupSettings) -> Database:
         )
         if get_setting(db, CALENDAR_CONTENT) is None:
             # The State Council's working-day calendar, seeded once; clerks add years later.
+            # Imported only then: the motion feature stays out of an ordinary start-up.
+            from models.services.motions.deadlines import record_calendar
+
             record_calendar(db, user=settings.user, content=shipped_calendar())
     except Exception:
         db.engine.dispose()

@@ -22,7 +22,7 @@ from views.background import Runner
 from views.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from views.backend import Backend
+    from models.services.common.context import AppContext
 
 SMOKE_TIMEOUT_MS = 60_000
 
@@ -39,13 +39,13 @@ def application() -> QApplication:
     return app
 
 
-def open_backend(settings: StartupSettings) -> Backend:
+def open_context(settings: StartupSettings) -> AppContext:
     """Runs on the worker lane: the data layer is imported here, after the first paint."""
     from desktop.database import connect
     from desktop.paths import resource_path
-    from views.backend import Backend
+    from models.services.common.context import AppContext
 
-    return Backend(
+    return AppContext(
         connect(settings),
         settings.user,
         fonts_dir=resource_path("fonts"),
@@ -77,7 +77,7 @@ def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     app = application()
     window = build_window(settings, interactive=smoke is None)
     window.show()
-    QTimer.singleShot(0, lambda: window.open_database(lambda: open_backend(settings)))
+    QTimer.singleShot(0, lambda: window.open_database(lambda: open_context(settings)))
     if smoke is None:
         return app.exec()
     outcome = {"code": 1}

@@ -14,7 +14,7 @@ from models.services.motions import statistics as motion_statistics
 from models.services.motions.handling_units import HandlingUnitRow
 from models.services.motions.rows import MotionDetail, MotionRow
 from models.services.motions.statistics import DueCounts
-from models.services.people import terms
+from models.services.people import queries as terms
 from models.store.unit_of_work import Database
 
 
@@ -34,7 +34,7 @@ class MotionCalls:
                 for t in terms.list_terms(self.db, kind=BodyKind.PRESIDIUM, association=None)
                 if t.status is TermStatus.CURRENT
             ]
-            term = current[0].ordinal if current else None
+            term = current[0].term if current else None
         return motions.list_motions(self.db, term=term)
 
     def motion(self, motion_id: int) -> MotionDetail:

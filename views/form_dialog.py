@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import DomainError
+from models.services.common.changes import Outcome
 from views.background import Runner
 from views.error_presenter import describe
 
 INVALID_PROPERTY = "invalid"
+T = TypeVar("T")
 
 
 def accessible_label(label: str) -> str:
@@ -115,9 +117,37 @@ class FormDialog(QDialog):
         on_domain_error: Callable[[DomainError], bool] | None = None,
     ) -> None:
         """Submit on the Runner's lane; on a refusal keep the form open and name the field."""
+        self.runner.submit(
+            work, on_done=self._done(on_done), on_error=self._failed(on_domain_error)
+        )
+
+    def run_command(
+        self,
+        work: Callable[[], Outcome[T]],
+        on_done: Callable[[T], None],
+        on_domain_error: Callable[[DomainError], bool] | None = None,
+    ) -> None:
+        """As run(), for a command: the Runner tells every screen what it changed."""
+        self.runner.submit_command(
+            work,
+            on_done=self._done(on_done),
+            on_error=self._failed(on_domain_error),
+            initiator=self,
+        )
+
+    def _done(self, on_done: Callable[[T], None]) -> Callable[[T], None]:
         self.ok_button().setEnabled(False)
         self.message.setText(self.tr("正在保存…"))
 
+        def done(result: T) -> None:
+            self.ok_button().setEnabled(True)
+            on_done(result)
+
+        return done
+
+    def _failed(
+        self, on_domain_error: Callable[[DomainError], bool] | None
+    ) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
             self.ok_button().setEnabled(True)
             if isinstance(error, DomainError):
@@ -130,11 +160,7 @@ class FormDialog(QDialog):
                 return
             self.show_problem(None, describe(error))
 
-        def done(result: Any) -> None:
-            self.ok_button().setEnabled(True)
-            on_done(result)
-
-        self.runner.submit(work, on_done=done, on_error=failed)
+        return failed
 
     def submit(self) -> None:  # pragma: no cover - every dialog defines its own
         raise NotImplementedError

@@ -76,7 +76,7 @@ class MainActions:
             self.open_decisions,
             self.tr("三重一大事项台账：必经程序、集体讨论、表态和执行情况"),
         )
-        # Enabled once the database is open: the register needs the backend.
+        # Enabled once the database is open: the register needs it.
         self.decisions_action.setEnabled(False)
         self.database_ready.connect(lambda: self.decisions_action.setEnabled(True))
         self.refresh_action = self._action(
@@ -148,13 +148,13 @@ class MainActions:
 
     def open_decisions(self) -> Any:
         """The 三重一大 register; one window, raised again when already open."""
-        if self.backend is None:
+        if self.ctx is None:
             return None
         from views.decisions.decision_list import DecisionList
 
         window = next(iter(self.findChildren(DecisionList)), None)
         if window is None:
-            window = DecisionList(self.runner, self.backend, parent=self)
+            window = DecisionList(self.runner, self.legacy_backend, parent=self)
         window.show()
         window.raise_()
         return window
@@ -165,9 +165,14 @@ class MainActions:
         self.fonts_menu.setEnabled(True)
 
     def _choose_font_preset(self, action: QAction) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        from views.ops import settings as settings_ops
+
         preset = action.data()
-        self.runner.submit(
-            lambda: self.backend.set_font_preset(preset),
+        self.runner.submit_command(
+            lambda: settings_ops.set_font_preset(ctx, preset=preset),
             on_done=lambda _none: self.statusBar().showMessage(
                 self.tr("Word 文书字体已改为：%1").replace("%1", action.text()), 5000
             ),

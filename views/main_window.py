@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import BodyKind
-from views.background import Changes, Runner
+from models.services.common.changes import Changes
+from views.background import Runner
 from views.error_presenter import describe, show_error
 from views.main_actions import MainActions
 from views.motions.due_notice import DueNotice
 from views.navigation import Navigation
 from views.roster.roster_panel import RosterPanel
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCIL)
 
@@ -38,7 +42,9 @@ class MainWindow(MainActions, QMainWindow):
         # False in smoke mode: nothing may wait for a click.
         self.interactive = interactive
         self.user = user
-        self.backend: Any = None
+        # The database, the clerk and the resource paths; None until the lane has opened them.
+        self.ctx: AppContext | None = None
+        self._legacy_backend: Any = None
         self.setWindowTitle(self.tr("议事 — 区残联秘书处工作台"))
         self.setAccessibleName(self.tr("议事主窗口"))
 
@@ -75,7 +81,7 @@ class MainWindow(MainActions, QMainWindow):
     # --- actions ------------------------------------------------------------------------------
 
     def _update_actions(self) -> None:
-        ready = self.backend is not None
+        ready = self.ctx is not None
         entry = self.roster.current_entry() if ready else None
         has_term = (
             ready and not self.roster.is_registry() and self.roster.current_term() is not None
@@ -98,34 +104,59 @@ class MainWindow(MainActions, QMainWindow):
 
     # --- database ---------------------------------------------------------------------------------
 
-    def open_database(self, opener: Callable[[], Any]) -> None:
+    def open_database(self, opener: Callable[[], AppContext]) -> None:
         """Runs `opener` on the lane (it imports the data layer, opens and migrates)."""
         self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
 
-    def _on_opened(self, backend: Any) -> None:
-        self.backend = backend
-        self.roster.set_backend(backend)
-        self.database_label.setText(self.tr("数据库：%1").replace("%1", backend.database_label))
+    @property
+    def legacy_backend(self) -> Any:
+        """Transitional: the old Backend, for the windows not yet on typed operations.
+
+        Built on first use from the context, so its imports (meetings, motions, decisions) stay
+        out of start-up; it goes with views/backend.py.
+        """
+        if self._legacy_backend is None and self.ctx is not None:
+            from views.backend import Backend
+
+            ctx = self.ctx
+            self._legacy_backend = Backend(
+                ctx.db, ctx.user, fonts_dir=ctx.fonts_dir, reply_templates=ctx.reply_templates
+            )
+        return self._legacy_backend
+
+    def _on_opened(self, ctx: AppContext) -> None:
+        from views.ops import settings as settings_ops
+
+        self.ctx = ctx
+        self.roster.set_context(ctx)
+        self.database_label.setText(self.tr("数据库：%1").replace("%1", ctx.database_label))
         self.database_ready.emit()
         self.runner.submit(
-            backend.font_preset,
+            lambda: settings_ops.font_preset(ctx),
             on_done=self._show_font_preset,
             on_error=lambda error: show_error(self, error),
         )
-        self._load_due_notice()
+        # The motion feature loads after the first roster is up, never before it.
+        self.roster.roster_shown.connect(self._after_first_roster)
+        self.roster.load_failed.connect(self._after_first_roster)
         if self.navigation.currentItem() is None:
             self.navigation.setCurrentItem(self.navigation.topLevelItem(0))
         else:
             self._on_body_chosen(*self._current_body_choice())
         self._update_actions()
 
+    def _after_first_roster(self, _rows_or_error: object) -> None:
+        self.roster.roster_shown.disconnect(self._after_first_roster)
+        self.roster.load_failed.disconnect(self._after_first_roster)
+        # Queued, so that whoever else waits for the first roster sees it before this starts.
+        QTimer.singleShot(0, self._load_due_notice)
+
     def _load_due_notice(self) -> None:
         """Overdue and due-soon motions, counted on the lane; shown in the status bar, no dialog."""
-        backend = self.backend
-        if backend is None:
+        if self.ctx is None:
             return
         self.runner.submit(
-            backend.due_counts,
+            lambda: self.legacy_backend.due_counts(),
             on_done=self.due_notice.show_counts,
             on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
         )
@@ -164,33 +195,36 @@ class MainWindow(MainActions, QMainWindow):
     # --- user actions -----------------------------------------------------------------------------
 
     def add_person(self) -> None:
+        if self.ctx is None:
+            return
         from views.people.person_dialog import PersonDialog
 
-        PersonDialog(self.runner, self.backend, parent=self).exec()
+        PersonDialog(self.runner, self.ctx, parent=self).exec()
 
     def edit_person(self) -> None:
-        entry = self.roster.current_entry()
-        if entry is None:
+        entry, ctx = self.roster.current_entry(), self.ctx
+        if entry is None or ctx is None:
             return
+        from views.ops import people as people_ops
         from views.people.person_dialog import PersonDialog
 
         person_id = entry.person_id
         self.runner.submit(
-            lambda: self.backend.person(person_id),
-            on_done=lambda person: PersonDialog(self.runner, self.backend, person, self).exec(),
+            lambda: people_ops.person(ctx, person_id=person_id),
+            on_done=lambda person: PersonDialog(self.runner, ctx, person, self).exec(),
             on_error=lambda error: show_error(self, error),
         )
 
     def add_member(self) -> None:
         body, term = self.roster.current_body(), self.roster.current_term()
-        if body is None or term is None:
+        if body is None or term is None or self.ctx is None:
             return
         from views.people.membership_dialog import MembershipDialog
 
         kind: BodyKind = body[0]
         MembershipDialog(
             self.runner,
-            self.backend,
+            self.ctx,
             kind=kind,
             body_name=self.roster.title.text(),
             term=term,
@@ -199,19 +233,21 @@ class MainWindow(MainActions, QMainWindow):
 
     def end_member(self) -> None:
         entry = self.roster.current_entry()
-        if entry is None or entry.membership_id is None:
+        if entry is None or entry.membership_id is None or self.ctx is None:
             return
         from views.people.membership_dialog import EndMembershipDialog
 
-        EndMembershipDialog(self.runner, self.backend, entry, self).exec()
+        dialog = EndMembershipDialog(self.runner, self.ctx, entry, self)
+        dialog.found_stale.connect(self.roster.reload)
+        dialog.exec()
 
     def open_slate_editor(self) -> None:
         body, term = self.roster.current_body(), self.roster.current_term()
-        if body is None or term is None or body[0] not in SLATE_BODIES:
+        if body is None or term is None or body[0] not in SLATE_BODIES or self.ctx is None:
             return
         from views.slates.slate_editor import SlateEditor
 
-        editor = SlateEditor(self.runner, self.backend, kind=body[0], term=term, parent=self)
+        editor = SlateEditor(self.runner, self.ctx, kind=body[0], term=term, parent=self)
         editor.show()
 
     def open_meetings(self) -> Any:
@@ -225,28 +261,26 @@ class MainWindow(MainActions, QMainWindow):
             None,
         )
         if window is None:
-            window = MeetingList(
-                self.runner, self.backend.ctx, kind=body[0], term=term, parent=self
-            )
+            window = MeetingList(self.runner, self.ctx, kind=body[0], term=term, parent=self)
         window.show()
         window.raise_()
         return window
 
     def open_motions(self) -> Any:
-        if self.backend is None:
+        if self.ctx is None:
             return None
         from views.motions.motion_list import MotionList
 
         window = next(iter(self.findChildren(MotionList)), None)
         if window is None:
-            window = MotionList(self.runner, self.backend, parent=self)
+            window = MotionList(self.runner, self.legacy_backend, parent=self)
         window.show()
         window.raise_()
         return window
 
     def reveal_id(self) -> None:
-        entry = self.roster.current_entry()
-        if entry is None:
+        entry, ctx = self.roster.current_entry(), self.ctx
+        if entry is None or ctx is None:
             return
         answer = QMessageBox.question(
             self,
@@ -255,9 +289,11 @@ class MainWindow(MainActions, QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from views.ops import people as people_ops
+
         person_id, name = entry.person_id, entry.name
-        self.runner.submit(
-            lambda: self.backend.reveal(person_id),
+        self.runner.submit_command(
+            lambda: people_ops.reveal_id_number(ctx, person_id=person_id),
             on_done=lambda number: self._show_revealed(name, number),
             on_error=lambda error: show_error(self, error),
         )
@@ -280,6 +316,6 @@ class MainWindow(MainActions, QMainWindow):
                 event.ignore()
                 return
         self.runner.wait_idle(10_000)
-        if self.backend is not None:
-            self.backend.close()
+        if self.ctx is not None:
+            self.ctx.close()
         super().closeEvent(event)

@@ -9,8 +9,8 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from models.domain.errors import DomainError
 from models.domain.vocabulary import Association, BodyKind, TermStatus, term_display_name
-from models.services.people.people import PeopleFilter, list_people
-from models.services.people.rows import MembershipRow, PersonRow
+from models.services.people.contracts import MembershipRow, PeopleFilter, PersonRow
+from models.services.people.queries import list_people
 from models.services.people.terms import check_body, find_term
 from models.store.unit_of_work import Database
 
@@ -36,7 +36,7 @@ def membership_json(m: MembershipRow) -> dict[str, Any]:
         "id": m.id,
         "body": m.term.body,
         "association": m.term.association,
-        "term": m.term.ordinal,
+        "term": m.term.term,
         "term_status": m.term.status,
         "position": m.position,
         "status": m.status,
@@ -68,7 +68,7 @@ _STATUS_WORDS = {"candidate": "候选", "reserve": "候补", "elected": "当选"
 
 
 def _membership_text(m: MembershipRow) -> str:
-    term = "" if m.term.ordinal is None else term_display_name(m.term.ordinal)
+    term = "" if m.term.term is None else term_display_name(m.term.term)
     # 党组书记, not 党组党组书记.
     body = "" if m.position.value.startswith(m.body_name) else m.body_name
     return f"{term}{body}{m.position.value}（{_STATUS_WORDS[m.status.value]}）"

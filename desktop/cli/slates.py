@@ -166,11 +166,11 @@ def run_template(_settings: StartupSettings, args: argparse.Namespace) -> int:
 
 def run_check(db: Database, _user: str, args: argparse.Namespace) -> int:
     """The same report for a slate already in the database."""
-    from models.services.slates.slates import check_term, rules_in_force
+    from models.services.slates.queries import check_term, rules_in_force
 
     kind = BodyKind(args.body)
     rules = rules_in_force(db)
-    slate, report = check_term(db, kind=kind, ordinal=args.term, rules=rules)
+    slate, report = check_term(db, kind=kind, term=args.term, rules=rules)
     total = len(slate.people)
     data = report_json(
         body=args.body, rules=rules, total=total, counted=total, excluded=[], report=report
@@ -180,21 +180,19 @@ def run_check(db: Database, _user: str, args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        print_report(
-            f"{term_display_name(slate.term_ordinal)}{body_display_name(kind)}名单检查", data
-        )
+        print_report(f"{term_display_name(slate.term)}{body_display_name(kind)}名单检查", data)
     return _exit_code(report, (), total)
 
 
 def run_import(db: Database, user: str, args: argparse.Namespace) -> int:
-    from models.services.slates.slates import import_slate
+    from models.services.slates.commands import import_slate
 
     outcome = import_slate(
         db,
         user=user,
         path=Path(args.file),
         kind=BodyKind(args.body),
-        ordinal=args.term,
+        term=args.term,
         valid_only=args.valid_only,
         reserve=args.reserve,
     )

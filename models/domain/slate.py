@@ -1,7 +1,7 @@
 """A slate: the people nominated for a congress or presidium term, as plain records.
 
 The same records come from an Excel sheet (models.importing) and from the database
-(models.services.slates.slates), so both are checked by one function (models.domain.composition).
+(models.services.slates.commands), so both are checked by one function (models.domain.composition).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from models.services.people.people import PersonDraft, add_person
+from models.services.people.commands import add_person
+from models.services.people.contracts import PersonDraft
 from models.store import backup as backup_module
 from models.store import migrate
 from models.store.unit_of_work import open_database

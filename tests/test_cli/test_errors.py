@@ -9,7 +9,8 @@ from importlib.metadata import version
 
 import pytest
 
-from models.services.people.people import PersonDraft, add_person
+from models.services.people.commands import add_person
+from models.services.people.contracts import PersonDraft
 from models.store.unit_of_work import open_database
 
 from .helpers import CJK, person_count, query, run_cli, scalar, sqlite_url

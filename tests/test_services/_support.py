@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from models.domain.identity import check_digit
 from models.entities import ChangeLog, ElectoralUnit, User
-from models.services.people.people import PersonDraft
+from models.services.people.contracts import PersonDraft
 from models.store.unit_of_work import Database
 
 

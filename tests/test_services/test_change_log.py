@@ -10,15 +10,16 @@ import pytest
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import User
 from models.services.common.settings import get_setting, record_rules
-from models.services.people.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people.people import (
-    PeopleFilter,
+from models.services.people.commands import (
+    add_membership,
     add_person,
-    list_people,
+    end_membership,
+    open_term,
     reveal_id_number,
     update_person,
 )
-from models.services.people.terms import open_term
+from models.services.people.contracts import MembershipDraft, PeopleFilter
+from models.services.people.queries import list_people
 
 from ._support import (
     LI_SI_ID,
@@ -65,9 +66,7 @@ def person(db) -> int:
 
 @pytest.fixture
 def congress8(db) -> int:
-    return open_term(
-        db, user="setup", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT
-    ).id
+    return open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT).id
 
 
 def test_add_person_logs_the_insert_with_a_masked_id(db):
@@ -201,7 +200,7 @@ def test_end_membership_logs_the_end(db, person, congress8):
 
 def test_open_term_logs_the_insert(db):
     since = last_log_id(db)
-    term = open_term(db, user="erin", kind=BodyKind.PRESIDIUM, ordinal=8, status=TermStatus.DRAFT)
+    term = open_term(db, user="erin", kind=BodyKind.PRESIDIUM, term=8, status=TermStatus.DRAFT)
     logged = _only(_by(db, since, "erin"), "term", "insert")
     assert logged.entity_id == str(term.id)
     assert logged.user_id == user_id_of(db, "erin") is not None

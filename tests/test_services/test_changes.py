@@ -7,7 +7,7 @@ import pytest
 from models.domain.errors import DomainError
 from models.services.common.changes import Changes, RecordKind
 from models.services.common.context import AppContext
-from models.services.people.people import add_person, update_person
+from models.services.people.commands import add_person, update_person
 from models.store.unit_of_work import Database
 from tests.test_services._support import LI_SI_ID, draft
 

@@ -25,8 +25,7 @@ from models.entities import (
     Term,
     User,
 )
-from models.services.people.people import add_person
-from models.services.people.terms import open_term
+from models.services.people.commands import add_person, open_term
 
 from ._support import count, draft, last_log_id, log_since, user_id_of
 
@@ -241,7 +240,7 @@ def test_force_on_an_existing_demo_rebuilds_it_once(own_demo):
 
 def test_demo_refuses_a_database_with_terms_but_no_people(fresh, backend):
     db = fresh.database(backend)
-    open_term(db, user="clerk", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)
+    open_term(db, user="clerk", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     before = _counts(db)
     with pytest.raises(DomainError) as caught:
         build_demo(db, user="clerk")

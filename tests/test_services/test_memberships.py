@@ -11,9 +11,9 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, User
-from models.services.people.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people.people import PeopleFilter, add_person, get_person, list_people
-from models.services.people.terms import open_term
+from models.services.people.commands import add_membership, add_person, end_membership, open_term
+from models.services.people.contracts import MembershipDraft, PeopleFilter
+from models.services.people.queries import get_person, list_people
 
 from ._support import ZHANG_SAN_ID, add_units, count, draft, user_id_of
 
@@ -31,11 +31,9 @@ class Eighth:
 def eighth(db) -> Eighth:
     """张三, the draft 8th congress and presidium, and two electoral units."""
     add_units(db, "大峪街道", "城子街道")
-    congress = open_term(
-        db, user="setup", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT
-    )
+    congress = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     presidium = open_term(
-        db, user="setup", kind=BodyKind.PRESIDIUM, ordinal=8, status=TermStatus.DRAFT
+        db, user="setup", kind=BodyKind.PRESIDIUM, term=8, status=TermStatus.DRAFT
     )
     person = add_person(db, user="setup", draft=draft())
     return Eighth(person=person.id, congress=congress.id, presidium=presidium.id)
@@ -75,7 +73,7 @@ def test_add_membership_records_the_term_snapshot(db, eighth):
         ),
     )
     assert row.term.id == eighth.congress
-    assert (row.term.body, row.term.ordinal, row.term.name) == (BodyKind.CONGRESS, 8, "第八届")
+    assert (row.term.body, row.term.term, row.term.name) == (BodyKind.CONGRESS, 8, "第八届")
     assert (row.position.value, row.status.value) == ("代表", "candidate")
     assert (row.electoral_unit, row.delegate_type.value) == ("大峪街道", "正式")
     assert row.start_date == OPENS
@@ -136,7 +134,7 @@ def test_unknown_electoral_unit_is_refused_listing_the_units(db, eighth):
 
 
 def test_without_electoral_units_the_refusal_says_none_are_set(db):
-    term = open_term(db, user="setup", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)
+    term = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     person = add_person(db, user="setup", draft=draft())
     with pytest.raises(DomainError) as caught:
         add_membership(

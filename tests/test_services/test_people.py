@@ -9,14 +9,9 @@ import pytest
 from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.entities import ChangeLog, Person
-from models.services.people.people import (
-    PeopleFilter,
-    add_person,
-    get_person,
-    list_people,
-    reveal_id_number,
-    update_person,
-)
+from models.services.people.commands import add_person, reveal_id_number, update_person
+from models.services.people.contracts import PeopleFilter
+from models.services.people.queries import get_person, list_people
 
 from ._support import (
     LI_SI_ID,

@@ -21,10 +21,10 @@ from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.entities import Membership, Person
 from models.importing.slate_reader import read_slate
 from models.services.common.settings import record_rules
-from models.services.people.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people.people import add_person
-from models.services.people.terms import open_term
-from models.services.slates.slates import check_term, import_slate, load_term_slate, rules_in_force
+from models.services.people.commands import add_membership, add_person, end_membership, open_term
+from models.services.people.contracts import MembershipDraft
+from models.services.slates.commands import import_slate
+from models.services.slates.queries import check_term, load_term_slate, rules_in_force
 
 from ._support import add_units, count, draft
 
@@ -134,12 +134,10 @@ class Terms:
 def terms(db) -> Terms:
     """7th congress (current) with a delegate and a leaver; draft 8th congress and presidium."""
     add_units(db, *UNITS)
-    seventh = open_term(
-        db, user="setup", kind=BodyKind.CONGRESS, ordinal=7, status=TermStatus.CURRENT
-    )
-    eighth = open_term(db, user="setup", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)
+    seventh = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=7, status=TermStatus.CURRENT)
+    eighth = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     presidium = open_term(
-        db, user="setup", kind=BodyKind.PRESIDIUM, ordinal=8, status=TermStatus.DRAFT
+        db, user="setup", kind=BodyKind.PRESIDIUM, term=8, status=TermStatus.DRAFT
     )
     veteran = add_person(
         db, user="setup", draft=draft(name="代表00", gender="男", id_number=valid_id(0), phone="1")
@@ -188,11 +186,11 @@ def _membership_facts(db, membership_id: int) -> dict[str, Any]:
 
 def test_import_then_check_term_gives_the_sheets_own_report(db, terms, tmp_path):
     path = write(tmp_path / "第八届.xlsx", slate_rows())
-    outcome = import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, ordinal=8)
+    outcome = import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, term=8)
     assert (outcome.imported, outcome.added_people, outcome.updated_people) == (12, 11, 1)
     assert outcome.rejected_file is None and outcome.errors == ()
-    slate, report = check_term(db, kind=BodyKind.CONGRESS, ordinal=8, rules=RULES)
-    assert (slate.term_id, slate.term_ordinal, slate.term_status) == (
+    slate, report = check_term(db, kind=BodyKind.CONGRESS, term=8, rules=RULES)
+    assert (slate.term_id, slate.term, slate.term_status) == (
         terms.congress8,
         8,
         TermStatus.DRAFT,
@@ -211,9 +209,9 @@ def test_check_term_counts_the_imported_snapshot_facts(db, terms, tmp_path):
         user="clerk",
         path=write(tmp_path / "s.xlsx", slate_rows()),
         kind=BodyKind.CONGRESS,
-        ordinal=8,
+        term=8,
     )
-    _, report = check_term(db, kind=BodyKind.CONGRESS, ordinal=None, rules=RULES)
+    _, report = check_term(db, kind=BodyKind.CONGRESS, term=None, rules=RULES)
     counted = {r.id: r.count for r in report.results}
     assert counted["congress.disabled_or_relative_share"] == 11  # all but the 助残社会组织代表
     assert counted["congress.model_or_frontline_share"] == 12
@@ -239,7 +237,7 @@ def test_load_term_slate_gives_reserves_previous_and_delegates(db, terms, tmp_pa
         user="clerk",
         path=write(tmp_path / "s.xlsx", slate_rows()),
         kind=BodyKind.CONGRESS,
-        ordinal=8,
+        term=8,
     )
     reserves = [row(20, "精神"), row(21, "智力")]
     outcome = import_slate(
@@ -247,11 +245,11 @@ def test_load_term_slate_gives_reserves_previous_and_delegates(db, terms, tmp_pa
         user="clerk",
         path=write(tmp_path / "reserves.xlsx", reserves),
         kind=BodyKind.CONGRESS,
-        ordinal=8,
+        term=8,
         reserve=True,
     )
     assert outcome.imported == 2
-    slate = load_term_slate(db, kind=BodyKind.CONGRESS, ordinal=8)
+    slate = load_term_slate(db, kind=BodyKind.CONGRESS, term=8)
     assert len(slate.people) == 12
     assert sorted(r.id_number for r in slate.reserves) == sorted(r["身份证号"] for r in reserves)
     assert {r.category.value for r in slate.reserves} == {"精神", "智力"}
@@ -275,12 +273,12 @@ def test_load_term_slate_gives_reserves_previous_and_delegates(db, terms, tmp_pa
         user="clerk",
         path=write(tmp_path / "p.xlsx", presidium_rows),
         kind=BodyKind.PRESIDIUM,
-        ordinal=8,
+        term=8,
     )
-    presidium = load_term_slate(db, kind=BodyKind.PRESIDIUM, ordinal=8)
+    presidium = load_term_slate(db, kind=BodyKind.PRESIDIUM, term=8)
     assert presidium.previous is None  # no 7th presidium in this database
     assert presidium.delegate_ids == frozenset(r["身份证号"] for r in slate_rows())
-    _, report = check_term(db, kind=BodyKind.PRESIDIUM, ordinal=8, rules=RULES)
+    _, report = check_term(db, kind=BodyKind.PRESIDIUM, term=8, rules=RULES)
     delegates = report.result("presidium.members_are_delegates")
     assert (delegates.status, delegates.count, delegates.total, delegates.gap) == ("warn", 6, 7, 1)
 
@@ -288,21 +286,21 @@ def test_load_term_slate_gives_reserves_previous_and_delegates(db, terms, tmp_pa
 def test_import_never_touches_the_7th_term(db, terms, tmp_path):
     seventh_before = _membership_facts(db, terms.veteran_membership)
     leaver_before = _membership_facts(db, terms.leaver_membership)
-    _, report_before = check_term(db, kind=BodyKind.CONGRESS, ordinal=7, rules=RULES)
+    _, report_before = check_term(db, kind=BodyKind.CONGRESS, term=7, rules=RULES)
     rows = slate_rows()
     rows[0] |= {"工作单位及职务": "新单位 新职务", "选举单位": "斋堂镇", "城乡": "农村"}
     import_slate(
-        db, user="clerk", path=write(tmp_path / "s.xlsx", rows), kind=BodyKind.CONGRESS, ordinal=8
+        db, user="clerk", path=write(tmp_path / "s.xlsx", rows), kind=BodyKind.CONGRESS, term=8
     )
     # Re-importing the same file with the veteran changed again: still the 7th term untouched.
     rows[0]["联系电话"] = "13912345678"
     again = import_slate(
-        db, user="clerk", path=write(tmp_path / "s.xlsx", rows), kind=BodyKind.CONGRESS, ordinal=8
+        db, user="clerk", path=write(tmp_path / "s.xlsx", rows), kind=BodyKind.CONGRESS, term=8
     )
     assert (again.added_people, again.updated_people) == (0, 1)
     assert _membership_facts(db, terms.veteran_membership) == seventh_before
     assert _membership_facts(db, terms.leaver_membership) == leaver_before
-    _, report_after = check_term(db, kind=BodyKind.CONGRESS, ordinal=7, rules=RULES)
+    _, report_after = check_term(db, kind=BodyKind.CONGRESS, term=7, rules=RULES)
     assert _slim(report_after.results) == _slim(report_before.results)
     with db.session_factory() as session:
         person = session.scalar(select(Person).where(Person.id_number == terms.veteran_id))
@@ -321,7 +319,7 @@ def test_import_is_all_or_nothing_and_valid_only_writes_the_rest(db, terms, tmp_
     people, memberships = count(db, Person), count(db, Membership)
     rows = [*slate_rows(), row(40, 选举单位="海淀街道"), row(41, 性别="?")]
     path = write(tmp_path / "s.xlsx", rows)
-    outcome = import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, ordinal=8)
+    outcome = import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, term=8)
     assert outcome.imported == 0
     assert [(p.row, p.code) for p in outcome.errors] == [
         (14, "unit_unknown"),
@@ -329,7 +327,7 @@ def test_import_is_all_or_nothing_and_valid_only_writes_the_rest(db, terms, tmp_
     ]
     assert (count(db, Person), count(db, Membership)) == (people, memberships)
     outcome = import_slate(
-        db, user="clerk", path=path, kind=BodyKind.CONGRESS, ordinal=8, valid_only=True
+        db, user="clerk", path=path, kind=BodyKind.CONGRESS, term=8, valid_only=True
     )
     assert outcome.imported == 12
     assert outcome.rejected_file == tmp_path / "s.rejected.xlsx"
@@ -340,10 +338,10 @@ def test_import_is_all_or_nothing_and_valid_only_writes_the_rest(db, terms, tmp_
 def test_import_refuses_other_bodies_and_missing_terms(db, terms, tmp_path):
     path = write(tmp_path / "s.xlsx", slate_rows())
     with pytest.raises(DomainError) as caught:
-        import_slate(db, user="clerk", path=path, kind=BodyKind.EXECUTIVE_COUNCIL, ordinal=7)
+        import_slate(db, user="clerk", path=path, kind=BodyKind.EXECUTIVE_COUNCIL, term=7)
     assert caught.value.code == "bad_arguments"
     with pytest.raises(DomainError) as caught:
-        import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, ordinal=9)
+        import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, term=9)
     assert caught.value.code == "term_not_found"
 
 
@@ -352,5 +350,5 @@ def test_rules_in_force_are_the_recorded_ones(db, terms):
     rules = rules_in_force(db)
     assert rules.id == "mentougou-2019"
     assert rules.slates == RULES.slates
-    _, report = check_term(db, kind=BodyKind.CONGRESS, ordinal=7)  # rules from the database
+    _, report = check_term(db, kind=BodyKind.CONGRESS, term=7)  # rules from the database
     assert report.total == 1  # the leaver is history, not on the slate

@@ -1,6 +1,8 @@
 """The shared-database fixture isolates tests from each other on both backends."""
 
-from models.services.people.people import PeopleFilter, PersonDraft, add_person, list_people
+from models.services.people.commands import add_person
+from models.services.people.contracts import PeopleFilter, PersonDraft
+from models.services.people.queries import list_people
 
 
 def _draft(name: str = "张三") -> PersonDraft:

@@ -8,16 +8,22 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-import models.services.people.people as people
+import models.services.people.commands as people
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, Person
 from models.services.common.versioning import refusing_stale
-from models.services.people.memberships import MembershipDraft, add_membership, end_membership
-from models.services.people.people import add_person, get_person, update_person
-from models.services.people.terms import open_term
+from models.services.people.commands import (
+    add_membership,
+    add_person,
+    end_membership,
+    open_term,
+    update_person,
+)
+from models.services.people.contracts import MembershipDraft
+from models.services.people.queries import get_person
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database, open_database
 
@@ -74,7 +80,7 @@ def test_update_with_the_current_version_goes_through(db):
 
 def test_ending_a_membership_from_an_old_form_is_refused_naming_the_other_clerk(db):
     person = add_person(db, user="setup", draft=draft())
-    term = open_term(db, user="setup", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)
+    term = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     loaded = add_membership(
         db,
         user="setup",

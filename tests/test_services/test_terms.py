@@ -11,7 +11,9 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import Association, BodyKind, TermStatus
 from models.entities import ChangeLog, Term
-from models.services.people.terms import find_term, list_terms, open_term
+from models.services.people.commands import open_term
+from models.services.people.queries import list_terms
+from models.services.people.terms import find_term
 
 from ._support import count
 
@@ -23,11 +25,11 @@ def congress(db) -> dict[int, int]:
         db,
         user="setup",
         kind=BodyKind.CONGRESS,
-        ordinal=7,
+        term=7,
         status=TermStatus.CURRENT,
         start_date=date(2021, 6, 18),
     )
-    eighth = open_term(db, user="setup", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)
+    eighth = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     return {7: seventh.id, 8: eighth.id}
 
 
@@ -51,17 +53,14 @@ def test_find_term_gives_the_draft_term_for_slate_commands(db, congress):
     assert _find(db, BodyKind.CONGRESS, default=TermStatus.DRAFT) == congress[8]
 
 
-@pytest.mark.parametrize("ordinal", [7, 8])
-def test_find_term_by_ordinal_whatever_its_status(db, congress, ordinal):
-    assert _find(db, BodyKind.CONGRESS, ordinal=ordinal) == congress[ordinal]
-    assert (
-        _find(db, BodyKind.CONGRESS, ordinal=ordinal, default=TermStatus.DRAFT)
-        == (congress[ordinal])
-    )
+@pytest.mark.parametrize("term", [7, 8])
+def test_find_term_by_term_whatever_its_status(db, congress, term):
+    assert _find(db, BodyKind.CONGRESS, term=term) == congress[term]
+    assert _find(db, BodyKind.CONGRESS, term=term, default=TermStatus.DRAFT) == (congress[term])
 
 
-def test_unknown_ordinal_is_refused_naming_the_term(db, congress):
-    error = _find_refused(db, BodyKind.CONGRESS, ordinal=9)
+def test_unknown_term_is_refused_naming_the_term(db, congress):
+    error = _find_refused(db, BodyKind.CONGRESS, term=9)
     assert (error.code, error.field) == ("term_not_found", "term")
     assert message(error.code, error.params) == "代表大会没有第九届。"
 
@@ -88,14 +87,14 @@ def test_party_group_has_its_standing_term_from_the_migration(db):
 
 
 def test_term_for_the_party_group_is_refused(db):
-    error = _find_refused(db, BodyKind.PARTY_GROUP, ordinal=1)
+    error = _find_refused(db, BodyKind.PARTY_GROUP, term=1)
     assert (error.code, error.field) == ("term_for_party_group", "term")
 
 
 def test_opening_a_party_group_term_is_refused_and_writes_nothing(db):
     terms, logged = count(db, Term), count(db, ChangeLog)
     with pytest.raises(DomainError) as caught:
-        open_term(db, user="clerk", kind=BodyKind.PARTY_GROUP, ordinal=1, status=TermStatus.CURRENT)
+        open_term(db, user="clerk", kind=BodyKind.PARTY_GROUP, term=1, status=TermStatus.CURRENT)
     assert (caught.value.code, caught.value.field) == ("term_for_party_group", "term")
     assert (count(db, Term), count(db, ChangeLog)) == (terms, logged)
 
@@ -104,7 +103,7 @@ def test_association_body_requires_the_association(db):
     error = _find_refused(db, BodyKind.ASSOCIATION)
     assert (error.code, error.field) == ("association_required", "association")
     with pytest.raises(DomainError) as caught:
-        open_term(db, user="clerk", kind=BodyKind.ASSOCIATION, ordinal=7, status=TermStatus.CURRENT)
+        open_term(db, user="clerk", kind=BodyKind.ASSOCIATION, term=7, status=TermStatus.CURRENT)
     assert (caught.value.code, caught.value.field) == ("association_required", "association")
 
 
@@ -119,7 +118,7 @@ def test_each_association_has_its_own_terms(db):
         user="clerk",
         kind=BodyKind.ASSOCIATION,
         association=Association.BLIND,
-        ordinal=7,
+        term=7,
         status=TermStatus.CURRENT,
     )
     assert (blind.body_name, blind.association) == ("盲人协会", Association.BLIND)
@@ -130,7 +129,7 @@ def test_each_association_has_its_own_terms(db):
 
 def test_open_term_and_list_terms(db, congress):
     rows = list_terms(db, kind=BodyKind.CONGRESS)
-    assert [(t.ordinal, t.status, t.name) for t in rows] == [
+    assert [(t.term, t.status, t.name) for t in rows] == [
         (7, TermStatus.CURRENT, "第七届"),
         (8, TermStatus.DRAFT, "第八届"),
     ]
@@ -138,9 +137,9 @@ def test_open_term_and_list_terms(db, congress):
     assert list_terms(db, kind=BodyKind.PRESIDIUM) == []
 
 
-def test_opening_an_existing_ordinal_again_is_a_coded_error(db, congress):
+def test_opening_an_existing_term_again_is_a_coded_error(db, congress):
     terms = count(db, Term)
     with pytest.raises(DomainError) as caught:
-        open_term(db, user="clerk", kind=BodyKind.CONGRESS, ordinal=8, status=TermStatus.DRAFT)
+        open_term(db, user="clerk", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     assert caught.value.field == "term"
     assert count(db, Term) == terms

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from models.domain.errors import DomainError
-from models.services.people.people import PersonDraft, add_person
+from models.services.people.commands import add_person
+from models.services.people.contracts import PersonDraft
 from models.store import migrate
 from models.store.backup import backup_sqlite, read_revision
 from models.store.engine import sqlite_path

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.gui import application, build_window, open_backend
+from desktop.gui import application, build_window, open_context
 from desktop.qt_setup import install_font
 from desktop.settings import StartupSettings
 from models.demo.builder import build_demo
@@ -61,7 +61,7 @@ def harness(qtbot, settings: StartupSettings, db_path: Path) -> Iterator[WindowH
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.roster.roster_shown, timeout=20_000):
         window.show()
-        window.open_database(lambda: open_backend(settings))
+        window.open_database(lambda: open_context(settings))
     harness = WindowHarness(qtbot, window, db_path)
     yield harness
     harness.idle()

@@ -14,6 +14,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAccessible, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
+from models.domain.vocabulary import ASSOCIATION_NAMES, BODY_NAMES, Association, BodyKind
+from models.services.common.context import AppContext
+from models.services.people.contracts import PeopleFilter, PersonRow, RosterEntry
+from models.services.people.queries import get_person, list_people, list_terms, members_of_term
 from views.main_window import MainWindow
 from views.roster.roster_table_model import ENTRY_ROLE
 
@@ -29,6 +33,17 @@ def query(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     """Read the database file behind the window's back, on a connection of our own."""
     with closing(sqlite3.connect(path)) as connection:
         return connection.execute(sql, params).fetchall()
+
+
+def body_of(name: str) -> tuple[BodyKind, Association | None]:
+    """A body by the name the navigation shows (代表大会, 盲人协会 …)."""
+    for kind, text in BODY_NAMES.items():
+        if text == name:
+            return kind, None
+    for association, text in ASSOCIATION_NAMES.items():
+        if text == name:
+            return BodyKind.ASSOCIATION, association
+    raise AssertionError(f"no body named {name!r}")
 
 
 def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
@@ -94,6 +109,42 @@ class WindowHarness:
 
     def query(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return query(self.db_path, sql, *params)
+
+    # --- what the core's queries say, to compare with what the window shows ---------------------
+
+    @property
+    def ctx(self) -> AppContext:
+        assert self.window.ctx is not None, "the database is not open yet"
+        return self.window.ctx
+
+    def people(self, search: str | None = None) -> list[PersonRow]:
+        """The registry as the people query finds it (the database-side search)."""
+        return list_people(self.ctx.db, user="test", where=PeopleFilter(search=search))
+
+    def person(self, person_id: int) -> PersonRow:
+        return get_person(self.ctx.db, person_id=person_id)
+
+    def members(self, body: str, term: int | None) -> list[RosterEntry]:
+        """Every membership of a body's term (by its name as the navigation shows it)."""
+        kind, association = body_of(body)
+        (found,) = [
+            t for t in list_terms(self.ctx.db, kind=kind, association=association) if t.term == term
+        ]
+        return members_of_term(self.ctx.db, term_id=found.id)
+
+    def log_since(self, after_id: int) -> list[tuple[str, str, str, str]]:
+        """(action, entity, entity id, clerk) of the change-log lines written after `after_id`."""
+        return [
+            (r[1], r[2], r[3], r[4])
+            for r in self.query(
+                "SELECT id, action, entity, entity_id, user_login FROM change_log"
+                " WHERE id > ? ORDER BY id",
+                after_id,
+            )
+        ]
+
+    def last_log_id(self) -> int:
+        return int(self.query("SELECT coalesce(max(id), 0) FROM change_log")[0][0])
 
     def choose(self, text: str) -> int:
         """Click a body (or 人员库) in the navigation tree; the number of rows shown."""

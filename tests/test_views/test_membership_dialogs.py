@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from models.domain.vocabulary import BodyKind, MembershipStatus
+from models.domain.vocabulary import BodyKind, EndReason, MembershipStatus
+from models.services.people.contracts import MembershipRow
 from views.people.membership_dialog import EndMembershipDialog, MembershipDialog
 
 from .helpers import WindowHarness, shot, type_text, unnamed_focusable
@@ -26,7 +27,7 @@ def dialogs(harness: WindowHarness) -> Iterator[list]:
 
 
 def open_end_dialog(h: WindowHarness, entry, opened: list) -> EndMembershipDialog:
-    dialog = EndMembershipDialog(h.window.runner, h.window.backend, entry, h.window)
+    dialog = EndMembershipDialog(h.window.runner, h.window.ctx, entry, h.window)
     h.qtbot.addWidget(dialog)
     opened.append(dialog)
     dialog.show()
@@ -37,7 +38,7 @@ def open_join_dialog(h: WindowHarness, opened: list) -> MembershipDialog:
     body = h.roster.current_body()
     dialog = MembershipDialog(
         h.window.runner,
-        h.window.backend,
+        h.window.ctx,
         kind=body[0],
         body_name=h.roster.title.text(),
         term=h.roster.current_term(),
@@ -52,6 +53,12 @@ def open_join_dialog(h: WindowHarness, opened: list) -> MembershipDialog:
 
 def elected(entry) -> bool:
     return entry.status is MembershipStatus.ELECTED
+
+
+def membership(h: WindowHarness, person_id: int, membership_id: int | None) -> MembershipRow:
+    """One membership as the person query returns it."""
+    (found,) = [m for m in h.person(person_id).memberships if m.id == membership_id]
+    return found
 
 
 def test_end_membership_keeps_the_row_with_reason_and_date(
@@ -80,10 +87,13 @@ def test_end_membership_keeps_the_row_with_reason_and_date(
     assert len(h.entries()) == shown
     row = h.row_of(lambda e: e.membership_id == entry.membership_id)
     assert h.cell(row, "状态") == f"已离任（辞职，{END_DATE}）"
-    assert h.query(
-        "SELECT status, end_date, end_reason, end_basis FROM membership WHERE id = ?",
-        entry.membership_id,
-    ) == [("ended", END_DATE, "辞职", "本人申请，主席团会议同意")]
+    ended = membership(h, entry.person_id, entry.membership_id)
+    assert (ended.status, str(ended.end_date), ended.end_reason, ended.end_basis) == (
+        MembershipStatus.ENDED,
+        END_DATE,
+        EndReason.RESIGNED,
+        "本人申请，主席团会议同意",
+    )
     # An ended membership cannot be ended again.
     h.select(lambda e: e.membership_id == entry.membership_id)
     assert not h.window.end_member_action.isEnabled()
@@ -114,24 +124,19 @@ def test_end_before_start_is_refused_and_dialog_stays(
     assert dialog.isVisible() and dialog.result() == 0
     assert dialog.message.text().startswith("错误：")
     assert dialog.end_date.property("invalid") is True
-    assert h.query("SELECT status FROM membership WHERE id = ?", entry.membership_id) == [
-        ("elected",)
-    ]
+    kept = membership(h, entry.person_id, entry.membership_id)
+    assert (kept.status, kept.end_date) == (MembershipStatus.ELECTED, None)
 
 
-def outsider(h: WindowHarness, body: str, ordinal: int) -> tuple[int, str]:
-    """Someone with a unique name who is not on the term yet."""
-    rows = h.query(
-        "SELECT p.id, p.name FROM person p WHERE p.id NOT IN ("
-        " SELECT m.person_id FROM membership m JOIN term t ON t.id = m.term_id"
-        " JOIN body b ON b.id = t.body_id WHERE b.name = ? AND t.ordinal = ?)"
-        " AND (SELECT count(*) FROM person q WHERE instr(q.name, p.name) > 0) = 1"
-        " ORDER BY p.id LIMIT 1",
-        body,
-        ordinal,
-    )
-    assert rows, "the demo has someone outside the term"
-    return rows[0]
+def outsider(h: WindowHarness, body: str, term: int) -> tuple[int, str]:
+    """Someone with a unique name (no other name contains it) who is not on the term yet."""
+    on_term = {e.person_id for e in h.members(body, term)}
+    people = sorted(h.people(), key=lambda p: p.id)
+    names = [p.name for p in people]
+    for person in people:
+        if person.id not in on_term and sum(person.name in n for n in names) == 1:
+            return person.id, person.name
+    raise AssertionError("the demo has someone outside the term")
 
 
 def test_add_member_to_the_eighth_congress(harness: WindowHarness, dialogs: list) -> None:
@@ -169,12 +174,11 @@ def test_add_member_to_the_eighth_congress(harness: WindowHarness, dialogs: list
     row = h.row_of(lambda e: e.person_id == person_id)
     assert h.cell(row, "状态") == "候选"
     assert h.cell(row, "选举单位") == unit
-    assert h.query(
-        "SELECT m.status, t.ordinal, b.name FROM membership m JOIN term t ON t.id = m.term_id"
-        " JOIN body b ON b.id = t.body_id WHERE m.person_id = ? AND t.ordinal = 8"
-        " AND b.name = '代表大会'",
-        person_id,
-    ) == [("candidate", 8, "代表大会")]
+    assert [
+        (m.status, m.term.term, m.body_name)
+        for m in h.person(person_id).memberships
+        if m.term.term == 8 and m.body_name == "代表大会"
+    ] == [(MembershipStatus.CANDIDATE, 8, "代表大会")]
 
 
 def test_add_member_twice_is_refused_in_the_dialog(harness: WindowHarness, dialogs: list) -> None:
@@ -188,12 +192,12 @@ def test_add_member_twice_is_refused_in_the_dialog(harness: WindowHarness, dialo
         if dialog.picker.item(i).data(256).person_id == member.person_id:
             dialog.picker.setCurrentRow(i)
     assert dialog.chosen_person().person_id == member.person_id
-    before = h.query("SELECT count(*) FROM membership")
+    before = len(h.members("主席团", 8))
     h.qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
     h.qtbot.waitUntil(lambda: dialog.message.text().startswith("错误："), timeout=10_000)
     h.idle()
     assert dialog.isVisible() and dialog.result() == 0
-    assert h.query("SELECT count(*) FROM membership") == before
+    assert len(h.members("主席团", 8)) == before
 
 
 def test_membership_dialogs_have_accessible_names(harness: WindowHarness, dialogs: list) -> None:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from models.services.people import rosters
+from models.domain.vocabulary import BodyKind
+from models.services.people.queries import list_terms, members_of_term, registry
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.roster.roster_table_model import (
@@ -16,7 +17,7 @@ from views.roster.roster_table_model import (
     RosterTableModel,
 )
 
-from .helpers import WindowHarness, query
+from .helpers import WindowHarness
 
 
 @pytest.fixture
@@ -26,17 +27,13 @@ def db(demo_file) -> Iterator[Database]:
     engine.dispose()
 
 
-def congress_term(demo_file, ordinal: int) -> int:
-    return query(
-        demo_file,
-        "SELECT t.id FROM term t JOIN body b ON b.id = t.body_id"
-        " WHERE b.name = '代表大会' AND t.ordinal = ?",
-        ordinal,
-    )[0][0]
+def congress_term(db: Database, term: int) -> int:
+    (found,) = [t for t in list_terms(db, kind=BodyKind.CONGRESS) if t.term == term]
+    return found.id
 
 
-def test_member_rows(qtmodeltester, db: Database, demo_file) -> None:
-    entries = rosters.members_of_term(db, term_id=congress_term(demo_file, 7))
+def test_member_rows(qtmodeltester, db: Database) -> None:
+    entries = members_of_term(db, term_id=congress_term(db, 7))
     assert entries
     model = RosterTableModel(MEMBER_COLUMNS)
     qtmodeltester.check(model)
@@ -50,7 +47,7 @@ def test_member_rows(qtmodeltester, db: Database, demo_file) -> None:
 
 
 def test_registry_rows(qtmodeltester, db: Database) -> None:
-    entries = rosters.registry(db)
+    entries = registry(db)
     model = RosterTableModel(REGISTRY_COLUMNS)
     model.set_rows(entries)
     qtmodeltester.check(model)
@@ -61,8 +58,8 @@ def test_registry_rows(qtmodeltester, db: Database) -> None:
     qtmodeltester.check(model)
 
 
-def test_sorting_every_column_while_watched(qtmodeltester, db: Database, demo_file) -> None:
-    entries = rosters.members_of_term(db, term_id=congress_term(demo_file, 8))
+def test_sorting_every_column_while_watched(qtmodeltester, db: Database) -> None:
+    entries = members_of_term(db, term_id=congress_term(db, 8))
     model = RosterTableModel(MEMBER_COLUMNS)
     model.set_rows(entries)
     qtmodeltester.check(model)
@@ -75,7 +72,7 @@ def test_sorting_every_column_while_watched(qtmodeltester, db: Database, demo_fi
 
 def test_behind_a_sort_filter_proxy(qtmodeltester, db: Database) -> None:
     model = RosterTableModel(REGISTRY_COLUMNS)
-    model.set_rows(rosters.registry(db))
+    model.set_rows(registry(db))
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
     proxy.sort(0, Qt.SortOrder.AscendingOrder)

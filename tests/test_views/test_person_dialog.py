@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
 from models.domain.identity import check_digit
-from models.services.people.people import PersonDraft, get_person, update_person
+from models.services.people.commands import reveal_id_number, update_person
+from models.services.people.contracts import PersonDraft
+from models.services.people.queries import get_person
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.people.person_dialog import PersonDialog
@@ -30,7 +33,7 @@ def wrong_check_digit(number: str) -> str:
 
 @pytest.fixture
 def dialog(harness: WindowHarness) -> Iterator[PersonDialog]:
-    dialog = PersonDialog(harness.window.runner, harness.window.backend, parent=harness.window)
+    dialog = PersonDialog(harness.window.runner, harness.window.ctx, parent=harness.window)
     harness.qtbot.addWidget(dialog)
     dialog.show()
     yield dialog
@@ -70,17 +73,18 @@ def test_add_person_appears_in_registry_and_database(
     assert not dialog.isVisible()
     assert dialog.saved is not None and dialog.saved.name == "测试新人"
 
-    rows = h.query(
-        "SELECT name, gender, id_number, phone, ethnicity, birth_date, pinyin_initials "
-        "FROM person WHERE id_number = ?",
-        number,
+    saved = h.person(dialog.saved.id)
+    assert (saved.name, saved.gender.value, saved.phone, saved.ethnicity, saved.birth_date) == (
+        "测试新人",
+        "男",
+        "13800138000",
+        "汉族",
+        date(1990, 1, 1),
     )
-    assert rows == [("测试新人", "男", number, "13800138000", "汉族", "1990-01-01", "csxr")]
-    logged = h.query(
-        "SELECT action, user_login FROM change_log WHERE entity = 'person' AND entity_id = ?",
-        str(dialog.saved.id),
-    )
-    assert logged and logged[0][1] == "clerk"
+    assert [p.id for p in h.people(search="csxr")] == [saved.id]  # its pinyin initials
+    assert reveal_id_number(h.ctx.db, user="test", person_id=saved.id) == number
+    logged = [line for line in h.log_since(0) if line[1:3] == ("person", str(saved.id))]
+    assert logged and logged[0][3] == "clerk"
 
     h.choose("人员库")
     hits = h.type_search("csxr")
@@ -121,11 +125,11 @@ def test_invalid_id_is_named_in_chinese_and_save_is_off(
     if "校验位" in text:
         shot(dialog, "person-dialog-invalid-id")
     # Clicking the disabled button does nothing: the dialog stays, nothing is written.
-    before = h.query("SELECT count(*) FROM person")
+    before = len(h.people())
     click_save(h, dialog)
     h.idle()
     assert dialog.isVisible() and dialog.result() == 0
-    assert h.query("SELECT count(*) FROM person") == before
+    assert len(h.people()) == before
     assert dialog.id_number.text() == typed
 
 
@@ -155,15 +159,15 @@ def test_duplicate_id_refused_on_submit_keeps_dialog_and_input(
     harness: WindowHarness, dialog: PersonDialog
 ) -> None:
     h = harness
-    ((holder, number, gender),) = h.query(
-        "SELECT name, id_number, gender FROM person ORDER BY id LIMIT 1"
-    )
+    registered = h.people()[0]
+    holder, gender = registered.name, registered.gender.value
+    number = reveal_id_number(h.ctx.db, user="test", person_id=registered.id)
     type_text(h.qtbot, dialog.name, "重复登记")
     dialog.gender.setCurrentText(gender)
     h.qtbot.keyClicks(dialog.id_number, number)
     h.qtbot.keyClicks(dialog.phone, "13700000000")
     assert dialog.ok_button().isEnabled(), dialog.message.text()
-    before = h.query("SELECT count(*) FROM person")
+    before = len(h.people())
     click_save(h, dialog)
     h.qtbot.waitUntil(lambda: "已登记" in dialog.message.text(), timeout=10_000)
     h.idle()
@@ -175,12 +179,12 @@ def test_duplicate_id_refused_on_submit_keeps_dialog_and_input(
     assert dialog.phone.text() == "13700000000"
     assert dialog.ok_button().isEnabled()
     assert is_marked(dialog.id_number)
-    assert h.query("SELECT count(*) FROM person") == before
+    assert len(h.people()) == before
 
 
 def open_editor(h: WindowHarness, person_id: int, db: Database) -> PersonDialog:
     person = get_person(db, person_id=person_id)
-    dialog = PersonDialog(h.window.runner, h.window.backend, person, h.window)
+    dialog = PersonDialog(h.window.runner, h.window.ctx, person, h.window)
     h.qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -246,9 +250,13 @@ def test_stale_save_names_who_and_when_and_reloads(
     with h.qtbot.waitSignal(dialog.accepted, timeout=10_000):
         click_save(h, dialog)
     h.idle()
-    assert h.query(
-        "SELECT phone, ethnicity, version, updated_by FROM person WHERE id = ?", entry.person_id
-    ) == [("13000000000", "回族", version + 2, "clerk")]
+    stored = h.person(entry.person_id)
+    assert (stored.phone, stored.ethnicity, stored.version, stored.updated_by) == (
+        "13000000000",
+        "回族",
+        version + 2,
+        "clerk",
+    )
 
 
 def test_stale_save_cancelled_keeps_what_was_typed(
@@ -270,7 +278,7 @@ def test_stale_save_cancelled_keeps_what_was_typed(
     assert dialog.isVisible()
     assert dialog.phone.text() == "13000000000"
     assert dialog.message.text().startswith("错误：")
-    assert h.query("SELECT phone FROM person WHERE id = ?", entry.person_id) == [("13911112222",)]
+    assert h.person(entry.person_id).phone == "13911112222"
 
 
 def test_person_dialogs_have_accessible_names(

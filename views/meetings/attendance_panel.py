@@ -20,12 +20,7 @@ from PySide6.QtWidgets import (
 from models.domain.meeting_vocabulary import AttendanceRole, AttendanceStatus
 from models.domain.quorum import QuorumRule
 from models.services.meetings.contracts import AttendanceDraft, AttendanceRow, quorum_of
-from views.meetings.attendance_table_model import (
-    REASON,
-    STATUS,
-    SUBSTITUTE,
-    AttendanceTableModel,
-)
+from views.meetings.attendance_table_model import REASON, STATUS, SUBSTITUTE, AttendanceTableModel
 from views.meetings.choice_delegate import ChoiceDelegate
 
 

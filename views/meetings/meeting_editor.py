@@ -44,14 +44,14 @@ from views.ops import meetings as ops
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
     from models.services.meetings.contracts import MeetingRow, MeetingWorkbench
-    from models.services.people.rows import TermRow
+    from models.services.people.contracts import TermRow
 
 
 def series_title(kind: BodyKind, term: TermRow | None) -> str:
     """第八届执行理事会, 第八次代表大会; 党组 for the party group (numbered by year)."""
     if kind is BodyKind.PARTY_GROUP or term is None:
         return body_display_name(kind)
-    return series_name(kind, term=term.ordinal, year=0)
+    return series_name(kind, term=term.term, year=0)
 
 
 def default_day(term: TermRow | None) -> date:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from models.services.common.changes import Changes
     from models.services.common.context import AppContext
     from models.services.meetings.contracts import MeetingRow
-    from models.services.people.rows import TermRow
+    from models.services.people.contracts import TermRow
     from views.meetings.association_report import AssociationReport
 
 
@@ -132,7 +132,7 @@ class MeetingList(QWidget):
 
     def load(self) -> None:
         # The party group is numbered by year: all its meetings, the year box picks.
-        ctx, kind, term = self.ctx, self.kind, self.term.ordinal if not self.by_year else None
+        ctx, kind, term = self.ctx, self.kind, self.term.term if not self.by_year else None
         self.runner.submit(
             lambda: ops.meetings(ctx, body=kind, term=term),
             on_done=self._loaded,

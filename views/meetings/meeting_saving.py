@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
     from models.services.meetings.contracts import AgendaItemDraft, MeetingDetail, MinutesSection
-    from models.services.people.rows import TermRow
+    from models.services.people.contracts import TermRow
     from views.background import Runner
     from views.meetings.agenda_panel import AgendaPanel
     from views.meetings.attendance_panel import AttendancePanel
@@ -82,7 +82,7 @@ class MeetingSaving:
         now, on the GUI thread, so the lane only runs it."""
         ctx, header = self.ctx, self.header
         if self.meeting_id is None:
-            body, term = self.kind, self.term.ordinal
+            body, term = self.kind, self.term.term
             draft, number, items = header.draft(), header.number_value(), self.agenda.items()
             return lambda: ops.create_meeting(
                 ctx, body=body, term=term, header=draft, number=number, agenda=items

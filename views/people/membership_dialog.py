@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import (
     ALLOWED_POSITIONS,
@@ -27,11 +29,15 @@ from models.domain.vocabulary import (
     StartReason,
     TermStatus,
 )
-from models.services.people.memberships import MembershipDraft
-from models.services.people.rosters import search_entries
-from views.background import Changes, Runner
+from models.services.people.contracts import MembershipDraft, MembershipRow, RosterEntry, TermRow
+from models.services.people.search import search_entries
+from views.background import Runner
 from views.form_dialog import FormDialog
+from views.ops import people as people_ops
 from views.people.person_dialog import parse_date
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 _STATUS_WORDS = {
     MembershipStatus.ELECTED: "当选",
@@ -54,17 +60,17 @@ class MembershipDialog(FormDialog):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
+        ctx: AppContext,
         *,
         kind: BodyKind,
         body_name: str,
-        term: Any,
-        person: Any = None,
+        term: TermRow,
+        person: RosterEntry | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, self.tr("加入%1").replace("%1", f"{term.name}{body_name}"), parent)
-        self.backend, self.kind, self.term, self.person = backend, kind, term, person
-        self._registry: list[Any] = []
+        self.ctx, self.kind, self.term, self.person = ctx, kind, term, person
+        self._registry: list[RosterEntry] = []
         if person is None:
             self.search = self.add_field(
                 "person_search",
@@ -76,7 +82,7 @@ class MembershipDialog(FormDialog):
             self.search.textChanged.connect(self._filter)
             self.picker.currentRowChanged.connect(lambda _row: self.validate())
             runner.submit(
-                lambda: backend.registry(),
+                lambda: people_ops.registry(ctx),
                 on_done=self._registry_loaded,
                 on_error=lambda e: self.show_problem(None, str(e)),
             )
@@ -114,7 +120,7 @@ class MembershipDialog(FormDialog):
             )
             term_id = term.id
             runner.submit(
-                lambda: backend.units(term_id),
+                lambda: people_ops.units(ctx, term_id=term_id),
                 on_done=self._units_loaded,
                 on_error=lambda e: self.show_problem(None, str(e)),
             )
@@ -141,7 +147,7 @@ class MembershipDialog(FormDialog):
         self.start_date.textChanged.connect(self.validate)
         self.validate()
 
-    def _registry_loaded(self, entries: list[Any]) -> None:
+    def _registry_loaded(self, entries: list[RosterEntry]) -> None:
         self._registry = entries
         self._filter()
 
@@ -161,7 +167,7 @@ class MembershipDialog(FormDialog):
             self.picker.setCurrentRow(0)
         self.validate()
 
-    def chosen_person(self) -> Any:
+    def chosen_person(self) -> RosterEntry | None:
         if self.person is not None:
             return self.person
         item = self.picker.currentItem()
@@ -195,23 +201,31 @@ class MembershipDialog(FormDialog):
     def submit(self) -> None:
         if not self.validate():
             return
-        draft, person_id, term_id = self.draft(), self.chosen_person().person_id, self.term.id
-        backend = self.backend
-        self.run(lambda: backend.add_membership(person_id, term_id, draft), self._saved)
+        person = self.chosen_person()
+        assert person is not None  # validate() refuses without one
+        draft, person_id, term_id, ctx = self.draft(), person.person_id, self.term.id, self.ctx
+        self.run_command(
+            lambda: people_ops.add_membership(
+                ctx, person_id=person_id, term_id=term_id, draft=draft
+            ),
+            self._saved,
+        )
 
-    def _saved(self, _row: Any) -> None:
-        self.runner.data_changed.emit(Changes(memberships=True), self)
+    def _saved(self, _row: MembershipRow) -> None:
         self.accept()
 
 
 class EndMembershipDialog(FormDialog):
     """The membership stays on record; only its end is written."""
 
+    # Someone else changed the membership meanwhile: the roster should be loaded again.
+    found_stale = Signal()
+
     def __init__(
-        self, runner: Runner, backend: Any, entry: Any, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, entry: RosterEntry, parent: QWidget | None = None
     ) -> None:
         super().__init__(runner, self.tr("结束任职"), parent)
-        self.backend, self.entry = backend, entry
+        self.ctx, self.entry = ctx, entry
         self.add_field("person", self.tr("人员："), QLabel(f"{entry.name}（{entry.position}）"))
         self.end_date = self.add_field(
             "end_date", self.tr("结束日期(&D)："), QLineEdit(), self.tr("格式如 2026-11-29")
@@ -242,21 +256,29 @@ class EndMembershipDialog(FormDialog):
     def submit(self) -> None:
         if not self.validate():
             return
-        entry, backend = self.entry, self.backend
+        entry, ctx = self.entry, self.ctx
         end, reason, basis = (
             parse_date(self.end_date.text()),
             self.reason.currentData(),
             self.basis.text(),
         )
-        self.run(
-            lambda: backend.end_membership(
-                entry.membership_id, entry.membership_version, end, reason, basis
+        membership_id = entry.membership_id
+        if end is None or membership_id is None:
+            return
+        self.run_command(
+            lambda: people_ops.end_membership(
+                ctx,
+                membership_id=membership_id,
+                version=entry.membership_version,
+                end_date=end,
+                reason=reason,
+                basis=basis,
             ),
             self._saved,
             self._on_refusal,
         )
 
-    def _on_refusal(self, error: Any) -> bool:
+    def _on_refusal(self, error: DomainError) -> bool:
         """Someone changed this membership meanwhile: say who and when, then show the new state."""
         if error.code != "stale_record":
             return False
@@ -265,10 +287,9 @@ class EndMembershipDialog(FormDialog):
             self.tr("记录已被修改"),
             message(error.code, error.params) + self.tr("列表将重新载入。"),
         )
-        self.runner.data_changed.emit(Changes(memberships=True), self)
+        self.found_stale.emit()
         self.reject()
         return True
 
-    def _saved(self, _row: Any) -> None:
-        self.runner.data_changed.emit(Changes(memberships=True), self)
+    def _saved(self, _row: MembershipRow) -> None:
         self.accept()

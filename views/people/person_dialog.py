@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from models.domain.errors import DomainError
 from models.domain.identity import birth_date_of, gender_of, id_number_problem, normalise_identifier
 from models.domain.messages import message
-from models.services.people.people import PersonDraft
-from views.background import Changes, Runner
+from models.services.people.contracts import PersonDraft, PersonRow
+from views.background import Runner
 from views.form_dialog import FormDialog
+from views.ops import people as people_ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
 
@@ -34,12 +38,16 @@ class PersonDialog(FormDialog):
     """`person` is a PersonRow to edit, or None to add; `saved` receives the stored row."""
 
     def __init__(
-        self, runner: Runner, backend: Any, person: Any = None, parent: QWidget | None = None
+        self,
+        runner: Runner,
+        ctx: AppContext,
+        person: PersonRow | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, self.tr("编辑人员") if person else self.tr("新增人员"), parent)
-        self.backend = backend
+        self.ctx = ctx
         self.person = person
-        self.saved: Any = None
+        self.saved: PersonRow | None = None
         self.name = self.add_field("name", self.tr("姓名(&N)："), QLineEdit())
         self.gender = QComboBox()
         self.gender.addItems(["男", "女"])
@@ -68,12 +76,10 @@ class PersonDialog(FormDialog):
         self.gender.currentIndexChanged.connect(self.validate)
         self.validate()
 
-    def _fill(self, person: Any) -> None:
+    def _fill(self, person: PersonRow) -> None:
         self.person = person
         self.name.setText(person.name)
-        self.gender.setCurrentText(
-            str(person.gender.value if hasattr(person.gender, "value") else person.gender)
-        )
+        self.gender.setCurrentText(person.gender.value)
         self.id_number.setText(person.id_number if person.is_id_revealed else "")
         if not person.is_id_revealed:
             self.id_number.setPlaceholderText(
@@ -131,18 +137,23 @@ class PersonDialog(FormDialog):
     def submit(self) -> None:
         if not self.validate():
             return
-        draft = self.draft()
-        backend = self.backend
+        draft, ctx = self.draft(), self.ctx
         if self.person is None:
-            work = lambda: backend.add_person(draft)  # noqa: E731
-        else:
-            person_id, version = self.person.id, self.person.version
-            work = lambda: backend.update_person(person_id, version, draft)  # noqa: E731
-        self.run(work, self._saved, self._on_refusal)
+            self.run_command(
+                lambda: people_ops.add_person(ctx, draft=draft), self._saved, self._on_refusal
+            )
+            return
+        person_id, version = self.person.id, self.person.version
+        self.run_command(
+            lambda: people_ops.update_person(
+                ctx, person_id=person_id, version=version, draft=draft
+            ),
+            self._saved,
+            self._on_refusal,
+        )
 
-    def _saved(self, row: Any) -> None:
+    def _saved(self, row: PersonRow) -> None:
         self.saved = row
-        self.runner.data_changed.emit(Changes(people=True), self)
         self.accept()
 
     def _on_refusal(self, error: DomainError) -> bool:
@@ -157,10 +168,10 @@ class PersonDialog(FormDialog):
         reload_button = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        if box.clickedButton() is reload_button:
-            person_id = self.person.id
+        if box.clickedButton() is reload_button and self.person is not None:
+            person_id, ctx = self.person.id, self.ctx
             self.runner.submit(
-                lambda: self.backend.person(person_id),
+                lambda: people_ops.person(ctx, person_id=person_id),
                 on_done=self._reloaded,
                 on_error=lambda e: self.show_problem(None, str(e)),
             )
@@ -168,7 +179,7 @@ class PersonDialog(FormDialog):
             self.show_problem(None, message(error.code, error.params))
         return True
 
-    def _reloaded(self, person: Any) -> None:
+    def _reloaded(self, person: PersonRow) -> None:
         self._fill(person)
         self.validate()
         self.show_problem(None, self.tr("已载入最新内容，请重新修改后保存。"), is_error=False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,10 +28,14 @@ from views.roster.roster_table_model import (
     RosterTableModel,
 )
 
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+    from models.services.people.contracts import RosterEntry, TermRow
+
 _TERM_STATUS = {TermStatus.DRAFT: "筹备中", TermStatus.CURRENT: "现任", TermStatus.PAST: "往届"}
 
 
-def _preferred_term(terms: list[Any]) -> int:
+def _preferred_term(terms: list[TermRow]) -> int:
     """Index of the current term, else the draft, else the latest."""
     for wanted in (TermStatus.CURRENT, TermStatus.DRAFT):
         for index, term in enumerate(terms):
@@ -47,9 +52,9 @@ class RosterPanel(QWidget):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._backend: Any = None
+        self._ctx: AppContext | None = None
         self._body: tuple[BodyKind, Association | None] | None = None
-        self._entries: list[Any] = []
+        self._entries: list[RosterEntry] = []
         self._generation = 0
 
         self.title = QLabel(self.tr("请选择机构"))
@@ -111,8 +116,8 @@ class RosterPanel(QWidget):
 
     # --- what the window asks ------------------------------------------------------------------
 
-    def set_backend(self, backend: Any) -> None:
-        self._backend = backend
+    def set_context(self, ctx: AppContext) -> None:
+        self._ctx = ctx
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -124,10 +129,10 @@ class RosterPanel(QWidget):
     def current_body(self) -> tuple[BodyKind, Association | None] | None:
         return self._body
 
-    def current_term(self) -> Any:
+    def current_term(self) -> TermRow | None:
         return self.term_box.currentData()
 
-    def current_entry(self) -> Any:
+    def current_entry(self) -> RosterEntry | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -145,16 +150,20 @@ class RosterPanel(QWidget):
         self.term_box.blockSignals(True)
         self.term_box.clear()
         self.term_box.blockSignals(False)
-        if self._backend is None:
+        ctx = self._ctx
+        if ctx is None:
             return
+        # Imported once the database is open (the lane has loaded the data layer by then).
+        from views.ops import people as people_ops
+
         if body is None:
             self.term_box.setEnabled(False)
-            self._load(lambda backend=self._backend: backend.registry(), generation, registry=True)
+            self._load_registry(generation)
             return
         kind, association = body
         self.term_box.setEnabled(body_has_terms(kind))
         self._runner.submit(
-            lambda backend=self._backend: backend.terms(kind, association),
+            lambda: people_ops.terms(ctx, kind=kind, association=association),
             on_done=lambda terms: self._on_terms(terms, generation),
             on_error=self._on_error,
         )
@@ -163,22 +172,37 @@ class RosterPanel(QWidget):
         """Load the shown roster again, keeping the term and the search text."""
         self._generation += 1
         if self._body is None:
-            self._load(
-                lambda backend=self._backend: backend.registry(), self._generation, registry=True
-            )
-        elif self.current_term() is not None:
-            term_id = self.current_term().id
-            self._load(lambda backend=self._backend: backend.members(term_id), self._generation)
+            self._load_registry(self._generation)
+            return
+        term = self.current_term()
+        if term is not None:
+            self._load_members(term.id, self._generation)
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def _on_terms(self, terms: list[Any], generation: int) -> None:
+    def _load_registry(self, generation: int) -> None:
+        ctx = self._ctx
+        if ctx is None:
+            return
+        from views.ops import people as people_ops
+
+        self._load(lambda: people_ops.registry(ctx), generation, registry=True)
+
+    def _load_members(self, term_id: int, generation: int) -> None:
+        ctx = self._ctx
+        if ctx is None:
+            return
+        from views.ops import people as people_ops
+
+        self._load(lambda: people_ops.members(ctx, term_id=term_id), generation)
+
+    def _on_terms(self, terms: list[TermRow], generation: int) -> None:
         if generation != self._generation:
             return
         self.term_box.blockSignals(True)
         for term in terms:
             label = (
-                term.name if term.ordinal is None else f"{term.name}（{_TERM_STATUS[term.status]}）"
+                term.name if term.term is None else f"{term.name}（{_TERM_STATUS[term.status]}）"
             )
             self.term_box.addItem(label, term)
         self.term_box.blockSignals(False)
@@ -190,12 +214,14 @@ class RosterPanel(QWidget):
 
     def _on_term_chosen(self, index: int) -> None:
         term = self.term_box.itemData(index)
-        if term is None or self._backend is None:
+        if term is None or self._ctx is None:
             return
         self._generation += 1
-        self._load(lambda backend=self._backend: backend.members(term.id), self._generation)
+        self._load_members(term.id, self._generation)
 
-    def _load(self, work: Any, generation: int, *, registry: bool = False) -> None:
+    def _load(
+        self, work: Callable[[], list[RosterEntry]], generation: int, *, registry: bool = False
+    ) -> None:
         self.count_label.setText(self.tr("正在载入…"))
         self._runner.submit(
             work,
@@ -205,7 +231,7 @@ class RosterPanel(QWidget):
             on_error=self._on_error,
         )
 
-    def _show(self, entries: list[Any], *, registry: bool) -> None:
+    def _show(self, entries: list[RosterEntry], *, registry: bool) -> None:
         if registry or self._body is None:
             columns = REGISTRY_COLUMNS
         else:
@@ -221,7 +247,7 @@ class RosterPanel(QWidget):
         self.model.order_rows(self._entries)
 
     def _apply_search(self) -> None:
-        from models.services.people.rosters import search_entries  # pure and in memory
+        from models.services.people.search import search_entries  # pure and in memory
 
         hits = search_entries(self._entries, self.search.text())
         self.model.set_rows(hits)

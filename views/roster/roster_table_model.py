@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from models.domain.vocabulary import BodyKind, MembershipStatus
+from models.services.people.contracts import RosterEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -24,15 +26,15 @@ _STATUS = {
 class Column:
     key: str
     header: str
-    text: Callable[[Any], str]
-    sort_key: Callable[[Any], Any] | None = None
+    text: Callable[[RosterEntry], str]
+    sort_key: Callable[[RosterEntry], str] | None = None
 
 
-def _date(value: Any) -> str:
+def _date(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def status_text(entry: Any) -> str:
+def status_text(entry: RosterEntry) -> str:
     if entry.status is None:
         return ""
     text = _STATUS[entry.status]
@@ -97,11 +99,13 @@ class RosterTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column] = MEMBER_COLUMNS, parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
-        self._rows: list[Any] = []
+        self._rows: list[RosterEntry] = []
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
 
-    def set_rows(self, rows: Sequence[Any], columns: Sequence[Column] | None = None) -> None:
+    def set_rows(
+        self, rows: Sequence[RosterEntry], columns: Sequence[Column] | None = None
+    ) -> None:
         """Show `rows` as they are: callers pass them already in `order_rows` order."""
         self.beginResetModel()
         self._rows = list(rows)
@@ -110,7 +114,7 @@ class RosterTableModel(QAbstractTableModel):
             self._sort_column = min(self._sort_column, len(self._columns) - 1)
         self.endResetModel()
 
-    def order_rows(self, rows: list[Any]) -> None:
+    def order_rows(self, rows: list[RosterEntry]) -> None:
         """Sort a list in place by the current sort column and order."""
         column = self._columns[self._sort_column]
         rows.sort(
@@ -127,7 +131,7 @@ class RosterTableModel(QAbstractTableModel):
         self.endResetModel()
         self.sorted.emit()
 
-    def entry(self, row: int) -> Any:
+    def entry(self, row: int) -> RosterEntry:
         return self._rows[row]
 
     def columns(self) -> tuple[Column, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,8 +23,15 @@ from PySide6.QtWidgets import (
 from models.domain.errors import Level
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind
+from models.services.people.contracts import TermRow
+from models.services.slates.contracts import ImportOutcome
 from views.background import Runner
 from views.error_presenter import show_error
+from views.ops import slates as slates_ops
+
+if TYPE_CHECKING:
+    from models.importing.slate_reader import SlateSheet
+    from models.services.common.context import AppContext
 
 
 def _busy(parent: QWidget, text: str) -> QProgressDialog:
@@ -95,10 +102,10 @@ class ImportPreview(QDialog):
 def start_import(
     parent: QWidget,
     runner: Runner,
-    backend: Any,
+    ctx: AppContext,
     *,
     kind: BodyKind,
-    term: Any,
+    term: TermRow,
     done: Callable[[], None],
     path: Path | None = None,
 ) -> None:
@@ -112,22 +119,22 @@ def start_import(
         path = Path(chosen)
     reading = _busy(parent, parent.tr("正在读取名单…"))
 
-    def previewed(sheet: Any) -> None:
+    def previewed(sheet: SlateSheet) -> None:
         reading.close()
         preview = ImportPreview(sheet, path, parent)
         if preview.exec() != QDialog.DialogCode.Accepted:
             return
         valid_only, reserve = preview.valid_only, preview.reserve.isChecked()
         importing = _busy(parent, parent.tr("正在导入名单…"))
-        runner.submit(
-            lambda: backend.import_slate(
-                path, kind, term.ordinal, valid_only=valid_only, reserve=reserve
+        runner.submit_command(
+            lambda: slates_ops.import_slate(
+                ctx, path=path, kind=kind, term=term.term, valid_only=valid_only, reserve=reserve
             ),
             on_done=lambda outcome: imported(importing, outcome),
             on_error=lambda error: (importing.close(), show_error(parent, error)),
         )
 
-    def imported(importing: QProgressDialog, outcome: Any) -> None:
+    def imported(importing: QProgressDialog, outcome: ImportOutcome) -> None:
         importing.close()
         text = (
             parent.tr("已导入 %1 行（新增人员 %2 人，更新人员 %3 人）。")
@@ -141,7 +148,7 @@ def start_import(
         done()
 
     runner.submit(
-        lambda: backend.preview_slate(path, kind, term.id),
+        lambda: slates_ops.preview(ctx, path=path, kind=kind, term_id=term.id),
         on_done=previewed,
         on_error=lambda error: (reading.close(), show_error(parent, error)),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -24,11 +24,17 @@ from PySide6.QtWidgets import (
 
 from models.domain.composition import check_slate, suggest_swaps
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
-from views.background import Changes, Runner
+from models.services.people.contracts import TermRow
+from models.services.slates.contracts import SlateWorkbench
+from views.background import Runner
 from views.error_presenter import describe
+from views.ops import slates as slates_ops
 from views.slates.candidate_table_model import ALL_UNITS, CandidateTableModel
 from views.slates.rule_table_model import BAR_COLUMN, BarDelegate, RuleTableModel
 from views.slates.what_if import ToggleCommand, WhatIf
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 
 def _table(model: Any, name: str) -> QTableView:
@@ -49,20 +55,20 @@ class SlateEditor(QWidget):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
+        ctx: AppContext,
         *,
         kind: BodyKind,
-        term: Any,
+        term: TermRow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend, self.kind, self.term = runner, backend, kind, term
-        self.bench: Any = None
+        self.runner, self.ctx, self.kind, self.term = runner, ctx, kind, term
+        self.bench: SlateWorkbench | None = None
         self.state = WhatIf([], [])
         self.report: Any = None
         self.suggestion: list[tuple[int, int]] | None = None
         self.last_preview: Any = None
-        title = f"{term_display_name(term.ordinal)}{body_display_name(kind)}名单构成"
+        title = f"{term_display_name(term.term)}{body_display_name(kind)}名单构成"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.undo_stack = QUndoStack(self)
@@ -185,14 +191,14 @@ class SlateEditor(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        kind, ordinal = self.kind, self.term.ordinal
+        ctx, kind, term = self.ctx, self.kind, self.term.term
         self.runner.submit(
-            lambda: self.backend.term_slate(kind, ordinal),
+            lambda: slates_ops.workbench(ctx, kind=kind, term=term),
             on_done=self._loaded,
             on_error=lambda e: self.summary.setText(describe(e)),
         )
 
-    def _loaded(self, bench: Any) -> None:
+    def _loaded(self, bench: SlateWorkbench) -> None:
         self.bench = bench
         self.undo_stack.clear()
         self.state = WhatIf(list(bench.slate.people), list(bench.slate.reserves))
@@ -364,13 +370,11 @@ class SlateEditor(QWidget):
         title = self.windowTitle().replace("名单构成", "") + names[paper]
         if public:
             title += self.tr("（公示）")
-        request = PaperRequest(
-            PaperKind(paper), body=self.kind, term=self.term.ordinal, public=public
-        )
+        request = PaperRequest(PaperKind(paper), body=self.kind, term=self.term.term, public=public)
         open_paper(
             self,
             self.runner,
-            self.backend.ctx,
+            self.ctx,
             request,
             title,
             on_shown=self._preview_shown,
@@ -383,9 +387,8 @@ class SlateEditor(QWidget):
         from views.slates.import_dialog import start_import
 
         start_import(
-            self, self.runner, self.backend, kind=self.kind, term=self.term, done=self._imported
+            self, self.runner, self.ctx, kind=self.kind, term=self.term, done=self._imported
         )
 
     def _imported(self) -> None:
-        self.runner.data_changed.emit(Changes(memberships=True, people=True), self)
         self.load()

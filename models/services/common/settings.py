@@ -10,6 +10,8 @@ from models.store.unit_of_work import Database
 
 RULES_ID = "rules.id"
 RULES_CONTENT = "rules.content"
+# The working-day calendar in force (written by services/motions/deadlines.py).
+CALENDAR_CONTENT = "calendar.content"
 
 
 def get_setting(db: Database, key: str) -> str | None:

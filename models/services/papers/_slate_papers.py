@@ -13,8 +13,8 @@ from models.domain.vocabulary import BodyKind, TermStatus, chinese_ordinal
 from models.entities import Term
 from models.services.papers._common import bad_arguments, organisation_name, today
 from models.services.papers.contracts import PAPER_NAMES, PaperKind
-from models.services.slates.electoral import units_of_term
-from models.services.slates.slates import SLATE_BODIES, TermSlate, load_term_slate
+from models.services.slates.contracts import SLATE_BODIES, TermSlate
+from models.services.slates.queries import load_term_slate, units_of_term
 from models.store.unit_of_work import Database
 
 
@@ -23,12 +23,12 @@ def _slate(db: Database, body: BodyKind | None, term: int | None, paper: PaperKi
         raise bad_arguments(f"打印{PAPER_NAMES[paper]}需要指明机构（--body congress 或 presidium）")
     if body not in SLATE_BODIES:
         raise bad_arguments("名单和构成统计表只有代表大会、主席团和执行理事会才有")
-    return load_term_slate(db, kind=body, ordinal=term)
+    return load_term_slate(db, kind=body, term=term)
 
 
 def _slate_name(slate: TermSlate) -> str:
     """第八次代表大会代表候选人名单 / 第八届主席团委员名单 without the closing 名单."""
-    n = slate.term_ordinal
+    n = slate.term
     candidates = "候选人" if slate.term_status is TermStatus.DRAFT else ""
     if slate.body is BodyKind.CONGRESS:
         term = f"第{chinese_ordinal(n)}次" if n else ""

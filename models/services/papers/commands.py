@@ -73,7 +73,7 @@ def write_paper(
         uow.log(
             action="reveal",
             entity="paper",
-            entity_id=f"{request.paper}/{slate.body.value}/{slate.term_ordinal or ''}",
+            entity_id=f"{request.paper}/{slate.body.value}/{slate.term or ''}",
             note=f"打印《{built.title}》，显示完整身份证号",
             after={
                 "paper": str(request.paper),

@@ -1,8 +1,6 @@
-"""Finding and opening terms (届) of the federation's bodies."""
+"""Finding a body and its term inside a session: every feature whose records belong to a term."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,8 +15,6 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import Body, Term
-from models.services.people.rows import TermRow
-from models.store.unit_of_work import Database
 
 
 def body_code(kind: BodyKind, association: Association | None) -> str:
@@ -44,71 +40,27 @@ def find_term(
     session: Session,
     kind: BodyKind,
     association: Association | None = None,
-    ordinal: int | None = None,
+    term: int | None = None,
     *,
     default: TermStatus = TermStatus.CURRENT,
 ) -> Term:
-    """By ordinal when given, else the body's term in the `default` status (DOMAIN §8)."""
+    """By 届次 when given, else the body's term in the `default` status (DOMAIN §8)."""
     body = get_body(session, kind, association)
     name = body_display_name(kind, association)
     if not body_has_terms(kind):
-        if ordinal is not None:
+        if term is not None:
             raise DomainError("term_for_party_group", field="term")
         query = select(Term).where(Term.body_id == body.id)
-    elif ordinal is not None:
-        query = select(Term).where(Term.body_id == body.id, Term.ordinal == ordinal)
+    elif term is not None:
+        query = select(Term).where(Term.body_id == body.id, Term.ordinal == term)
     else:
         query = select(Term).where(Term.body_id == body.id, Term.status == default)
-    term = session.scalars(query.order_by(Term.ordinal.desc())).first()
-    if term is None:
-        if ordinal is not None:
+    found = session.scalars(query.order_by(Term.ordinal.desc())).first()
+    if found is None:
+        if term is not None:
             raise DomainError(
-                "term_not_found", field="term", body=name, term=term_display_name(ordinal)
+                "term_not_found", field="term", body=name, term=term_display_name(term)
             )
         code = "no_draft_term" if default is TermStatus.DRAFT else "no_current_term"
         raise DomainError(code, field="term", body=name)
-    return term
-
-
-def open_term(
-    db: Database,
-    *,
-    user: str,
-    kind: BodyKind,
-    association: Association | None = None,
-    ordinal: int,
-    status: TermStatus,
-    start_date: date | None = None,
-    end_date: date | None = None,
-) -> TermRow:
-    """A new term of a body that has terms; the ordinal is unique per body."""
-    with db.unit_of_work(user) as uow:
-        body = get_body(uow.session, kind, association)
-        if not body_has_terms(kind):
-            raise DomainError("term_for_party_group", field="term")
-        existing = uow.session.scalar(
-            select(Term).where(Term.body_id == body.id, Term.ordinal == ordinal)
-        )
-        if existing is not None:
-            raise DomainError(
-                "term_exists", field="term", body=body.name, term=term_display_name(ordinal)
-            )
-        term = Term(
-            body=body, ordinal=ordinal, status=status, start_date=start_date, end_date=end_date
-        )
-        uow.session.add(term)
-        uow.session.flush()
-        row = TermRow.of(term)
-        uow.commit()
-    return row
-
-
-def list_terms(
-    db: Database, *, kind: BodyKind, association: Association | None = None
-) -> list[TermRow]:
-    with db.session_factory() as session:
-        body = get_body(session, kind, association)
-        terms = session.scalars(
-            select(Term).where(Term.body_id == body.id).order_by(Term.ordinal)
-        ).all()
-        return [TermRow.of(t) for t in terms]
+    return found

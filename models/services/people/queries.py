@@ -1,62 +1,112 @@
-"""Rosters for the window: light rows from column queries, and instant search over them.
-
-A roster is loaded once per body and term (or once for the whole registry) and searched in
-memory on every keystroke, so a search never misses rows and never waits for the database.
-"""
+"""The people feature's reads: people, terms and rosters, as plain rows."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session, selectinload
 
+from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
 from models.domain.search_keys import normalise_query
 from models.domain.vocabulary import (
+    Association,
+    BodyKind,
     DisabilityCategory,
     MembershipStatus,
     term_display_name,
 )
 from models.entities import Body, ElectoralUnit, Membership, Person, Term
+from models.services.people._rows import person_row, term_row
+from models.services.people.contracts import PeopleFilter, PersonRow, RosterEntry, TermRow
+from models.services.people.search import ID_TAIL
+from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
-# How many trailing ID characters a roster keeps for search ("the ID's last digits").
-ID_TAIL = 6
-_ID_QUERY = re.compile(r"[0-9]+x?|x")
+_ID_DIGITS = re.compile(r"[0-9]+[xX]?|[xX]")
 
 
-@dataclass(frozen=True, slots=True)
-class RosterEntry:
-    person_id: int
-    person_version: int
-    name: str
-    gender: str
-    id_number: str  # masked
-    birth_date: date | None
-    phone: str | None
-    # The membership this line shows; None on the registry, which lists people.
-    membership_id: int | None = None
-    membership_version: int | None = None
-    position: str = ""
-    status: MembershipStatus | None = None
-    employment: str = ""
-    delegate_type: str = ""
-    electoral_unit: str = ""
-    category: str = ""
-    start_date: date | None = None
-    end_date: date | None = None
-    end_reason: str = ""
-    roles: str = ""
-    # name, full pinyin and initials in one lower-case string, and the ID's last characters.
-    haystack: str = ""
-    id_tail: str = ""
-    # The first pinyin reading: names sort the way a clerk looks them up.
-    sort_name: str = ""
+def list_terms(
+    db: Database, *, kind: BodyKind, association: Association | None = None
+) -> list[TermRow]:
+    with db.session_factory() as session:
+        body = get_body(session, kind, association)
+        terms = session.scalars(
+            select(Term).where(Term.body_id == body.id).order_by(Term.ordinal)
+        ).all()
+        return [term_row(t) for t in terms]
+
+
+def _get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise DomainError("person_not_found", person_id=person_id)
+    return person
+
+
+def get_person(db: Database, *, person_id: int) -> PersonRow:
+    with db.session_factory() as session:
+        return person_row(_get_person(session, person_id))
+
+
+def search_condition(query: str) -> ColumnElement[bool]:
+    """Name, full pinyin, pinyin initials (zs finds 张三), or the ID number's last digits."""
+    text = normalise_query(query)
+    conditions = [Person.name.contains(query.strip(), autoescape=True)]
+    if text.isascii() and text.isalpha():
+        conditions += [
+            Person.pinyin_full.contains(text, autoescape=True),
+            Person.pinyin_initials.contains(text, autoescape=True),
+        ]
+    if _ID_DIGITS.fullmatch(text):
+        conditions.append(Person.id_number.endswith(text.upper(), autoescape=True))
+    return or_(*conditions)
+
+
+def _people_query(where: PeopleFilter) -> Select[tuple[Person]]:
+    query = select(Person).order_by(Person.pinyin_sort, Person.id)
+    if where.term_id is not None:
+        query = query.where(Person.memberships.any(Membership.term_id == where.term_id))
+    elif where.body is not None:
+        bodies = Body.kind == where.body
+        if where.association is not None:
+            bodies &= Body.association == where.association
+        query = query.where(Person.memberships.any(Membership.term.has(Term.body.has(bodies))))
+    if where.search and where.search.strip():
+        query = query.where(search_condition(where.search))
+    return query
+
+
+def list_people(
+    db: Database, *, user: str, where: PeopleFilter, reveal: bool = False
+) -> list[PersonRow]:
+    """People matching the filter, with all their memberships; a reveal is logged per person."""
+    if not reveal:
+        with db.session_factory() as session:
+            return _load_rows(session, where, reveal=False)
+    with db.unit_of_work(user) as uow:
+        rows = _load_rows(uow.session, where, reveal=True)
+        for row in rows:
+            uow.log(
+                action="reveal",
+                entity="person",
+                entity_id=row.id,
+                note="查看完整身份证号（人员列表）",
+            )
+        uow.commit()
+    return rows
+
+
+def _load_rows(session: Session, where: PeopleFilter, *, reveal: bool) -> list[PersonRow]:
+    load = selectinload(Person.memberships).options(
+        selectinload(Membership.term).selectinload(Term.body),
+        selectinload(Membership.electoral_unit),
+    )
+    people = session.scalars(_people_query(where).options(load)).all()
+    return [person_row(p, reveal=reveal) for p in people]
 
 
 def _category_text(
@@ -164,25 +214,10 @@ def registry(db: Database) -> list[RosterEntry]:
     with db.session_factory() as session:
         rows = session.execute(people).all()
         roles: dict[int, list[str]] = defaultdict(list)
-        for person_id, body, ordinal, position in session.execute(roles_query):
-            term = "" if ordinal is None else term_display_name(ordinal)
+        for person_id, body, term, position in session.execute(roles_query):
+            term_name = "" if term is None else term_display_name(term)
             label = position.value if position.value.startswith(body) else f"{body}{position.value}"
-            roles[person_id].append(f"{term}{label}")
+            roles[person_id].append(f"{term_name}{label}")
     return [
         RosterEntry(**_person_fields(r), roles="；".join(roles.get(r.person_id, ()))) for r in rows
     ]
-
-
-def search_entries(entries: Sequence[RosterEntry], query: str) -> list[RosterEntry]:
-    """Name, full pinyin, pinyin initials (zs finds 张三) or the ID's last digits."""
-    text = normalise_query(query)
-    if not text:
-        return list(entries)
-    if _ID_QUERY.fullmatch(text) and len(text) <= ID_TAIL:
-        tail = text.upper()
-        return [e for e in entries if text in e.haystack or e.id_tail.endswith(tail)]
-    return [e for e in entries if text in e.haystack]
-
-
-def person_ids(entries: Iterable[RosterEntry]) -> set[int]:
-    return {e.person_id for e in entries}

@@ -1,0 +1,170 @@
+"""Checking what a clerk typed for a person or a membership before any of it is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.domain.disability import parse_category, parse_component_list, parse_grade
+from models.domain.errors import DomainError, Level, Problem
+from models.domain.identity import (
+    birth_date_of,
+    category_of_cert,
+    cert_number_problem,
+    gender_of,
+    grade_of_cert,
+    id_number_problem,
+    normalise_identifier,
+)
+from models.domain.search_keys import pinyin_keys, sort_key
+from models.domain.vocabulary import Gender
+from models.entities import ElectoralUnit, Person
+from models.services.common.choices import E
+from models.services.common.choices import choice as shared_choice
+from models.services.common.text import fitted
+from models.services.people.contracts import MembershipDraft, PersonDraft
+
+
+@dataclass(frozen=True)
+class ValidPerson:
+    name: str
+    gender: Gender
+    id_number: str
+    ethnicity: str | None
+    birth_date: date | None
+    phone: str | None
+    warnings: tuple[Problem, ...]
+
+
+def validate_person(draft: PersonDraft, *, today: date | None = None) -> ValidPerson:
+    """Raise DomainError naming the field for the first error; return warnings beside the values."""
+    today = today or date.today()
+    name = fitted(draft.name, Person.name, field="name", label="姓名")
+    if not name:
+        raise DomainError("name_blank", field="name")
+    try:
+        gender = Gender(draft.gender.strip())
+    except ValueError:
+        raise DomainError("gender_invalid", field="gender") from None
+    id_number = normalise_identifier(draft.id_number)
+    if not id_number:
+        raise DomainError("missing_required", field="id_number", label="身份证号")
+    problem = id_number_problem(id_number, today=today)
+    if problem is not None:
+        raise DomainError(problem.code, field="id_number", **problem.params)
+    warnings = []
+    if gender_of(id_number) is not gender:
+        warnings.append(Problem("gender_id_mismatch", Level.WARNING))
+    if draft.birth_date is not None and draft.birth_date != birth_date_of(id_number):
+        warnings.append(Problem("birthdate_id_mismatch", Level.WARNING))
+    return ValidPerson(
+        name=name,
+        gender=gender,
+        id_number=id_number,
+        ethnicity=fitted(draft.ethnicity, Person.ethnicity, field="ethnicity", label="民族"),
+        birth_date=draft.birth_date or birth_date_of(id_number),
+        phone=fitted(draft.phone, Person.phone, field="phone", label="联系电话"),
+        warnings=tuple(warnings),
+    )
+
+
+def refuse_duplicate(session: Session, id_number: str, except_id: int | None = None) -> None:
+    holder = session.scalar(select(Person).where(Person.id_number == id_number))
+    if holder is not None and holder.id != except_id:
+        raise DomainError("dup_id", field="id_number", id_number=id_number, name=holder.name)
+
+
+def apply_person(person: Person, valid: ValidPerson) -> None:
+    person.name = valid.name
+    person.gender = valid.gender
+    person.id_number = valid.id_number
+    person.ethnicity = valid.ethnicity
+    person.birth_date = valid.birth_date
+    person.phone = valid.phone
+    person.pinyin_full, person.pinyin_initials = pinyin_keys(valid.name)
+    person.pinyin_sort = sort_key(valid.name)
+
+
+_LABELS = {
+    "position": "职务",
+    "status": "任职状态",
+    "employment": "任职方式",
+    "delegate_type": "代表类型",
+    "start_reason": "任职原因",
+    "end_reason": "结束原因",
+    "disability_category": "残疾类别",
+    "urban_rural": "城乡",
+}
+
+
+def choice(enum: type[E], value: str | None, name: str) -> E | None:
+    return shared_choice(enum, value, name, _LABELS)
+
+
+def unit_named(session: Session, name: str | None) -> ElectoralUnit | None:
+    if not name:
+        return None
+    unit = session.scalar(select(ElectoralUnit).where(ElectoralUnit.name == name.strip()))
+    if unit is None:
+        known = "、".join(
+            session.scalars(select(ElectoralUnit.name).order_by(ElectoralUnit.sort_order)).all()
+        )
+        raise DomainError(
+            "value_invalid",
+            field="electoral_unit",
+            label="选举单位",
+            value=name,
+            choices=known or "（尚未设置选举单位）",
+        )
+    return unit
+
+
+def disability_facts(draft: MembershipDraft, id_number: str) -> dict[str, Any]:
+    """The disability and relative facts checked as a slate row is (DOMAIN §2)."""
+    category = None
+    if draft.disability_category is not None and str(draft.disability_category).strip():
+        category = parse_category(str(draft.disability_category))
+        if category is None:
+            raise DomainError(
+                "category_unknown",
+                field="disability_category",
+                label="残疾类别",
+                value=draft.disability_category,
+            )
+    grade = None
+    if draft.disability_grade is not None and str(draft.disability_grade).strip():
+        grade = parse_grade(draft.disability_grade)
+        if grade is None:
+            raise DomainError(
+                "grade_invalid", field="disability_grade", value=draft.disability_grade
+            )
+    cert = normalise_identifier(draft.cert_number) if draft.cert_number else None
+    if cert:
+        problem = cert_number_problem(cert, id_number=id_number, category=category, grade=grade)
+        if problem is not None:
+            raise DomainError(problem.code, field="cert_number", **problem.params)
+        # A valid certificate alone implies its category and grade.
+        category = category or category_of_cert(cert)
+        grade = grade or grade_of_cert(cert)
+    components, problem = parse_component_list(draft.multi_components, allow_multiple=False)
+    if problem is not None:
+        raise DomainError(
+            problem.code, field="multi_components", label="多重残疾包含类别", **problem.params
+        )
+    relatives, problem = parse_component_list(draft.relative_categories, allow_multiple=True)
+    if problem is not None:
+        raise DomainError(
+            problem.code, field="relative_categories", label="亲友残疾类别", **problem.params
+        )
+    return {
+        "cert_number": cert or None,
+        "disability_category": category,
+        "disability_grade": grade,
+        "multi_components": [c.value for c in components] or None,
+        "is_relative": draft.is_relative or bool(relatives),
+        "relative_categories": [c.value for c in relatives] or None,
+    }

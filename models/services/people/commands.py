@@ -1,0 +1,249 @@
+"""The people feature's user actions: register and edit people, open terms, add and end memberships.
+
+Each command is its own unit of work and returns the row it wrote; history is kept, never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.domain.errors import DomainError
+from models.domain.vocabulary import (
+    ALLOWED_POSITIONS,
+    Association,
+    BodyKind,
+    DelegateType,
+    Employment,
+    EndReason,
+    MembershipStatus,
+    Position,
+    StartReason,
+    TermStatus,
+    UrbanRural,
+    body_display_name,
+    body_has_terms,
+    term_display_name,
+)
+from models.entities import Membership, Person, Term
+from models.services.common.text import fitted
+from models.services.common.versioning import ensure_version, refusing_stale
+from models.services.people._rows import membership_row, person_row, term_row
+from models.services.people._validation import (
+    apply_person,
+    choice,
+    disability_facts,
+    refuse_duplicate,
+    unit_named,
+    validate_person,
+)
+from models.services.people.contracts import (
+    MembershipDraft,
+    MembershipRow,
+    PersonDraft,
+    PersonRow,
+    TermRow,
+)
+from models.services.people.terms import get_body
+from models.store.unit_of_work import Database
+
+
+def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
+    valid = validate_person(draft)
+    with db.unit_of_work(user) as uow:
+        refuse_duplicate(uow.session, valid.id_number)
+        person = Person()
+        apply_person(person, valid)
+        uow.session.add(person)
+        uow.session.flush()
+        row = person_row(person, memberships=())
+        uow.commit()
+    return row
+
+
+def update_person(
+    db: Database, *, user: str, person_id: int, expected_version: int | None, draft: PersonDraft
+) -> PersonRow:
+    """A blank ID number keeps the stored one: the form shows it masked and need not retype it."""
+    with db.unit_of_work(user) as uow, refusing_stale(db, Person, person_id):
+        person = _get_person(uow.session, person_id)
+        ensure_version(person, expected_version)
+        if not draft.id_number.strip():
+            draft = replace(draft, id_number=person.id_number)
+        valid = validate_person(draft)
+        refuse_duplicate(uow.session, valid.id_number, except_id=person_id)
+        apply_person(person, valid)
+        uow.session.flush()
+        row = person_row(person)
+        uow.commit()
+    return row
+
+
+def _get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise DomainError("person_not_found", person_id=person_id)
+    return person
+
+
+def reveal_id_number(db: Database, *, user: str, person_id: int) -> str:
+    """The whole ID number; the request itself goes to the change log."""
+    with db.unit_of_work(user) as uow:
+        person = _get_person(uow.session, person_id)
+        uow.log(action="reveal", entity="person", entity_id=person.id, note="查看完整身份证号")
+        id_number = person.id_number
+        uow.commit()
+    return id_number
+
+
+def add_membership(
+    db: Database, *, user: str, person_id: int, term_id: int, draft: MembershipDraft
+) -> MembershipRow:
+    with db.unit_of_work(user) as uow:
+        session = uow.session
+        person = session.get(Person, person_id)
+        if person is None:
+            raise DomainError("person_not_found", person_id=person_id)
+        term = session.get(Term, term_id)
+        if term is None:
+            raise DomainError("term_not_found", field="term", body="", term=str(term_id))
+        body_name = body_display_name(term.body.kind, term.body.association)
+        position = choice(Position, draft.position, "position")
+        allowed = ALLOWED_POSITIONS[term.body.kind]
+        if position not in allowed:
+            raise DomainError(
+                "position_not_allowed",
+                field="position",
+                body=body_name,
+                position=draft.position,
+                choices="、".join(p.value for p in Position if p in allowed),
+            )
+        active = session.scalar(
+            select(Membership).where(
+                Membership.person_id == person_id,
+                Membership.term_id == term_id,
+                Membership.status != MembershipStatus.ENDED,
+            )
+        )
+        if active is not None:
+            raise DomainError(
+                "already_member",
+                name=person.name,
+                body=body_name,
+                term=term_display_name(term.ordinal),
+            )
+        facts = disability_facts(draft, person.id_number)
+        membership = Membership(
+            person=person,
+            term=term,
+            position=position,
+            status=choice(MembershipStatus, draft.status, "status"),
+            employment=choice(Employment, draft.employment, "employment"),
+            delegate_type=choice(DelegateType, draft.delegate_type, "delegate_type"),
+            start_reason=choice(StartReason, draft.start_reason, "start_reason"),
+            start_date=draft.start_date,
+            start_basis=fitted(
+                draft.start_basis, Membership.start_basis, field="start_basis", label="任职依据"
+            ),
+            electoral_unit=unit_named(session, draft.electoral_unit),
+            work_unit_and_post=fitted(
+                draft.work_unit_and_post,
+                Membership.work_unit_and_post,
+                field="work_unit_and_post",
+                label="工作单位及职务",
+            ),
+            political_status=fitted(
+                draft.political_status,
+                Membership.political_status,
+                field="political_status",
+                label="政治面貌",
+            ),
+            urban_rural=choice(UrbanRural, draft.urban_rural, "urban_rural"),
+            is_role_model=draft.is_role_model,
+            is_frontline=draft.is_frontline,
+            is_org_representative=draft.is_org_representative,
+            is_volunteer=draft.is_volunteer,
+            remarks=draft.remarks or None,
+            **facts,
+        )
+        session.add(membership)
+        session.flush()
+        row = membership_row(membership)
+        uow.commit()
+    return row
+
+
+def end_membership(
+    db: Database,
+    *,
+    user: str,
+    membership_id: int,
+    expected_version: int | None,
+    end_date: date,
+    reason: str,
+    basis: str | None = None,
+) -> MembershipRow:
+    """Record the end (届满, 辞职 …) with its date and basis; the row itself stays."""
+    end_reason = choice(EndReason, reason, "end_reason")
+    if end_reason is None:
+        raise DomainError("end_reason_required", field="end_reason")
+    with db.unit_of_work(user) as uow, refusing_stale(db, Membership, membership_id):
+        membership = uow.session.get(Membership, membership_id)
+        if membership is None:
+            raise DomainError("membership_not_found", membership_id=membership_id)
+        ensure_version(membership, expected_version)
+        if membership.status is MembershipStatus.ENDED:
+            raise DomainError("membership_already_ended", end_date=str(membership.end_date))
+        if membership.start_date is not None and end_date < membership.start_date:
+            raise DomainError(
+                "end_before_start",
+                field="end_date",
+                end_date=str(end_date),
+                start_date=str(membership.start_date),
+            )
+        membership.status = MembershipStatus.ENDED
+        membership.end_date = end_date
+        membership.end_reason = end_reason
+        membership.end_basis = fitted(
+            basis, Membership.end_basis, field="end_basis", label="结束依据"
+        )
+        uow.session.flush()
+        row = membership_row(membership)
+        uow.commit()
+    return row
+
+
+def open_term(
+    db: Database,
+    *,
+    user: str,
+    kind: BodyKind,
+    association: Association | None = None,
+    term: int,
+    status: TermStatus,
+    start_date: date | None = None,
+    end_date: date | None = None,
+) -> TermRow:
+    """A new term of a body that has terms; its 届次 is unique per body."""
+    with db.unit_of_work(user) as uow:
+        body = get_body(uow.session, kind, association)
+        if not body_has_terms(kind):
+            raise DomainError("term_for_party_group", field="term")
+        existing = uow.session.scalar(
+            select(Term).where(Term.body_id == body.id, Term.ordinal == term)
+        )
+        if existing is not None:
+            raise DomainError(
+                "term_exists", field="term", body=body.name, term=term_display_name(term)
+            )
+        opened = Term(
+            body=body, ordinal=term, status=status, start_date=start_date, end_date=end_date
+        )
+        uow.session.add(opened)
+        uow.session.flush()
+        row = term_row(opened)
+        uow.commit()
+    return row
