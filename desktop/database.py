@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.settings import DEFAULT_RULES_ID, StartupSettings, shipped_calendar, shipped_rules
 from models.services.common.settings import get_setting, record_rules
-from models.services.motions.deadlines import CALENDAR_CONTENT, record_calendar
+from models.services.motions.commands.calendar import CALENDAR_CONTENT, record_calendar
 from models.store.unit_of_work import Database, open_database
 
 

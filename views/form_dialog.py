@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,11 @@ from PySide6.QtWidgets import (
 from models.domain.errors import DomainError
 from views.background import Runner
 from views.error_presenter import describe
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Outcome
+
+T = TypeVar("T")
 
 INVALID_PROPERTY = "invalid"
 
@@ -115,6 +120,25 @@ class FormDialog(QDialog):
         on_domain_error: Callable[[DomainError], bool] | None = None,
     ) -> None:
         """Submit on the Runner's lane; on a refusal keep the form open and name the field."""
+        self._run(work, on_done, on_domain_error, command=False)
+
+    def run_command(
+        self,
+        work: Callable[[], Outcome[T]],
+        on_done: Callable[[T], None],
+        on_domain_error: Callable[[DomainError], bool] | None = None,
+    ) -> None:
+        """`run` for a command: the Runner tells every screen what it changed."""
+        self._run(work, on_done, on_domain_error, command=True)
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_domain_error: Callable[[DomainError], bool] | None,
+        *,
+        command: bool,
+    ) -> None:
         self.ok_button().setEnabled(False)
         self.message.setText(self.tr("正在保存…"))
 
@@ -134,7 +158,10 @@ class FormDialog(QDialog):
             self.ok_button().setEnabled(True)
             on_done(result)
 
-        self.runner.submit(work, on_done=done, on_error=failed)
+        if command:
+            self.runner.submit_command(work, on_done=done, on_error=failed, initiator=self)
+        else:
+            self.runner.submit(work, on_done=done, on_error=failed)
 
     def submit(self) -> None:  # pragma: no cover - every dialog defines its own
         raise NotImplementedError

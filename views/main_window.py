@@ -124,8 +124,11 @@ class MainWindow(MainActions, QMainWindow):
         backend = self.backend
         if backend is None:
             return
+        from views.ops import motions as motion_ops
+
+        ctx = backend.ctx
         self.runner.submit(
-            backend.due_counts,
+            lambda: motion_ops.due_counts(ctx),
             on_done=self.due_notice.show_counts,
             on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
         )
@@ -237,7 +240,7 @@ class MainWindow(MainActions, QMainWindow):
 
         window = next(iter(self.findChildren(MotionList)), None)
         if window is None:
-            window = MotionList(self.runner, self.backend, parent=self)
+            window = MotionList(self.runner, self.backend.ctx, parent=self)
         window.show()
         window.raise_()
         return window

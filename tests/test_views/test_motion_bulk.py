@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QPushButton
 
-from models.domain.motion_workflow import MotionState
+from models.domain.motion_workflow import HandlingRole, MotionState
 from views.motions.bulk_actions import BulkAssignDialog
 from views.motions.motion_list import MotionList
 
 from .helpers import WindowHarness, unnamed_focusable
-from .test_motions import open_list
+from .test_motions import motion as detail_of
+from .test_motions import open_list, term_rows
 
 REPLIED = {MotionState.REPLIED, MotionState.CLOSED}
 
@@ -44,7 +45,9 @@ def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHar
     accepted = rows_in(window, {MotionState.ACCEPTED})[:2]
     assert len(accepted) == 2, "the demo has two accepted motions"
     other = next(
-        m for m in window._all if m.state not in {MotionState.ACCEPTED, MotionState.UNIT_RETURNED}
+        m
+        for m in term_rows(harness)
+        if m.state not in {MotionState.ACCEPTED, MotionState.UNIT_RETURNED}
     )
     select(window, [*accepted, other])
     assert len(window.selected_motions()) == 3
@@ -65,18 +68,16 @@ def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHar
     assert job.progress.maximum() == 2 and job.reached == 2
     assert len(job.results) == 2
     for motion in accepted:
-        (state,) = harness.query("SELECT state FROM motion WHERE id = ?", motion.id)[0]
-        assert state == MotionState.ASSIGNED.value
-        roles = harness.query(
-            "SELECT role FROM assignment WHERE motion_id = ? AND active", motion.id
-        )
-        assert sorted(r for (r,) in roles) == sorted(["主办", "协办"])
-    (state,) = harness.query("SELECT state FROM motion WHERE id = ?", other.id)[0]
-    assert state == other.state.value
+        detail = detail_of(harness, motion.id)
+        assert detail.row.state is MotionState.ASSIGNED
+        roles = [role for _unit, role, _on, _due, active in detail.assignments if active]
+        assert sorted(roles) == sorted([HandlingRole.LEAD, HandlingRole.CO])
+    assert detail_of(harness, other.id).row.state is other.state
     assert "已交办 2 件" in window.last_report
     assert other.title in window.last_report and "不能交办" in window.last_report
     harness.idle()
-    states = {m.id: m.state for m in window._all}
+    shown = [window.model.motion(r) for r in range(window.model.rowCount())]
+    states = {m.id: m.state for m in shown}
     assert all(states[m.id] is MotionState.ASSIGNED for m in accepted)
     window.report_box.close()
     window.close()
@@ -86,7 +87,7 @@ def test_bulk_print_writes_one_letter_per_replied_motion(
     harness: WindowHarness, tmp_path: Path
 ) -> None:
     window = open_list(harness)
-    expected = [m for m in window._all if m.state in REPLIED]
+    expected = [m for m in term_rows(harness) if m.state in REPLIED]
     assert expected, "the demo has replied or closed motions"
     folder = tmp_path / "letters"
     folder.mkdir()
