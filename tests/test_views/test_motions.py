@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
 from models.domain.motion_workflow import MotionAction, MotionState, allowed_actions
+from models.services.common.changes import RecordKind
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_list import MotionList
 from views.motions.motion_table_model import MotionTableModel
@@ -100,7 +104,12 @@ def test_start_review_moves_the_motion_and_adds_history(harness: WindowHarness) 
     detail = open_detail(harness, window, MotionState.SUBMITTED)
     before = detail.history.rowCount()
     motion_id = detail.motion_id
-    detail.action_buttons[MotionAction.START_REVIEW].click()
+    # The core, not the window, says what the move changed: this motion.
+    with harness.qtbot.waitSignal(harness.window.runner.data_changed, timeout=20_000) as changed:
+        detail.action_buttons[MotionAction.START_REVIEW].click()
+    changes, initiator = changed.args
+    assert changes.motions and motion_id in changes.ids_of(RecordKind.MOTIONS)
+    assert initiator is detail
     harness.idle()
     harness.idle()
     assert detail.detail.row.state is MotionState.UNDER_REVIEW
@@ -173,3 +182,18 @@ def test_feedback_timeout_closes_a_replied_motion_once_the_wait_is_over(
         assert state is MotionState.REPLIED and "反馈等待期" in detail.message.text()
     detail.close()
     window.close()
+
+
+def test_the_motion_windows_import_no_database_layer() -> None:
+    """The 提案 windows load their data through views.ops on the lane: opening the module imports
+    contracts only, so neither SQLAlchemy nor a motion service is pulled in before it is needed."""
+    script = (
+        "import sys\n"
+        "import views.motions.motion_list, views.ops.motions\n"
+        "loaded = [m for m in sys.modules if m.startswith(('sqlalchemy', 'models.store',"
+        " 'models.entities', 'models.services.motions.queries', 'models.services.motions.commands'))]\n"
+        "assert not loaded, loaded\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
