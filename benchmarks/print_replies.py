@@ -38,20 +38,17 @@ def build(url: str) -> int:
     from sqlalchemy import select
 
     from models.demo.builder import build_demo
+    from models.domain.motion_workflow import HandlingRole
     from models.domain.vocabulary import BodyKind, TermStatus
     from models.entities import HandlingUnit, Membership, Motion
-    from models.services.motions.handling import (
-        ReplyDraft,
-        assign_motion,
-        receive_motion,
-        send_reply,
-    )
-    from models.services.motions.motions import (
-        MotionDraft,
+    from models.services.motions.commands.handling import assign_motion, receive_motion
+    from models.services.motions.commands.intake import (
         accept_motion,
         advance_motion,
         register_motion,
     )
+    from models.services.motions.commands.replies import send_reply
+    from models.services.motions.contracts import MotionDraft, ReplyDraft
     from models.services.papers.queries import reply_letter_targets
     from models.services.people.queries import list_terms
     from models.store.unit_of_work import open_database
@@ -97,7 +94,7 @@ def build(url: str) -> int:
         accept_motion(db, user="bench", motion_id=motion_id, expected_version=version(motion_id))
         assign_motion(
             db, user="bench", motion_id=motion_id, expected_version=version(motion_id),
-            units=[(unit, "主办")], assigned_on=day + timedelta(days=3),
+            units=[(unit, HandlingRole.LEAD)], assigned_on=day + timedelta(days=3),
         )  # fmt: skip
         receive_motion(
             db, user="bench", motion_id=motion_id, expected_version=version(motion_id),

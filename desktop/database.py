@@ -20,7 +20,7 @@ def connect(settings: StartupSettings) -> Database:
         if get_setting(db, CALENDAR_CONTENT) is None:
             # The State Council's working-day calendar, seeded once; clerks add years later.
             # Imported only then: the motion feature stays out of an ordinary start-up.
-            from models.services.motions.deadlines import record_calendar
+            from models.services.motions.commands.calendar import record_calendar
 
             record_calendar(db, user=settings.user, content=shipped_calendar())
     except Exception:

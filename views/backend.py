@@ -10,10 +10,9 @@ from pathlib import Path
 from models.services.common.context import AppContext
 from models.store.unit_of_work import Database
 from views.backend_decisions import DecisionCalls
-from views.backend_motions import MotionCalls
 
 
-class Backend(MotionCalls, DecisionCalls):
+class Backend(DecisionCalls):
     def __init__(
         self,
         db: Database,

@@ -155,8 +155,11 @@ class MainWindow(MainActions, QMainWindow):
         """Overdue and due-soon motions, counted on the lane; shown in the status bar, no dialog."""
         if self.ctx is None:
             return
+        from views.ops import motions as motion_ops
+
+        ctx = self.ctx
         self.runner.submit(
-            lambda: self.legacy_backend.due_counts(),
+            lambda: motion_ops.due_counts(ctx),
             on_done=self.due_notice.show_counts,
             on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
         )
@@ -273,7 +276,7 @@ class MainWindow(MainActions, QMainWindow):
 
         window = next(iter(self.findChildren(MotionList)), None)
         if window is None:
-            window = MotionList(self.runner, self.legacy_backend, parent=self)
+            window = MotionList(self.runner, self.ctx, parent=self)
         window.show()
         window.raise_()
         return window

@@ -8,8 +8,8 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from models.domain.motion_workflow import STATE_NAMES
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.services.motions.motions import list_motions
-from models.services.motions.rows import MotionRow
+from models.services.motions.contracts import MotionRow
+from models.services.motions.queries import list_motions
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 

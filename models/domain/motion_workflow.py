@@ -34,6 +34,13 @@ class MotionState(StrEnum):
     CLOSED = "closed"
 
 
+class HandlingRole(StrEnum):
+    """A handling unit's part in a motion: 主办 answers it, 协办 gives its opinion to the 主办."""
+
+    LEAD = "主办"
+    CO = "协办"
+
+
 STATE_NAMES: dict[MotionState, str] = {
     MotionState.DRAFT: "草稿",
     MotionState.SUBMITTED: "已提交",

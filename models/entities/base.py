@@ -45,13 +45,17 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def enum_column(enum: type[StrEnum], **kwargs: Any) -> Any:
-    """A VARCHAR holding the enum's value (Chinese word or English id), no native DB enum."""
+def enum_column(enum: type[StrEnum], *, length: int | None = None, **kwargs: Any) -> Any:
+    """A VARCHAR holding the enum's value (Chinese word or English id), no native DB enum.
+
+    `length` keeps the width of a column that held the same strings before it became an enum,
+    so turning it into one changes nothing in the database.
+    """
     return Enum(
         enum,
         native_enum=False,
         create_constraint=False,
-        length=max(len(m.value.encode()) for m in enum) + 8,
+        length=length if length is not None else max(len(m.value.encode()) for m in enum) + 8,
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
         **kwargs,

@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from models.entities.base import Base, UtcDateTime, Versioned
+from models.domain.major_decision import DecisionState
+from models.entities.base import Base, UtcDateTime, Versioned, enum_column
 from models.entities.bodies import Body
 from models.entities.meetings import AgendaItem, Meeting
 from models.entities.people import Person
@@ -38,7 +39,7 @@ class MajorDecision(Versioned, Base):
     body_id: Mapped[int] = mapped_column(ForeignKey("body.id"))  # the deciding body
     year: Mapped[int] = mapped_column(Integer)  # the register's year
     background: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(16))
+    state: Mapped[DecisionState] = mapped_column(enum_column(DecisionState, length=16))
     result: Mapped[str | None] = mapped_column(String(8))  # of the latest discussion
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"))
     placed_on_agenda_on: Mapped[date | None] = mapped_column(Date)
@@ -210,6 +211,6 @@ class DecisionStateChange(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     by: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
-    from_state: Mapped[str | None] = mapped_column(String(16))
-    to_state: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[DecisionState | None] = mapped_column(enum_column(DecisionState, length=16))
+    to_state: Mapped[DecisionState] = mapped_column(enum_column(DecisionState, length=16))
     reason: Mapped[str | None] = mapped_column(Text)

@@ -1,6 +1,6 @@
 """Motions (提案) of presidium members: handling units, assignments, contacts, replies, feedback.
 
-`state` holds a `MotionState` value; every move is one `MotionStateChange` row (who, when, why).
+`state` is a `MotionState` (stored as its value); every move is one `MotionStateChange` row (who, when, why).
 Numbers are given at 立案 or 并案 from the term's `MotionCounter`, locked while it is taken, so
 they stay unique and gap-free when several clerks accept at the same moment.
 """
@@ -23,7 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.entities.base import Base, UtcDateTime, Versioned
+from models.domain.motion_workflow import HandlingRole, MotionState
+from models.entities.base import Base, UtcDateTime, Versioned, enum_column
 from models.entities.bodies import Term
 from models.entities.people import Person
 
@@ -59,7 +60,7 @@ class Motion(Versioned, Base):
     proposer_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     category: Mapped[str | None] = mapped_column(String(32))
     submitted_on: Mapped[date | None] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(String(24))
+    state: Mapped[MotionState] = mapped_column(enum_column(MotionState, length=24))
     number: Mapped[int | None] = mapped_column(Integer)
     number_text: Mapped[str | None] = mapped_column(String(64))
     lead_motion_id: Mapped[int | None] = mapped_column(ForeignKey("motion.id"))
@@ -115,7 +116,7 @@ class Assignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     motion_id: Mapped[int] = mapped_column(ForeignKey("motion.id"))
     unit_id: Mapped[int] = mapped_column(ForeignKey("handling_unit.id"))
-    role: Mapped[str] = mapped_column(String(8))  # 主办 | 协办
+    role: Mapped[HandlingRole] = mapped_column(enum_column(HandlingRole, length=8))
     assigned_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
@@ -218,8 +219,8 @@ class MotionStateChange(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     by: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
-    from_state: Mapped[str | None] = mapped_column(String(24))
-    to_state: Mapped[str] = mapped_column(String(24))
+    from_state: Mapped[MotionState | None] = mapped_column(enum_column(MotionState, length=24))
+    to_state: Mapped[MotionState] = mapped_column(enum_column(MotionState, length=24))
     reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_motion_state_change_motion_id", "motion_id"),)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.services.motions.handling import ReplyDraft, send_reply
-from models.services.motions.replies import JOINT
+from models.services.motions.commands.replies import send_reply
+from models.services.motions.contracts import ReplyDraft, ReplyMode
 from models.store.unit_of_work import open_database
 from tests.test_documents.conftest import pdf_text
 
@@ -36,7 +36,7 @@ def _joint_reply(demo) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
                 signed_on=date(2026, 11, 2),
                 sent_on=date(2026, 11, 2),
                 document_number=NUMBER,
-                mode=JOINT,
+                mode=ReplyMode.JOINT,
             ),
         )
     finally:

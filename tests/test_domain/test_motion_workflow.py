@@ -11,6 +11,7 @@ from models.domain.motion_workflow import (
     ACTION_NAMES,
     STATE_NAMES,
     TERMINAL,
+    HandlingRole,
     MotionAction,
     MotionFacts,
     MotionState,
@@ -203,3 +204,9 @@ def test_overdue(state: MotionState) -> None:
     assert is_overdue(state, deadline, date(2025, 10, 10)) is waiting
     assert is_overdue(state, deadline, deadline) is False
     assert is_overdue(state, None, date(2030, 1, 1)) is False
+
+
+def test_handling_roles_are_the_words_the_database_stores():
+    # The assignment table has held these two words since 0005; the enum must not change them.
+    assert [r.value for r in HandlingRole] == ["主办", "协办"]
+    assert HandlingRole("主办") is HandlingRole.LEAD

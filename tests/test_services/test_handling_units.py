@@ -8,19 +8,17 @@ import pytest
 
 from models.domain.errors import DomainError
 from models.domain.messages import message
-from models.services.motions.handling import assign_motion, unit_return
-from models.services.motions.handling_units import (
+from models.services.motions.commands.handling import assign_motion, unit_return
+from models.services.motions.commands.units import (
     add_handling_unit,
     deactivate_handling_unit,
     delete_handling_unit,
-    list_handling_unit_rows,
-    list_handling_units,
     move_handling_unit,
     reactivate_handling_unit,
     rename_handling_unit,
     set_handling_unit_kind,
 )
-from models.services.motions.motions import get_motion
+from models.services.motions.queries import get_motion, list_handling_unit_rows, list_handling_units
 
 from ._support import last_log_id, log_since
 from .test_motions import accepted, assigned, version

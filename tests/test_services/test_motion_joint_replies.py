@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionState
 from models.entities import Feedback, MotionStateChange, Reply
-from models.services.motions.handling import ReplyDraft, rate_motion, send_reply
-from models.services.motions.motions import MotionDraft, get_motion, merge_motion, register_motion
-from models.services.motions.replies import JOINT, SEPARATE, reply_letter_summary
+from models.services.motions.commands.intake import merge_motion, register_motion
+from models.services.motions.commands.replies import rate_motion, send_reply
+from models.services.motions.contracts import MotionDraft, ReplyDraft, ReplyMode
+from models.services.motions.queries import get_motion, reply_letter_summary
 from models.services.papers._motion_papers import reply_letter_data
 from models.services.papers.commands import write_paper, write_reply_letters
 from models.services.papers.contracts import PaperFormat, PaperKind, PaperRequest
@@ -24,6 +25,7 @@ from tests.test_documents.conftest import pdf_text
 from .test_motions import handling, step, version
 from .test_motions_setup import Setup, build_setup
 
+JOINT, SEPARATE = ReplyMode.JOINT, ReplyMode.SEPARATE
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 LEAD_NUMBER = "门残联函〔2026〕40号"
 

@@ -13,7 +13,7 @@ from models.demo.builder import build_demo
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.entities import Motion
-from models.services.motions.statistics import term_statistics
+from models.services.motions.queries import term_statistics
 from models.services.papers._motion_papers import (
     assignment_slip_data,
     motion_summary_data,

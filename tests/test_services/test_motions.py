@@ -12,25 +12,18 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange, Reply
-from models.services.motions.deadlines import rules_and_calendar
-from models.services.motions.handling import (
-    ReplyDraft,
+from models.services.motions._rules import rules_and_calendar
+from models.services.motions.commands.handling import (
     assign_motion,
     extend_deadline,
-    feedback_timeout,
-    rate_motion,
     receive_motion,
     record_contact,
-    send_reply,
     unit_return,
 )
-from models.services.motions.motions import (
-    accept_motion,
-    advance_motion,
-    get_motion,
-    list_motions,
-    merge_motion,
-)
+from models.services.motions.commands.intake import accept_motion, advance_motion, merge_motion
+from models.services.motions.commands.replies import feedback_timeout, rate_motion, send_reply
+from models.services.motions.contracts import ReplyDraft
+from models.services.motions.queries import get_motion, list_motions
 
 from .test_motions_setup import CALENDAR, Setup, build_setup, new_motion
 
@@ -371,19 +364,6 @@ def test_feedback_timeout_waits_for_the_period(db, setup):
     )
     assert row.state is MotionState.CLOSED
     assert get_motion(db, motion_id).feedback == ((None, "基本满意", True),)
-
-
-def test_list_filters_by_state_and_term_and_marks_overdue(db, setup):
-    first = assigned(db, setup, "一")
-    accepted(db, setup, "二")
-    new_motion(db, setup, "三")
-    rows = list_motions(db, term=7, today=date(2026, 5, 1))
-    assert [r.title for r in rows] == ["一", "二", "三"]
-    assert [r.number_text for r in rows] == ["第1号", "第2号", None]
-    assert rows[0].id == first and rows[0].is_overdue and rows[0].proposer == "甲委员"
-    assert [r.title for r in list_motions(db, state="accepted")] == ["二"]
-    with pytest.raises(DomainError):
-        list_motions(db, state="nonsense")
 
 
 def test_simple_advance_refuses_actions_with_their_own_form(db, setup):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 
-from models.services.motions.motions import accept_motion, advance_motion, list_motions
+from models.services.motions.commands.intake import accept_motion, advance_motion
+from models.services.motions.queries import list_motions
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from models.demo.builder import build_demo
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange
-from models.services.motions.motions import get_motion, list_motions
+from models.services.motions.queries import get_motion, list_motions
 
 
 def test_demo_motions_cover_every_state(fresh, backend):

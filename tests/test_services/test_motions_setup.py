@@ -9,8 +9,9 @@ from pathlib import Path
 from models.domain.search_keys import pinyin_keys, sort_key
 from models.domain.vocabulary import BodyKind, Gender, TermStatus
 from models.entities import HandlingUnit, Person, Term
-from models.services.motions.deadlines import record_calendar
-from models.services.motions.motions import MotionDraft, register_motion
+from models.services.motions.commands.calendar import record_calendar
+from models.services.motions.commands.intake import register_motion
+from models.services.motions.contracts import MotionDraft
 from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 

@@ -9,16 +9,12 @@ import pytest
 from models.domain.deadlines import CALENDAR_YEAR_MISSING
 from models.domain.errors import DomainError
 from models.domain.messages import message
-from models.services.common.settings import get_setting
-from models.services.motions.deadlines import CALENDAR_CONTENT, rules_and_calendar
-from models.services.motions.handling import assign_motion
-from models.services.motions.working_calendar import (
-    CalendarYear,
-    calendar_years,
-    import_calendar_text,
-    remove_year,
-    set_year,
-)
+from models.services.common.settings import CALENDAR_CONTENT, get_setting
+from models.services.motions._rules import rules_and_calendar
+from models.services.motions.commands.calendar import import_calendar_text, remove_year, set_year
+from models.services.motions.commands.handling import assign_motion
+from models.services.motions.contracts import CalendarYear
+from models.services.motions.queries import calendar_years
 
 from ._support import last_log_id, log_since
 from .test_motions import ASSIGNED, accepted, version

@@ -167,3 +167,68 @@ def test_the_revision_list_matches_alembics_graph():
     script = ScriptDirectory.from_config(migrate.alembic_config())
     walked = [r.revision for r in script.walk_revisions()]  # newest first
     assert tuple(reversed(walked)) == migrate.REVISIONS
+
+
+_STAMP = "1, '2025-01-01 00:00:00', '2025-01-01 00:00:00', 'old'"
+_ROWS_AT_0007 = (
+    "INSERT INTO person (id, name, gender, id_number, pinyin_full, pinyin_initials, pinyin_sort, "
+    f"version, created_at, updated_at, updated_by) VALUES (1, '陈刚', '男', '110109198001021239', "
+    f"'chengang', 'cg', 'chen gang', {_STAMP})",
+    "INSERT INTO term (id, body_id, ordinal, status, version, created_at, updated_at, updated_by) "
+    f"VALUES (100, (SELECT id FROM body WHERE code = 'presidium'), 7, 'current', {_STAMP})",
+    "INSERT INTO handling_unit (id, name, kind, sort_order, active) "
+    "VALUES (1, '康复部', 'internal', 1, TRUE)",
+    "INSERT INTO motion (id, term_id, title, body_text, proposer_id, state, number, as_suggestion, "
+    "rehandling_rounds, version, created_at, updated_at, updated_by) VALUES (1, 100, '无障碍', '', 1, "
+    f"'handling', 3, FALSE, 0, {_STAMP})",
+    "INSERT INTO assignment (id, motion_id, unit_id, role, assigned_on, due_on, active) "
+    "VALUES (1, 1, 1, '主办', '2025-03-02', '2025-06-02', TRUE)",
+    "INSERT INTO motion_state_change (id, motion_id, at, by, action, from_state, to_state) "
+    "VALUES (1, 1, '2025-03-03 00:00:00', 'old', 'receive', 'received', 'handling')",
+    "INSERT INTO major_decision (id, title, category, body_id, year, background, state, version, "
+    "created_at, updated_at, updated_by) VALUES (1, '采购', '大额资金', "
+    f"(SELECT id FROM body WHERE code = 'presidium'), 2025, '', 'implementing', {_STAMP})",
+    "INSERT INTO decision_state_change (id, decision_id, at, by, action, from_state, to_state) "
+    "VALUES (1, 1, '2025-04-01 00:00:00', 'old', 'decide', 'ready', 'implementing')",
+)
+
+
+def test_migration_0008_keeps_motions_and_decisions_in_their_states(fresh, backend):
+    from models.domain.major_decision import DecisionState
+    from models.domain.motion_workflow import HandlingRole, MotionState
+    from models.entities import Assignment, MajorDecision, Motion
+
+    engine = fresh.engine(backend)
+    _upgrade_to(engine, "0007")
+    with engine.begin() as connection:
+        for statement in _ROWS_AT_0007:
+            connection.execute(text(statement))
+    migrate.upgrade(engine)
+    db = open_database(engine.url.render_as_string(hide_password=False))
+    with db.session_factory() as session:
+        motion = session.get(Motion, 1)
+        assert (motion.title, motion.number, motion.state) == ("无障碍", 3, MotionState.HANDLING)
+        assert [(c.from_state, c.to_state) for c in motion.changes] == [
+            (MotionState.RECEIVED, MotionState.HANDLING)
+        ]
+        assert session.get(Assignment, 1).role is HandlingRole.LEAD
+        decision = session.get(MajorDecision, 1)
+        assert decision.state is DecisionState.IMPLEMENTING
+    db.engine.dispose()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT state FROM motion")).scalar() == "handling"
+        assert connection.execute(text("SELECT role FROM assignment")).scalar() == "主办"
+
+
+def test_migration_0008_refuses_a_state_no_enum_knows(fresh, backend):
+    engine = fresh.engine(backend)
+    _upgrade_to(engine, "0007")
+    with engine.begin() as connection:
+        for statement in _ROWS_AT_0007:
+            connection.execute(text(statement.replace("'handling', 3", "'lost', 3")))
+    with pytest.raises(RuntimeError, match=r"motion\.state.*#1「lost」"):
+        migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
+        )

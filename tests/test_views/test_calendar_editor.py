@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -10,8 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from views.motions.calendar_editor import CalendarEditor, missing_years
 from views.motions.motion_list import MotionList
+from views.ops import motions as ops
 
 from .helpers import ModalAnswerer, WindowHarness, shot, unnamed_focusable
+from .test_motions import ctx
 
 
 def open_editor(h: WindowHarness) -> tuple[MotionList, CalendarEditor]:
@@ -25,9 +26,12 @@ def open_editor(h: WindowHarness) -> tuple[MotionList, CalendarEditor]:
     return window, editor
 
 
-def stored(h: WindowHarness) -> dict[str, dict]:
-    (text,) = h.query("SELECT value FROM setting WHERE key = 'calendar.content'")[0]
-    return tomllib.loads(text)
+def stored(h: WindowHarness) -> dict[str, dict[str, list[date]]]:
+    """The stored calendar by year, as the calendar query reads it back."""
+    return {
+        str(y.year): {"holidays": list(y.holidays), "make_up_days": list(y.make_up_days)}
+        for y in ops.calendar_years(ctx(h))
+    }
 
 
 def choose_year(h: WindowHarness, editor: CalendarEditor, year: int) -> None:

@@ -9,13 +9,14 @@ from views.motions.due_notice import DueNotice
 from views.motions.motion_list import MotionList
 
 from .helpers import WindowHarness
+from .test_motions import term_rows
 
 
 def test_notice_shows_the_demo_overdue_count(harness: WindowHarness) -> None:
     harness.idle()
     notice = harness.window.due_notice
     assert isinstance(notice, DueNotice)
-    rows = harness.window.backend.motions()
+    rows = term_rows(harness)
     overdue = sum(1 for r in rows if r.is_overdue)
     assert overdue, "the demo has overdue motions"
     assert notice.counts.overdue == overdue

@@ -6,16 +6,17 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models.domain.motion_workflow import MotionAction, MotionState
-from models.services.motions.handling import assign_motion
+from models.domain.motion_workflow import HandlingRole, MotionAction, MotionState
+from models.services.motions.commands.handling import assign_motion
 from models.store.unit_of_work import open_database
 from views.motions.handling_forms import AssignForm
 from views.motions.handling_units_dialog import HandlingUnitsDialog
 from views.motions.motion_list import MotionList
+from views.ops import motions as ops
 
 from .helpers import ModalAnswerer, WindowHarness, shot, sqlite_url, type_text, unnamed_focusable
 from .test_motion_forms import open_form
-from .test_motions import open_detail, open_list
+from .test_motions import ctx, open_detail, open_list, term_rows
 
 
 def open_units(h: WindowHarness) -> tuple[MotionList, HandlingUnitsDialog]:
@@ -35,8 +36,9 @@ def focus_table(h: WindowHarness, dialog: HandlingUnitsDialog) -> None:
     dialog.table.setFocus()
 
 
-def unit_in_db(h: WindowHarness, name: str) -> tuple | None:
-    rows = h.query("SELECT kind, active FROM handling_unit WHERE name = ?", name)
+def unit_in_db(h: WindowHarness, name: str) -> tuple[str, int] | None:
+    """(kind, 1 when active) of the unit as the units query returns it; None when there is none."""
+    rows = [(r.kind, int(r.active)) for r in ops.handling_unit_rows(ctx(h)) if r.name == name]
     return rows[0] if rows else None
 
 
@@ -87,7 +89,7 @@ def test_a_unit_is_added_and_renamed_from_the_keyboard(
     h.qtbot.keyClick(dialog.editor.name_edit, Qt.Key.Key_Return)
     h.idle()
     assert dialog.editor.isVisible() and dialog.editor.name_edit.text() == "区 教委"
-    assert len(h.query("SELECT id FROM handling_unit")) == before
+    assert len(ops.handling_unit_rows(ctx(h))) == before
 
     retype(h, dialog, "区残疾人托养中心")
     assert dialog.message.text() == "" and dialog.editor.name_edit.property("invalid") is False
@@ -195,13 +197,13 @@ def test_delete_is_refused_for_a_unit_that_was_ever_assigned(harness: WindowHarn
     # Meanwhile another clerk assigns a motion to it: the service refuses the delete.
     other = open_database(sqlite_url(h.db_path))
     try:
-        accepted = next(r for r in window._all if r.state is MotionState.ACCEPTED)
+        accepted = next(r for r in term_rows(h) if r.state is MotionState.ACCEPTED)
         assign_motion(
             other,
             user="other",
             motion_id=accepted.id,
             expected_version=accepted.version,
-            units=[(dialog.selected().id, "主办")],
+            units=[(dialog.selected().id, HandlingRole.LEAD)],
             assigned_on=date.today(),
         )
     finally:
@@ -258,7 +260,7 @@ def test_units_move_up_and_down_with_alt_arrows(harness: WindowHarness) -> None:
     h.idle()
     assert [r.name for r in dialog.rows()][:2] == [names[1], names[0]]
     assert dialog.selected().name == names[1] and not dialog.up_button.isEnabled()
-    order = [n for (n,) in h.query("SELECT name FROM handling_unit ORDER BY sort_order, id")]
+    order = [r.name for r in ops.handling_unit_rows(ctx(h))]
     assert order[:2] == [names[1], names[0]]
     h.qtbot.keyClick(dialog.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     h.idle()

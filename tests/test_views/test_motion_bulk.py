@@ -8,15 +8,14 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QPushButton
 
-from models.domain.motion_workflow import MotionState
-from models.services.motions.motions import get_motion
-from models.store.unit_of_work import open_database
+from models.domain.motion_workflow import HandlingRole, MotionState
 from views.documents.reply_letters import ReplyLetterJob
 from views.motions.bulk_actions import BulkAssignDialog
 from views.motions.motion_list import MotionList
 
-from .helpers import WindowHarness, sqlite_url, unnamed_focusable
-from .test_motions import open_list
+from .helpers import WindowHarness, unnamed_focusable
+from .test_motions import motion as detail_of
+from .test_motions import open_list, term_rows
 
 REPLIED = {MotionState.REPLIED, MotionState.CLOSED}
 
@@ -42,23 +41,13 @@ def wait_job(h: WindowHarness, window: MotionList) -> None:
     h.idle()
 
 
-def assignments_of(h: WindowHarness, motion_id: int) -> list[tuple[str, str]]:
-    """(unit, role) of the motion's active assignments, as the motions query returns them."""
-    db = open_database(sqlite_url(h.db_path))
-    try:
-        detail = get_motion(db, motion_id)
-    finally:
-        db.engine.dispose()
-    return sorted((unit, role) for unit, role, _on, _due, active in detail.assignments if active)
-
-
 def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHarness) -> None:
     window = open_list(harness)
     accepted = rows_in(window, {MotionState.ACCEPTED})[:2]
     assert len(accepted) == 2, "the demo has two accepted motions"
     other = next(
         m
-        for m in rows_in(window, set(MotionState))
+        for m in term_rows(harness)
         if m.state not in {MotionState.ACCEPTED, MotionState.UNIT_RETURNED}
     )
     select(window, [*accepted, other])
@@ -72,7 +61,6 @@ def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHar
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert "主办单位" in dialog.message.text() and dialog.isVisible()
     dialog.lead.setCurrentIndex(1)
-    lead = dialog.lead.currentText()
     co = dialog.co_units.item(2)
     dialog.set_co_unit(co.data(0x0100))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -80,15 +68,19 @@ def test_bulk_assign_assigns_the_allowed_and_reports_the_rest(harness: WindowHar
     job = window.job
     assert job is not None and not job.cancelled
     assert job.progress.maximum() == 2 and job.reached == 2
+    assert len(job.results) == 2
+    for motion in accepted:
+        detail = detail_of(harness, motion.id)
+        assert detail.row.state is MotionState.ASSIGNED
+        roles = [role for _unit, role, _on, _due, active in detail.assignments if active]
+        assert sorted(roles) == sorted([HandlingRole.LEAD, HandlingRole.CO])
+    assert detail_of(harness, other.id).row.state is other.state
     assert "已交办 2 件" in window.last_report
     assert other.title in window.last_report and "不能交办" in window.last_report
     harness.idle()
-    shown = {m.id: m for m in rows_in(window, set(MotionState))}
-    for motion in accepted:
-        assert shown[motion.id].state is MotionState.ASSIGNED
-        assert shown[motion.id].lead_unit == lead
-        assert assignments_of(harness, motion.id) == sorted([(lead, "主办"), (co.text(), "协办")])
-    assert shown[other.id].state is other.state
+    shown = [window.model.motion(r) for r in range(window.model.rowCount())]
+    states = {m.id: m.state for m in shown}
+    assert all(states[m.id] is MotionState.ASSIGNED for m in accepted)
     window.report_box.close()
     window.close()
 

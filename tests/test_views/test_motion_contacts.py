@@ -7,12 +7,13 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 
 from models.domain.motion_workflow import CONTACT_STATES, MotionState
-from models.services.motions.handling import ReplyDraft
+from models.services.motions.contracts import ReplyDraft
 from views.motions.contact_form import ContactForm
 from views.motions.motion_detail import MotionDetailWindow
+from views.ops import motions as ops
 
 from .helpers import WindowHarness, shot, type_text, unnamed_focusable
-from .test_motions import open_detail, open_list
+from .test_motions import ctx, motion, open_detail, open_list
 
 
 def open_contact_form(h: WindowHarness, detail: MotionDetailWindow) -> ContactForm:
@@ -26,12 +27,12 @@ def open_contact_form(h: WindowHarness, detail: MotionDetailWindow) -> ContactFo
 
 def test_a_contact_before_the_reply_shows_in_the_detail_and_counts(harness: WindowHarness) -> None:
     h = harness
-    backend = h.window.backend
+    context = ctx(h)
     window = open_list(h)
     detail = open_detail(h, window, MotionState.HANDLING)
     motion_id = detail.detail.row.id
-    assert not h.query("SELECT 1 FROM motion_contact WHERE motion_id = ?", motion_id)
-    before = backend.term_statistics().overall
+    assert motion(h, motion_id).contacts == ()
+    before = ops.term_statistics(context).overall
     assert detail.contacts.table.rowCount() == 0
 
     form = open_contact_form(h, detail)
@@ -61,9 +62,7 @@ def test_a_contact_before_the_reply_shows_in_the_detail_and_counts(harness: Wind
     assert table.rowCount() == 1
     cells = [table.item(0, c).text() for c in range(4)]
     assert cells == [day.isoformat(), "走访", "提案人对办理思路表示认可", "clerk"]
-    assert h.query(
-        "SELECT method, note, recorded_by FROM motion_contact WHERE motion_id = ?", motion_id
-    ) == [("走访", "提案人对办理思路表示认可", "clerk")]
+    assert motion(h, motion_id).contacts == ((day, "走访", "提案人对办理思路表示认可", "clerk"),)
 
     # Once the motion is replied, the contact before the reply counts in 沟通率.
     row = detail.detail.row
@@ -71,9 +70,9 @@ def test_a_contact_before_the_reply_shows_in_the_detail_and_counts(harness: Wind
     draft = ReplyDraft(
         reply_class="A", text="答复。", signer="王主任", signed_on=today, sent_on=today
     )
-    followers = backend.merged_followers(row.id)  # replied with it, never contacted
-    backend.send_reply(row.id, row.version, draft)
-    after = backend.term_statistics().overall
+    followers = ops.merged_followers(context, motion_id=row.id)  # replied with it, uncontacted
+    ops.send_reply(context, motion_id=row.id, version=row.version, reply=draft)
+    after = ops.term_statistics(context).overall
     assert after.replied == before.replied + 1 + len(followers)
     assert after.contacted == before.contacted + 1
     detail.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from views.motions.motion_list import MotionList
 
 from .helpers import WindowHarness
-from .test_motions import open_list
+from .test_motions import open_list, term_rows
 
 
 def shown(window: MotionList) -> list:
@@ -22,13 +22,13 @@ def test_unit_filter_offers_the_lead_units_and_narrows_the_list(harness: WindowH
     box = window.filters.unit_box
     assert box.itemText(0) == "全部承办单位"
     units = choices(box)
-    assert units == sorted({r.lead_unit for r in window._all if r.lead_unit})
+    assert units == sorted({r.lead_unit for r in term_rows(harness) if r.lead_unit})
     assert len(units) >= 2, "the demo assigns motions to several units"
     for unit in units:
         box.setCurrentIndex(box.findData(unit))
         rows = shown(window)
         assert rows and {r.lead_unit for r in rows} == {unit}
-        assert len(rows) == sum(r.lead_unit == unit for r in window._all) < total
+        assert len(rows) == sum(r.lead_unit == unit for r in term_rows(harness)) < total
         assert window.filters.count.text() == f"共 {len(rows)} 件（全部 {total} 件）"
     box.setCurrentIndex(0)
     assert window.model.rowCount() == total
@@ -42,20 +42,20 @@ def test_category_filter_narrows_and_combines_with_the_others(harness: WindowHar
     box = window.filters.category_box
     assert box.itemText(0) == "全部类别"
     categories = choices(box)
-    assert categories == sorted({r.category for r in window._all if r.category})
+    assert categories == sorted({r.category for r in term_rows(harness) if r.category})
     assert len(categories) >= 2, "the demo has motions of several categories"
     for category in categories:
         box.setCurrentIndex(box.findData(category))
         rows = shown(window)
         assert rows and {r.category for r in rows} == {category}
-        assert len(rows) == sum(r.category == category for r in window._all) < total
+        assert len(rows) == sum(r.category == category for r in term_rows(harness)) < total
 
     # With a unit as well: only the motions of both.
     category = categories[0]
     box.setCurrentIndex(box.findData(category))
-    unit = next(r.lead_unit for r in window._all if r.category == category and r.lead_unit)
+    unit = next(r.lead_unit for r in term_rows(harness) if r.category == category and r.lead_unit)
     window.filters.unit_box.setCurrentIndex(window.filters.unit_box.findData(unit))
-    expected = [r.id for r in window._all if r.category == category and r.lead_unit == unit]
+    expected = [r.id for r in term_rows(harness) if r.category == category and r.lead_unit == unit]
     assert [r.id for r in shown(window)] == expected
 
     # The choices survive a reload.
@@ -68,9 +68,9 @@ def test_category_filter_narrows_and_combines_with_the_others(harness: WindowHar
 
 def test_search_finds_a_proposer(harness: WindowHarness) -> None:
     window = open_list(harness)
-    proposer = window._all[-1].proposer
+    proposer = term_rows(harness)[-1].proposer
     window.filters.search.setText(proposer)
     rows = shown(window)
     assert rows and all(proposer in r.proposer or proposer in r.title for r in rows)
-    assert len(rows) < len(window._all)
+    assert len(rows) < len(term_rows(harness))
     window.close()

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate
 
-from models.domain.motion_workflow import MotionAction, MotionState
+from models.domain.motion_workflow import HandlingRole, MotionAction, MotionState
 from views.motions.handling_forms import (
     AssignForm,
     ExtendForm,
     MergeForm,
     RatingForm,
-    ReplyForm,
     UnitReturnForm,
 )
 from views.motions.motion_detail import MotionDetailWindow
+from views.motions.reply_dialog import ReplyForm
 
 from .helpers import WindowHarness, unnamed_focusable
-from .test_motions import open_detail, open_list
+from .test_motions import motion, open_detail, open_list
 
 
 def open_form(h: WindowHarness, detail: MotionDetailWindow, action: MotionAction) -> object:
@@ -33,7 +33,7 @@ def open_form(h: WindowHarness, detail: MotionDetailWindow, action: MotionAction
 
 
 def history_count(h: WindowHarness, motion_id: int) -> int:
-    return h.query("SELECT count(*) FROM motion_state_change WHERE motion_id = ?", motion_id)[0][0]
+    return len(motion(h, motion_id).history)
 
 
 def test_reply_form_sends_the_reply(harness: WindowHarness) -> None:
@@ -69,9 +69,8 @@ def test_reply_form_sends_the_reply(harness: WindowHarness) -> None:
     harness.idle()
     assert not form.isVisible()
     assert detail.detail.row.state is MotionState.REPLIED
-    assert harness.query(
-        "SELECT reply_class, signer, document_number FROM motion_reply WHERE motion_id = ?", row.id
-    )[-1] == ("A", "张主席", "门残联函〔2026〕12号")
+    reply_class, number, signer, _sent = motion(harness, row.id).replies[-1]
+    assert (reply_class, signer, number) == ("A", "张主席", "门残联函〔2026〕12号")
     assert "答复" in detail.history.item(detail.history.rowCount() - 1, 2).text()
     detail.close()
     window.close()
@@ -97,10 +96,9 @@ def test_assign_form_shows_the_deadline(harness: WindowHarness) -> None:
     assert form.deadline.text() != "—"
     assert detail.detail.row.state is MotionState.ASSIGNED
     assert history_count(harness, motion_id) == before + 1
-    roles = harness.query(
-        "SELECT role FROM assignment WHERE motion_id = ? AND active ORDER BY role", motion_id
-    )
-    assert sorted(r for (r,) in roles) == sorted(["主办", "协办"])
+    assignments = motion(harness, motion_id).assignments
+    roles = [role for _unit, role, _on, _due, active in assignments if active]
+    assert sorted(roles) == sorted([HandlingRole.LEAD, HandlingRole.CO])
     form.ok_button().click()
     assert not form.isVisible()
     detail.close()
@@ -123,9 +121,8 @@ def test_rating_form_closes_the_motion(harness: WindowHarness) -> None:
     harness.idle()
     assert not form.isVisible()
     assert detail.detail.row.state is MotionState.CLOSED
-    assert harness.query(
-        "SELECT attitude, result, remarks FROM motion_feedback WHERE motion_id = ?", motion_id
-    )[-1] == ("满意", "基本满意", "感谢")
+    assert motion(harness, motion_id).feedback[-1] == ("满意", "基本满意", False)
+    assert detail.history.item(detail.history.rowCount() - 1, 4).text() == "感谢"
     detail.close()
     window.close()
 
@@ -162,11 +159,11 @@ def test_unit_return_form(harness: WindowHarness) -> None:
     form.ok_button().click()
     assert "理由" in form.message.text()
     form.reason.setText("不属于本单位职责")
-    assigned = harness.query(
-        "SELECT assigned_on FROM assignment WHERE motion_id = ? AND active AND role = '主办'",
-        motion_id,
-    )[0][0]
-    day = date.fromisoformat(str(assigned)[:10])
+    day = next(
+        on
+        for _unit, role, on, _due, active in motion(harness, motion_id).assignments
+        if active and role is HandlingRole.LEAD
+    )
     form.returned_on.setDate(QDate(day.year, day.month, day.day))
     form.ok_button().click()
     harness.idle()
@@ -195,9 +192,7 @@ def test_merge_form_follows_the_lead(harness: WindowHarness) -> None:
     harness.idle()
     assert not form.isVisible()
     assert detail.detail.row.state is MotionState.MERGED
-    assert harness.query("SELECT lead_motion_id FROM motion WHERE id = ?", motion_id) == [
-        (lead_id,)
-    ]
+    assert motion(harness, motion_id).row.lead_motion_id == lead_id
     detail.close()
     window.close()
 

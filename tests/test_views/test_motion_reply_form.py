@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from models.domain.motion_workflow import MotionAction, MotionState
-from views.motions.handling_forms import ReplyForm
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_list import MotionList
+from views.motions.reply_dialog import ReplyForm
+from views.ops import motions as ops
 
 from .helpers import WindowHarness, shot
 from .test_motion_forms import open_form
-from .test_motions import open_list
+from .test_motions import ctx, motion, open_list
+
+if TYPE_CHECKING:
+    from models.services.motions.contracts import MotionRow
 
 LEAD_NUMBER = "门残联函〔2026〕91号"
 
@@ -27,11 +31,16 @@ def open_motion(h: WindowHarness, window: MotionList, motion_id: int) -> MotionD
     return detail
 
 
-def lead_with_followers(window: MotionList) -> tuple[Any, list[Any]]:
-    """A demo lead in 办理中 and its merged motions."""
-    for lead in window._all:
+def shown(window: MotionList) -> list[MotionRow]:
+    return [window.model.motion(r) for r in range(window.model.rowCount())]
+
+
+def lead_with_followers(window: MotionList) -> tuple[MotionRow, list[MotionRow]]:
+    """A demo lead in 办理中 and its merged motions, as the list shows them."""
+    rows = shown(window)
+    for lead in rows:
         followers = [
-            r for r in window._all if r.lead_motion_id == lead.id and r.state is MotionState.MERGED
+            r for r in rows if r.lead_motion_id == lead.id and r.state is MotionState.MERGED
         ]
         if lead.state is MotionState.HANDLING and followers:
             return lead, followers
@@ -49,9 +58,9 @@ def test_separate_letters_take_their_own_numbers(harness: WindowHarness) -> None
     lead, followers = lead_with_followers(window)
     plain = next(
         r
-        for r in window._all
+        for r in shown(window)
         if r.state is MotionState.HANDLING
-        and not any(f.lead_motion_id == r.id for f in window._all)
+        and not any(f.lead_motion_id == r.id for f in shown(window))
     )
     detail = open_motion(harness, window, plain.id)
     form = open_form(harness, detail, MotionAction.REPLY)
@@ -73,25 +82,27 @@ def test_separate_letters_take_their_own_numbers(harness: WindowHarness) -> None
     fill(form)
     first = merged.number_edits[followers[0].id]
     first.setText(LEAD_NUMBER)  # the lead's number again: refused, nothing written
-    harness.qtbot.wait(50)  # the whole table shows, not clipped by the dialog's width
-    assert merged.table.visibleRegion().boundingRect().width() == merged.table.width()
+    # The whole table shows, not clipped by the dialog's width.
+    harness.qtbot.waitUntil(
+        lambda: merged.table.visibleRegion().boundingRect().width() == merged.table.width()
+    )
     shot(form, "reply-form-separate")
     form.ok_button().click()
     harness.idle()
     assert form.isVisible() and "填了两次" in form.message.text()
     assert merged.property("invalid") is True
-    assert harness.query("SELECT count(*) FROM motion_reply WHERE motion_id = ?", lead.id) == [(0,)]
+    assert motion(harness, lead.id).replies == ()
 
     first.setText("门残联函〔2026〕92号")
     form.ok_button().click()
     harness.idle()
     harness.idle()
     assert not form.isVisible()
-    rows = harness.query(
-        "SELECT document_number, joint_reply_id FROM motion_reply WHERE motion_id = ?",
-        followers[0].id,
-    )
-    assert rows == [("门残联函〔2026〕92号", None)]
+    assert [number for _c, number, _s, _d in motion(harness, followers[0].id).replies] == [
+        "门残联函〔2026〕92号"
+    ]
+    letter = ops.reply_letter(ctx(harness), motion_id=followers[0].id)
+    assert letter is not None and not letter.joint
     detail.close()
     window.close()
 
@@ -110,13 +121,13 @@ def test_a_joint_letter_and_the_follower_detail(harness: WindowHarness) -> None:
     harness.idle()
     assert not form.isVisible()
     assert "联合答复" in detail.fact_labels["答复函"].text()
-    numbers = harness.query(
-        "SELECT r.document_number, r.joint_reply_id IS NOT NULL FROM motion_reply r "
-        "JOIN motion m ON m.id = r.motion_id WHERE m.id = ? OR m.lead_motion_id = ? ORDER BY r.id",
-        lead.id,
-        lead.id,
-    )
-    assert numbers == [(LEAD_NUMBER, 0)] + [(LEAD_NUMBER, 1)] * len(followers)
+    for answered in (lead, *followers):
+        assert [number for _c, number, _s, _d in motion(harness, answered.id).replies] == [
+            LEAD_NUMBER
+        ]
+        letter = ops.reply_letter(ctx(harness), motion_id=answered.id)
+        assert letter is not None and letter.joint and letter.lead_number == lead.number_text
+        assert letter.numbers == tuple(m.number_text for m in (lead, *followers))
     detail.close()
 
     follower = open_motion(harness, window, followers[0].id)

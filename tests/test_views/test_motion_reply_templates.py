@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.paths import resource_path
 from models.domain.dates import chinese_date
 from models.domain.motion_workflow import MotionAction, MotionState
-from views.motions.handling_forms import ReplyForm
+from views.motions.reply_dialog import ReplyForm
 from views.motions.reply_templates import FALLBACK, parse_templates
 
 from .helpers import ModalAnswerer, WindowHarness
@@ -100,8 +100,9 @@ def test_replacing_edited_text_asks_first(harness: WindowHarness) -> None:
     answerer = ModalAnswerer(
         answer=lambda w: w.reject() if isinstance(w, QMessageBox) else None  # type: ignore[func-returns-value]
     ).start()
+    # A question would be modal: shown (and answered) before setCurrentIndex returns.
     box.setCurrentIndex(0)
-    h.qtbot.wait(200)
+    h.qtbot.waitUntil(lambda: form.text.toPlainText().startswith("您提出的《"))
     answerer.stop()
     assert [s for s in answerer.seen if s["type"] == "QMessageBox"] == []
     assert box.currentIndex() == 0 and form.text.toPlainText().startswith("您提出的《")

@@ -5,21 +5,21 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from models.domain.motion_statistics import percent
-from models.services.motions.statistics import term_statistics
 from views.motions.statistics_view import HEADERS, OVERALL, StatisticsWindow, unit_label
+from views.ops import motions as ops
 
 from .helpers import WindowHarness, unnamed_focusable
 
 
 def test_statistics_window_shows_the_figures(harness: WindowHarness) -> None:
-    backend = harness.window.backend
-    window = StatisticsWindow(harness.window.runner, backend, harness.window)
+    ctx = harness.window.backend.ctx
+    window = StatisticsWindow(harness.window.runner, ctx, harness.window)
     harness.qtbot.addWidget(window)
     window.show()
     harness.idle()
     assert window.statistics is not None
 
-    expected = term_statistics(backend.db)
+    expected = ops.term_statistics(ctx)
     assert window.table.rowCount() == 1 + len(expected.by_unit)
     assert window.table.item(0, 0).text() == OVERALL
     numbered = HEADERS.index("立案数")

@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
 from models.domain.motion_workflow import MotionAction, MotionState, allowed_actions
+from models.services.common.changes import RecordKind
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_list import MotionList
 from views.motions.motion_table_model import MotionTableModel
+from views.ops import motions as ops
 
 from .helpers import WindowHarness, type_text, unnamed_focusable
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+    from models.services.motions.contracts import MotionDetail, MotionRow
+
+
+def ctx(h: WindowHarness) -> AppContext:
+    return h.window.backend.ctx
+
+
+def term_rows(h: WindowHarness) -> list[MotionRow]:
+    """Every motion of the current term, as the window's list query returns them."""
+    return ops.term_motions(ctx(h))
+
+
+def motion(h: WindowHarness, motion_id: int) -> MotionDetail:
+    return ops.motion(ctx(h), motion_id=motion_id)
 
 
 def open_list(h: WindowHarness) -> MotionList:
@@ -42,7 +64,7 @@ def column(window: MotionList, header: str) -> list[str]:
 def test_list_shows_the_demo_and_filters(harness: WindowHarness) -> None:
     window = open_list(harness)
     assert window.model.rowCount() == 41
-    overdue = [r for r in window._all if r.is_overdue]
+    overdue = [r for r in term_rows(harness) if r.is_overdue]
     assert overdue, "the demo has overdue motions"
     assert "逾期" in window.overdue_summary.text()
 
@@ -58,7 +80,7 @@ def test_list_shows_the_demo_and_filters(harness: WindowHarness) -> None:
     }
     window.filters.state_box.setCurrentIndex(0)
 
-    proposer = window._all[0].proposer
+    proposer = term_rows(harness)[0].proposer
     type_text(harness.qtbot, window.filters.search, proposer)
     shown = [window.model.motion(r) for r in range(window.model.rowCount())]
     assert shown and all(proposer in m.proposer or proposer in m.title for m in shown)
@@ -82,14 +104,19 @@ def test_start_review_moves_the_motion_and_adds_history(harness: WindowHarness) 
     detail = open_detail(harness, window, MotionState.SUBMITTED)
     before = detail.history.rowCount()
     motion_id = detail.motion_id
-    detail.action_buttons[MotionAction.START_REVIEW].click()
+    # The core, not the window, says what the move changed: this motion.
+    with harness.qtbot.waitSignal(harness.window.runner.data_changed, timeout=20_000) as changed:
+        detail.action_buttons[MotionAction.START_REVIEW].click()
+    changes, initiator = changed.args
+    assert changes.motions and motion_id in changes.ids_of(RecordKind.MOTIONS)
+    assert initiator is detail
     harness.idle()
     harness.idle()
     assert detail.detail.row.state is MotionState.UNDER_REVIEW
     assert detail.history.rowCount() == before + 1
     assert "审查中" in detail.history.item(before, 3).text()
     assert set(detail.action_buttons) == set(allowed_actions(MotionState.UNDER_REVIEW))
-    assert harness.query("SELECT state FROM motion WHERE id = ?", motion_id) == [("under_review",)]
+    assert motion(harness, motion_id).row.state is MotionState.UNDER_REVIEW
     # The list reloads with the new state.
     row = window.model.row_of(motion_id)
     assert window.model.motion(row).state is MotionState.UNDER_REVIEW
@@ -128,7 +155,7 @@ def test_reject_needs_a_reason(harness: WindowHarness) -> None:
 def test_motion_model(qtmodeltester: Any, harness: WindowHarness) -> None:
     window = open_list(harness)
     model = MotionTableModel()
-    model.set_rows(window._all)
+    model.set_rows(term_rows(harness))
     qtmodeltester.check(model)
     window.close()
 
@@ -143,17 +170,30 @@ def test_feedback_timeout_closes_a_replied_motion_once_the_wait_is_over(
     motion_id = detail.motion_id
     button = detail.action_buttons[MotionAction.FEEDBACK_TIMEOUT]
     assert button.isEnabled()
-    [(sent_on,)] = harness.query(
-        "SELECT max(sent_on) FROM motion_reply WHERE motion_id = ?", motion_id
-    )
-    waited = date.today() - date.fromisoformat(str(sent_on)[:10]) > timedelta(days=30)
+    sent_on = max(sent for _class, _number, _signer, sent in motion(harness, motion_id).replies)
+    waited = date.today() - sent_on > timedelta(days=30)
     button.click()
     harness.idle()
     harness.idle()
-    state = harness.query("SELECT state FROM motion WHERE id = ?", motion_id)[0][0]
+    state = motion(harness, motion_id).row.state
     if waited:
-        assert state == "closed"
+        assert state is MotionState.CLOSED
     else:  # still within the 30 days: refused in words, nothing changed
-        assert state == "replied" and "反馈等待期" in detail.message.text()
+        assert state is MotionState.REPLIED and "反馈等待期" in detail.message.text()
     detail.close()
     window.close()
+
+
+def test_the_motion_windows_import_no_database_layer() -> None:
+    """The 提案 windows load their data through views.ops on the lane: opening the module imports
+    contracts only, so neither SQLAlchemy nor a motion service is pulled in before it is needed."""
+    script = (
+        "import sys\n"
+        "import views.motions.motion_list, views.ops.motions\n"
+        "loaded = [m for m in sys.modules if m.startswith(('sqlalchemy', 'models.store',"
+        " 'models.entities', 'models.services.motions.queries', 'models.services.motions.commands'))]\n"
+        "assert not loaded, loaded\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.motion_workflow import MotionState
-from models.services.motions.handling import CO, LEAD
+from models.domain.motion_workflow import HandlingRole, MotionState
 from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import date_edit
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Outcome
 
 ASSIGNABLE = frozenset({MotionState.ACCEPTED, MotionState.UNIT_RETURNED})
 
@@ -93,16 +95,16 @@ class BulkAssignDialog(QDialog):
             if item.data(Qt.ItemDataRole.UserRole) == unit_id:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def units(self) -> list[tuple[int, str]]:
-        chosen: list[tuple[int, str]] = []
+    def units(self) -> list[tuple[int, HandlingRole]]:
+        chosen: list[tuple[int, HandlingRole]] = []
         lead = self.lead.currentData()
         if lead is not None:
-            chosen.append((lead, LEAD))
+            chosen.append((lead, HandlingRole.LEAD))
         for i in range(self.co_units.count()):
             item = self.co_units.item(i)
             unit_id = item.data(Qt.ItemDataRole.UserRole)
             if item.checkState() == Qt.CheckState.Checked and unit_id != lead:
-                chosen.append((unit_id, CO))
+                chosen.append((unit_id, HandlingRole.CO))
         return chosen
 
     def day(self) -> date:
@@ -120,8 +122,9 @@ class BulkAssignDialog(QDialog):
 class SequentialJob(QObject):
     """Run `work(item)` on the lane for each item, one after another, with a progress dialog.
 
-    `finished` carries (results, failures, cancelled): results as (item, result) and failures as
-    (item, Chinese reason)."""
+    With `command`, `work` returns an Outcome and each item's changes reach every window as the
+    Runner reports them. `finished` carries (results, failures, cancelled): results as
+    (item, result) and failures as (item, Chinese reason)."""
 
     finished = Signal(object, object, bool)
 
@@ -129,14 +132,17 @@ class SequentialJob(QObject):
         self,
         runner: Runner,
         title: str,
-        items: Sequence[Any],
-        work: Callable[[Any], Any],
+        items: Sequence[object],
+        work: Callable[[object], object],
         parent: QWidget | None = None,
+        *,
+        command: bool = False,
     ) -> None:
         super().__init__(parent)
         self.runner, self.items, self.work = runner, list(items), work
-        self.results: list[tuple[Any, Any]] = []
-        self.failures: list[tuple[Any, str]] = []
+        self.command = command
+        self.results: list[tuple[object, object]] = []
+        self.failures: list[tuple[object, str]] = []
         self.cancelled = False
         self.done = False
         self.progress = QProgressDialog(title, self.tr("取消"), 0, len(self.items), parent)
@@ -171,13 +177,20 @@ class SequentialJob(QObject):
             .replace("%2", str(n))
         )
         work = self.work
-        self.runner.submit(
-            lambda: work(item),
-            on_done=lambda result: self._answered(item, result, None),
-            on_error=lambda error: self._answered(item, None, error),
-        )
 
-    def _answered(self, item: Any, result: Any, error: BaseException | None) -> None:
+        def done(result: object) -> None:
+            self._answered(item, result, None)
+
+        def failed(error: BaseException) -> None:
+            self._answered(item, None, error)
+
+        if self.command:
+            command = cast("Callable[[object], Outcome[object]]", work)
+            self.runner.submit_command(lambda: command(item), on_done=done, on_error=failed)
+        else:
+            self.runner.submit(lambda: work(item), on_done=done, on_error=failed)
+
+    def _answered(self, item: object, result: object, error: BaseException | None) -> None:
         if error is None:
             self.results.append((item, result))
         else:

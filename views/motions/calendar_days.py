@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.motions.working_calendar import WEEKDAY_NAMES, CalendarYear
+from models.services.motions.contracts import WEEKDAY_NAMES, CalendarYear
 from views.form_dialog import name_widget
 
 HOLIDAY, MAKE_UP = "holiday", "make_up"

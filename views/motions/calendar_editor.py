@@ -7,9 +7,10 @@ clerk changed meanwhile. Deleting a year is its own call, after a confirmation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,10 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import DomainError
-from models.services.motions.working_calendar import FIRST_YEAR, LAST_YEAR, CalendarYear
+from models.services.motions.contracts import FIRST_YEAR, LAST_YEAR, CalendarYear
 from views.background import Runner
 from views.error_presenter import describe
 from views.motions.calendar_days import HOLIDAY, MAKE_UP, CalendarDays
+from views.ops import motions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Outcome
+    from models.services.common.context import AppContext
 
 
 def missing_years(years: list[int], today: date) -> list[int]:
@@ -43,11 +49,11 @@ def missing_years(years: list[int], today: date) -> list[int]:
     return [y for y in range(low, high + 1) if y not in years]
 
 
-def open_calendar_editor(runner: Runner, backend: Any, parent: QWidget) -> CalendarEditor:
+def open_calendar_editor(runner: Runner, ctx: AppContext, parent: QWidget) -> CalendarEditor:
     """The parent's calendar editor, made on first use and raised after that."""
     editor = parent.findChild(CalendarEditor)
     if editor is None:
-        editor = CalendarEditor(runner, backend, parent)
+        editor = CalendarEditor(runner, ctx, parent)
     elif not editor.is_dirty():
         editor.load()  # another clerk may have added a year since
     editor.show()
@@ -59,9 +65,9 @@ def open_calendar_editor(runner: Runner, backend: Any, parent: QWidget) -> Calen
 class CalendarEditor(QDialog):
     saved = Signal(object)  # the calendar after a save, a removal or an import
 
-    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner, self.backend = runner, backend
+        self.runner, self.ctx = runner, ctx
         self.stored: dict[int, CalendarYear] = {}
         self.base: CalendarYear | None = None  # the chosen year as loaded (empty when new)
         self.setWindowTitle(self.tr("工作日历"))
@@ -125,8 +131,9 @@ class CalendarEditor(QDialog):
 
     def load(self, wanted: int | None = None) -> None:
         self.message.setText(self.tr("正在载入…"))
+        ctx = self.ctx
         self.runner.submit(
-            self.backend.calendar_years,
+            lambda: ops.calendar_years(ctx),
             on_done=lambda years: self._loaded(years, wanted),
             on_error=lambda e: self.message.setText(describe(e)),
         )
@@ -209,7 +216,7 @@ class CalendarEditor(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _year_clicked(self, item: QListWidgetItem | None, _previous: Any) -> None:
+    def _year_clicked(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None or item.data(Qt.ItemDataRole.UserRole) == self.year:
             return
         if self.is_dirty() and not self.confirm_discard():
@@ -255,8 +262,9 @@ class CalendarEditor(QDialog):
         if year not in self.stored:  # never saved: nothing to ask the database
             self._loaded(tuple(self.stored.values()))
             return
+        ctx = self.ctx
         self._submit(
-            lambda: self.backend.remove_calendar_year(year),
+            lambda: ops.remove_calendar_year(ctx, year=year),
             None,
             self.tr("已删除%1年的工作日历。").replace("%1", str(year)),
         )
@@ -272,8 +280,9 @@ class CalendarEditor(QDialog):
                 return
             path = Path(chosen)
         self.message.setText(self.tr("正在导入…"))
-        self.runner.submit(
-            lambda: self.backend.import_calendar(path),
+        ctx, chosen_path = self.ctx, path
+        self.runner.submit_command(
+            lambda: ops.import_calendar(ctx, path=chosen_path),
             on_done=self._imported,
             on_error=self._refused,
         )
@@ -297,19 +306,32 @@ class CalendarEditor(QDialog):
         expected = self.base if year in self.stored else CalendarYear(year)
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("正在保存…"))
+        ctx = self.ctx
         self._submit(
-            lambda: self.backend.set_calendar_year(year, holidays, make_up, note, expected),
+            lambda: ops.set_calendar_year(
+                ctx,
+                year=year,
+                holidays=holidays,
+                make_up_days=make_up,
+                note=note,
+                expected=expected,
+            ),
             year,
             self.tr("已保存%1年的工作日历。").replace("%1", str(year)),
         )
 
-    def _submit(self, work: Any, year: int | None, done_text: str) -> None:
+    def _submit(
+        self,
+        work: Callable[[], Outcome[tuple[CalendarYear, ...]]],
+        year: int | None,
+        done_text: str,
+    ) -> None:
         def done(years: tuple[CalendarYear, ...]) -> None:
             self._loaded(years, year)
             self.message.setText(done_text)
             self.saved.emit(years)
 
-        self.runner.submit(work, on_done=done, on_error=self._refused)
+        self.runner.submit_command(work, on_done=done, on_error=self._refused, initiator=self)
 
     def _refused(self, error: BaseException) -> None:
         """Keep the draft; point at the day the rules refuse."""

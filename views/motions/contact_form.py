@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 from views.background import Runner
 from views.form_dialog import FormDialog, date_edit, day_of
 from views.motions.motion_table_model import number_text
+from views.ops import motions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+    from models.services.motions.contracts import MotionDetail
 
 METHODS = ("电话", "面谈", "书面", "座谈会", "其他")
 CONTACT_HEADERS = ("日期", "方式", "情况", "记录人")
@@ -39,10 +44,10 @@ class ContactForm(FormDialog):
     saved = Signal()
 
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, detail: MotionDetail, parent: QWidget | None = None
     ) -> None:
         super().__init__(runner, self.tr("记录沟通"), parent)
-        self.backend, self.row = backend, detail.row
+        self.ctx, self.row = ctx, detail.row
         self.add_field(
             "motion", self.tr("提案："), QLabel(f"{number_text(self.row)} {self.row.title}")
         )
@@ -69,11 +74,16 @@ class ContactForm(FormDialog):
             self.method.setFocus()
             return
         self.clear_problem()
-        backend, motion_id = self.backend, self.row.id
+        ctx, motion_id = self.ctx, self.row.id
         day, note = day_of(self.contact_date), self.note.toPlainText().strip() or None
-        self.run(lambda: backend.record_contact(motion_id, day, method, note), self._saved)
+        self.run_command(
+            lambda: ops.record_contact(
+                ctx, motion_id=motion_id, contact_date=day, method=method, note=note
+            ),
+            self._saved,
+        )
 
-    def _saved(self, _result: Any) -> None:
+    def _saved(self, _result: None) -> None:
         self.saved.emit()
         self.accept()
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPushButton, QWidget
 
 if TYPE_CHECKING:  # the data layer is imported on the lane, after the first paint
-    from models.services.motions.statistics import DueCounts
+    from models.services.motions.contracts import DueCounts
 
 
 class DueNotice(QPushButton):

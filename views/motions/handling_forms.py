@@ -1,14 +1,13 @@
-"""The forms for handling a numbered motion: 答复, 交办, 反馈评价, 延期, 退办, 并案.
+"""The forms for handling a numbered motion: 交办, 反馈评价, 延期, 退办, 并案 (答复: reply_dialog.py).
 
-Each form edits a draft, submits it on the Runner's lane through the backend (the service
+Each form edits a draft, submits it on the Runner's lane through views.ops.motions (the service
 decides), keeps what was typed on a refusal and names the field; `saved` carries the new row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,18 +16,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QWidget,
 )
 
-from models.domain.motion_workflow import ACTION_NAMES, MotionAction, Rating
-from models.services.motions.handling import CO, LEAD, ReplyDraft
-from models.services.motions.replies import JOINT
+from models.domain.motion_workflow import (
+    ACTION_NAMES,
+    HandlingRole,
+    MotionAction,
+    MotionState,
+    Rating,
+)
+from models.services.motions.contracts import MotionRow
 from views.background import Runner
 from views.form_dialog import FormDialog, date_edit, day_of
 from views.motions.motion_table_model import number_text
-from views.motions.reply_form import MergedReplies
-from views.motions.reply_templates import ReplyTemplates, parse_templates, reply_values
+from views.ops import motions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+    from models.services.motions.contracts import MotionDetail
 
 RATINGS = tuple(r.value for r in Rating)
 
@@ -40,104 +46,20 @@ class MotionForm(FormDialog):
     action: MotionAction
 
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, detail: MotionDetail, parent: QWidget | None = None
     ) -> None:
         super().__init__(runner, ACTION_NAMES[self.action], parent)
-        self.backend, self.detail, self.row = backend, detail, detail.row
-        self.result: Any = None
+        self.ctx, self.detail, self.row = ctx, detail, detail.row
+        self.result: MotionRow | None = None
         self.add_field(
             "motion", self.tr("提案："), QLabel(f"{number_text(self.row)} {self.row.title}")
         )
         self.ok_button().setText(ACTION_NAMES[self.action])
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: MotionRow) -> None:
         self.result = result
         self.saved.emit(result)
         self.accept()
-
-
-# ---------------------------------------------------------------- 答复
-
-
-class ReplyForm(MotionForm):
-    """With merged motions (`followers`) also the choice of one joint letter or a letter each."""
-
-    action = MotionAction.REPLY
-
-    def __init__(
-        self,
-        runner: Runner,
-        backend: Any,
-        detail: Any,
-        classes: tuple[tuple[str, str], ...],
-        parent: QWidget | None = None,
-        followers: Sequence[Any] = (),
-        templates_text: str | None = None,
-    ) -> None:
-        super().__init__(runner, backend, detail, parent)
-        self.reply_class = QComboBox()
-        self.reply_class.addItem(self.tr("（请选择）"), "")
-        for code, text in classes:
-            self.reply_class.addItem(f"{code} {text}", code)
-        self.add_field("reply_class", self.tr("答复类别(&C)："), self.reply_class)
-        self.signer = self.add_field("signer", self.tr("签发人(&S)："), QLineEdit())
-        self.handler = self.add_field("handler_name", self.tr("承办人(&H)："), QLineEdit())
-        self.phone = self.add_field("handler_phone", self.tr("联系电话(&P)："), QLineEdit())
-        self.document_number = self.add_field(
-            "document_number", self.tr("发文字号(&N)："), QLineEdit()
-        )
-        self.signed_on = self.add_field(
-            "signed_on", self.tr("签发日期(&D)："), date_edit(date.today())
-        )
-        self.merged: MergedReplies | None = None
-        if followers:
-            self.merged = MergedReplies(self.row, followers)
-            self.add_field("follower_numbers", self.tr("并案提案(&M)："), self.merged)
-            # The dialog's explicit minimum width would otherwise clip the followers' table.
-            self.setMinimumWidth(max(self.minimumWidth(), self.minimumSizeHint().width()))
-        self.text = QPlainTextEdit()
-        self.templates = ReplyTemplates(
-            self.text, parse_templates(templates_text), reply_values(self.row, date.today()), self
-        )
-        self.add_field("template", self.tr("模板(&L)："), self.templates.box)
-        self.add_field("text", self.tr("答复内容(&T)："), self.text)
-        self.form.addRow("", self.templates.variables)
-        self.reply_class.currentIndexChanged.connect(
-            lambda _i: self.templates.class_chosen(self.reply_class.currentData())
-        )
-
-    def draft(self) -> ReplyDraft:
-        day = day_of(self.signed_on)  # type: ignore[arg-type]
-        return ReplyDraft(
-            reply_class=self.reply_class.currentData() or "",
-            text=self.templates.fill(self.text.toPlainText()),
-            signer=self.signer.text().strip(),  # type: ignore[attr-defined]
-            signed_on=day,
-            sent_on=day,
-            document_number=self.document_number.text().strip() or None,  # type: ignore[attr-defined]
-            handler_name=self.handler.text().strip() or None,  # type: ignore[attr-defined]
-            handler_phone=self.phone.text().strip() or None,  # type: ignore[attr-defined]
-            mode=self.merged.mode() if self.merged is not None else JOINT,
-            follower_numbers=self.merged.follower_numbers() if self.merged is not None else (),
-        )
-
-    def submit(self) -> None:
-        draft = self.draft()
-        if not draft.reply_class:
-            self.show_problem("reply_class", self.tr("请选择答复类别。"))
-            self.reply_class.setFocus()
-            return
-        if not draft.signer:
-            self.show_problem("signer", self.tr("请填写签发人。"))
-            self.signer.setFocus()
-            return
-        self.clear_problem()
-        self.send(draft)
-
-    def send(self, draft: ReplyDraft) -> None:
-        """Straight to the service (it refuses the same drafts the form does)."""
-        backend, motion_id, version = self.backend, self.row.id, self.row.version
-        self.run(lambda: backend.send_reply(motion_id, version, draft), self._saved)
 
 
 # ---------------------------------------------------------------- 交办
@@ -151,14 +73,14 @@ class AssignForm(MotionForm):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
-        detail: Any,
+        ctx: AppContext,
+        detail: MotionDetail,
         units: list[tuple[int, str]],
         parent: QWidget | None = None,
     ) -> None:
-        if detail.row.state.value == "unit_returned":
+        if detail.row.state is MotionState.UNIT_RETURNED:
             self.action = MotionAction.REASSIGN
-        super().__init__(runner, backend, detail, parent)
+        super().__init__(runner, ctx, detail, parent)
         self.lead = QComboBox()
         self.lead.addItem(self.tr("（请选择）"), None)
         for unit_id, name in units:
@@ -184,16 +106,16 @@ class AssignForm(MotionForm):
             if item.data(Qt.ItemDataRole.UserRole) == unit_id:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def units(self) -> list[tuple[int, str]]:
-        chosen: list[tuple[int, str]] = []
+    def units(self) -> list[tuple[int, HandlingRole]]:
+        chosen: list[tuple[int, HandlingRole]] = []
         lead = self.lead.currentData()
         if lead is not None:
-            chosen.append((lead, LEAD))
+            chosen.append((lead, HandlingRole.LEAD))
         for i in range(self.co_units.count()):
             item = self.co_units.item(i)
             unit_id = item.data(Qt.ItemDataRole.UserRole)
             if item.checkState() == Qt.CheckState.Checked and unit_id != lead:
-                chosen.append((unit_id, CO))
+                chosen.append((unit_id, HandlingRole.CO))
         return chosen
 
     def submit(self) -> None:
@@ -205,11 +127,16 @@ class AssignForm(MotionForm):
             self.lead.setFocus()
             return
         self.clear_problem()
-        backend, motion_id, version = self.backend, self.row.id, self.row.version
+        ctx, motion_id, version = self.ctx, self.row.id, self.row.version
         units, day = self.units(), day_of(self.assigned_on)  # type: ignore[arg-type]
-        self.run(lambda: backend.assign_motion(motion_id, version, units, day), self._assigned)
+        self.run_command(
+            lambda: ops.assign_motion(
+                ctx, motion_id=motion_id, version=version, units=units, assigned_on=day
+            ),
+            self._assigned,
+        )
 
-    def _assigned(self, result: Any) -> None:
+    def _assigned(self, result: tuple[MotionRow, str | None]) -> None:
         row, warning = result
         self.result = row
         due = row.deadline.isoformat() if row.deadline is not None else "—"
@@ -233,9 +160,9 @@ class RatingForm(MotionForm):
     action = MotionAction.RATE
 
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, detail: MotionDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(runner, backend, detail, parent)
+        super().__init__(runner, ctx, detail, parent)
         self.attitude = self._ratings()
         self.add_field("attitude", self.tr("办理态度(&A)："), self.attitude)
         self.result_box = self._ratings()
@@ -262,14 +189,17 @@ class RatingForm(MotionForm):
                 box.setFocus()
                 return
         self.clear_problem()
-        backend, motion_id, version = self.backend, self.row.id, self.row.version
+        ctx, motion_id, version = self.ctx, self.row.id, self.row.version
         attitude, result = self.attitude.currentData(), self.result_box.currentData()
         day = day_of(self.rated_on)  # type: ignore[arg-type]
         remarks = self.remarks.text().strip() or None  # type: ignore[attr-defined]
-        self.run(
-            lambda: backend.rate_motion(motion_id, version, attitude, result, day, remarks),
+        self.run_command(
+            lambda: ops.rate_motion(
+                ctx, motion_id=motion_id, version=version, attitude=attitude, result=result,
+                rated_on=day, remarks=remarks,
+            ),
             self._saved,
-        )
+        )  # fmt: skip
 
 
 # ---------------------------------------------------------------- 延期 and 退办
@@ -279,9 +209,9 @@ class ExtendForm(MotionForm):
     action = MotionAction.EXTEND
 
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, detail: MotionDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(runner, backend, detail, parent)
+        super().__init__(runner, ctx, detail, parent)
         current = self.row.deadline or date.today()
         self.add_field("current", self.tr("现办理期限："), QLabel(current.isoformat()))
         self.new_due = self.add_field("new_due", self.tr("新办理期限(&N)："), date_edit(current))
@@ -294,11 +224,13 @@ class ExtendForm(MotionForm):
             self.reason.setFocus()
             return
         self.clear_problem()
-        backend, motion_id, version = self.backend, self.row.id, self.row.version
+        ctx, motion_id, version = self.ctx, self.row.id, self.row.version
         new_due = day_of(self.new_due)  # type: ignore[arg-type]
         today = date.today()
-        self.run(
-            lambda: backend.extend_deadline(motion_id, version, new_due, reason, today),
+        self.run_command(
+            lambda: ops.extend_deadline(
+                ctx, motion_id=motion_id, version=version, new_due=new_due, reason=reason, on=today
+            ),
             self._saved,
         )
 
@@ -307,9 +239,9 @@ class UnitReturnForm(MotionForm):
     action = MotionAction.UNIT_RETURN
 
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, detail: MotionDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(runner, backend, detail, parent)
+        super().__init__(runner, ctx, detail, parent)
         self.returned_on = self.add_field(
             "returned_on", self.tr("退办日期(&D)："), date_edit(date.today())
         )
@@ -322,9 +254,14 @@ class UnitReturnForm(MotionForm):
             self.reason.setFocus()
             return
         self.clear_problem()
-        backend, motion_id, version = self.backend, self.row.id, self.row.version
+        ctx, motion_id, version = self.ctx, self.row.id, self.row.version
         day = day_of(self.returned_on)  # type: ignore[arg-type]
-        self.run(lambda: backend.unit_return(motion_id, version, reason, day), self._saved)
+        self.run_command(
+            lambda: ops.unit_return(
+                ctx, motion_id=motion_id, version=version, reason=reason, on=day
+            ),
+            self._saved,
+        )
 
 
 # ---------------------------------------------------------------- 并案
@@ -336,12 +273,12 @@ class MergeForm(MotionForm):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
-        detail: Any,
-        candidates: list[Any],
+        ctx: AppContext,
+        detail: MotionDetail,
+        candidates: list[MotionRow],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, backend, detail, parent)
+        super().__init__(runner, ctx, detail, parent)
         self.lead = QComboBox()
         self.lead.addItem(self.tr("（请选择）"), None)
         for row in candidates:
@@ -356,8 +293,11 @@ class MergeForm(MotionForm):
             self.lead.setFocus()
             return
         self.clear_problem()
-        backend, motion_id, version = self.backend, self.row.id, self.row.version
-        self.run(lambda: backend.merge_motion(motion_id, version, lead_id), self._saved)
+        ctx, motion_id, version = self.ctx, self.row.id, self.row.version
+        self.run_command(
+            lambda: ops.merge_motion(ctx, motion_id=motion_id, version=version, lead_id=lead_id),
+            self._saved,
+        )
 
 
 __all__ = [
@@ -366,6 +306,5 @@ __all__ = [
     "MergeForm",
     "MotionForm",
     "RatingForm",
-    "ReplyForm",
     "UnitReturnForm",
 ]

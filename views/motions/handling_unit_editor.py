@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import DomainError
-from models.services.motions.handling_units import NAME_LIMIT, check_name
+from models.services.motions.contracts import NAME_LIMIT, check_name
 from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_table_model import KIND_NAMES
 

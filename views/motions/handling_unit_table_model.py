@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from models.services.motions.handling_units import HandlingUnitRow
+from models.services.motions.contracts import HandlingUnitRow
 from views.row_table_model import RowTableModel
 
 KIND_NAMES = {"internal": "内设部门", "external": "外部单位"}

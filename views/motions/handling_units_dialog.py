@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -21,18 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import DomainError
-from models.services.motions.handling_units import HandlingUnitRow
-from views.background import Changes, Runner
+from models.services.motions.contracts import HandlingUnitRow
+from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
+from views.ops import motions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Outcome
+    from models.services.common.context import AppContext
+
+T = TypeVar("T")
 
 
 class HandlingUnitsDialog(QDialog):
-    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner, self.backend = runner, backend
+        self.runner, self.ctx = runner, ctx
         self.busy = False
         self.mode: str | None = None  # "add" or "rename" while the editor is open
         self.editing: HandlingUnitRow | None = None  # the unit being renamed
@@ -153,8 +160,9 @@ class HandlingUnitsDialog(QDialog):
 
     def load(self, select_id: int | None = None) -> None:
         wanted = select_id if select_id is not None else getattr(self.selected(), "id", None)
+        ctx = self.ctx
         self.runner.submit(
-            self.backend.handling_unit_rows,
+            lambda: ops.handling_unit_rows(ctx),
             on_done=lambda rows: self._loaded(rows, wanted),
             on_error=lambda e: self.show_message(describe(e)),
         )
@@ -240,21 +248,19 @@ class HandlingUnitsDialog(QDialog):
             self._show_problem(problem)
             self.editor.name_edit.setFocus()
             return
-        backend, name = self.backend, self.editor.name()
+        ctx, name = self.ctx, self.editor.name()
         if self.mode == "add":
             kind = self.editor.kind()
             self._run(
-                lambda: backend.add_handling_unit(name, kind),
+                lambda: ops.add_handling_unit(ctx, name=name, kind=kind),
                 lambda row: self.tr("已新增“%1”。").replace("%1", row.name),
             )
             return
         assert self.editing is not None
         unit_id, old = self.editing.id, self.editing.name
         self._run(
-            lambda: backend.rename_handling_unit(unit_id, name),
+            lambda: ops.rename_handling_unit(ctx, unit_id=unit_id, name=name),
             lambda row: self.tr("已把“%1”改名为“%2”。").replace("%1", old).replace("%2", row.name),
-            # The motion windows show unit names: they reload.
-            changes=Changes(motions=True),
         )
 
     # --- the other changes ----------------------------------------------------------------------
@@ -263,9 +269,9 @@ class HandlingUnitsDialog(QDialog):
         unit = self.selected()
         if unit is None or self.busy or self.mode is not None:
             return
-        backend, kind = self.backend, "external" if unit.kind == "internal" else "internal"
+        ctx, kind = self.ctx, "external" if unit.kind == "internal" else "internal"
         self._run(
-            lambda: backend.set_handling_unit_kind(unit.id, kind),
+            lambda: ops.set_handling_unit_kind(ctx, unit_id=unit.id, kind=kind),
             lambda row: (
                 self.tr("“%1”现为%2。").replace("%1", row.name).replace("%2", KIND_NAMES[row.kind])
             ),
@@ -275,7 +281,7 @@ class HandlingUnitsDialog(QDialog):
         unit = self.selected()
         if unit is None or self.busy or self.mode is not None:
             return
-        backend, active = self.backend, not unit.active
+        ctx, active = self.ctx, not unit.active
 
         def said(row: HandlingUnitRow) -> str:
             if row.active:
@@ -285,14 +291,18 @@ class HandlingUnitsDialog(QDialog):
                 text += self.tr("在办的 %1 件提案仍由它办理。").replace("%1", str(row.open_motions))
             return text
 
-        self._run(lambda: backend.set_handling_unit_active(unit.id, active), said)
+        self._run(lambda: ops.set_handling_unit_active(ctx, unit_id=unit.id, active=active), said)
 
     def move(self, step: int) -> None:
         unit = self.selected()
         if unit is None or self.busy or self.mode is not None:
             return
-        backend = self.backend
-        self._run(lambda: backend.move_handling_unit(unit.id, step), lambda _rows: "", unit.id)
+        ctx = self.ctx
+        self._run(
+            lambda: ops.move_handling_unit(ctx, unit_id=unit.id, step=step),
+            lambda _rows: "",
+            unit.id,
+        )
 
     def delete_selected(self) -> None:
         unit = self.selected()
@@ -303,9 +313,9 @@ class HandlingUnitsDialog(QDialog):
             return
         if not self.confirm_delete(unit):
             return
-        backend = self.backend
+        ctx = self.ctx
         self._run(
-            lambda: backend.delete_handling_unit(unit.id),
+            lambda: ops.delete_handling_unit(ctx, unit_id=unit.id),
             lambda _none: self.tr("已删除“%1”。").replace("%1", unit.name),
         )
 
@@ -326,16 +336,18 @@ class HandlingUnitsDialog(QDialog):
 
     def _run(
         self,
-        work: Callable[[], Any],
-        said: Callable[[Any], str],
+        work: Callable[[], Outcome[T]],
+        said: Callable[[T], str],
         select_id: int | None = None,
-        changes: Changes | None = None,
     ) -> None:
-        """One service call on the lane; on success reload, on a refusal keep what was typed."""
+        """One command on the lane; on success reload, on a refusal keep what was typed.
+
+        The Runner tells the other windows what changed (a renamed unit shows in the motion lists).
+        """
         self.busy = True
         self._update_buttons()
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             self.busy = False
             self.mode = None
             self.editor.hide()
@@ -355,7 +367,7 @@ class HandlingUnitsDialog(QDialog):
             else:
                 self.load()
 
-        self.runner.submit(work, on_done=done, on_error=failed, changes=changes, initiator=self)
+        self.runner.submit_command(work, on_done=done, on_error=failed, initiator=self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Insert adds; Esc leaves the name field first, and only then the dialog.
@@ -371,11 +383,11 @@ class HandlingUnitsDialog(QDialog):
         super().keyPressEvent(event)
 
 
-def open_handling_units(runner: Runner, backend: Any, parent: QWidget) -> HandlingUnitsDialog:
+def open_handling_units(runner: Runner, ctx: AppContext, parent: QWidget) -> HandlingUnitsDialog:
     """The one 承办单位 dialog of `parent`, raised if it is already open."""
     dialog = next(iter(parent.findChildren(HandlingUnitsDialog)), None)
     if dialog is None:
-        dialog = HandlingUnitsDialog(runner, backend, parent)
+        dialog = HandlingUnitsDialog(runner, ctx, parent)
     else:
         dialog.load()
     dialog.show()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from models.domain.motion_workflow import (
     MotionState,
     allowed_actions,
 )
-from views.background import Changes, Runner
+from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
 from views.motions.contact_form import ContactForm, ContactsPanel
@@ -40,10 +41,16 @@ from views.motions.handling_forms import (
     MergeForm,
     MotionForm,
     RatingForm,
-    ReplyForm,
     UnitReturnForm,
 )
 from views.motions.motion_table_model import number_text
+from views.motions.reply_dialog import ReplyForm
+from views.ops import motions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.changes import Outcome
+    from models.services.common.context import AppContext
+    from models.services.motions.contracts import LetterSummary, MotionDetail, MotionRow
 
 A = MotionAction
 # The moves done here with one click (a reason asked first where the table requires one).
@@ -66,13 +73,8 @@ FORMS = frozenset({A.REPLY, A.ASSIGN, A.REASSIGN, A.RATE, A.EXTEND, A.UNIT_RETUR
 HISTORY_HEADERS = ("时间", "操作人", "操作", "状态变化", "理由")
 
 
-def state_name(value: str | None) -> str:
-    if value is None:
-        return "—"
-    try:
-        return STATE_NAMES[MotionState(value)]
-    except ValueError:
-        return value
+def state_name(value: MotionState | None) -> str:
+    return STATE_NAMES[value] if value is not None else "—"
 
 
 def action_name(value: str) -> str:
@@ -109,11 +111,11 @@ class MotionDetailWindow(QWidget):
     loaded = Signal()
 
     def __init__(
-        self, runner: Runner, backend: Any, motion_id: int, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, motion_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend, self.motion_id = runner, backend, motion_id
-        self.detail: Any = None
+        self.runner, self.ctx, self.motion_id = runner, ctx, motion_id
+        self.detail: MotionDetail | None = None
         self.action_buttons: dict[MotionAction, QPushButton] = {}
         self.form: MotionForm | None = None
         self.setWindowTitle(self.tr("提案"))
@@ -183,11 +185,12 @@ class MotionDetailWindow(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        motion_id, backend = self.motion_id, self.backend
+        motion_id, ctx = self.motion_id, self.ctx
 
-        def work() -> tuple[Any, Any]:
-            detail = backend.motion(motion_id)
-            return detail, backend.reply_letter(motion_id) if detail.replies else None
+        def work() -> tuple[MotionDetail, LetterSummary | None]:
+            detail = ops.motion(ctx, motion_id=motion_id)
+            letter = ops.reply_letter(ctx, motion_id=motion_id) if detail.replies else None
+            return detail, letter
 
         self.runner.submit(
             work,
@@ -195,7 +198,7 @@ class MotionDetailWindow(QWidget):
             on_error=lambda e: self.message.setText(describe(e)),
         )
 
-    def _letter_text(self, letter: Any) -> str:
+    def _letter_text(self, detail: MotionDetail, letter: LetterSummary | None) -> str:
         """Which letter answered the motion last; a merged motion's joint letter names its lead."""
         if letter is None:
             return "—"
@@ -203,7 +206,7 @@ class MotionDetailWindow(QWidget):
         if not letter.joint:
             return self.tr("单独答复函，发文字号：%1").replace("%1", number)
         answered = "、".join(letter.numbers)
-        if self.detail.row.lead_motion_id is not None:
+        if detail.row.lead_motion_id is not None:
             return (
                 self.tr("随主案%1联合答复（一份答复函答复%2），发文字号：%3")
                 .replace("%1", letter.lead_number or "")
@@ -216,7 +219,7 @@ class MotionDetailWindow(QWidget):
             .replace("%2", number)
         )
 
-    def _loaded(self, detail: Any, letter: Any = None) -> None:
+    def _loaded(self, detail: MotionDetail, letter: LetterSummary | None = None) -> None:
         self.detail = detail
         row = detail.row
         self.setWindowTitle(self.tr("提案 — %1").replace("%1", row.title))
@@ -234,7 +237,7 @@ class MotionDetailWindow(QWidget):
             "状态": STATE_NAMES[row.state],
             "主办单位": row.lead_unit or "—",
             "办理期限": deadline,
-            "答复函": self._letter_text(letter),
+            "答复函": self._letter_text(detail, letter),
         }
         for key, value in values.items():
             self.fact_labels[key].setText(value)
@@ -287,60 +290,47 @@ class MotionDetailWindow(QWidget):
             if not dialog.exec():
                 return
             reason = dialog.text()
-        motion_id, version, backend = row.id, row.version, self.backend
+        ctx, motion_id, version = self.ctx, row.id, row.version
+        work: Callable[[], Outcome[MotionRow]]
         if action is A.ACCEPT:
-
-            def work() -> Any:
-                return backend.accept_motion(motion_id, version)
+            work = lambda: ops.accept_motion(ctx, motion_id=motion_id, version=version)  # noqa: E731
         elif action is A.RECEIVE:
-
-            def work() -> Any:
-                return backend.receive_motion(motion_id, version, date.today())
+            work = lambda: ops.receive_motion(  # noqa: E731
+                ctx, motion_id=motion_id, version=version, received_on=date.today()
+            )
         elif action is A.FEEDBACK_TIMEOUT:
-
-            def work() -> Any:
-                return backend.feedback_timeout(motion_id, version, date.today())
+            work = lambda: ops.feedback_timeout(  # noqa: E731
+                ctx, motion_id=motion_id, version=version, on=date.today()
+            )
         else:
-
-            def work() -> Any:
-                return backend.advance_motion(motion_id, version, action.value, reason)
-
+            work = lambda: ops.advance_motion(  # noqa: E731
+                ctx, motion_id=motion_id, version=version, action=action.value, reason=reason
+            )
         self.message.setText(self.tr("正在办理…"))
-        self.runner.submit(
-            work,
-            on_done=lambda _row: self._done(action),
-            on_error=self._refused,
-            changes=Changes(motions=True),
-            initiator=self,
+        self.runner.submit_command(
+            work, on_done=lambda _row: self._done(action), on_error=self._refused, initiator=self
         )
 
     def open_form(self, action: MotionAction) -> None:
         """Fetch what the form offers (units, classes, motions), then open it window-modal."""
         if self.detail is None:
             return
-        backend = self.backend
+        ctx = self.ctx
+        work: Callable[[], object]
         if action in (A.ASSIGN, A.REASSIGN):
-
-            def work() -> Any:
-                return backend.handling_units()
+            work = lambda: ops.handling_units(ctx)  # noqa: E731
         elif action is A.REPLY:
             motion_id = self.detail.row.id
-
-            def work() -> Any:
-                return (
-                    backend.reply_classes(),
-                    backend.merged_followers(motion_id),
-                    backend.reply_templates_text(),
-                )
+            work = lambda: (  # noqa: E731
+                ops.reply_classes(ctx),
+                ops.merged_followers(ctx, motion_id=motion_id),
+                ops.reply_templates_text(ctx),
+            )
         elif action is A.MERGE:
             term = self.detail.row.term
-
-            def work() -> Any:
-                return backend.motions(term)
+            work = lambda: ops.term_motions(ctx, term=term)  # noqa: E731
         else:
-
-            def work() -> Any:
-                return None
+            work = lambda: None  # noqa: E731
 
         self.runner.submit(
             work,
@@ -348,23 +338,33 @@ class MotionDetailWindow(QWidget):
             on_error=lambda e: self.message.setText(describe(e)),
         )
 
-    def _show_form(self, action: MotionAction, data: Any) -> None:
-        runner, backend, detail = self.runner, self.backend, self.detail
+    def _show_form(self, action: MotionAction, data: object) -> None:
+        runner, ctx, detail = self.runner, self.ctx, self.detail
+        assert detail is not None  # a form opens from a loaded motion
         form: MotionForm
         if action in (A.ASSIGN, A.REASSIGN):
-            form = AssignForm(runner, backend, detail, data, self)
+            form = AssignForm(runner, ctx, detail, cast("list[tuple[int, str]]", data), self)
         elif action is A.REPLY:
+            classes, followers, templates_text = cast(
+                "tuple[tuple[tuple[str, str], ...], list[MotionRow], str | None]", data
+            )
             form = ReplyForm(
-                runner, backend, detail, data[0], self, followers=data[1], templates_text=data[2]
+                runner,
+                ctx,
+                detail,
+                classes,
+                self,
+                followers=followers,
+                templates_text=templates_text,
             )
         elif action is A.MERGE:
-            form = MergeForm(runner, backend, detail, data, self)
+            form = MergeForm(runner, ctx, detail, cast("list[MotionRow]", data), self)
         elif action is A.RATE:
-            form = RatingForm(runner, backend, detail, self)
+            form = RatingForm(runner, ctx, detail, self)
         elif action is A.EXTEND:
-            form = ExtendForm(runner, backend, detail, self)
+            form = ExtendForm(runner, ctx, detail, self)
         else:
-            form = UnitReturnForm(runner, backend, detail, self)
+            form = UnitReturnForm(runner, ctx, detail, self)
         form.saved.connect(lambda _row, a=form.action: self._form_saved(a))
         self.form = form
         form.open()
@@ -372,19 +372,17 @@ class MotionDetailWindow(QWidget):
     def open_contact_form(self) -> ContactForm | None:
         if self.detail is None or self.detail.row.state not in CONTACT_STATES:
             return None
-        form = ContactForm(self.runner, self.backend, self.detail, self)
+        form = ContactForm(self.runner, self.ctx, self.detail, self)
         form.saved.connect(self._contact_saved)
         self.contact_form = form
         form.open()
         return form
 
     def _contact_saved(self) -> None:
-        self.runner.data_changed.emit(Changes(motions=True), self)
         self.message.setText(self.tr("已记录沟通。"))
         self.load()
 
     def _form_saved(self, action: MotionAction) -> None:
-        self.runner.data_changed.emit(Changes(motions=True), self)
         self._done(action)
 
     def _done(self, action: MotionAction) -> None:

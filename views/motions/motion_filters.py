@@ -7,12 +7,15 @@ offers a choice that shows an empty list; a choice survives a reload while it st
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from models.domain.motion_workflow import STATE_NAMES, MotionState
+
+if TYPE_CHECKING:
+    from models.services.motions.contracts import MotionRow
 
 
 class MotionFilters(QWidget):
@@ -64,12 +67,12 @@ class MotionFilters(QWidget):
         self.overdue_box.toggled.connect(lambda _on: self.changed.emit())
         self.search.textChanged.connect(lambda _t: self.changed.emit())
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[MotionRow]) -> None:
         """Offer the units and categories of `rows`, keeping the current choice where it occurs."""
         _refill(self.unit_box, (r.lead_unit for r in rows))
         _refill(self.category_box, (r.category for r in rows))
 
-    def accepts(self, row: Any) -> bool:
+    def accepts(self, row: MotionRow) -> bool:
         state, unit = self.state_box.currentData(), self.unit_box.currentData()
         category, text = self.category_box.currentData(), self.search.text().strip()
         return (
@@ -80,7 +83,7 @@ class MotionFilters(QWidget):
             and (not text or text in row.title or text in row.proposer)
         )
 
-    def apply(self, rows: Iterable[Any]) -> list[Any]:
+    def apply(self, rows: Iterable[MotionRow]) -> list[MotionRow]:
         return [r for r in rows if self.accepts(r)]
 
     def show_count(self, shown: int, total: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.domain.motion_workflow import OVERDUE_STATES, STATE_NAMES
 from models.services.papers.contracts import PaperFormat, ReplyLetters
-from views.background import Changes, Runner
+from views.background import Runner
 from views.documents.reply_letters import ReplyLetterJob
 from views.error_presenter import describe
 from views.motions.bulk_actions import ASSIGNABLE, BulkAssignDialog, SequentialJob
@@ -30,16 +30,23 @@ from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_filters import MotionFilters
 from views.motions.motion_table_model import MotionTableModel, number_text
+from views.ops import motions as ops
 from views.row_table_view import row_table_view
+
+if TYPE_CHECKING:
+    from models.domain.motion_workflow import HandlingRole
+    from models.services.common.changes import Changes, Outcome
+    from models.services.common.context import AppContext
+    from models.services.motions.contracts import MotionRow
 
 DUE_SOON_DAYS = 7
 
 
 class MotionList(QWidget):
-    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend = runner, backend
-        self._all: list[Any] = []
+        self.runner, self.ctx = runner, ctx
+        self._all: list[MotionRow] = []
         self.setWindowTitle(self.tr("提案"))
         self.setAccessibleName(self.windowTitle())
 
@@ -83,10 +90,10 @@ class MotionList(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.statistics_button)
         self.calendar_button = QPushButton(self.tr("工作日历(&L)…"))
-        self.calendar_button.clicked.connect(lambda: open_calendar_editor(runner, backend, self))
+        self.calendar_button.clicked.connect(lambda: open_calendar_editor(runner, ctx, self))
         buttons.addWidget(self.calendar_button)
         self.units_button = QPushButton(self.tr("承办单位(&H)…"))
-        self.units_button.clicked.connect(lambda: open_handling_units(runner, backend, self))
+        self.units_button.clicked.connect(lambda: open_handling_units(runner, ctx, self))
         buttons.addWidget(self.units_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
@@ -106,19 +113,20 @@ class MotionList(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
+        ctx = self.ctx
         self.runner.submit(
-            self.backend.motions,
+            lambda: ops.term_motions(ctx),
             on_done=self._loaded,
             on_error=lambda e: self.filters.count.setText(describe(e)),
         )
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, rows: list[MotionRow]) -> None:
         self._all = rows
         self.filters.set_rows(rows)
         self.overdue_summary.setText(self.reminder(rows))
         self._show()
 
-    def reminder(self, rows: list[Any]) -> str:
+    def reminder(self, rows: list[MotionRow]) -> str:
         """Overdue and due within DUE_SOON_DAYS, in words."""
         today = date.today()
         overdue = [r for r in rows if r.is_overdue]
@@ -142,13 +150,11 @@ class MotionList(QWidget):
                 self.tr("%1 日内到期 %2 件：%3")
                 .replace("%1", str(DUE_SOON_DAYS))
                 .replace("%2", str(len(soon)))
-                .replace(
-                    "%3", "、".join(f"《{r.title}》（{r.deadline.isoformat()}）" for r in soon)
-                )
+                .replace("%3", "、".join(f"《{r.title}》（{r.deadline}）" for r in soon))
             )
         return "；".join(parts) if parts else self.tr("没有逾期或即将到期的提案。")
 
-    def visible_rows(self) -> list[Any]:
+    def visible_rows(self) -> list[MotionRow]:
         return self.filters.apply(self._all)
 
     def _show(self) -> None:
@@ -161,15 +167,15 @@ class MotionList(QWidget):
             self.table.selectRow(max(row, 0))
         self._update_buttons()
 
-    def _on_data_changed(self, changes: object, _initiator: object) -> None:
-        if getattr(changes, "motions", False):
+    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.motions:
             self.load()
 
-    def selected(self) -> Any:
+    def selected(self) -> MotionRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.motion(rows[0].row()) if rows else None
 
-    def selected_motions(self) -> list[Any]:
+    def selected_motions(self) -> list[MotionRow]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         return [self.model.motion(r) for r in rows]
 
@@ -189,7 +195,7 @@ class MotionList(QWidget):
             (w for w in self.findChildren(MotionDetailWindow) if w.motion_id == motion.id), None
         )
         if window is None:
-            window = MotionDetailWindow(self.runner, self.backend, motion.id, parent=self)
+            window = MotionDetailWindow(self.runner, self.ctx, motion.id, parent=self)
         else:
             window.load()
         window.show()
@@ -204,20 +210,21 @@ class MotionList(QWidget):
         chosen = self.selected_motions()
         if not chosen:
             return
+        ctx = self.ctx
         self.runner.submit(
-            self.backend.handling_units,
+            lambda: ops.handling_units(ctx),
             on_done=lambda units: self._ask_units(chosen, units),
             on_error=lambda e: self._report(self.tr("批量交办"), describe(e)),
         )
 
-    def _ask_units(self, chosen: list[Any], units: list[tuple[int, str]]) -> None:
+    def _ask_units(self, chosen: list[MotionRow], units: list[tuple[int, str]]) -> None:
         dialog = BulkAssignDialog(units, len(chosen), self)
         self.assign_dialog = dialog
         dialog.accepted.connect(lambda: self.assign_motions(chosen, dialog.units(), dialog.day()))
         dialog.open()
 
     def assign_motions(
-        self, chosen: list[Any], units: list[tuple[int, str]], day: date
+        self, chosen: list[MotionRow], units: list[tuple[int, HandlingRole]], day: date
     ) -> SequentialJob:
         """Assign each motion in its own call on the lane; the others are reported at the end."""
         allowed = [m for m in chosen if m.state in ASSIGNABLE]
@@ -226,12 +233,14 @@ class MotionList(QWidget):
             for m in chosen
             if m.state not in ASSIGNABLE
         ]
-        backend = self.backend
+        ctx = self.ctx
 
-        def work(motion: Any) -> Any:
-            return backend.assign_motion(motion.id, motion.version, units, day)
+        def work(motion: MotionRow) -> Outcome[tuple[MotionRow, str | None]]:
+            return ops.assign_motion(
+                ctx, motion_id=motion.id, version=motion.version, units=units, assigned_on=day
+            )
 
-        job = SequentialJob(self.runner, self.tr("批量交办"), allowed, work, self)
+        job = SequentialJob(self.runner, self.tr("批量交办"), allowed, work, self, command=True)
         job.finished.connect(
             lambda results, failures, cancelled: self._assigned(
                 results, [*refused, *failures], cancelled
@@ -240,15 +249,18 @@ class MotionList(QWidget):
         self._start(job)
         return job
 
-    def _assigned(self, results: list[Any], failures: list[Any], cancelled: bool) -> None:
+    def _assigned(
+        self,
+        results: list[tuple[MotionRow, object]],
+        failures: list[tuple[MotionRow, str]],
+        cancelled: bool,
+    ) -> None:
         lines = [self.tr("已交办 %1 件。").replace("%1", str(len(results)))]
         if cancelled:
             lines.append(self.tr("已取消，其余提案未交办。"))
         if failures:
             lines.append(self.tr("以下提案未交办："))
             lines += [f"{number_text(m)}《{m.title}》：{reason}" for m, reason in failures]
-        if results:
-            self.runner.data_changed.emit(Changes(motions=True), self)
         self._report(self.tr("批量交办"), "\n".join(lines))
 
     def print_replies(self, directory: Path | None = None, fmt: str | None = None) -> None:
@@ -270,7 +282,7 @@ class MotionList(QWidget):
         target = Path(directory)
         job = ReplyLetterJob(
             self.runner,
-            self.backend.ctx,
+            self.ctx,
             term=None,
             fmt=PaperFormat(fmt),
             directory=target,
@@ -322,7 +334,7 @@ class MotionList(QWidget):
         except ImportError as exc:
             self._report(self.tr("统计"), describe(exc))
             return None
-        window = StatisticsWindow(self.runner, self.backend, self)
+        window = StatisticsWindow(self.runner, self.ctx, self)
         window.show()
         window.raise_()
         window.activateWindow()

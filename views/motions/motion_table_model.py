@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from models.domain.motion_workflow import STATE_NAMES
 from views.row_table_model import RowTableModel
 
+if TYPE_CHECKING:
+    from models.services.motions.contracts import MotionRow
 
-def number_text(row: Any) -> str:
+
+def number_text(row: MotionRow) -> str:
     return row.number_text or (str(row.number) if row.number is not None else "未编号")
 
 
-_COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = (
+_COLUMNS: tuple[tuple[str, Callable[[MotionRow], str]], ...] = (
     ("编号", number_text),
     ("标题", lambda r: r.title),
     ("提案人", lambda r: r.proposer),
@@ -27,5 +30,5 @@ _COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = (
 class MotionTableModel(RowTableModel):
     COLUMNS = _COLUMNS
 
-    def motion(self, row: int) -> Any:
-        return self.row_at(row)
+    def motion(self, row: int) -> MotionRow:
+        return cast("MotionRow", self.row_at(row))

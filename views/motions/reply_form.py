@@ -7,7 +7,7 @@ A joint letter has the lead's 发文字号 and goes to every proposer; separate 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.services.motions.replies import JOINT, SEPARATE
+from models.services.motions.contracts import ReplyMode
 from views.motions.motion_table_model import number_text
+
+if TYPE_CHECKING:
+    from models.services.motions.contracts import MotionRow
 
 REPLY_TEMPLATE = "您提出的《{title}》（{number}）收悉，现答复如下：\n"
 FOLLOWER_HEADERS = ("编号", "标题", "提案人", "发文字号")
@@ -40,7 +43,9 @@ def fill_template(template: str, values: dict[str, str]) -> str:
 class MergedReplies(QWidget):
     """The choice between one joint letter and a letter each, and the followers' 发文字号."""
 
-    def __init__(self, lead: Any, followers: Sequence[Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lead: MotionRow, followers: Sequence[MotionRow], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.followers = list(followers)
         self.joint = QRadioButton(self.tr("联合答复（一份答复函致全部提案人）(&J)"))
@@ -108,11 +113,11 @@ class MergedReplies(QWidget):
         self.joint_note.setEnabled(joint)
         self.table.setEnabled(not joint)
 
-    def mode(self) -> str:
-        return JOINT if self.joint.isChecked() else SEPARATE
+    def mode(self) -> ReplyMode:
+        return ReplyMode.JOINT if self.joint.isChecked() else ReplyMode.SEPARATE
 
     def follower_numbers(self) -> tuple[tuple[int, str | None], ...]:
-        if self.mode() == JOINT:
+        if self.mode() is ReplyMode.JOINT:
             return ()
         return tuple(
             (motion_id, edit.text().strip() or None)

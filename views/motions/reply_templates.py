@@ -8,7 +8,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QW
 from models.domain.dates import chinese_date
 from views.motions.motion_table_model import number_text
 from views.motions.reply_form import REPLY_TEMPLATE, fill_template
+
+if TYPE_CHECKING:
+    from models.services.motions.contracts import MotionRow
 
 # The variables a template (or the clerk, in the text) may use, and what each stands for.
 VARIABLES = (
@@ -58,7 +61,7 @@ def parse_templates(text: str | None) -> tuple[ReplyTemplate, ...]:
     return templates or FALLBACK
 
 
-def reply_values(row: Any, today: date) -> dict[str, str]:
+def reply_values(row: MotionRow, today: date) -> dict[str, str]:
     return {
         "proposer": row.proposer,
         "title": row.title,

@@ -1,6 +1,6 @@
 """提案统计: 立案数, 答复率, 按时答复率, 沟通率, class shares and 满意率, overall and per 主办单位.
 
-The figures come from models.services.motions.statistics.term_statistics on the database lane;
+The figures come from models.services.motions.queries.term_statistics (views.ops.motions) on the database lane;
 the table gives every figure, and two bar charts (views/motions/bar_chart.py, drawn with QPainter
 rather than QtCharts — see there) show 答复率 and 满意率 per unit, each bar with its figure written.
 """
@@ -8,7 +8,7 @@ rather than QtCharts — see there) show 答复率 and 满意率 per unit, each 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,10 @@ from models.domain.motion_statistics import GroupedStatistics, MotionStatistics,
 from views.background import Runner
 from views.error_presenter import describe
 from views.motions.bar_chart import Bar, BarChart
+from views.ops import motions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 OVERALL = "全部"
 NO_UNIT = "（尚未交办）"
@@ -80,9 +84,9 @@ def unit_bars(grouped: GroupedStatistics, figure: str) -> list[Bar]:
 class StatisticsWindow(QWidget):
     """The current presidium term's motion statistics, in a window of its own."""
 
-    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend = runner, backend
+        self.runner, self.ctx = runner, ctx
         self.statistics: GroupedStatistics | None = None
         self.setWindowTitle("提案统计")
         self.setAccessibleName("提案统计")
@@ -124,8 +128,9 @@ class StatisticsWindow(QWidget):
     def load(self) -> None:
         self.status.setText("正在统计……")
         self.refresh_button.setEnabled(False)
+        ctx = self.ctx
         self.runner.submit(
-            self.backend.term_statistics, on_done=self._on_loaded, on_error=self._on_failed
+            lambda: ops.term_statistics(ctx), on_done=self._on_loaded, on_error=self._on_failed
         )
 
     def _on_loaded(self, grouped: GroupedStatistics) -> None:

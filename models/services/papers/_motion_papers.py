@@ -9,13 +9,12 @@ from models.documents.papers.motion_summary import FigureLine, MotionSummaryData
 from models.documents.papers.reply_letter import AnsweredMotion, ReplyLetterData
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
-from models.domain.motion_workflow import STATE_NAMES
+from models.domain.motion_workflow import STATE_NAMES, HandlingRole
 from models.domain.vocabulary import chinese_ordinal
 from models.entities import Motion
-from models.services.motions import deadlines as dl
-from models.services.motions.replies import letter_of
-from models.services.motions.rows import MotionRow, lead_assignment
-from models.services.motions.statistics import figures_of, term_motions
+from models.services.motions import _rules as dl
+from models.services.motions._replies import letter_of
+from models.services.motions._rows import figures_of, lead_assignment, motion_row, term_motions
 from models.services.papers._common import bad_arguments, organisation_name, today
 from models.services.papers.contracts import PAPER_NAMES, PaperKind
 from models.store.unit_of_work import Database
@@ -69,9 +68,9 @@ def assignment_slip_data(db: Database, *, motion_id: int | None) -> AssignmentSl
             raise bad_arguments(f"提案“{motion.title}”尚未交办，没有交办单")
         units = tuple(
             AssignedUnit(a.unit.name, a.role, a.assigned_on, a.due_on)
-            for a in sorted(active, key=lambda a: (a.role != "主办", a.id))
+            for a in sorted(active, key=lambda a: (a.role is not HandlingRole.LEAD, a.id))
         )
-        helpers = [u.due_on for u in units if u.role != "主办"]
+        helpers = [u.due_on for u in units if u.role != HandlingRole.LEAD]
         return AssignmentSlipData(
             organisation=organisation,
             motion_title=motion.title,
@@ -113,7 +112,7 @@ def motion_summary_data(db: Database, *, term: int | None) -> MotionSummaryData:
         for motion in numbered:
             fig = figures_of(motion)
             figures.append(fig)
-            row = MotionRow.of(motion, day)
+            row = motion_row(motion, day)
             feedback = motion.feedbacks[-1] if motion.feedbacks else None
             result = ""
             if feedback is not None:

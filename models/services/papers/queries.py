@@ -16,7 +16,7 @@ from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.papers.signin import signin_paper
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion
-from models.services.motions.statistics import term_motions
+from models.services.motions._rows import term_motions
 from models.services.papers._common import bad_arguments
 from models.services.papers._decision_papers import decision_record_data, decision_register_data
 from models.services.papers._meeting_papers import (

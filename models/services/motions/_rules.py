@@ -1,8 +1,8 @@
-"""The motion rules and the working-day calendar in force on this database.
+"""The motion rules and the working-day calendar in force on this database (read and seeded).
 
 The rules are the [motions] section of the rules copy the database records (defaults when none).
 The calendar is the text of a calendar file (resources/calendar/cn-workdays.toml) kept in the
-setting `calendar.content`, seeded by the desktop at first use and by `record_calendar`; without
+setting `calendar.content`, seeded by the desktop at first use through `commands.calendar.record_calendar`; without
 one, only weekends are days off and every deadline carries the missing-year warning.
 """
 
@@ -24,11 +24,8 @@ from models.domain.deadlines import (
     reply_due,
     unit_return_deadline,
 )
-from models.entities import Setting
-from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.common.settings import CALENDAR_CONTENT, RULES_CONTENT, RULES_ID, get_setting
 from models.store.unit_of_work import Database
-
-CALENDAR_CONTENT = "calendar.content"
 
 __all__ = [
     "CALENDAR_CONTENT",
@@ -56,19 +53,6 @@ def rules_and_calendar(db: Database) -> tuple[MotionDeadlineRules, WorkingCalend
         else WorkingCalendar()
     )
     return rules, calendar
-
-
-def record_calendar(db: Database, *, user: str, content: str) -> None:
-    """Store (or replace) the working-day calendar; refused unless it reads."""
-    load_calendar(content)
-    with db.unit_of_work(user) as uow:
-        setting = uow.session.get(Setting, CALENDAR_CONTENT)
-        if setting is None:
-            uow.session.add(Setting(key=CALENDAR_CONTENT, value=content, updated_by=user))
-        else:
-            setting.value = content
-            setting.updated_by = user
-        uow.commit()
 
 
 def unit_return_last_day(

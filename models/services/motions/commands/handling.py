@@ -1,4 +1,4 @@
-"""Handling a numbered motion: assignment, 签收 and 退办, extensions, contacts, the reply, the rating."""
+"""Handling a numbered motion (DOMAIN §4): 交办, 签收 and 退办, 延期, and 沟通 with the proposer."""
 
 from __future__ import annotations
 
@@ -9,34 +9,19 @@ from models.domain.errors import DomainError
 from models.domain.motion_workflow import (
     CONTACT_STATES,
     STATE_NAMES,
+    HandlingRole,
     MotionAction,
-    MotionFacts,
     MotionState,
-    Rating,
 )
-from models.entities import (
-    Assignment,
-    Contact,
-    Feedback,
-    HandlingUnit,
-    Motion,
-)
+from models.entities import Assignment, AssignmentExtension, Contact, HandlingUnit, Motion
 from models.entities.base import utcnow
 from models.services.common.text import fitted
 from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.motions import deadlines as dl
-from models.services.motions.core import load_motion, move_motion, row_of
-from models.services.motions.replies import ReplyDraft, checked_draft, write_replies
-from models.services.motions.rows import (
-    MotionRow,
-    lead_assignment,
-)
+from models.services.motions import _rules as dl
+from models.services.motions._rows import lead_assignment, load_motion, row_of
+from models.services.motions._workflow import move_motion
+from models.services.motions.contracts import MotionRow
 from models.store.unit_of_work import Database
-
-LEAD, CO = "主办", "协办"
-
-
-# ---------------------------------------------------------------- assignment
 
 
 def assign_motion(
@@ -45,13 +30,13 @@ def assign_motion(
     user: str,
     motion_id: int,
     expected_version: int | None,
-    units: Sequence[tuple[int, str]],
+    units: Sequence[tuple[int, HandlingRole]],
     assigned_on: date,
     reason: str | None = None,
 ) -> tuple[MotionRow, str | None]:
     """交办 (or 重新交办 after 退办): one 主办, any 协办; returns the row and a calendar warning."""
     roles = [role for _, role in units]
-    if roles.count(LEAD) != 1 or any(r not in (LEAD, CO) for r in roles):
+    if roles.count(HandlingRole.LEAD) != 1 or any(r not in tuple(HandlingRole) for r in roles):
         raise DomainError("motion_one_lead_unit", field="units")
     if len({unit_id for unit_id, _ in units}) != len(units):
         raise DomainError("motion_unit_twice", field="units")
@@ -62,7 +47,7 @@ def assign_motion(
         ensure_version(motion, expected_version)
         action = (
             MotionAction.REASSIGN
-            if motion.state == MotionState.UNIT_RETURNED.value
+            if motion.state is MotionState.UNIT_RETURNED
             else MotionAction.ASSIGN
         )
         move_motion(session, motion, action, reason=reason)
@@ -80,9 +65,9 @@ def assign_motion(
                 Assignment(
                     motion=motion,
                     unit=unit,
-                    role=role,
+                    role=HandlingRole(role),
                     assigned_on=assigned_on,
-                    due_on=reply.due if role == LEAD else co_due.due,
+                    due_on=reply.due if role == HandlingRole.LEAD else co_due.due,
                     active=True,
                 )
             )
@@ -159,8 +144,6 @@ def extend_deadline(
     granted_on: date,
 ) -> MotionRow:
     """延期: a reason, and the new deadline no later than the cap after assignment."""
-    from models.entities import AssignmentExtension
-
     rules, _calendar = dl.rules_and_calendar(db)
     with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
         session = uow.session
@@ -204,11 +187,11 @@ def record_contact(
         raise DomainError("motion_field_required", field="method", label="沟通方式")
     with db.unit_of_work(user) as uow:
         motion = load_motion(uow.session, motion_id)
-        if MotionState(motion.state) not in CONTACT_STATES:
+        if motion.state not in CONTACT_STATES:
             raise DomainError(
                 "motion_contact_state",
                 field="contact_date",
-                state=STATE_NAMES[MotionState(motion.state)],
+                state=STATE_NAMES[motion.state],
             )
         uow.session.add(
             Contact(
@@ -220,124 +203,3 @@ def record_contact(
             )
         )
         uow.commit()
-
-
-# ---------------------------------------------------------------- reply and feedback
-
-
-def send_reply(
-    db: Database, *, user: str, motion_id: int, expected_version: int | None, reply: ReplyDraft
-) -> MotionRow:
-    """答复: class from the rules' list and a 签发人 are required; merged motions follow, in one
-    joint letter or a letter each with its own 发文字号, as `reply.mode` says."""
-    rules, _calendar = dl.rules_and_calendar(db)
-    signer, number = checked_draft(reply, dl.reply_classes(rules))
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
-        session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
-        move_motion(session, motion, MotionAction.REPLY)
-        write_replies(session, motion, reply, signer=signer, number=number)
-        row = row_of(session, motion)
-        uow.commit()
-    return row
-
-
-def _rating(value: str | None, field: str) -> Rating:
-    try:
-        return Rating(value or "")
-    except ValueError:
-        raise DomainError(
-            "value_invalid",
-            field=field,
-            label="办理态度" if field == "attitude" else "办理结果",
-            value=value or "",
-            choices="、".join(r.value for r in Rating),
-        ) from None
-
-
-def rate_motion(
-    db: Database,
-    *,
-    user: str,
-    motion_id: int,
-    expected_version: int | None,
-    attitude: str,
-    result: str,
-    rated_on: date,
-    remarks: str | None = None,
-    closing_note: str | None = None,
-) -> MotionRow:
-    """反馈: 办理结果 decides; 不满意 below the limit starts 重新办理 with a new deadline."""
-    attitude_rating, result_rating = _rating(attitude, "attitude"), _rating(result, "result")
-    rules, calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
-        session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
-        after = move_motion(
-            session,
-            motion,
-            MotionAction.RATE,
-            MotionFacts(
-                result_rating=result_rating,
-                rehandling_rounds=motion.rehandling_rounds,
-                rehandling_limit=dl.rehandling_limit(rules),
-            ),
-            reason=remarks,
-        )
-        session.add(
-            Feedback(
-                motion_id=motion.id,
-                reply_id=motion.replies[-1].id if motion.replies else None,
-                attitude=attitude_rating.value,
-                result=result_rating.value,
-                remarks=(remarks or "").strip() or None,
-                timed_out=False,
-                recorded_on=rated_on,
-            )
-        )
-        if after is MotionState.REHANDLING:
-            motion.rehandling_rounds += 1
-            motion.rehandling_due = dl.rehandling_due(rated_on, rules, calendar).due
-        elif result_rating is Rating.UNSATISFIED:
-            motion.closing_note = (closing_note or "").strip() or "重新办理已达上限，由秘书处办结"
-        row = row_of(session, motion)
-        uow.commit()
-    return row
-
-
-def feedback_timeout(
-    db: Database, *, user: str, motion_id: int, expected_version: int | None, on: date
-) -> MotionRow:
-    """No feedback within the wait after the reply: closed, recorded as 基本满意 and noted."""
-    rules, _calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
-        session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
-        last = motion.replies[-1] if motion.replies else None
-        if last is not None and on <= dl.feedback_due(last.sent_on, rules):
-            raise DomainError(
-                "feedback_still_awaited",
-                field="on",
-                due=str(dl.feedback_due(last.sent_on, rules)),
-            )
-        move_motion(session, motion, MotionAction.FEEDBACK_TIMEOUT, reason="反馈逾期，视为基本满意")
-        session.add(
-            Feedback(
-                motion_id=motion.id,
-                reply_id=last.id if last else None,
-                attitude=None,
-                result=Rating.BASICALLY_SATISFIED.value,
-                remarks="逾期未反馈，视为基本满意",
-                timed_out=True,
-                recorded_on=on,
-            )
-        )
-        row = row_of(session, motion)
-        uow.commit()
-    return row
-
-
-# ---------------------------------------------------------------- reading

@@ -1,74 +1,30 @@
-"""Motions (提案): one function per clerk action, each one unit of work and one state change.
+"""Motion intake (DOMAIN §4): register a draft, move it through review, 立案 and 并案.
 
-The workflow table and the deadline arithmetic are pure (models.domain.motion_workflow and
-models.domain.deadlines); this module loads, checks the version, applies them and records who moved
-the motion, when and why. Numbers come from the term's counter row, incremented by one
-`UPDATE … RETURNING` inside the accepting unit of work: the row stays locked until the commit, so
-concurrent acceptances on PostgreSQL queue up and numbers stay unique and gap-free (SQLite
-serialises writers anyway).
+Each function is one clerk action in its own unit of work and one recorded state change. Numbers
+come from the term's counter row, incremented by one `UPDATE … RETURNING` inside the accepting unit
+of work: the row stays locked until the commit, so concurrent acceptances on PostgreSQL queue up and
+numbers stay unique and gap-free (SQLite serialises writers anyway).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
-
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
-from models.domain.motion_workflow import (
-    MotionAction,
-    MotionFacts,
-    MotionState,
-)
+from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState
 from models.domain.vocabulary import BodyKind
-from models.entities import (
-    Assignment,
-    Motion,
-    MotionCoSigner,
-    MotionCounter,
-)
+from models.entities import Motion, MotionCoSigner, MotionCounter
 from models.services.common.text import fitted
 from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.motions import deadlines as dl
-from models.services.motions.core import load_motion, move_motion, person_of, row_of, today_local
-from models.services.motions.rows import (
-    MotionDetail,
-    MotionRow,
-    StateChangeRow,
-)
+from models.services.motions import _rules as dl
+from models.services.motions._rows import load_motion, row_of, today_local
+from models.services.motions._workflow import move_motion, person_of
+from models.services.motions.contracts import SIMPLE_ACTIONS, MotionDraft, MotionRow
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
-
-# Actions `advance_motion` takes; the others carry data and have their own function.
-SIMPLE_ACTIONS = frozenset(
-    {
-        MotionAction.SUBMIT,
-        MotionAction.WITHDRAW,
-        MotionAction.START_REVIEW,
-        MotionAction.RETURN_FOR_REVISION,
-        MotionAction.RESUBMIT,
-        MotionAction.REJECT,
-        MotionAction.START_HANDLING,
-    }
-)
-
-
-# ---------------------------------------------------------------- drafting and review
-
-
-@dataclass(frozen=True)
-class MotionDraft:
-    title: str
-    proposer_id: int
-    body_text: str = ""
-    co_signer_ids: tuple[int, ...] = ()
-    category: str | None = None
-    submitted_on: date | None = None
 
 
 def register_motion(
@@ -92,7 +48,7 @@ def register_motion(
             proposer=person_of(session, draft.proposer_id, "proposer"),
             category=fitted(draft.category, Motion.category, field="category", label="类别"),
             submitted_on=draft.submitted_on,
-            state=MotionState.DRAFT.value,
+            state=MotionState.DRAFT,
         )
         for position, person_id in enumerate(draft.co_signer_ids, start=1):
             motion.co_signers.append(
@@ -198,81 +154,3 @@ def merge_motion(
         row = row_of(session, motion)
         uow.commit()
     return row
-
-
-def _loaded() -> tuple[Any, ...]:
-    return (
-        selectinload(Motion.term),
-        selectinload(Motion.proposer),
-        selectinload(Motion.assignments).selectinload(Assignment.unit),
-        selectinload(Motion.lead_motion)
-        .selectinload(Motion.assignments)
-        .selectinload(Assignment.unit),
-    )
-
-
-def list_motions(
-    db: Database,
-    *,
-    term: int | None = None,
-    state: str | None = None,
-    today: date | None = None,
-) -> list[MotionRow]:
-    """By number (unnumbered last, by id); `term` is the presidium's 届次."""
-    if state is not None:
-        try:
-            MotionState(state)
-        except ValueError:
-            raise DomainError(
-                "value_invalid",
-                field="state",
-                label="状态",
-                value=state,
-                choices="、".join(s.value for s in MotionState),
-            ) from None
-    day = today or today_local()
-    with db.session_factory() as session:
-        query = select(Motion).options(*_loaded())
-        if term is not None:
-            query = query.where(
-                Motion.term_id == find_term(session, BodyKind.PRESIDIUM, None, term).id
-            )
-        if state is not None:
-            query = query.where(Motion.state == state)
-        motions = session.scalars(
-            query.order_by(Motion.term_id, Motion.number.is_(None), Motion.number, Motion.id)
-        ).all()
-        return [MotionRow.of(m, day) for m in motions]
-
-
-def get_motion(db: Database, motion_id: int, *, today: date | None = None) -> MotionDetail:
-    with db.session_factory() as session:
-        motion = load_motion(session, motion_id)
-        return MotionDetail(
-            row=MotionRow.of(motion, today or today_local()),
-            body_text=motion.body_text,
-            category=motion.category,
-            submitted_on=motion.submitted_on,
-            co_signers=tuple(c.person.name for c in motion.co_signers),
-            assignments=tuple(
-                (a.unit.name, a.role, a.assigned_on, a.due_on, a.active) for a in motion.assignments
-            ),
-            replies=tuple(
-                (r.reply_class, r.document_number, r.signer, r.sent_on) for r in motion.replies
-            ),
-            feedback=tuple((f.attitude, f.result, f.timed_out) for f in motion.feedbacks),
-            contacts=tuple(
-                (c.contact_date, c.method, c.note, c.recorded_by) for c in motion.contacts
-            ),
-            history=tuple(
-                StateChangeRow(
-                    at=c.at,
-                    by=c.by,
-                    action=c.action,
-                    from_state=c.from_state,
-                    to_state=c.to_state,
-                    reason=c.reason,
-                )
-                for c in motion.changes
-            ),
-        )

@@ -1,4 +1,5 @@
-"""The handling units (承办单位) clerks edit: list, add, rename, kind, stop and restart, order, delete.
+"""Commands on the handling units (承办单位) clerks edit: add, rename, kind, stop and restart, order,
+delete.
 
 Units are seeded with the database and edited here (DOMAIN §8). A unit once assigned a motion is
 never deleted, only deactivated: its assignments keep naming it, and the 交办 forms stop offering it.
@@ -6,95 +7,15 @@ never deleted, only deactivated: its assignments keep naming it, and the 交办 
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
-from models.domain.motion_workflow import TERMINAL
-from models.entities import Assignment, HandlingUnit, Motion
+from models.entities import Assignment, HandlingUnit
+from models.services.motions._units import unit_rows
+from models.services.motions.contracts import UNIT_KINDS, HandlingUnitRow, check_name
 from models.store.unit_of_work import Database
-
-UNIT_KINDS = ("internal", "external")
-NAME_LIMIT: int = HandlingUnit.name.property.columns[0].type.length  # type: ignore[attr-defined]
-_SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class HandlingUnitRow:
-    id: int
-    name: str
-    kind: str  # internal | external
-    sort_order: int
-    active: bool
-    open_motions: int  # motions not yet closed that the unit currently handles
-    motions: int  # every motion ever assigned to it, 退办 and closed ones included
-
-    @property
-    def is_used(self) -> bool:
-        return self.motions > 0
-
-
-def name_key(name: str) -> str:
-    """What makes two names the same unit: 'ＸＸ 局' and 'xx局' are one (width, case, spaces)."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", name)).casefold()
-
-
-# ---------------------------------------------------------------- reading
-
-
-def list_handling_units(db: Database) -> list[tuple[int, str]]:
-    """The active units as (id, name), in their sort order: what the 交办 forms offer."""
-    with db.session_factory() as session:
-        rows = session.execute(
-            select(HandlingUnit.id, HandlingUnit.name)
-            .where(HandlingUnit.active.is_(True))
-            .order_by(HandlingUnit.sort_order, HandlingUnit.id)
-        ).all()
-    return [(unit_id, name) for unit_id, name in rows]
-
-
-def _rows(session: Session, unit_id: int | None = None) -> list[HandlingUnitRow]:
-    is_open = Assignment.active.is_(True) & Motion.state.not_in([s.value for s in TERMINAL])
-    query = (
-        select(
-            HandlingUnit,
-            func.count(distinct(case((is_open, Assignment.motion_id)))),
-            func.count(distinct(Assignment.motion_id)),
-        )
-        .outerjoin(Assignment, Assignment.unit_id == HandlingUnit.id)
-        .outerjoin(Motion, Motion.id == Assignment.motion_id)
-        .group_by(HandlingUnit.id)
-        .order_by(HandlingUnit.sort_order, HandlingUnit.id)
-    )
-    if unit_id is not None:
-        query = query.where(HandlingUnit.id == unit_id)
-    return [
-        HandlingUnitRow(
-            id=unit.id,
-            name=unit.name,
-            kind=unit.kind,
-            sort_order=unit.sort_order,
-            active=unit.active,
-            open_motions=open_count,
-            motions=total,
-        )
-        for unit, open_count, total in session.execute(query).all()
-    ]
-
-
-def list_handling_unit_rows(db: Database) -> list[HandlingUnitRow]:
-    """Every unit, active or not, in sort order, with how many motions it handles and handled."""
-    with db.session_factory() as session:
-        return _rows(session)
-
-
-# ---------------------------------------------------------------- writing
 
 
 def _load(session: Session, unit_id: int) -> HandlingUnit:
@@ -107,24 +28,6 @@ def _load(session: Session, unit_id: int) -> HandlingUnit:
 def _check_kind(kind: str) -> None:
     if kind not in UNIT_KINDS:
         raise DomainError("handling_unit_kind_invalid", field="kind", value=kind)
-
-
-def check_name(name: str, others: Iterable[tuple[str, bool]]) -> str:
-    """The trimmed name, refused when empty, too long or the same as one of `others` (name, active).
-
-    Plain data in, so the dialog can say the same thing inline while the clerk types.
-    """
-    text = (name or "").strip()
-    if not text:
-        raise DomainError("handling_unit_name_blank", field="name")
-    if len(text) > NAME_LIMIT:
-        raise DomainError("text_too_long", field="name", label="承办单位名称", limit=NAME_LIMIT)
-    key = name_key(text)
-    for other, active in others:
-        if name_key(other) == key:
-            code = "handling_unit_name_taken" if active else "handling_unit_name_inactive"
-            raise DomainError(code, field="name", name=text, existing=other)
-    return text
 
 
 def _checked_name(session: Session, name: str, *, unit_id: int | None = None) -> str:
@@ -155,7 +58,7 @@ def add_handling_unit(
         unit = HandlingUnit(name=text, kind=kind, sort_order=last + 1, active=True)
         session.add(unit)
         _flush_name(session, text)
-        (row,) = _rows(session, unit.id)
+        (row,) = unit_rows(session, unit.id)
         uow.commit()
     return row
 
@@ -167,7 +70,7 @@ def rename_handling_unit(db: Database, *, user: str, unit_id: int, name: str) ->
         unit = _load(session, unit_id)
         unit.name = _checked_name(session, name, unit_id=unit_id)
         _flush_name(session, unit.name)
-        (row,) = _rows(session, unit_id)
+        (row,) = unit_rows(session, unit_id)
         uow.commit()
     return row
 
@@ -179,7 +82,7 @@ def set_handling_unit_kind(db: Database, *, user: str, unit_id: int, kind: str) 
         session = uow.session
         _load(session, unit_id).kind = kind
         session.flush()
-        (row,) = _rows(session, unit_id)
+        (row,) = unit_rows(session, unit_id)
         uow.commit()
     return row
 
@@ -189,7 +92,7 @@ def _set_active(db: Database, user: str, unit_id: int, active: bool) -> Handling
         session = uow.session
         _load(session, unit_id).active = active
         session.flush()
-        (row,) = _rows(session, unit_id)
+        (row,) = unit_rows(session, unit_id)
         uow.commit()
     return row
 
@@ -202,6 +105,13 @@ def deactivate_handling_unit(db: Database, *, user: str, unit_id: int) -> Handli
 def reactivate_handling_unit(db: Database, *, user: str, unit_id: int) -> HandlingUnitRow:
     """启用: offered for 交办 again."""
     return _set_active(db, user, unit_id, True)
+
+
+def set_handling_unit_active(
+    db: Database, *, user: str, unit_id: int, active: bool
+) -> HandlingUnitRow:
+    """启用 (active) or 停用 (not), as the dialog's one switch says."""
+    return _set_active(db, user, unit_id, active)
 
 
 def move_handling_unit(
@@ -224,7 +134,7 @@ def move_handling_unit(
         for order, unit in enumerate(units, start=1):
             unit.sort_order = order
         session.flush()
-        rows = _rows(session)
+        rows = unit_rows(session)
         uow.commit()
     return rows
 

@@ -1,4 +1,4 @@
-"""答复 rows and the letters they make (DOMAIN §4).
+"""答复 rows and the letters they make (DOMAIN §4), inside the caller's session.
 
 A lead motion's reply also answers its merged motions (并案), as the clerk chooses: one joint
 letter (联合答复: one 发文字号, addressed to every proposer) or a letter each with its own 发文字号.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,29 +18,8 @@ from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionAction, MotionState
 from models.entities import Motion, Reply
 from models.services.common.text import fitted
-from models.services.motions.core import load_motion, move_motion, row_of
-from models.services.motions.rows import MotionRow
-from models.store.unit_of_work import Database
-
-JOINT, SEPARATE = "joint", "separate"
-REPLY_MODES = (JOINT, SEPARATE)
-
-
-@dataclass(frozen=True)
-class ReplyDraft:
-    reply_class: str
-    text: str
-    signer: str
-    signed_on: date
-    sent_on: date
-    document_number: str | None = None  # 发文字号, e.g. 门残联函〔2026〕12号
-    handler_name: str | None = None
-    handler_phone: str | None = None
-    co_unit_opinions: tuple[tuple[str, str], ...] = ()  # (unit, opinion)
-    # Only with merged motions: JOINT, or SEPARATE with each follower's 发文字号 by its motion id
-    # (a follower left out gets none; a joint letter has the lead's number and ignores these).
-    mode: str = JOINT
-    follower_numbers: tuple[tuple[int, str | None], ...] = ()
+from models.services.motions._workflow import move_motion
+from models.services.motions.contracts import LetterSummary, ReplyDraft, ReplyMode
 
 
 def checked_draft(reply: ReplyDraft, classes: Sequence[str]) -> tuple[str, str | None]:
@@ -53,13 +31,13 @@ def checked_draft(reply: ReplyDraft, classes: Sequence[str]) -> tuple[str, str |
         raise DomainError("reply_signer_required", field="signer")
     if not (reply.text or "").strip():
         raise DomainError("motion_field_required", field="text", label="答复内容")
-    if reply.mode not in REPLY_MODES:
+    if reply.mode not in tuple(ReplyMode):
         raise DomainError(
             "value_invalid",
             field="mode",
             label="答复方式",
             value=reply.mode,
-            choices="、".join(REPLY_MODES),
+            choices="、".join(ReplyMode),
         )
     number = fitted(
         reply.document_number, Reply.document_number, field="document_number", label="发文字号"
@@ -72,7 +50,7 @@ def merged_followers(session: Session, lead: Motion) -> list[Motion]:
     return list(
         session.scalars(
             select(Motion)
-            .where(Motion.lead_motion_id == lead.id, Motion.state == MotionState.MERGED.value)
+            .where(Motion.lead_motion_id == lead.id, Motion.state == MotionState.MERGED)
             .order_by(Motion.number, Motion.id)
         )
     )
@@ -81,7 +59,7 @@ def merged_followers(session: Session, lead: Motion) -> list[Motion]:
 def _follower_numbers(reply: ReplyDraft, followers: list[Motion]) -> dict[int, str | None]:
     known = {m.id: m for m in followers}
     numbers: dict[int, str | None] = dict.fromkeys(known)
-    if reply.mode == JOINT:
+    if reply.mode == ReplyMode.JOINT:
         return numbers
     for motion_id, text in reply.follower_numbers:
         if motion_id not in known:
@@ -137,7 +115,7 @@ def _check_numbers(
         )
 
 
-def write_replies(
+def record_replies(
     session: Session, lead: Motion, reply: ReplyDraft, *, signer: str, number: str | None
 ) -> Reply:
     """The lead's Reply and one per merged follower, which follow it to 已答复; returns the lead's.
@@ -175,7 +153,7 @@ def write_replies(
     session.flush()  # the joint rows point at its id
     for merged in followers:
         move_motion(session, merged, MotionAction.LEAD_REPLIED)
-        if reply.mode == JOINT:
+        if reply.mode == ReplyMode.JOINT:
             row = letter(merged, number)
             row.joint_reply_id = own.id
         else:
@@ -218,16 +196,6 @@ def letter_of(session: Session, motion: Motion) -> LetterOf | None:
     return LetterOf(reply=carrier, motions=(lead, *followers))
 
 
-@dataclass(frozen=True)
-class LetterSummary:
-    """For the detail view: the letter of a motion's latest reply."""
-
-    joint: bool
-    document_number: str | None
-    lead_number: str | None  # the lead motion's 第…号, whose reply carries the letter
-    numbers: tuple[str, ...]  # every motion the letter answers
-
-
 def summary_of(session: Session, motion: Motion) -> LetterSummary | None:
     found = letter_of(session, motion)
     if found is None:
@@ -238,16 +206,3 @@ def summary_of(session: Session, motion: Motion) -> LetterSummary | None:
         lead_number=found.motions[0].number_text,
         numbers=tuple(m.number_text or "" for m in found.motions),
     )
-
-
-def reply_letter_summary(db: Database, motion_id: int) -> LetterSummary | None:
-    """Which letter answered the motion last (None before any reply)."""
-    with db.session_factory() as session:
-        return summary_of(session, load_motion(session, motion_id))
-
-
-def follower_rows(db: Database, motion_id: int) -> list[MotionRow]:
-    """The merged motions a reply to the motion will also answer, by number."""
-    with db.session_factory() as session:
-        lead = load_motion(session, motion_id)
-        return [row_of(session, m) for m in merged_followers(session, lead)]

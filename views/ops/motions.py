@@ -1,0 +1,351 @@
+"""The operations of the 提案 windows: reads return contracts, commands return an Outcome.
+
+Each is one line over models.services.motions (queries, commands); the clerk and the database come
+from the AppContext. The service modules are imported inside the functions so that importing this
+module (and the windows that do) pulls in no SQLAlchemy before the first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.domain.motion_statistics import GroupedStatistics
+    from models.domain.motion_workflow import HandlingRole
+    from models.services.common.changes import Outcome
+    from models.services.common.context import AppContext
+    from models.services.motions.contracts import (
+        CalendarYear,
+        DueCounts,
+        HandlingUnitRow,
+        LetterSummary,
+        MotionDetail,
+        MotionRow,
+        ReplyDraft,
+    )
+
+
+# ---------------------------------------------------------------- reads
+
+
+def term_motions(ctx: AppContext, *, term: int | None = None) -> list[MotionRow]:
+    from models.services.motions import queries
+
+    return queries.term_motion_rows(ctx.db, term=term)
+
+
+def motion(ctx: AppContext, *, motion_id: int) -> MotionDetail:
+    from models.services.motions import queries
+
+    return queries.get_motion(ctx.db, motion_id)
+
+
+def reply_letter(ctx: AppContext, *, motion_id: int) -> LetterSummary | None:
+    from models.services.motions import queries
+
+    return queries.reply_letter_summary(ctx.db, motion_id)
+
+
+def merged_followers(ctx: AppContext, *, motion_id: int) -> list[MotionRow]:
+    from models.services.motions import queries
+
+    return queries.merged_follower_rows(ctx.db, motion_id)
+
+
+def handling_units(ctx: AppContext) -> list[tuple[int, str]]:
+    from models.services.motions import queries
+
+    return queries.list_handling_units(ctx.db)
+
+
+def handling_unit_rows(ctx: AppContext) -> list[HandlingUnitRow]:
+    from models.services.motions import queries
+
+    return queries.list_handling_unit_rows(ctx.db)
+
+
+def reply_classes(ctx: AppContext) -> tuple[tuple[str, str], ...]:
+    from models.services.motions import queries
+
+    return queries.reply_classes(ctx.db)
+
+
+def reply_templates_text(ctx: AppContext) -> str | None:
+    from models.services.motions import queries
+
+    return queries.reply_templates_text(ctx.reply_templates)
+
+
+def due_counts(ctx: AppContext) -> DueCounts:
+    from models.services.motions import queries
+
+    return queries.due_counts(ctx.db)
+
+
+def term_statistics(ctx: AppContext) -> GroupedStatistics:
+    from models.services.motions import queries
+
+    return queries.term_statistics(ctx.db)
+
+
+def calendar_years(ctx: AppContext) -> tuple[CalendarYear, ...]:
+    from models.services.motions import queries
+
+    return queries.calendar_years(ctx.db)
+
+
+# ---------------------------------------------------------------- intake
+
+
+def advance_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, action: str, reason: str | None = None
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import intake
+
+    return ctx.command(
+        lambda db, user: intake.advance_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, action=action,
+            reason=reason,
+        )
+    )  # fmt: skip
+
+
+def accept_motion(ctx: AppContext, *, motion_id: int, version: int | None) -> Outcome[MotionRow]:
+    from models.services.motions.commands import intake
+
+    return ctx.command(
+        lambda db, user: intake.accept_motion(
+            db, user=user, motion_id=motion_id, expected_version=version
+        )
+    )
+
+
+def merge_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, lead_id: int
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import intake
+
+    return ctx.command(
+        lambda db, user: intake.merge_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, lead_id=lead_id
+        )
+    )
+
+
+# ---------------------------------------------------------------- handling
+
+
+def assign_motion(
+    ctx: AppContext,
+    *,
+    motion_id: int,
+    version: int | None,
+    units: Sequence[tuple[int, HandlingRole]],
+    assigned_on: date,
+) -> Outcome[tuple[MotionRow, str | None]]:
+    from models.services.motions.commands import handling
+
+    return ctx.command(
+        lambda db, user: handling.assign_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, units=units,
+            assigned_on=assigned_on,
+        )
+    )  # fmt: skip
+
+
+def receive_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, received_on: date
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import handling
+
+    return ctx.command(
+        lambda db, user: handling.receive_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, received_on=received_on
+        )
+    )
+
+
+def unit_return(
+    ctx: AppContext, *, motion_id: int, version: int | None, reason: str | None, on: date
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import handling
+
+    return ctx.command(
+        lambda db, user: handling.unit_return(
+            db, user=user, motion_id=motion_id, expected_version=version, reason=reason,
+            returned_on=on,
+        )
+    )  # fmt: skip
+
+
+def extend_deadline(
+    ctx: AppContext,
+    *,
+    motion_id: int,
+    version: int | None,
+    new_due: date,
+    reason: str | None,
+    on: date,
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import handling
+
+    return ctx.command(
+        lambda db, user: handling.extend_deadline(
+            db, user=user, motion_id=motion_id, expected_version=version, new_due=new_due,
+            reason=reason, granted_on=on,
+        )
+    )  # fmt: skip
+
+
+def record_contact(
+    ctx: AppContext, *, motion_id: int, contact_date: date, method: str, note: str | None = None
+) -> Outcome[None]:
+    from models.services.motions.commands import handling
+
+    return ctx.command(
+        lambda db, user: handling.record_contact(
+            db, user=user, motion_id=motion_id, contact_date=contact_date, method=method,
+            note=note,
+        )
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- reply and feedback
+
+
+def send_reply(
+    ctx: AppContext, *, motion_id: int, version: int | None, reply: ReplyDraft
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import replies
+
+    return ctx.command(
+        lambda db, user: replies.send_reply(
+            db, user=user, motion_id=motion_id, expected_version=version, reply=reply
+        )
+    )
+
+
+def rate_motion(
+    ctx: AppContext,
+    *,
+    motion_id: int,
+    version: int | None,
+    attitude: str,
+    result: str,
+    rated_on: date,
+    remarks: str | None = None,
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import replies
+
+    return ctx.command(
+        lambda db, user: replies.rate_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, attitude=attitude,
+            result=result, rated_on=rated_on, remarks=remarks,
+        )
+    )  # fmt: skip
+
+
+def feedback_timeout(
+    ctx: AppContext, *, motion_id: int, version: int | None, on: date
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import replies
+
+    return ctx.command(
+        lambda db, user: replies.feedback_timeout(
+            db, user=user, motion_id=motion_id, expected_version=version, on=on
+        )
+    )
+
+
+# ---------------------------------------------------------------- handling units
+
+
+def add_handling_unit(ctx: AppContext, *, name: str, kind: str) -> Outcome[HandlingUnitRow]:
+    from models.services.motions.commands import units
+
+    return ctx.command(
+        lambda db, user: units.add_handling_unit(db, user=user, name=name, kind=kind)
+    )
+
+
+def rename_handling_unit(ctx: AppContext, *, unit_id: int, name: str) -> Outcome[HandlingUnitRow]:
+    from models.services.motions.commands import units
+
+    return ctx.command(
+        lambda db, user: units.rename_handling_unit(db, user=user, unit_id=unit_id, name=name)
+    )
+
+
+def set_handling_unit_kind(ctx: AppContext, *, unit_id: int, kind: str) -> Outcome[HandlingUnitRow]:
+    from models.services.motions.commands import units
+
+    return ctx.command(
+        lambda db, user: units.set_handling_unit_kind(db, user=user, unit_id=unit_id, kind=kind)
+    )
+
+
+def set_handling_unit_active(
+    ctx: AppContext, *, unit_id: int, active: bool
+) -> Outcome[HandlingUnitRow]:
+    from models.services.motions.commands import units
+
+    return ctx.command(
+        lambda db, user: units.set_handling_unit_active(
+            db, user=user, unit_id=unit_id, active=active
+        )
+    )
+
+
+def move_handling_unit(
+    ctx: AppContext, *, unit_id: int, step: int
+) -> Outcome[list[HandlingUnitRow]]:
+    from models.services.motions.commands import units
+
+    return ctx.command(
+        lambda db, user: units.move_handling_unit(db, user=user, unit_id=unit_id, step=step)
+    )
+
+
+def delete_handling_unit(ctx: AppContext, *, unit_id: int) -> Outcome[None]:
+    from models.services.motions.commands import units
+
+    return ctx.command(lambda db, user: units.delete_handling_unit(db, user=user, unit_id=unit_id))
+
+
+# ---------------------------------------------------------------- working-day calendar
+
+
+def set_calendar_year(
+    ctx: AppContext,
+    *,
+    year: int,
+    holidays: Sequence[date],
+    make_up_days: Sequence[date],
+    note: str | None,
+    expected: CalendarYear | None,
+) -> Outcome[tuple[CalendarYear, ...]]:
+    from models.services.motions.commands import calendar
+
+    return ctx.command(
+        lambda db, user: calendar.set_year(
+            db, user=user, year=year, holidays=holidays, make_up_days=make_up_days, note=note,
+            expected=expected,
+        )
+    )  # fmt: skip
+
+
+def remove_calendar_year(ctx: AppContext, *, year: int) -> Outcome[tuple[CalendarYear, ...]]:
+    from models.services.motions.commands import calendar
+
+    return ctx.command(lambda db, user: calendar.remove_year(db, user=user, year=year))
+
+
+def import_calendar(
+    ctx: AppContext, *, path: Path
+) -> Outcome[tuple[tuple[int, ...], tuple[CalendarYear, ...]]]:
+    from models.services.motions.commands import calendar
+
+    return ctx.command(lambda db, user: calendar.import_calendar_file(db, user=user, path=path))
