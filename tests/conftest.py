@@ -2,6 +2,9 @@
 
 Service tests share one migrated database per backend for the whole session and roll every test
 back to a savepoint; migration and concurrency tests get a fresh database (file or schema) each.
+The demo is built once per backend per session (it takes seconds): an SQLite file that window and
+command-line tests copy, and one database per backend that service tests read through a connection
+rolled back after each test, so a test that writes leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -9,7 +12,10 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Before anything can create a QApplication: without a screen Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +29,10 @@ from models.store import migrate
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import AuditedSession, Database
 
+if TYPE_CHECKING:
+    from models.demo.builder import DemoSummary
+
+DEMO_USER = "demo-clerk"  # who builds the session's demo; the change log says so
 PG_URL = os.environ.get("YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -127,10 +137,9 @@ def _shared_engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[s
     databases.close()
 
 
-@pytest.fixture
-def db(backend: str, _shared_engines: dict[str, Engine]) -> Iterator[Database]:
-    """The shared database of the backend, every change rolled back after the test."""
-    engine = _shared_engines[backend]
+@contextmanager
+def rolled_back(engine: Engine) -> Iterator[Database]:
+    """A Database on one connection whose every commit is a savepoint, all undone at the end."""
     connection = engine.connect()
     outer = connection.begin()
     factory = sessionmaker(
@@ -139,6 +148,96 @@ def db(backend: str, _shared_engines: dict[str, Engine]) -> Iterator[Database]:
         expire_on_commit=False,
         join_transaction_mode="create_savepoint",
     )
-    yield Database(engine, factory)
-    outer.rollback()
-    connection.close()
+    try:
+        yield Database(engine, factory)
+    finally:
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def db(backend: str, _shared_engines: dict[str, Engine]) -> Iterator[Database]:
+    """The shared database of the backend, every change rolled back after the test."""
+    with rolled_back(_shared_engines[backend]) as database:
+        yield database
+
+
+@dataclass(frozen=True)
+class SqliteDemo:
+    path: Path
+    summary: DemoSummary
+
+
+@pytest.fixture(scope="session")
+def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
+    from models.demo.builder import build_demo  # the demo drags in every service: only when used
+
+    path = tmp_path_factory.mktemp("demo-sqlite") / "demo.sqlite3"
+    engine = create_database_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    summary = build_demo(Database(engine), user=DEMO_USER)
+    engine.dispose()
+    # Disposing checkpointed and removed the WAL: the main file alone is the database.
+    assert not Path(f"{path}-wal").exists()
+    return SqliteDemo(path, summary)
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_file(_sqlite_demo: SqliteDemo) -> Path:
+    """The demo built once per session into an SQLite file: read it, or copy it to write."""
+    return _sqlite_demo.path
+
+
+@dataclass(frozen=True)
+class SharedDemo:
+    engine: Engine
+    summary: DemoSummary
+
+
+@pytest.fixture(scope="session")
+def _shared_demos(
+    tmp_path_factory: pytest.TempPathFactory, _sqlite_demo: SqliteDemo
+) -> Iterator[dict[str, SharedDemo]]:
+    """The demo once per backend for the whole session: a copy of the SQLite file, and a
+    PostgreSQL schema of its own built on first use (schemas cannot be copied)."""
+    databases = FreshDatabases(tmp_path_factory.mktemp("shared-demo"))
+
+    class Lazy(dict):
+        def __missing__(self, backend: str) -> SharedDemo:
+            if backend == "sqlite":
+                copy = databases.tmp_path / "demo.sqlite3"
+                copy.write_bytes(_sqlite_demo.path.read_bytes())
+                engine = create_database_engine(f"sqlite:///{copy}")
+                databases.engines.append(engine)
+                shared = SharedDemo(engine, _sqlite_demo.summary)
+            else:
+                from models.demo.builder import build_demo
+
+                database = databases.database(backend)
+                shared = SharedDemo(database.engine, build_demo(database, user=DEMO_USER))
+            self[backend] = shared
+            return shared
+
+    yield Lazy()
+    databases.close()
+
+
+@pytest.fixture
+def demo_db(backend: str, _shared_demos: dict[str, SharedDemo]) -> Iterator[Database]:
+    """The session's demo on the backend, built by DEMO_USER; every change rolled back after
+    the test, so tests that write may use it too."""
+    with rolled_back(_shared_demos[backend].engine) as database:
+        yield database
+
+
+@pytest.fixture
+def demo_sqlite_db(_shared_demos: dict[str, SharedDemo]) -> Iterator[Database]:
+    """demo_db on SQLite alone, for tests that need the demo but not both backends."""
+    with rolled_back(_shared_demos["sqlite"].engine) as database:
+        yield database
+
+
+@pytest.fixture
+def demo_summary(backend: str, _shared_demos: dict[str, SharedDemo]) -> DemoSummary:
+    """What build_demo answered when it built the session's demo on the backend."""
+    return _shared_demos[backend].summary

@@ -5,12 +5,9 @@ a waived step, attached files and follow-ups — all entered through the service
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 
 import pytest
-from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 
-from models.demo.builder import build_demo
 from models.domain.major_decision import DecisionResult, DecisionState
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
@@ -21,22 +18,19 @@ from models.services.meetings.queries import get_meeting
 
 
 @pytest.fixture(scope="module")
-def _built(tmp_path_factory) -> Iterator[tuple[FreshDatabases, dict]]:
-    databases = FreshDatabases(tmp_path_factory.mktemp("demo-decisions"))
-    yield databases, {}
-    databases.close()
+def _details() -> dict[str, list[DecisionDetail]]:
+    """Every decision's record, read once per backend: the tests only read them."""
+    return {}
 
 
 @pytest.fixture
-def demo(backend, _built):
-    """A built demo the test must only read, with every decision's record."""
-    databases, built = _built
-    if backend not in built:
-        db = databases.database(backend)
-        summary = build_demo(db, user="demo-clerk")
-        details = [get_decision(db, decision_id=r.id) for r in list_decisions(db)]
-        built[backend] = (db, summary, details)
-    return built[backend]
+def demo(backend, demo_db, demo_summary, _details):
+    """The session's demo (tests/conftest.py) with what the build said and every decision's record."""
+    if backend not in _details:
+        _details[backend] = [
+            get_decision(demo_db, decision_id=r.id) for r in list_decisions(demo_db)
+        ]
+    return demo_db, demo_summary, _details[backend]
 
 
 def _one(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -45,29 +43,16 @@ def _seats(memberships, code: str, ordinal: int | None) -> list[Membership]:
     return [m for m in memberships if m.term.body.code == code and m.term.ordinal == ordinal]
 
 
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory) -> Iterator[tuple[FreshDatabases, dict]]:
-    """One committed demo per backend for the read-only tests of this module."""
-    databases = FreshDatabases(tmp_path_factory.mktemp("demo"))
-    yield databases, {}
-    databases.close()
+@pytest.fixture
+def demo(demo_db, demo_summary):
+    """The session's demo (tests/conftest.py), built by demo-clerk, with what the build said."""
+    return demo_db, demo_summary
 
 
 @pytest.fixture
-def demo(backend, _built):
-    """A built demo the test must only read (rebuilding costs about a second per backend)."""
-    databases, built = _built
-    if backend not in built:
-        db = databases.database(backend)
-        built[backend] = (db, build_demo(db, user="demo-clerk"))
-    return built[backend]
-
-
-@pytest.fixture
-def own_demo(fresh, backend):
-    """A demo this test may change."""
-    db = fresh.database(backend)
-    return db, build_demo(db, user="demo-clerk")
+def own_demo(demo_db, demo_summary):
+    """The session's demo for a test that changes it: its changes are rolled back after it."""
+    return demo_db, demo_summary
 
 
 def test_demo_has_the_electoral_units_and_both_congresses(demo):
@@ -201,8 +186,7 @@ def test_running_the_demo_again_says_so_and_writes_nothing(demo):
     assert _counts(db) == before
 
 
-def test_demo_refuses_a_database_with_other_people_and_force_rebuilds_it(fresh, backend):
-    db = fresh.database(backend)
+def test_demo_refuses_a_database_with_other_people_and_force_rebuilds_it(db):
     add_person(db, user="clerk", draft=draft(name="张三"))
     before = _counts(db)
     with pytest.raises(DomainError) as caught:
@@ -238,8 +222,7 @@ def test_force_on_an_existing_demo_rebuilds_it_once(own_demo):
     assert count(db, ElectoralUnit) == 13
 
 
-def test_demo_refuses_a_database_with_terms_but_no_people(fresh, backend):
-    db = fresh.database(backend)
+def test_demo_refuses_a_database_with_terms_but_no_people(db):
     open_term(db, user="clerk", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
     before = _counts(db)
     with pytest.raises(DomainError) as caught:

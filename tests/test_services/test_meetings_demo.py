@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
-from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 
 from models.demo.builder import build_demo
 from models.domain.meeting_vocabulary import (
@@ -26,22 +24,10 @@ from models.services.meetings.queries import (
 )
 
 
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory) -> Iterator[tuple[FreshDatabases, dict]]:
-    databases = FreshDatabases(tmp_path_factory.mktemp("demo-meetings"))
-    yield databases, {}
-    databases.close()
-
-
 @pytest.fixture
-def demo(backend, _built):
-    """A built demo the test must only read."""
-    databases, built = _built
-    if backend not in built:
-        db = databases.database(backend)
-        build_demo(db, user="demo-clerk")
-        built[backend] = db
-    return built[backend]
+def demo(demo_db):
+    """The session's demo (tests/conftest.py), every change rolled back after the test."""
+    return demo_db
 
 
 def _details(db):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from models.demo.builder import build_demo
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.entities import Motion
@@ -23,18 +21,14 @@ from models.services.papers.commands import write_reply_letters
 from models.services.papers.contracts import PaperFormat, PaperKind, PaperRequest
 from models.services.papers.queries import build_paper, reply_letter_targets
 from models.store.unit_of_work import Database
-from tests.conftest import FreshDatabases
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    databases = FreshDatabases(tmp_path_factory.mktemp("motion-papers"))
-    db = databases.database("sqlite")
-    build_demo(db, user="demo-clerk")
-    yield db
-    databases.close()
+@pytest.fixture
+def demo_db(demo_sqlite_db: Database) -> Database:
+    """The session's SQLite demo (tests/conftest.py), every change rolled back after the test."""
+    return demo_sqlite_db
 
 
 def _motions(db: Database) -> list[Motion]:

@@ -12,9 +12,8 @@ from models.entities import Motion, MotionStateChange
 from models.services.motions.queries import get_motion, list_motions
 
 
-def test_demo_motions_cover_every_state(fresh, backend):
-    db = fresh.database(backend)
-    summary = build_demo(db, user="demo-clerk")
+def test_demo_motions_cover_every_state(demo_db, demo_summary):
+    db, summary = demo_db, demo_summary
     rows = list_motions(db)
     assert summary.motions == len(rows)
     assert 35 <= len(rows) <= 45
@@ -43,8 +42,7 @@ def test_demo_motions_cover_every_state(fresh, backend):
     assert detail.history
 
 
-def test_force_rebuilds_the_demo_with_its_motions(fresh):
-    db = fresh.database("sqlite")
-    build_demo(db, user="demo-clerk")
+def test_force_rebuilds_the_demo_with_its_motions(demo_sqlite_db):
+    db = demo_sqlite_db  # the session's demo, rolled back after the test
     again = build_demo(db, user="demo-clerk", force=True)
     assert len(list_motions(db)) == again.motions

@@ -4,15 +4,12 @@ reads — except the logged request to print ID numbers whole."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import FreshDatabases  # tests/conftest.py: the fixtures' own database maker
 from sqlalchemy import select
 
-from models.demo.builder import build_demo
 from models.demo.meetings import AMENDED_REASON
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import MeetingStatus
@@ -30,24 +27,12 @@ from tests.test_services._support import count
 RULES = Path(__file__).resolve().parents[2] / "resources" / "rules" / "mentougou-2019.toml"
 
 
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory) -> Iterator[tuple[FreshDatabases, dict]]:
-    databases = FreshDatabases(tmp_path_factory.mktemp("printing"))
-    yield databases, {}
-    databases.close()
-
-
 @pytest.fixture
-def demo(backend, _built):
-    """The demo, built once per backend for this module."""
-    databases, built = _built
-    if backend not in built:
-        db = databases.database(backend)
-        # as the app does on opening: the district's rules (and with them its name) recorded
-        record_rules(db, user="demo-clerk", rules_id=RULES.stem, content=RULES.read_text("utf-8"))
-        build_demo(db, user="demo-clerk")
-        built[backend] = db
-    return built[backend]
+def demo(demo_db):
+    """The session's demo (tests/conftest.py), every change rolled back after the test."""
+    # as the app does on opening: the district's rules (and with them its name) recorded
+    record_rules(demo_db, user="demo-clerk", rules_id=RULES.stem, content=RULES.read_text("utf-8"))
+    return demo_db
 
 
 def _meeting(db, body: BodyKind, number: int) -> int:

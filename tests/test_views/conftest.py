@@ -1,4 +1,4 @@
-"""Fixtures for the window tests: one demo database per module, a fresh copy per test.
+"""Fixtures for the window tests: the session's demo database (tests/conftest.py), a copy per test.
 
 The window is built exactly as `yishi gui` builds it (desktop.gui), on a real SQLite file, and
 opened on the Runner's lane; every test waits for the first roster before it starts.
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QApplication
 from desktop.gui import application, build_window, open_context
 from desktop.qt_setup import install_font
 from desktop.settings import StartupSettings
-from models.demo.builder import build_demo
-from models.store.unit_of_work import open_database
 
 from .helpers import WindowHarness, sqlite_url
 
@@ -32,14 +30,10 @@ def qapp() -> QApplication:
     return app
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo federation in an SQLite file, built once per module; tests copy it."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(sqlite_url(path))
-    build_demo(db, user="clerk")
-    db.engine.dispose()  # checkpoints the WAL: the main file alone is the database
-    return path
+@pytest.fixture(scope="session")
+def demo_file(demo_sqlite_file: Path) -> Path:
+    """The demo federation in an SQLite file, built once per session; tests copy it."""
+    return demo_sqlite_file
 
 
 @pytest.fixture
