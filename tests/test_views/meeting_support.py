@@ -27,7 +27,7 @@ COUNCIL_7 = [f"第七届执行理事会第{n}次会议" for n in ("九", "十", 
 def saved(h: WindowHarness, meeting_id: int | None) -> MeetingDetail:
     """The meeting as the core has it now (what a reload would show)."""
     assert meeting_id is not None
-    return get_meeting(h.window.backend.ctx.db, meeting_id=meeting_id)
+    return get_meeting(h.window.ctx.db, meeting_id=meeting_id)
 
 
 def open_list(h: WindowHarness, body: str, term: str | None = None) -> MeetingList:

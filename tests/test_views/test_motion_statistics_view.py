@@ -12,7 +12,7 @@ from .helpers import WindowHarness, unnamed_focusable
 
 
 def test_statistics_window_shows_the_figures(harness: WindowHarness) -> None:
-    ctx = harness.window.backend.ctx
+    ctx = harness.window.ctx
     window = StatisticsWindow(harness.window.runner, ctx, harness.window)
     harness.qtbot.addWidget(window)
     window.show()

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def ctx(h: WindowHarness) -> AppContext:
-    return h.window.backend.ctx
+    return h.window.ctx
 
 
 def term_rows(h: WindowHarness) -> list[MotionRow]:
