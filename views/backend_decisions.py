@@ -8,14 +8,19 @@ from datetime import date
 from models.domain.decision_rules import DecisionRules
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
-from models.services.decisions import decisions
-from models.services.decisions import follow_up as decision_follow_up
-from models.services.decisions import meeting as decision_meeting
-from models.services.decisions import steps as decision_steps
-from models.services.decisions.core import decision_rules_in_force
-from models.services.decisions.decisions import DecisionDraft
-from models.services.decisions.meeting import DiscussionDraft, DiscussionRoster
-from models.services.decisions.rows import DecisionDetail, DecisionRow
+from models.services.decisions import queries as decisions
+from models.services.decisions.commands import discussion as decision_meeting
+from models.services.decisions.commands import follow_up as decision_follow_up
+from models.services.decisions.commands import matters
+from models.services.decisions.commands import steps as decision_steps
+from models.services.decisions.contracts import (
+    DecisionDetail,
+    DecisionDraft,
+    DecisionRow,
+    DiscussionDraft,
+    DiscussionRoster,
+)
+from models.services.decisions.queries import decision_rules as decision_rules_in_force
 from models.services.meetings import meetings
 from models.services.meetings.rows import MeetingRow
 from models.store.unit_of_work import Database
@@ -45,19 +50,19 @@ class DecisionCalls:
         return decision_rules_in_force(self.db)
 
     def create_decision(self, draft: DecisionDraft) -> DecisionDetail:
-        return decisions.create_decision(self.db, user=self.user, draft=draft)
+        return matters.create_decision(self.db, user=self.user, draft=draft)
 
     def update_decision(
         self, decision_id: int, version: int | None, draft: DecisionDraft
     ) -> DecisionDetail:
-        return decisions.update_decision(
+        return matters.update_decision(
             self.db, user=self.user, decision_id=decision_id, expected_version=version, draft=draft
         )
 
     def record_emergency(
         self, draft: DecisionDraft, decided_by: str, decided_on: date, reason: str
     ) -> DecisionDetail:
-        return decisions.record_emergency(
+        return matters.record_emergency(
             self.db,
             user=self.user,
             draft=draft,
@@ -69,7 +74,7 @@ class DecisionCalls:
     def report_emergency(
         self, decision_id: int, version: int | None, meeting_id: int
     ) -> DecisionDetail:
-        return decisions.report_emergency(
+        return matters.report_emergency(
             self.db,
             user=self.user,
             decision_id=decision_id,
@@ -126,7 +131,8 @@ class DecisionCalls:
         )
 
     def attachment_content(self, attachment_id: int) -> tuple[str, bytes]:
-        return decision_steps.attachment_content(self.db, attachment_id=attachment_id)
+        stored = decisions.attachment_content(self.db, attachment_id=attachment_id)
+        return stored.filename, stored.content
 
     # --- the meeting ------------------------------------------------------------------------------
 
@@ -161,7 +167,7 @@ class DecisionCalls:
 
     def discussion_workbench(self, decision_id: int) -> DiscussionWorkbench:
         return DiscussionWorkbench(
-            roster=decision_meeting.discussion_roster(self.db, decision_id=decision_id),
+            roster=decisions.discussion_roster(self.db, decision_id=decision_id),
             rules=decision_rules_in_force(self.db),
         )
 

@@ -13,16 +13,16 @@ from PySide6.QtCore import QSize, Qt
 
 from models.domain.major_decision import DecisionState
 from models.domain.vocabulary import BodyKind
-from models.services.decisions.decisions import DecisionDraft, create_decision, get_decision
-from models.services.decisions.meeting import (
+from models.services.decisions.commands.discussion import put_on_agenda, record_discussion
+from models.services.decisions.commands.matters import create_decision
+from models.services.decisions.commands.steps import record_step
+from models.services.decisions.contracts import (
+    DecisionDraft,
     DiscussionDraft,
     ParticipantDraft,
     PositionDraft,
-    discussion_roster,
-    put_on_agenda,
-    record_discussion,
 )
-from models.services.decisions.steps import record_step
+from models.services.decisions.queries import discussion_roster, get_decision
 from models.services.meetings.meetings import MeetingDraft, plan_meeting
 from views.decisions.decision_detail import DecisionDetailWindow
 from views.decisions.decision_forms import MatterForm, MeetingForm

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QW
 
 from models.domain.decision_rules import DecisionCategory
 from models.domain.vocabulary import BodyKind
-from models.services.decisions.decisions import DecisionDraft
+from models.services.decisions.contracts import DecisionDraft
 from views.background import Runner
 from views.decisions.form_base import DecisionForm
 from views.form_dialog import date_edit, day_of

@@ -34,7 +34,7 @@ from models.domain.major_decision import (
     item_count,
     tally,
 )
-from models.services.decisions.meeting import DiscussionDraft, ParticipantDraft, PositionDraft
+from models.services.decisions.contracts import DiscussionDraft, ParticipantDraft, PositionDraft
 from views.background import Runner
 from views.decisions.form_base import DecisionForm
 

@@ -44,7 +44,7 @@ from models.entities import AgendaItem, Meeting, Membership, Person
 from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
 from models.services.common.text import fitted
 from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.decisions.core import keep_decision_items
+from models.services.decisions.guards import keep_decision_items
 from models.services.meetings.content import (
     changing_content,
     check_meeting_body,
