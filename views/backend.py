@@ -33,7 +33,6 @@ from models.services.people.rosters import RosterEntry
 from models.services.people.rows import MembershipRow, PersonRow, TermRow
 from models.services.slates import electoral, slates
 from models.store.unit_of_work import Database
-from views.backend_decisions import DecisionCalls
 from views.backend_motions import MotionCalls
 
 
@@ -55,7 +54,7 @@ class MeetingWorkbench:
     hosts: tuple[tuple[int, str], ...]  # (person id, "姓名（职务）") of the body's serving members
 
 
-class Backend(MotionCalls, DecisionCalls):
+class Backend(MotionCalls):
     def __init__(
         self,
         db: Database,

@@ -154,7 +154,7 @@ class MainActions:
 
         window = next(iter(self.findChildren(DecisionList)), None)
         if window is None:
-            window = DecisionList(self.runner, self.backend, parent=self)
+            window = DecisionList(self.runner, self.backend.ctx, parent=self)
         window.show()
         window.raise_()
         return window

@@ -8,8 +8,9 @@ record_discussion call, and a refusal keeps everything typed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,9 +35,20 @@ from models.domain.major_decision import (
     item_count,
     tally,
 )
-from models.services.decisions.contracts import DiscussionDraft, ParticipantDraft, PositionDraft
+from models.services.decisions.contracts import (
+    DecisionDetail,
+    DiscussionDraft,
+    DiscussionWorkbench,
+    ParticipantDraft,
+    PositionDraft,
+    RosterLine,
+)
 from views.background import Runner
 from views.decisions.form_base import DecisionForm
+from views.ops import decisions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 PRESENCES = tuple(p.value for p in ItemPresence)
 STANCES = tuple(s.value for s in Stance)
@@ -50,7 +62,7 @@ class Spoken:
     reserved: bool = False
 
 
-def person_box(lines: Any, chosen: int | None) -> QComboBox:
+def person_box(lines: Iterable[RosterLine], chosen: int | None) -> QComboBox:
     box = QComboBox()
     box.addItem("（无）", None)
     for line in lines:
@@ -61,9 +73,14 @@ def person_box(lines: Any, chosen: int | None) -> QComboBox:
 
 class DiscussionForm(DecisionForm):
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, bench: Any, parent: QWidget | None = None
+        self,
+        runner: Runner,
+        ctx: AppContext,
+        detail: DecisionDetail,
+        bench: DiscussionWorkbench,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, backend, "", detail.row.title, parent)
+        super().__init__(runner, ctx, "", detail.row.title, parent)
         self.retitle(self.tr("记录集体讨论"))
         self.detail, self.rules, self.roster = detail, bench.rules, bench.roster
         self.names = {line.person_id: line.name for line in self.roster.lines}
@@ -330,5 +347,9 @@ class DiscussionForm(DecisionForm):
 
     def submit(self) -> None:
         draft = self.draft()
-        backend, decision_id, version = self.backend, self.detail.id, self.detail.version
-        self.save(lambda: backend.record_discussion(decision_id, version, draft))
+        ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
+        self.save(
+            lambda: ops.record_discussion(
+                ctx, decision_id=decision_id, expected_version=version, draft=draft
+            )
+        )
