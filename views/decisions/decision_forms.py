@@ -35,7 +35,7 @@ class MatterForm(DecisionForm):
         super().__init__(runner, ctx, "", parent=parent)
         self.detail = detail
         self.retitle(self.tr("新建三重一大事项") if detail is None else self.tr("修改事项信息"))
-        self.title_edit = self.add_field("title", self.tr("事项名称(&T)："), QLineEdit())
+        self.title_edit = self.field("title", self.tr("事项名称(&T)："), QLineEdit())
         self.category = QComboBox()
         for category in DecisionCategory:
             self.category.addItem(category.value, category.value)
@@ -46,7 +46,7 @@ class MatterForm(DecisionForm):
         self.add_field(
             "body", self.tr("决策机构(&B)："), self.body, self.tr("重要干部任免只能由党组决定")
         )
-        self.amount = self.add_field(
+        self.amount = self.field(
             "amount_yuan",
             self.tr("金额（元）(&A)："),
             QLineEdit(),
@@ -62,10 +62,10 @@ class MatterForm(DecisionForm):
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         if detail is not None:
             row = detail.row
-            self.title_edit.setText(row.title)  # type: ignore[attr-defined]
+            self.title_edit.setText(row.title)
             self.category.setCurrentIndex(self.category.findData(row.category.value))
             self.body.setCurrentIndex(self.body.findData(row.body.value))
-            self.amount.setText("" if row.amount_yuan is None else str(row.amount_yuan))  # type: ignore[attr-defined]
+            self.amount.setText("" if row.amount_yuan is None else str(row.amount_yuan))
             self.year.setValue(row.year)
             self.background.setPlainText(detail.background)
         self.ok_button().setText(self.tr("保存"))
@@ -76,13 +76,13 @@ class MatterForm(DecisionForm):
             self.body.setCurrentIndex(self.body.findData(BodyKind.PARTY_GROUP.value))
 
     def draft(self) -> DecisionDraft | None:
-        text = self.amount.text().replace(",", "").replace("，", "").strip()  # type: ignore[attr-defined]
+        text = self.amount.text().replace(",", "").replace("，", "").strip()
         if text and not text.isdigit():
             self.show_problem("amount_yuan", self.tr("金额应为整数（元），如 150000。"))
             self.amount.setFocus()
             return None
         return DecisionDraft(
-            title=self.title_edit.text(),  # type: ignore[attr-defined]
+            title=self.title_edit.text(),
             category=self.category.currentData(),
             body=self.body.currentData(),
             year=self.year.value(),
@@ -112,8 +112,8 @@ class EmergencyForm(MatterForm):
     def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(runner, ctx, None, parent)
         self.retitle(self.tr("紧急处置登记"))
-        self.decided_by = self.add_field("decided_by", self.tr("处置人(&P)："), QLineEdit())
-        self.decided_on = self.add_field(
+        self.decided_by = self.field("decided_by", self.tr("处置人(&P)："), QLineEdit())
+        self.decided_on = self.field(
             "decided_on", self.tr("处置日期(&D)："), date_edit(date.today())
         )
         self.reason = QPlainTextEdit()
@@ -125,8 +125,8 @@ class EmergencyForm(MatterForm):
         if draft is None:
             return
         ctx = self.ctx
-        by = self.decided_by.text()  # type: ignore[attr-defined]
-        on = day_of(self.decided_on)  # type: ignore[arg-type]
+        by = self.decided_by.text()
+        on = day_of(self.decided_on)
         reason = self.reason.toPlainText()
         self.save(
             lambda: ops.record_emergency(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -17,6 +17,8 @@ from views.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
+
+W = TypeVar("W", bound=QWidget)
 
 
 class DecisionForm(FormDialog):
@@ -34,9 +36,14 @@ class DecisionForm(FormDialog):
     ) -> None:
         super().__init__(runner, title, parent)
         self.ctx = ctx
-        self.result: DecisionDetail | None = None
+        self.saved_detail: DecisionDetail | None = None
         if subject is not None:
             self.add_field("decision", self.tr("事项："), QLabel(subject))
+
+    def field(self, key: str, label: str, widget: W, description: str = "") -> W:
+        """add_field, keeping the widget's own type for the form's code."""
+        self.add_field(key, label, widget, description)
+        return widget
 
     def retitle(self, title: str) -> None:
         self.setWindowTitle(title)
@@ -60,6 +67,6 @@ class DecisionForm(FormDialog):
 
     def _saved(self, result: DecisionDetail) -> None:
         self.ok_button().setEnabled(True)
-        self.result = result
+        self.saved_detail = result
         self.saved.emit(result)
         self.accept()

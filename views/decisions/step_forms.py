@@ -39,19 +39,19 @@ class StepForm(DecisionForm):
         self.retitle(self.tr("登记“%1”").replace("%1", step.kind))
         self.detail, self.kind = detail, step.kind
         self.add_field("kind", self.tr("程序："), QLabel(f"{step.kind}（{step.timing_name}）"))
-        self.done_on = self.add_field(
+        self.done_on = self.field(
             "done_on", self.tr("完成日期(&D)："), date_edit(step.done_on or date.today())
         )
-        self.participants = self.add_field("participants", self.tr("参加人员(&P)："), QLineEdit())
-        self.participants.setText(step.participants or "")  # type: ignore[attr-defined]
+        self.participants = self.field("participants", self.tr("参加人员(&P)："), QLineEdit())
+        self.participants.setText(step.participants or "")
         self.summary = text_box()
         self.summary.setPlainText(step.summary or "")
         self.add_field("summary", self.tr("情况摘要(&S)："), self.summary)
 
     def submit(self) -> None:
         ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
-        kind, on = self.kind, day_of(self.done_on)  # type: ignore[arg-type]
-        people = self.participants.text()  # type: ignore[attr-defined]
+        kind, on = self.kind, day_of(self.done_on)
+        people = self.participants.text()
         summary = self.summary.toPlainText()
         self.save(
             lambda: ops.record_step(
@@ -84,13 +84,13 @@ class NotApplicableForm(DecisionForm):
         self.reason = text_box()
         self.reason.setPlainText(step.na_reason or "")
         self.add_field("reason", self.tr("不适用的理由(&R)："), self.reason)
-        self.accepted_by = self.add_field("accepted_by", self.tr("认可人(&A)："), QLineEdit())
-        self.accepted_by.setText(step.na_accepted_by or "")  # type: ignore[attr-defined]
+        self.accepted_by = self.field("accepted_by", self.tr("认可人(&A)："), QLineEdit())
+        self.accepted_by.setText(step.na_accepted_by or "")
 
     def submit(self) -> None:
         ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
         kind, reason = self.kind, self.reason.toPlainText()
-        who = self.accepted_by.text()  # type: ignore[attr-defined]
+        who = self.accepted_by.text()
         self.save(
             lambda: ops.mark_step_not_applicable(
                 ctx,
@@ -117,8 +117,8 @@ class ReopenForm(DecisionForm):
         self.retitle(self.tr("复议"))
         self.detail = detail
         members = detail.discussions[-1].members if detail.discussions else 0
-        self.requested_by = self.add_field("requested_by", self.tr("提议人(&P)："), QLineEdit())
-        self.requested_on = self.add_field(
+        self.requested_by = self.field("requested_by", self.tr("提议人(&P)："), QLineEdit())
+        self.requested_on = self.field(
             "requested_on", self.tr("日期(&D)："), date_edit(date.today())
         )
         self.agree = QSpinBox()
@@ -136,8 +136,8 @@ class ReopenForm(DecisionForm):
 
     def submit(self) -> None:
         ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
-        who = self.requested_by.text()  # type: ignore[attr-defined]
-        on, agree = day_of(self.requested_on), self.agree.value()  # type: ignore[arg-type]
+        who = self.requested_by.text()
+        on, agree = day_of(self.requested_on), self.agree.value()
         reason = self.reason.toPlainText()
         self.save(
             lambda: ops.reopen_decision(
@@ -167,18 +167,18 @@ class FollowUpForm(DecisionForm):
         self.detail = detail
         self.task = text_box(70)
         self.add_field("task", self.tr("执行事项(&T)："), self.task)
-        self.owner = self.add_field("owner", self.tr("责任人(&O)："), QLineEdit())
+        self.owner = self.field("owner", self.tr("责任人(&O)："), QLineEdit())
         self.has_due = QCheckBox(self.tr("有完成期限(&L)"))
         self.has_due.setChecked(True)
         self.add_field("has_due", "", self.has_due)
         self.has_due.setAccessibleName(self.tr("有完成期限"))
-        self.due_on = self.add_field("due_on", self.tr("完成期限(&D)："), date_edit(date.today()))
+        self.due_on = self.field("due_on", self.tr("完成期限(&D)："), date_edit(date.today()))
         self.has_due.toggled.connect(self.due_on.setEnabled)
 
     def submit(self) -> None:
         ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
-        task, owner = self.task.toPlainText(), self.owner.text()  # type: ignore[attr-defined]
-        due = day_of(self.due_on) if self.has_due.isChecked() else None  # type: ignore[arg-type]
+        task, owner = self.task.toPlainText(), self.owner.text()
+        due = day_of(self.due_on) if self.has_due.isChecked() else None
         self.save(
             lambda: ops.add_follow_up(
                 ctx,
@@ -213,7 +213,7 @@ class ProgressForm(DecisionForm):
         self.is_done.setChecked(follow_up.done_on is not None)
         self.add_field("is_done", "", self.is_done)
         self.is_done.setAccessibleName(self.tr("已完成"))
-        self.done_on = self.add_field(
+        self.done_on = self.field(
             "done_on", self.tr("完成日期(&D)："), date_edit(follow_up.done_on or date.today())
         )
         self.done_on.setEnabled(self.is_done.isChecked())
@@ -222,7 +222,7 @@ class ProgressForm(DecisionForm):
     def submit(self) -> None:
         ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
         entry, progress = self.follow_up_id, self.progress.toPlainText()
-        done = day_of(self.done_on) if self.is_done.isChecked() else None  # type: ignore[arg-type]
+        done = day_of(self.done_on) if self.is_done.isChecked() else None
         self.save(
             lambda: ops.update_follow_up(
                 ctx,
@@ -248,14 +248,14 @@ class CompleteForm(DecisionForm):
         super().__init__(runner, ctx, "", detail.row.title, parent)
         self.retitle(self.tr("执行完成"))
         self.detail = detail
-        self.completed_on = self.add_field(
+        self.completed_on = self.field(
             "completed_on", self.tr("完成日期(&D)："), date_edit(date.today())
         )
         self.ok_button().setText(self.tr("执行完成"))
 
     def submit(self) -> None:
         ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
-        on = day_of(self.completed_on)  # type: ignore[arg-type]
+        on = day_of(self.completed_on)
         self.save(
             lambda: ops.complete_decision(
                 ctx, decision_id=decision_id, expected_version=version, completed_on=on

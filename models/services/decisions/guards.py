@@ -16,15 +16,15 @@ def keep_decision_items(
     removed = set(existing) - kept
     if not removed:
         return
-    used = (
-        session.scalars(
+    used = [
+        *session.scalars(
             select(MajorDecision.agenda_item_id).where(MajorDecision.agenda_item_id.in_(removed))
-        ).all()
-        + session.scalars(
+        ),
+        *session.scalars(
             select(DecisionDiscussion.agenda_item_id).where(
                 DecisionDiscussion.agenda_item_id.in_(removed)
             )
-        ).all()
-    )
+        ),
+    ]
     if used:
         raise DomainError("agenda_item_has_decision", field="agenda", title=existing[used[0]].title)
