@@ -13,22 +13,17 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from models.services.common.changes import Changes as CoreChanges
 from models.services.common.changes import Outcome
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Changes:
-    """Legacy: what a view said an action touched. Being replaced by the core's Changes."""
-
-    people: bool = False
-    memberships: bool = False
-    terms: bool = False
-    meetings: bool = False
-    motions: bool = False
-    decisions: bool = False
+class _Pending:
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None]
+    initiator: object
+    is_command: bool
 
 
 class _Task(QRunnable):
@@ -56,16 +51,7 @@ class Runner(QObject):
         self._lane = QThreadPool(self)
         self._lane.setMaxThreadCount(1)
         self._ids = itertools.count(1)
-        self._callbacks: dict[
-            int,
-            tuple[
-                Callable[[Any], None],
-                Callable[[BaseException], None],
-                Changes | CoreChanges | None,
-                object,
-                bool,
-            ],
-        ] = {}
+        self._callbacks: dict[int, _Pending] = {}
         self._finished.connect(self._on_finished)
 
     def submit(
@@ -74,10 +60,9 @@ class Runner(QObject):
         *,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
-        changes: Changes | None = None,
-        initiator: object = None,
     ) -> None:
-        self._start(work, (on_done, on_error, changes, initiator, False))
+        """Run a read; `on_done` gets its result. Commands go through submit_command."""
+        self._start(work, _Pending(on_done, on_error, None, is_command=False))
 
     def submit_command(
         self,
@@ -88,31 +73,31 @@ class Runner(QObject):
         initiator: object = None,
     ) -> None:
         """Run a command; `on_done` gets its value, then every screen hears what it changed."""
-        self._start(work, (on_done, on_error, None, initiator, True))
+        self._start(work, _Pending(on_done, on_error, initiator, is_command=True))
 
-    def _start(self, work: Callable[[], Any], callbacks: Any) -> None:
+    def _start(self, work: Callable[[], Any], pending: _Pending) -> None:
         task_id = next(self._ids)
-        self._callbacks[task_id] = callbacks
+        self._callbacks[task_id] = pending
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self._lane.start(_Task(self, task_id, work))
 
     @Slot(int, object, object)
     def _on_finished(self, task_id: int, result: Any, error: BaseException | None) -> None:
-        on_done, on_error, changes, initiator, is_command = self._callbacks.pop(task_id)
+        pending = self._callbacks.pop(task_id)
         if not self._callbacks:
             self.busy_changed.emit(False)
         if error is not None:
-            on_error(error)
+            pending.on_error(error)
             return
-        if is_command:
-            assert isinstance(result, Outcome)
-            on_done(result.value)
-            changes = result.changes or None
-        else:
-            on_done(result)
-        if changes is not None:
-            self.data_changed.emit(changes, initiator)
+        if not pending.is_command:
+            pending.on_done(result)
+            return
+        assert isinstance(result, Outcome), "submit_command's work must return an Outcome"
+        pending.on_done(result.value)
+        if result.changes:
+            # The core decided what changed; every screen hears it, the initiator included.
+            self.data_changed.emit(result.changes, pending.initiator)
 
     def is_idle(self) -> bool:
         return not self._callbacks

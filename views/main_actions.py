@@ -154,7 +154,7 @@ class MainActions:
 
         window = next(iter(self.findChildren(DecisionList)), None)
         if window is None:
-            window = DecisionList(self.runner, self.legacy_backend, parent=self)
+            window = DecisionList(self.runner, self.ctx, parent=self)
         window.show()
         window.raise_()
         return window

@@ -44,7 +44,6 @@ class MainWindow(MainActions, QMainWindow):
         self.user = user
         # The database, the clerk and the resource paths; None until the lane has opened them.
         self.ctx: AppContext | None = None
-        self._legacy_backend: Any = None
         self.setWindowTitle(self.tr("议事 — 区残联秘书处工作台"))
         self.setAccessibleName(self.tr("议事主窗口"))
 
@@ -107,22 +106,6 @@ class MainWindow(MainActions, QMainWindow):
     def open_database(self, opener: Callable[[], AppContext]) -> None:
         """Runs `opener` on the lane (it imports the data layer, opens and migrates)."""
         self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
-
-    @property
-    def legacy_backend(self) -> Any:
-        """Transitional: the old Backend, for the windows not yet on typed operations.
-
-        Built on first use from the context, so its imports (meetings, motions, decisions) stay
-        out of start-up; it goes with views/backend.py.
-        """
-        if self._legacy_backend is None and self.ctx is not None:
-            from views.backend import Backend
-
-            ctx = self.ctx
-            self._legacy_backend = Backend(
-                ctx.db, ctx.user, fonts_dir=ctx.fonts_dir, reply_templates=ctx.reply_templates
-            )
-        return self._legacy_backend
 
     def _on_opened(self, ctx: AppContext) -> None:
         from views.ops import settings as settings_ops

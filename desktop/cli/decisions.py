@@ -7,8 +7,8 @@ from typing import Any
 
 from desktop.cli.output import print_json, say
 from models.domain.errors import DomainError
-from models.services.decisions.decisions import list_decisions
-from models.services.decisions.rows import DecisionRow
+from models.services.decisions.contracts import DecisionRow
+from models.services.decisions.queries import list_decisions
 from models.store.unit_of_work import Database
 
 BLANK = "—"

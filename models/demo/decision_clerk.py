@@ -15,17 +15,17 @@ from sqlalchemy import select
 from models.demo.meetings import RECORDER
 from models.domain.vocabulary import BodyKind, MembershipStatus
 from models.entities import Membership, Person
-from models.services.decisions.decisions import DecisionDraft, create_decision
-from models.services.decisions.follow_up import add_follow_up
-from models.services.decisions.meeting import (
+from models.services.decisions.commands.discussion import put_on_agenda, record_discussion
+from models.services.decisions.commands.follow_up import add_follow_up
+from models.services.decisions.commands.matters import create_decision
+from models.services.decisions.commands.steps import record_step
+from models.services.decisions.contracts import (
+    DecisionDetail,
+    DecisionDraft,
     DiscussionDraft,
     ParticipantDraft,
     PositionDraft,
-    put_on_agenda,
-    record_discussion,
 )
-from models.services.decisions.rows import DecisionDetail
-from models.services.decisions.steps import record_step
 from models.services.meetings.commands.agenda import set_agenda
 from models.services.meetings.commands.attendance import record_attendance
 from models.services.meetings.commands.minutes import finalise_minutes, write_minutes

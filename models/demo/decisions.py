@@ -14,9 +14,10 @@ from datetime import date
 
 from models.demo.decision_clerk import Clerk, agenda, discuss, follow_up, members_of
 from models.domain.vocabulary import BodyKind
-from models.services.decisions.decisions import DecisionDraft, record_emergency, report_emergency
-from models.services.decisions.follow_up import complete_decision, update_follow_up
-from models.services.decisions.steps import add_attachment, mark_step_not_applicable
+from models.services.decisions.commands.follow_up import complete_decision, update_follow_up
+from models.services.decisions.commands.matters import record_emergency, report_emergency
+from models.services.decisions.commands.steps import add_attachment, mark_step_not_applicable
+from models.services.decisions.contracts import DecisionDraft
 from models.store.unit_of_work import Database
 
 COUNCIL_13 = date(2026, 10, 15)

@@ -11,9 +11,8 @@ import pytest
 from models.domain.major_decision import DecisionResult, DecisionState
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
-from models.services.decisions.decisions import get_decision, list_decisions
-from models.services.decisions.rows import DecisionDetail
-from models.services.decisions.steps import attachment_content
+from models.services.decisions.contracts import DecisionDetail
+from models.services.decisions.queries import attachment_content, get_decision, list_decisions
 from models.services.meetings.queries import get_meeting
 
 
@@ -83,8 +82,9 @@ def test_large_sum_with_a_recusal_a_waived_step_files_and_follow_ups(demo):
     files = [a for s in funds.steps for a in s.attachments]
     assert {a.filename for a in files} == {"专家论证意见.txt", "法律意见书.txt"}
     for a in files:
-        name, content = attachment_content(db, attachment_id=a.id)
-        assert name == a.filename and hashlib.sha256(content).hexdigest() == a.sha256
+        stored = attachment_content(db, attachment_id=a.id)
+        assert stored.filename == a.filename
+        assert hashlib.sha256(stored.content).hexdigest() == a.sha256
     assert [f.done_on is not None for f in funds.follow_ups] == [True, False]
 
 

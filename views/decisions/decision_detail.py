@@ -4,7 +4,7 @@ follow-ups and the history, with a button for each action — enabled only when 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.major_decision import DecisionAction, DecisionState
-from views.background import Changes, Runner
+from models.services.decisions.contracts import DecisionDetail, DiscussionWorkbench, MeetingChoice
+from views.background import Runner
 from views.decisions.decision_forms import MatterForm, MeetingForm
 from views.decisions.decision_table_model import amount_text, meeting_text
+from views.decisions.form_base import DecisionForm
 from views.decisions.record_text import record_text
 from views.decisions.step_forms import CompleteForm, FollowUpForm, ProgressForm, ReopenForm
 from views.decisions.step_panel import StepPanel
 from views.error_presenter import describe
+from views.ops import decisions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 A = DecisionAction
 EDITABLE = frozenset({DecisionState.DRAFT, DecisionState.READY, DecisionState.DEFERRED})
@@ -62,13 +68,13 @@ class DecisionDetailWindow(QWidget):
     loaded = Signal()
 
     def __init__(
-        self, runner: Runner, backend: Any, decision_id: int, parent: QWidget | None = None
+        self, runner: Runner, ctx: AppContext, decision_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend, self.decision_id = runner, backend, decision_id
-        self.detail: Any = None
-        self.form: Any = None
-        self.last_preview: Any = None
+        self.runner, self.ctx, self.decision_id = runner, ctx, decision_id
+        self.detail: DecisionDetail | None = None
+        self.form: DecisionForm | None = None
+        self.last_preview: Any = None  # the paper preview, from views/documents
         self.setWindowTitle(self.tr("三重一大事项"))
         self.setAccessibleName(self.windowTitle())
 
@@ -93,7 +99,7 @@ class DecisionDetailWindow(QWidget):
         background_box.addStretch(1)
         top.addLayout(background_box, 2)
 
-        self.steps = StepPanel(runner, backend, self._saved, self.show_message, self)
+        self.steps = StepPanel(runner, ctx, self.show_detail, self.show_message, self)
         self.record = QPlainTextEdit()
         self.record.setReadOnly(True)
         self.record.setAccessibleName(self.tr("集体讨论记录"))
@@ -150,14 +156,14 @@ class DecisionDetailWindow(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        decision_id, backend = self.decision_id, self.backend
+        ctx, decision_id = self.ctx, self.decision_id
         self.runner.submit(
-            lambda: backend.decision(decision_id),
+            lambda: ops.decision(ctx, decision_id=decision_id),
             on_done=self.show_detail,
             on_error=lambda e: self.show_message(describe(e)),
         )
 
-    def show_detail(self, detail: Any) -> None:
+    def show_detail(self, detail: DecisionDetail) -> None:
         self.detail = detail
         row = detail.row
         self.setWindowTitle(self.tr("三重一大事项 — %1").replace("%1", row.title))
@@ -251,25 +257,24 @@ class DecisionDetailWindow(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
-    def _saved(self, detail: Any) -> None:
-        self.show_detail(detail)
-
     # --- actions --------------------------------------------------------------------------------
 
-    def _open(self, form: Any, done: str) -> Any:
+    def _open(self, form: DecisionForm, done: str) -> None:
+        # The Runner tells the other windows what changed; this one shows the returned detail.
         form.saved.connect(lambda detail: self._form_saved(detail, done))
         self.form = form
         form.open()
-        return form
 
-    def _form_saved(self, detail: Any, done: str) -> None:
-        self.runner.data_changed.emit(Changes(decisions=True, meetings=True), self)
+    def _form_saved(self, detail: DecisionDetail, done: str) -> None:
         self.show_detail(detail)
         self.show_message(done)
 
-    def edit_matter(self) -> MatterForm:
-        form = MatterForm(self.runner, self.backend, self.detail, self)
-        return self._open(form, self.tr("已修改事项信息。"))
+    def edit_matter(self) -> MatterForm | None:
+        if self.detail is None:
+            return None
+        form = MatterForm(self.runner, self.ctx, self.detail, self)
+        self._open(form, self.tr("已修改事项信息。"))
+        return form
 
     def put_on_agenda(self) -> None:
         self._fetch_meetings(report=False)
@@ -278,20 +283,21 @@ class DecisionDetailWindow(QWidget):
         self._fetch_meetings(report=True)
 
     def _fetch_meetings(self, *, report: bool) -> None:
-        backend, row = self.backend, self.detail.row
-        since, today = self.detail.emergency_on, date.today()
+        detail = self.detail
+        if detail is None:
+            return
+        ctx, body = self.ctx, detail.row.body
+        since, today = detail.emergency_on, date.today()
 
-        def work() -> Any:
+        def work() -> list[MeetingChoice]:
             if report:
-                return backend.report_meetings(row.body, since)
-            return backend.agenda_meetings(row.body, today)
+                return ops.report_meetings(ctx, body=body, since=since)
+            return ops.agenda_meetings(ctx, body=body, after=today)
 
         self.runner.submit(
             work,
             on_done=lambda meetings: self._open(
-                MeetingForm(
-                    self.runner, self.backend, self.detail, meetings, report=report, parent=self
-                ),
+                MeetingForm(self.runner, ctx, detail, meetings, report=report, parent=self),
                 self.tr("已报告紧急处置。") if report else self.tr("已列入议程。"),
             ),
             on_error=lambda e: self.show_message(describe(e)),
@@ -300,41 +306,50 @@ class DecisionDetailWindow(QWidget):
     def record_discussion(self) -> None:
         from views.decisions.discussion_form import DiscussionForm
 
-        backend, decision_id = self.backend, self.detail.id
+        detail = self.detail
+        if detail is None:
+            return
+        ctx, decision_id = self.ctx, detail.id
+
+        def opened(bench: DiscussionWorkbench) -> None:
+            form = DiscussionForm(self.runner, ctx, detail, bench, self)
+            self._open(form, self.tr("已记录集体讨论。"))
+
         self.runner.submit(
-            lambda: backend.discussion_workbench(decision_id),
-            on_done=lambda bench: self._open(
-                DiscussionForm(self.runner, self.backend, self.detail, bench, self),
-                self.tr("已记录集体讨论。"),
-            ),
+            lambda: ops.discussion_workbench(ctx, decision_id=decision_id),
+            on_done=opened,
             on_error=lambda e: self.show_message(describe(e)),
         )
 
-    def reopen(self) -> ReopenForm:
-        return self._open(
-            ReopenForm(self.runner, self.backend, self.detail, self), self.tr("已记录复议。")
-        )
+    def reopen(self) -> ReopenForm | None:
+        if self.detail is None:
+            return None
+        form = ReopenForm(self.runner, self.ctx, self.detail, self)
+        self._open(form, self.tr("已记录复议。"))
+        return form
 
-    def add_follow_up(self) -> FollowUpForm:
-        return self._open(
-            FollowUpForm(self.runner, self.backend, self.detail, self),
-            self.tr("已添加执行事项。"),
-        )
+    def add_follow_up(self) -> FollowUpForm | None:
+        if self.detail is None:
+            return None
+        form = FollowUpForm(self.runner, self.ctx, self.detail, self)
+        self._open(form, self.tr("已添加执行事项。"))
+        return form
 
     def update_progress(self) -> ProgressForm | None:
         rows = self.follow_ups.selectionModel().selectedRows()
         if not rows or self.detail is None:
             return None
         entry = self.detail.follow_ups[rows[0].row()]
-        return self._open(
-            ProgressForm(self.runner, self.backend, self.detail, entry, self),
-            self.tr("已更新执行进展。"),
-        )
+        form = ProgressForm(self.runner, self.ctx, self.detail, entry, self)
+        self._open(form, self.tr("已更新执行进展。"))
+        return form
 
-    def complete(self) -> CompleteForm:
-        return self._open(
-            CompleteForm(self.runner, self.backend, self.detail, self), self.tr("事项已执行完成。")
-        )
+    def complete(self) -> CompleteForm | None:
+        if self.detail is None:
+            return None
+        form = CompleteForm(self.runner, self.ctx, self.detail, self)
+        self._open(form, self.tr("事项已执行完成。"))
+        return form
 
     def print_record(self) -> None:
         from models.services.papers.contracts import PaperKind, PaperRequest
@@ -345,7 +360,7 @@ class DecisionDetailWindow(QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend.ctx,
+            self.ctx,
             PaperRequest(PaperKind.DECISION, decision_id=self.detail.id),
             self.tr("三重一大事项决策记录表（%1）").replace("%1", self.detail.row.title),
             on_shown=lambda preview: setattr(self, "last_preview", preview),

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from models.domain.decision_rules import DecisionCategory
 from models.domain.vocabulary import BodyKind
-from models.services.decisions.decisions import DecisionDraft
+from models.services.decisions.contracts import DecisionDetail, DecisionDraft, MeetingChoice
 from views.background import Runner
 from views.decisions.form_base import DecisionForm
 from views.form_dialog import date_edit, day_of
+from views.ops import decisions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 BODIES = ((BodyKind.EXECUTIVE_COUNCIL, "执行理事会"), (BodyKind.PARTY_GROUP, "党组"))
 
@@ -22,12 +26,16 @@ class MatterForm(DecisionForm):
     """新建事项, or 修改事项信息 of `detail` while it is 准备中, 待议 or 暂缓表决."""
 
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any = None, parent: QWidget | None = None
+        self,
+        runner: Runner,
+        ctx: AppContext,
+        detail: DecisionDetail | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, backend, "", parent=parent)
+        super().__init__(runner, ctx, "", parent=parent)
         self.detail = detail
         self.retitle(self.tr("新建三重一大事项") if detail is None else self.tr("修改事项信息"))
-        self.title_edit = self.add_field("title", self.tr("事项名称(&T)："), QLineEdit())
+        self.title_edit = self.field("title", self.tr("事项名称(&T)："), QLineEdit())
         self.category = QComboBox()
         for category in DecisionCategory:
             self.category.addItem(category.value, category.value)
@@ -38,7 +46,7 @@ class MatterForm(DecisionForm):
         self.add_field(
             "body", self.tr("决策机构(&B)："), self.body, self.tr("重要干部任免只能由党组决定")
         )
-        self.amount = self.add_field(
+        self.amount = self.field(
             "amount_yuan",
             self.tr("金额（元）(&A)："),
             QLineEdit(),
@@ -54,10 +62,10 @@ class MatterForm(DecisionForm):
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         if detail is not None:
             row = detail.row
-            self.title_edit.setText(row.title)  # type: ignore[attr-defined]
+            self.title_edit.setText(row.title)
             self.category.setCurrentIndex(self.category.findData(row.category.value))
             self.body.setCurrentIndex(self.body.findData(row.body.value))
-            self.amount.setText("" if row.amount_yuan is None else str(row.amount_yuan))  # type: ignore[attr-defined]
+            self.amount.setText("" if row.amount_yuan is None else str(row.amount_yuan))
             self.year.setValue(row.year)
             self.background.setPlainText(detail.background)
         self.ok_button().setText(self.tr("保存"))
@@ -68,13 +76,13 @@ class MatterForm(DecisionForm):
             self.body.setCurrentIndex(self.body.findData(BodyKind.PARTY_GROUP.value))
 
     def draft(self) -> DecisionDraft | None:
-        text = self.amount.text().replace(",", "").replace("，", "").strip()  # type: ignore[attr-defined]
+        text = self.amount.text().replace(",", "").replace("，", "").strip()
         if text and not text.isdigit():
             self.show_problem("amount_yuan", self.tr("金额应为整数（元），如 150000。"))
             self.amount.setFocus()
             return None
         return DecisionDraft(
-            title=self.title_edit.text(),  # type: ignore[attr-defined]
+            title=self.title_edit.text(),
             category=self.category.currentData(),
             body=self.body.currentData(),
             year=self.year.value(),
@@ -86,22 +94,26 @@ class MatterForm(DecisionForm):
         draft = self.draft()
         if draft is None:
             return
-        backend, detail = self.backend, self.detail
+        ctx, detail = self.ctx, self.detail
         if detail is None:
-            self.save(lambda: backend.create_decision(draft))
+            self.save(lambda: ops.create_decision(ctx, draft=draft))
         else:
             decision_id, version = detail.id, detail.version
-            self.save(lambda: backend.update_decision(decision_id, version, draft))
+            self.save(
+                lambda: ops.update_decision(
+                    ctx, decision_id=decision_id, expected_version=version, draft=draft
+                )
+            )
 
 
 class EmergencyForm(MatterForm):
     """紧急处置登记: decided by one person, to be reported to the body's next meeting."""
 
-    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
-        super().__init__(runner, backend, None, parent)
+    def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(runner, ctx, None, parent)
         self.retitle(self.tr("紧急处置登记"))
-        self.decided_by = self.add_field("decided_by", self.tr("处置人(&P)："), QLineEdit())
-        self.decided_on = self.add_field(
+        self.decided_by = self.field("decided_by", self.tr("处置人(&P)："), QLineEdit())
+        self.decided_on = self.field(
             "decided_on", self.tr("处置日期(&D)："), date_edit(date.today())
         )
         self.reason = QPlainTextEdit()
@@ -112,11 +124,15 @@ class EmergencyForm(MatterForm):
         draft = self.draft()
         if draft is None:
             return
-        backend = self.backend
-        by = self.decided_by.text()  # type: ignore[attr-defined]
-        on = day_of(self.decided_on)  # type: ignore[arg-type]
+        ctx = self.ctx
+        by = self.decided_by.text()
+        on = day_of(self.decided_on)
         reason = self.reason.toPlainText()
-        self.save(lambda: backend.record_emergency(draft, by, on, reason))
+        self.save(
+            lambda: ops.record_emergency(
+                ctx, draft=draft, decided_by=by, decided_on=on, reason=reason
+            )
+        )
 
 
 class MeetingForm(DecisionForm):
@@ -125,14 +141,14 @@ class MeetingForm(DecisionForm):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
-        detail: Any,
-        meetings: list[Any],
+        ctx: AppContext,
+        detail: DecisionDetail,
+        meetings: list[MeetingChoice],
         *,
         report: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, backend, "", detail.row.title, parent)
+        super().__init__(runner, ctx, "", detail.row.title, parent)
         title = self.tr("报告紧急处置") if report else self.tr("列入议程")
         self.retitle(title)
         self.detail, self.report = detail, report
@@ -154,9 +170,21 @@ class MeetingForm(DecisionForm):
         if meeting_id is None:
             self.show_problem("meeting", self.tr("请选择会议。"))
             return
-        backend, decision_id, version = self.backend, self.detail.id, self.detail.version
+        ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
         if self.report:
-            self.save(lambda: backend.report_emergency(decision_id, version, meeting_id))
+            self.save(
+                lambda: ops.report_emergency(
+                    ctx, decision_id=decision_id, expected_version=version, meeting_id=meeting_id
+                )
+            )
         else:
             today = date.today()
-            self.save(lambda: backend.put_on_agenda(decision_id, version, meeting_id, today))
+            self.save(
+                lambda: ops.put_on_agenda(
+                    ctx,
+                    decision_id=decision_id,
+                    expected_version=version,
+                    meeting_id=meeting_id,
+                    placed_on=today,
+                )
+            )

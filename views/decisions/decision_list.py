@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from models.domain.decision_rules import DecisionCategory
 from models.domain.major_decision import STATE_NAMES, DecisionResult, DecisionState
-from views.background import Changes, Runner
+from models.services.common.changes import Changes
+from models.services.decisions.contracts import DecisionDetail, DecisionRow
+from views.background import Runner
 from views.decisions.decision_detail import DecisionDetailWindow
 from views.decisions.decision_forms import EmergencyForm, MatterForm
 from views.decisions.decision_table_model import (
@@ -28,7 +30,11 @@ from views.decisions.decision_table_model import (
     DecisionTableModel,
 )
 from views.error_presenter import describe
+from views.ops import decisions as ops
 from views.row_table_view import row_table_view
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 YEARS_BACK = 5
 
@@ -49,12 +55,12 @@ def state_filters() -> list[tuple[str, tuple[str, str | None] | None]]:
 class DecisionList(QWidget):
     loaded = Signal()
 
-    def __init__(self, runner: Runner, backend: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.runner, self.backend = runner, backend
-        self._all: list[Any] = []
-        self.form: Any = None
-        self.last_preview: Any = None
+        self.runner, self.ctx = runner, ctx
+        self._all: list[DecisionRow] = []
+        self.form: MatterForm | None = None
+        self.last_preview: Any = None  # the paper preview, from views/documents
         self.setWindowTitle(self.tr("三重一大事项台账"))
         self.setAccessibleName(self.windowTitle())
 
@@ -152,19 +158,19 @@ class DecisionList(QWidget):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        year, backend = self.year_box.currentData(), self.backend
+        ctx, year = self.ctx, self.year_box.currentData()
         self.runner.submit(
-            lambda: backend.decisions(year),
+            lambda: ops.decisions(ctx, year=year),
             on_done=self._loaded,
             on_error=lambda e: self.count.setText(describe(e)),
         )
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, rows: list[DecisionRow]) -> None:
         self._all = rows
         self._show()
         self.loaded.emit()
 
-    def visible_rows(self) -> list[Any]:
+    def visible_rows(self) -> list[DecisionRow]:
         state, category = self.state_box.currentData(), self.category_box.currentData()
         return [
             r
@@ -191,10 +197,10 @@ class DecisionList(QWidget):
         self._update_buttons()
 
     def _on_data_changed(self, changes: object, _initiator: object) -> None:
-        if getattr(changes, "decisions", False):
+        if isinstance(changes, Changes) and changes.decisions:
             self.load()
 
-    def selected(self) -> Any:
+    def selected(self) -> DecisionRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.decision(rows[0].row()) if rows else None
 
@@ -204,21 +210,21 @@ class DecisionList(QWidget):
     # --- actions --------------------------------------------------------------------------------
 
     def new_decision(self) -> MatterForm:
-        form = MatterForm(self.runner, self.backend, None, self)
+        form = MatterForm(self.runner, self.ctx, None, self)
         form.saved.connect(self._created)
         self.form = form
         form.open()
         return form
 
     def new_emergency(self) -> EmergencyForm:
-        form = EmergencyForm(self.runner, self.backend, self)
+        form = EmergencyForm(self.runner, self.ctx, self)
         form.saved.connect(self._created)
         self.form = form
         form.open()
         return form
 
-    def _created(self, detail: Any) -> None:
-        self.runner.data_changed.emit(Changes(decisions=True), self)
+    def _created(self, detail: DecisionDetail) -> None:
+        # The register reloads when the Runner reports the new decision; open its record now.
         self.show_decision(detail.id)
 
     def open_decision(self) -> DecisionDetailWindow | None:
@@ -231,7 +237,7 @@ class DecisionList(QWidget):
             None,
         )
         if window is None:
-            window = DecisionDetailWindow(self.runner, self.backend, decision_id, parent=self)
+            window = DecisionDetailWindow(self.runner, self.ctx, decision_id, parent=self)
         else:
             window.load()
         window.show()
@@ -247,7 +253,7 @@ class DecisionList(QWidget):
         open_paper(
             self,
             self.runner,
-            self.backend.ctx,
+            self.ctx,
             PaperRequest(PaperKind.DECISION_REGISTER, year=year),
             self.tr("%1年三重一大事项年度台账").replace("%1", str(year)),
             on_shown=lambda preview: setattr(self, "last_preview", preview),

@@ -8,21 +8,22 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from models.domain.major_decision import amount_words
+from models.services.decisions.contracts import DecisionRow
 from views.row_table_model import Columns, RowTableModel
 
 MISSING_COLOUR = QColor("#c0392b")
 
 
-def amount_text(row: Any) -> str:
+def amount_text(row: DecisionRow) -> str:
     return amount_words(row.amount_yuan) or ""
 
 
-def missing_text(row: Any) -> str:
+def missing_text(row: DecisionRow) -> str:
     """Said in words (缺：…) so the colour is never the only sign."""
     return "缺：" + "、".join(row.missing_steps) if row.missing_steps else ""
 
 
-def meeting_text(row: Any) -> str:
+def meeting_text(row: DecisionRow) -> str:
     if row.meeting is None:
         return ""
     return f"{row.meeting}（{row.meeting_date.isoformat()}）" if row.meeting_date else row.meeting
@@ -45,8 +46,9 @@ MEETING_COLUMN = 6
 class DecisionTableModel(RowTableModel):
     COLUMNS = _COLUMNS
 
-    def decision(self, row: int) -> Any:
-        return self.row_at(row)
+    def decision(self, row: int) -> DecisionRow:
+        decision: DecisionRow = self.row_at(row)
+        return decision
 
     def extra_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == MISSING_COLUMN:

@@ -8,8 +8,9 @@ record_discussion call, and a refusal keeps everything typed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,9 +35,20 @@ from models.domain.major_decision import (
     item_count,
     tally,
 )
-from models.services.decisions.meeting import DiscussionDraft, ParticipantDraft, PositionDraft
+from models.services.decisions.contracts import (
+    DecisionDetail,
+    DiscussionDraft,
+    DiscussionWorkbench,
+    ParticipantDraft,
+    PositionDraft,
+    RosterLine,
+)
 from views.background import Runner
 from views.decisions.form_base import DecisionForm
+from views.ops import decisions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 PRESENCES = tuple(p.value for p in ItemPresence)
 STANCES = tuple(s.value for s in Stance)
@@ -50,7 +62,7 @@ class Spoken:
     reserved: bool = False
 
 
-def person_box(lines: Any, chosen: int | None) -> QComboBox:
+def person_box(lines: Iterable[RosterLine], chosen: int | None) -> QComboBox:
     box = QComboBox()
     box.addItem("（无）", None)
     for line in lines:
@@ -61,9 +73,14 @@ def person_box(lines: Any, chosen: int | None) -> QComboBox:
 
 class DiscussionForm(DecisionForm):
     def __init__(
-        self, runner: Runner, backend: Any, detail: Any, bench: Any, parent: QWidget | None = None
+        self,
+        runner: Runner,
+        ctx: AppContext,
+        detail: DecisionDetail,
+        bench: DiscussionWorkbench,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, backend, "", detail.row.title, parent)
+        super().__init__(runner, ctx, "", detail.row.title, parent)
         self.retitle(self.tr("记录集体讨论"))
         self.detail, self.rules, self.roster = detail, bench.rules, bench.roster
         self.names = {line.person_id: line.name for line in self.roster.lines}
@@ -132,9 +149,9 @@ class DiscussionForm(DecisionForm):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.up_button = QPushButton(self.tr("上移(&U)"))
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_speaker(-1))
         self.down_button = QPushButton(self.tr("下移(&W)"))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_speaker(1))
         order_box = QWidget()
         order_layout = QHBoxLayout(order_box)
         order_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,7 +174,7 @@ class DiscussionForm(DecisionForm):
         self.deferred.toggled.connect(lambda _on: self._update_check())
         self.add_field("deferred", "", self.deferred)
         self.deferred.setAccessibleName(self.tr("暂缓表决"))
-        self.note = self.add_field("note", self.tr("备注(&N)："), QLineEdit())
+        self.note = self.field("note", self.tr("备注(&N)："), QLineEdit())
 
         self.leader.currentIndexChanged.connect(lambda _i: self._sync_positions())
         self.presiding.currentIndexChanged.connect(lambda _i: self._sync_positions())
@@ -205,14 +222,26 @@ class DiscussionForm(DecisionForm):
         self.positions = kept
         self._show_positions()
 
+    def _cells(self, row: int) -> tuple[QComboBox, QLineEdit, QCheckBox] | None:
+        """The stance, remarks and reserved-opinion widgets of a row, once it is shown."""
+        stance, remarks, reserved = (self.table.cellWidget(row, c) for c in (1, 2, 3))
+        if (
+            isinstance(stance, QComboBox)
+            and isinstance(remarks, QLineEdit)
+            and isinstance(reserved, QCheckBox)
+        ):
+            return stance, remarks, reserved
+        return None
+
     def _read_positions(self) -> None:
         for row, spoken in enumerate(self.positions):
-            stance, remarks, reserved = (self.table.cellWidget(row, c) for c in (1, 2, 3))
-            if stance is None:
+            cells = self._cells(row)
+            if cells is None:
                 continue
-            spoken.stance = stance.currentText()  # type: ignore[attr-defined]
-            spoken.remarks = remarks.text()  # type: ignore[attr-defined]
-            spoken.reserved = reserved.isChecked()  # type: ignore[attr-defined]
+            stance, remarks, reserved = cells
+            spoken.stance = stance.currentText()
+            spoken.remarks = remarks.text()
+            spoken.reserved = reserved.isChecked()
 
     def _show_positions(self, select: int | None = None) -> None:
         self.table.setRowCount(len(self.positions))
@@ -238,7 +267,7 @@ class DiscussionForm(DecisionForm):
             self.table.selectRow(select)
         self._update_check()
 
-    def move(self, step: int, row: int | None = None) -> None:
+    def move_speaker(self, step: int, row: int | None = None) -> None:
         """Move the selected (or given) speaker up or down the speaking order."""
         if row is None:
             rows = self.table.selectionModel().selectedRows()
@@ -258,10 +287,11 @@ class DiscussionForm(DecisionForm):
     def set_position(
         self, person_id: int, stance: str, remarks: str = "", reserved: bool = False
     ) -> None:
-        row = self.position_row(person_id)
-        self.table.cellWidget(row, 1).setCurrentText(stance)  # type: ignore[attr-defined]
-        self.table.cellWidget(row, 2).setText(remarks)  # type: ignore[attr-defined]
-        self.table.cellWidget(row, 3).setChecked(reserved)  # type: ignore[attr-defined]
+        cells = self._cells(self.position_row(person_id))
+        assert cells is not None
+        cells[0].setCurrentText(stance)
+        cells[1].setText(remarks)
+        cells[2].setChecked(reserved)
 
     # --- the live check -------------------------------------------------------------------------
 
@@ -325,10 +355,14 @@ class DiscussionForm(DecisionForm):
             presiding_id=self.presiding.currentData(),
             leader_id=self.leader.currentData(),
             deferred=self.deferred.isChecked(),
-            note=self.note.text().strip() or None,  # type: ignore[attr-defined]
+            note=self.note.text().strip() or None,
         )
 
     def submit(self) -> None:
         draft = self.draft()
-        backend, decision_id, version = self.backend, self.detail.id, self.detail.version
-        self.save(lambda: backend.record_discussion(decision_id, version, draft))
+        ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
+        self.save(
+            lambda: ops.record_discussion(
+                ctx, decision_id=decision_id, expected_version=version, draft=draft
+            )
+        )

@@ -1,44 +1,72 @@
-"""What every 三重一大 form shares: a draft submitted as one call, `saved` with the new detail."""
+"""What every 三重一大 form shares: one command submitted, `saved` with the new detail."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from models.domain.errors import DomainError
+from models.services.common.changes import Outcome
+from models.services.decisions.contracts import DecisionDetail
 from views.background import Runner
+from views.error_presenter import describe
 from views.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
+
+W = TypeVar("W", bound=QWidget)
 
 
 class DecisionForm(FormDialog):
-    """One action on one decision (or a new one); `saved` carries the service's DecisionDetail."""
+    """One action on one decision (or a new one); `saved` carries the command's DecisionDetail."""
 
     saved = Signal(object)
 
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
+        ctx: AppContext,
         title: str,
         subject: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, title, parent)
-        self.backend = backend
-        self.result: Any = None
+        self.ctx = ctx
+        self.saved_detail: DecisionDetail | None = None
         if subject is not None:
             self.add_field("decision", self.tr("事项："), QLabel(subject))
+
+    def field(self, key: str, label: str, widget: W, description: str = "") -> W:
+        """add_field, keeping the widget's own type for the form's code."""
+        self.add_field(key, label, widget, description)
+        return widget
 
     def retitle(self, title: str) -> None:
         self.setWindowTitle(title)
         self.setAccessibleName(title)
 
-    def save(self, work: Callable[[], Any]) -> None:
-        self.run(work, self._saved)
+    def save(self, work: Callable[[], Outcome[DecisionDetail]]) -> None:
+        """Run the command; a refusal keeps the form open with the field named and focused.
 
-    def _saved(self, result: Any) -> None:
-        self.result = result
+        The Runner tells every window what the command changed once `saved` has been handled."""
+        self.ok_button().setEnabled(False)
+        self.message.setText(self.tr("正在保存…"))
+        self.runner.submit_command(work, on_done=self._saved, on_error=self._failed, initiator=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self.ok_button().setEnabled(True)
+        field = error.field if isinstance(error, DomainError) else None
+        self.show_problem(field, describe(error))
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def _saved(self, result: DecisionDetail) -> None:
+        self.ok_button().setEnabled(True)
+        self.saved_detail = result
         self.saved.emit(result)
         self.accept()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from models.services.decisions.contracts import DecisionDetail, DiscussionRow, ReopeningRow
 
 
-def discussion_text(d: Any) -> str:
+def discussion_text(d: DiscussionRow) -> str:
     """One round: meeting, attendance words, recusals, positions in order, result and tallies."""
     lines = [
         f"第{d.round}次讨论：{d.meeting_date.isoformat()} {d.meeting}，议题“{d.agenda_item}”",
@@ -37,7 +37,7 @@ def discussion_text(d: Any) -> str:
     return "\n".join(lines)
 
 
-def reopening_text(r: Any) -> str:
+def reopening_text(r: ReopeningRow) -> str:
     outcome = "同意复议" if r.passed else "未达到复议人数"
     text = (
         f"复议：{r.requested_on.isoformat()} {r.requested_by}提议，"
@@ -46,10 +46,10 @@ def reopening_text(r: Any) -> str:
     return text + (f"；理由：{r.reason}" if r.reason else "")
 
 
-def record_text(detail: Any) -> str:
+def record_text(detail: DecisionDetail) -> str:
     parts = [discussion_text(d) for d in detail.discussions]
     parts += [reopening_text(r) for r in detail.reopenings]
-    if detail.emergency_by:
+    if detail.emergency_by and detail.emergency_on is not None:
         parts.insert(
             0,
             f"紧急处置：{detail.emergency_on.isoformat()} 由{detail.emergency_by}决定；"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
@@ -30,9 +30,20 @@ from PySide6.QtWidgets import (
 
 from models.domain.decision_rules import StepTiming
 from models.domain.major_decision import DecisionResult
-from views.background import Changes, Runner
+from models.services.common.changes import Outcome
+from models.services.decisions.contracts import (
+    AttachmentFile,
+    AttachmentRow,
+    DecisionDetail,
+    StepRow,
+)
+from views.background import Runner
 from views.decisions.step_forms import NotApplicableForm, StepForm
 from views.error_presenter import describe
+from views.ops import decisions as ops
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 HEADERS = ("程序", "时机", "要求", "状态", "完成日期", "参加人员", "情况摘要或不适用理由", "附件")
 MISSING = QColor("#c0392b")
@@ -40,7 +51,7 @@ WARNING = QColor("#b9770e")
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def step_state(step: Any, detail: Any) -> tuple[str, QColor | None]:
+def step_state(step: StepRow, detail: DecisionDetail) -> tuple[str, QColor | None]:
     """The words for a step, and the colour that repeats them (never the colour alone)."""
     passed = detail.row.result is DecisionResult.PASSED
     if step.timing is StepTiming.AT:
@@ -58,7 +69,7 @@ def step_state(step: Any, detail: Any) -> tuple[str, QColor | None]:
     return "未完成", MISSING
 
 
-def step_note(step: Any) -> str:
+def step_note(step: StepRow) -> str:
     if step.not_applicable:
         return f"不适用：{step.na_reason or ''}（认可人：{step.na_accepted_by or ''}）"
     return step.summary or ""
@@ -72,16 +83,16 @@ class StepPanel(QWidget):
     def __init__(
         self,
         runner: Runner,
-        backend: Any,
-        on_saved: Callable[[Any], None],
+        ctx: AppContext,
+        on_saved: Callable[[DecisionDetail], None],
         report: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.runner, self.backend = runner, backend
+        self.runner, self.ctx = runner, ctx
         self.on_saved, self.report = on_saved, report
-        self.detail: Any = None
-        self.form: Any = None
+        self.detail: DecisionDetail | None = None
+        self.form: StepForm | NotApplicableForm | None = None
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         self.last_opened: Path | None = None
 
@@ -138,7 +149,7 @@ class StepPanel(QWidget):
         self.attachments.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def set_detail(self, detail: Any) -> None:
+    def set_detail(self, detail: DecisionDetail) -> None:
         chosen = self.selected_step()
         self.detail = detail
         self.table.setRowCount(len(detail.steps))
@@ -166,18 +177,19 @@ class StepPanel(QWidget):
             self.table.selectRow(row)
         self._step_chosen()
 
-    def selected_step(self) -> Any:
+    def selected_step(self) -> StepRow | None:
         if self.detail is None:
             return None
         rows = self.table.selectionModel().selectedRows()
         return self.detail.steps[rows[0].row()] if rows else None
 
-    def select_step(self, kind: str) -> Any:
+    def select_step(self, kind: str) -> StepRow | None:
+        assert self.detail is not None
         row = next(i for i, s in enumerate(self.detail.steps) if s.kind == kind)
         self.table.selectRow(row)
         return self.selected_step()
 
-    def selected_attachment(self) -> Any:
+    def selected_attachment(self) -> AttachmentRow | None:
         item = self.attachments.currentItem()
         return item.data(ATTACHMENT_ROLE) if item is not None else None
 
@@ -197,8 +209,8 @@ class StepPanel(QWidget):
     def _update_buttons(self) -> None:
         step = self.selected_step()
         editable = step is not None and step.timing is not StepTiming.AT
-        if editable and step.timing is StepTiming.AFTER:
-            editable = self.detail.row.result is DecisionResult.PASSED
+        if editable and step is not None and step.timing is StepTiming.AFTER:
+            editable = self.detail is not None and self.detail.row.result is DecisionResult.PASSED
         for button in (self.record_button, self.na_button, self.attach_button):
             button.setEnabled(editable)
         has_file = self.selected_attachment() is not None
@@ -209,31 +221,31 @@ class StepPanel(QWidget):
 
     def record_step(self) -> StepForm | None:
         step = self.selected_step()
-        if step is None:
+        if step is None or self.detail is None:
             return None
-        return self._open(StepForm(self.runner, self.backend, self.detail, step, self))
+        form = StepForm(self.runner, self.ctx, self.detail, step, self)
+        self._open(form)
+        return form
 
     def mark_not_applicable(self) -> NotApplicableForm | None:
         step = self.selected_step()
-        if step is None:
+        if step is None or self.detail is None:
             return None
-        return self._open(NotApplicableForm(self.runner, self.backend, self.detail, step, self))
-
-    def _open(self, form: Any) -> Any:
-        form.saved.connect(self._saved)
-        self.form = form
-        form.open()
+        form = NotApplicableForm(self.runner, self.ctx, self.detail, step, self)
+        self._open(form)
         return form
 
-    def _saved(self, detail: Any) -> None:
-        self.runner.data_changed.emit(Changes(decisions=True), self)
-        self.on_saved(detail)
+    def _open(self, form: StepForm | NotApplicableForm) -> None:
+        # The Runner tells the other windows; this one shows the detail the command returned.
+        form.saved.connect(self.on_saved)
+        self.form = form
+        form.open()
 
     # --- files ----------------------------------------------------------------------------------
 
     def add_attachment(self, path: Path | None = None) -> None:
         step = self.selected_step()
-        if step is None:
+        if step is None or self.detail is None:
             return
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
@@ -242,25 +254,29 @@ class StepPanel(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        backend, decision_id, version = self.backend, self.detail.id, self.detail.version
+        ctx, decision_id, version = self.ctx, self.detail.id, self.detail.version
         kind, source = step.kind, Path(path)
 
-        def work() -> Any:
+        def work() -> Outcome[DecisionDetail]:
             # Read on the lane: a scanned file may be tens of megabytes.
-            return backend.add_attachment(
-                decision_id, version, kind, source.name, source.read_bytes()
+            return ops.add_attachment(
+                ctx,
+                decision_id=decision_id,
+                expected_version=version,
+                kind=kind,
+                filename=source.name,
+                content=source.read_bytes(),
             )
 
         self.report(self.tr("正在添加附件…"))
-        self.runner.submit(
+        self.runner.submit_command(
             work,
             on_done=lambda detail: self._attached(detail, source.name),
             on_error=lambda e: self.report(self.tr("未添加附件：") + describe(e)),
-            changes=Changes(decisions=True),
             initiator=self,
         )
 
-    def _attached(self, detail: Any, name: str) -> None:
+    def _attached(self, detail: DecisionDetail, name: str) -> None:
         self.on_saved(detail)
         self.report(self.tr("已添加附件“%1”。").replace("%1", name))
 
@@ -269,12 +285,12 @@ class StepPanel(QWidget):
         if attachment is None:
             return
         folder = Path(tempfile.gettempdir()) / "yishi-attachments" / str(attachment.id)
-        self._fetch(attachment, lambda name, content: self._write_and_open(folder, name, content))
+        self._fetch(attachment, lambda stored: self._write_and_open(folder, stored))
 
-    def _write_and_open(self, folder: Path, name: str, content: bytes) -> None:
+    def _write_and_open(self, folder: Path, stored: AttachmentFile) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / Path(name).name
-        path.write_bytes(content)
+        path = folder / Path(stored.filename).name
+        path.write_bytes(stored.content)
         self.last_opened = path
         if not self.open_url(QUrl.fromLocalFile(str(path))):
             self.report(
@@ -294,16 +310,16 @@ class StepPanel(QWidget):
             target = Path(chosen)
         destination = Path(target)
 
-        def write(_name: str, content: bytes) -> None:
-            destination.write_bytes(content)
+        def write(stored: AttachmentFile) -> None:
+            destination.write_bytes(stored.content)
             self.report(self.tr("附件已另存为 %1").replace("%1", str(destination)))
 
         self._fetch(attachment, write)
 
-    def _fetch(self, attachment: Any, then: Callable[[str, bytes], None]) -> None:
-        backend, attachment_id = self.backend, attachment.id
+    def _fetch(self, attachment: AttachmentRow, then: Callable[[AttachmentFile], None]) -> None:
+        ctx, attachment_id = self.ctx, attachment.id
         self.runner.submit(
-            lambda: backend.attachment_content(attachment_id),
-            on_done=lambda pair: then(*pair),
+            lambda: ops.attachment_content(ctx, attachment_id=attachment_id),
+            on_done=then,
             on_error=lambda e: self.report(describe(e)),
         )

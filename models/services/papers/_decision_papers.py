@@ -23,14 +23,14 @@ from models.domain.dates import chinese_date
 from models.domain.decision_rules import DISCUSSION_STEP, TIMING_NAMES
 from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionResult, DecisionState, amount_words
-from models.services.decisions.decisions import get_decision, list_decisions
-from models.services.decisions.rows import (
+from models.services.decisions.contracts import (
     DecisionDetail,
     DiscussionRow,
     FollowUpRow,
     ReopeningRow,
     StepRow,
 )
+from models.services.decisions.queries import get_decision, list_decisions
 from models.services.papers._common import bad_arguments, today
 from models.store.unit_of_work import Database
 

@@ -10,7 +10,7 @@ from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import AgendaKind
 from models.entities import AgendaItem, Meeting
 from models.services.common.text import fitted
-from models.services.decisions.core import keep_decision_items
+from models.services.decisions.guards import keep_decision_items
 from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
 from models.services.meetings.content import changing_content, choice, refuse_cancelled
 from models.services.meetings.contracts import AgendaItemDraft, MeetingDetail

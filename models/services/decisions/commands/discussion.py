@@ -3,11 +3,7 @@ attendance with recusals, each member's position in speaking order, the result, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
 from models.domain.major_decision import (
@@ -23,34 +19,32 @@ from models.domain.major_decision import (
     reopen_passes,
     tally,
 )
-from models.domain.meeting_vocabulary import AgendaKind, AttendanceStatus, MeetingStatus
+from models.domain.meeting_vocabulary import AgendaKind, MeetingStatus
 from models.domain.quorum import fraction_words
-from models.domain.vocabulary import Position
 from models.entities import (
     AgendaItem,
     DecisionDiscussion,
     DecisionParticipant,
     DecisionPosition,
     DecisionReopening,
-    MajorDecision,
-    Meeting,
 )
 from models.entities.base import utcnow
 from models.services.common.choices import choice
-from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.decisions.core import (
+from models.services.decisions._core import (
+    agenda_meeting,
+    check_meeting_of_body,
     decision_rules_in_force,
     detail,
-    load_decision,
+    editing_decision,
     log_change,
     move_decision,
 )
-from models.services.decisions.decisions import check_meeting_of_body
-from models.services.decisions.rows import DecisionDetail
-from models.services.meetings.content import changing_content, load_meeting, members_on
+from models.services.decisions._roster import roster_of
+from models.services.decisions.contracts import DecisionDetail, DiscussionDraft, RosterLine
+from models.services.meetings.content import changing_content, load_meeting
 from models.store.unit_of_work import Database
 
-LEADER_POSTS = (Position.PARTY_SECRETARY, Position.COUNCIL_CHAIR)
+_LABELS = {"presence": "出席情况", "stance": "表态"}
 
 
 def put_on_agenda(
@@ -65,10 +59,8 @@ def put_on_agenda(
     """列入议程: a planned meeting of the deciding body, later than today (no 临时动议); every
     before-step done or not applicable. Adds the item to the meeting's agenda."""
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         meeting = load_meeting(session, meeting_id)
         check_meeting_of_body(decision, meeting)
         if meeting.status is not MeetingStatus.PLANNED:
@@ -92,90 +84,7 @@ def put_on_agenda(
         decision.agenda_item = item
         decision.placed_on_agenda_on = placed_on
         result = detail(session, decision, rules)
-        uow.commit()
     return result
-
-
-@dataclass(frozen=True)
-class RosterLine:
-    person_id: int
-    name: str
-    post: str
-    presence: ItemPresence  # proposed from the meeting's attendance
-
-
-@dataclass(frozen=True)
-class DiscussionRoster:
-    """What the discussion form starts from: the body's members on the meeting date."""
-
-    meeting_id: int
-    meeting_date: date
-    lines: tuple[RosterLine, ...]
-    leader_id: int | None  # 党组书记 or 理事长
-    presiding_id: int | None  # the meeting's host
-
-
-def _agenda_meeting(decision: MajorDecision) -> Meeting:
-    if decision.agenda_item is None:
-        raise DomainError("decision_not_on_agenda")
-    return decision.agenda_item.meeting
-
-
-def discussion_roster(db: Database, *, decision_id: int) -> DiscussionRoster:
-    with db.session_factory() as session:
-        decision = load_decision(session, decision_id)
-        meeting = _agenda_meeting(decision)
-        return _roster(session, meeting)
-
-
-def _roster(session: Session, meeting: Meeting) -> DiscussionRoster:
-    marked = {
-        a.person_id: a.status
-        for a in meeting.attendance
-        if a.person_id is not None and a.status is not AttendanceStatus.ATTENDING
-    }
-    members = members_on(session, meeting)
-    lines = tuple(
-        RosterLine(
-            person.id,
-            person.name,
-            post.value,
-            ItemPresence.PRESENT
-            if marked.get(person.id, AttendanceStatus.PRESENT) is AttendanceStatus.PRESENT
-            else ItemPresence.ABSENT,
-        )
-        for person, post in members
-    )
-    leader = next((p.id for p, post in members if post in LEADER_POSTS), None)
-    return DiscussionRoster(meeting.id, meeting.meeting_date, lines, leader, meeting.host_person_id)
-
-
-@dataclass(frozen=True)
-class ParticipantDraft:
-    person_id: int
-    presence: str  # 出席 | 缺席 | 回避
-    recusal_reason: str | None = None
-
-
-@dataclass(frozen=True)
-class PositionDraft:
-    person_id: int
-    stance: str  # 同意 | 不同意 | 缓议
-    remarks: str | None = None
-    reserved_opinion: bool = False
-
-
-@dataclass(frozen=True)
-class DiscussionDraft:
-    participants: Sequence[ParticipantDraft]
-    positions: Sequence[PositionDraft]  # in speaking order
-    presiding_id: int | None = None
-    leader_id: int | None = None
-    deferred: bool = False  # 暂缓表决: the meeting defers; positions may be left out
-    note: str | None = None
-
-
-_LABELS = {"presence": "出席情况", "stance": "表态"}
 
 
 def record_discussion(
@@ -189,14 +98,12 @@ def record_discussion(
     """集体讨论决定 at the agenda's meeting: quorum after recusal, every present member's position,
     the principal leader last, 通过 on more than half of 应到 — or 暂缓表决 when the meeting defers."""
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         if DecisionState(decision.state) is not DecisionState.READY:
             move_decision(session, decision, DecisionAction.DECIDE, rules)  # raises the refusal
-        meeting = _agenda_meeting(decision)
-        roster = {line.person_id: line for line in _roster(session, meeting).lines}
+        meeting = agenda_meeting(decision)
+        roster = {line.person_id: line for line in roster_of(session, meeting).lines}
         presence = _presences(draft, roster)
         recused = [p for p, (state, _) in presence.items() if state is ItemPresence.RECUSED]
         present = {p for p, (state, _) in presence.items() if state is ItemPresence.PRESENT}
@@ -273,7 +180,6 @@ def record_discussion(
         # The item is spent: a deferred or reopened matter goes on a later agenda.
         decision.agenda_item = None
         result_detail = detail(session, decision, rules)
-        uow.commit()
     return result_detail
 
 
@@ -318,10 +224,8 @@ def reopen_decision(
     """复议: recorded either way; agreed by more than half of the members, the matter is 待议 again
     and goes on a later agenda for a new discussion."""
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         if DecisionState(decision.state) is not DecisionState.DECIDED:
             move_decision(session, decision, DecisionAction.REOPEN, rules)  # raises the refusal
         who = (requested_by or "").strip()
@@ -347,5 +251,4 @@ def reopen_decision(
             move_decision(session, decision, DecisionAction.REOPEN, rules, reason=reason)
             decision.result = None
         result = detail(session, decision, rules)
-        uow.commit()
     return result

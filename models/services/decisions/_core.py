@@ -1,7 +1,9 @@
-"""What every 三重一大 action shares: the rules in force, loading, moving through the table."""
+"""What every 三重一大 command shares: the rules in force, loading, moving through the state table."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +16,7 @@ from models.domain.major_decision import (
     DecisionFacts,
     DecisionResult,
     DecisionState,
+    deciding_body_name,
     next_state,
 )
 from models.entities import (
@@ -24,11 +27,14 @@ from models.entities import (
     DecisionStateChange,
     DecisionStep,
     MajorDecision,
+    Meeting,
 )
 from models.entities.base import utcnow
+from models.services.common.command import editing
 from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
-from models.services.decisions.rows import DecisionDetail, detail_of, gaps_of
-from models.store.unit_of_work import Database
+from models.services.decisions._rows import detail_of, gaps_of
+from models.services.decisions.contracts import DecisionDetail
+from models.store.unit_of_work import Database, UnitOfWork
 
 
 def decision_rules_in_force(db: Database) -> DecisionRules:
@@ -39,10 +45,23 @@ def decision_rules_in_force(db: Database) -> DecisionRules:
     return load_decision_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
 
 
+def _missing(decision_id: int) -> DomainError:
+    return DomainError("decision_not_found", decision_id=decision_id)
+
+
+@contextmanager
+def editing_decision(
+    db: Database, user: str, decision_id: int, expected_version: int | None
+) -> Iterator[tuple[UnitOfWork, MajorDecision]]:
+    """The shared edit preamble (stale refusal, load, version check; commit at the end)."""
+    with editing(db, user, MajorDecision, decision_id, expected_version, missing=_missing) as pair:
+        yield pair
+
+
 def load_decision(session: Session, decision_id: int) -> MajorDecision:
     decision = session.get(MajorDecision, decision_id)
     if decision is None:
-        raise DomainError("decision_not_found", decision_id=decision_id)
+        raise _missing(decision_id)
     return decision
 
 
@@ -64,14 +83,15 @@ def log_change(
     after: DecisionState,
     reason: str | None = None,
 ) -> None:
+    # Enum members, not their values: they store the same in a text column and in an enum column.
     session.add(
         DecisionStateChange(
             decision_id=decision.id,
             at=session.info.get("now", utcnow)(),
             by=session.info.get("user_login", ""),
             action=action,
-            from_state=before.value if before else None,
-            to_state=after.value,
+            from_state=before,
+            to_state=after,
             reason=(reason or "").strip() or None,
         )
     )
@@ -88,7 +108,7 @@ def move_decision(
     session.flush()
     before = DecisionState(decision.state)
     after = next_state(before, action, facts_of(decision, rules))
-    decision.state = after.value
+    decision.state = after
     log_change(session, decision, action.value, before, after, reason)
     return after
 
@@ -128,7 +148,7 @@ def whole_decision(session: Session, decision_id: int) -> MajorDecision:
         .execution_options(populate_existing=True)
     ).one_or_none()
     if decision is None:
-        raise DomainError("decision_not_found", decision_id=decision_id)
+        raise _missing(decision_id)
     return decision
 
 
@@ -140,22 +160,17 @@ def detail(session: Session, decision: MajorDecision, rules: DecisionRules) -> D
     return detail_of(decision, rules)
 
 
-def keep_decision_items(
-    session: Session, existing: dict[int, AgendaItem], kept: set[int | None]
-) -> None:
-    """An item a 三重一大 matter stands on, or was discussed under, stays on the agenda."""
-    removed = set(existing) - kept
-    if not removed:
-        return
-    used = (
-        session.scalars(
-            select(MajorDecision.agenda_item_id).where(MajorDecision.agenda_item_id.in_(removed))
-        ).all()
-        + session.scalars(
-            select(DecisionDiscussion.agenda_item_id).where(
-                DecisionDiscussion.agenda_item_id.in_(removed)
-            )
-        ).all()
-    )
-    if used:
-        raise DomainError("agenda_item_has_decision", field="agenda", title=existing[used[0]].title)
+def check_meeting_of_body(decision: MajorDecision, meeting: Meeting) -> None:
+    if meeting.body_id != decision.body_id:
+        raise DomainError(
+            "decision_meeting_body",
+            field="meeting",
+            meeting_body=meeting.body.name,
+            body=deciding_body_name(decision.body.kind),
+        )
+
+
+def agenda_meeting(decision: MajorDecision) -> Meeting:
+    if decision.agenda_item is None:
+        raise DomainError("decision_not_on_agenda")
+    return decision.agenda_item.meeting

@@ -1,15 +1,13 @@
-"""三重一大 decisions: registering a matter (or an emergency decision), the register, the record.
+"""Registering a 三重一大 matter (or an emergency decision), editing it, reporting an emergency.
 
-One function per clerk's action, each its own transaction; refusals name the field to fix.
+Refusals name the field to fix.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from models.domain.decision_rules import DecisionCategory, DecisionRules
 from models.domain.errors import DomainError
@@ -18,38 +16,26 @@ from models.domain.major_decision import (
     DecisionAction,
     DecisionState,
     check_deciding_body,
-    deciding_body_name,
 )
 from models.domain.vocabulary import BodyKind
-from models.entities import AgendaItem, DecisionDiscussion, MajorDecision, Meeting
+from models.entities import MajorDecision
 from models.services.common.choices import choice
 from models.services.common.text import fitted
-from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.decisions.core import (
+from models.services.decisions._core import (
+    check_meeting_of_body,
     decision_rules_in_force,
     detail,
-    load_decision,
+    editing_decision,
     log_change,
     move_decision,
-    whole_decision,
 )
-from models.services.decisions.rows import DecisionDetail, DecisionRow, detail_of
+from models.services.decisions.contracts import DecisionDetail, DecisionDraft
 from models.services.meetings.content import load_meeting
 from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
-
-@dataclass(frozen=True)
-class DecisionDraft:
-    title: str
-    category: str  # DecisionCategory value: 重大决策 …
-    body: str  # council | party_group
-    year: int
-    amount_yuan: int | None = None
-    background: str = ""
-
-
 _LABELS = {"category": "事项类别", "body": "决策机构"}
+EDITABLE = (DecisionState.DRAFT, DecisionState.READY, DecisionState.DEFERRED)
 
 
 def _checked(draft: DecisionDraft, rules: DecisionRules) -> tuple[str, DecisionCategory, BodyKind]:
@@ -99,7 +85,7 @@ def create_decision(db: Database, *, user: str, draft: DecisionDraft) -> Decisio
     rules = decision_rules_in_force(db)
     with db.unit_of_work(user) as uow:
         session = uow.session
-        decision = MajorDecision(state=DecisionState.DRAFT.value)
+        decision = MajorDecision(state=DecisionState.DRAFT)
         _apply(session, decision, draft, rules)
         session.add(decision)
         session.flush()
@@ -114,48 +100,15 @@ def update_decision(
 ) -> DecisionDetail:
     """Name, category, body, amount and background may change until the matter is decided."""
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
-        session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         state = DecisionState(decision.state)
-        if state not in (DecisionState.DRAFT, DecisionState.READY, DecisionState.DEFERRED):
+        if state not in EDITABLE:
             raise DomainError(
                 "decision_action_not_allowed", action="修改事项信息", state=STATE_NAMES[state]
             )
-        _apply(session, decision, draft, rules)
-        result = detail(session, decision, rules)
-        uow.commit()
+        _apply(uow.session, decision, draft, rules)
+        result = detail(uow.session, decision, rules)
     return result
-
-
-def _loaded():  # type: ignore[no-untyped-def]
-    return (
-        selectinload(MajorDecision.body),
-        selectinload(MajorDecision.steps),
-        selectinload(MajorDecision.agenda_item).selectinload(AgendaItem.meeting),
-        selectinload(MajorDecision.discussions).selectinload(DecisionDiscussion.meeting),
-        selectinload(MajorDecision.reported_meeting),
-    )
-
-
-def list_decisions(db: Database, *, year: int | None = None) -> list[DecisionRow]:
-    """The register: newest year first, then in the order they were registered."""
-    rules = decision_rules_in_force(db)
-    with db.session_factory() as session:
-        query = select(MajorDecision).options(*_loaded())
-        if year is not None:
-            query = query.where(MajorDecision.year == year)
-        decisions = session.scalars(
-            query.order_by(MajorDecision.year.desc(), MajorDecision.id)
-        ).all()
-        return [DecisionRow.of(d, rules) for d in decisions]
-
-
-def get_decision(db: Database, *, decision_id: int) -> DecisionDetail:
-    rules = decision_rules_in_force(db)
-    with db.session_factory() as session:
-        return detail_of(whole_decision(session, decision_id), rules)
 
 
 def record_emergency(
@@ -176,7 +129,7 @@ def record_emergency(
         raise DomainError("motion_field_required", field="reason", label="紧急处置的理由")
     with db.unit_of_work(user) as uow:
         session = uow.session
-        decision = MajorDecision(state=DecisionState.EMERGENCY.value)
+        decision = MajorDecision(state=DecisionState.EMERGENCY)
         _apply(session, decision, draft, rules)
         decision.emergency_by, decision.emergency_on = by, decided_on
         decision.emergency_reason = reason.strip()
@@ -193,11 +146,8 @@ def report_emergency(
 ) -> DecisionDetail:
     """The emergency decision reported at a meeting of the deciding body on or after its date."""
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
-        session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
-        meeting = load_meeting(session, meeting_id)
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
+        meeting = load_meeting(uow.session, meeting_id)
         check_meeting_of_body(decision, meeting)
         if decision.emergency_on is not None and meeting.meeting_date < decision.emergency_on:
             raise DomainError(
@@ -206,18 +156,7 @@ def report_emergency(
                 meeting_date=meeting.meeting_date.isoformat(),
                 decided_on=decision.emergency_on.isoformat(),
             )
-        move_decision(session, decision, DecisionAction.REPORT, rules)
+        move_decision(uow.session, decision, DecisionAction.REPORT, rules)
         decision.reported_meeting = meeting
-        result = detail(session, decision, rules)
-        uow.commit()
+        result = detail(uow.session, decision, rules)
     return result
-
-
-def check_meeting_of_body(decision: MajorDecision, meeting: Meeting) -> None:
-    if meeting.body_id != decision.body_id:
-        raise DomainError(
-            "decision_meeting_body",
-            field="meeting",
-            meeting_body=meeting.body.name,
-            body=deciding_body_name(decision.body.kind),
-        )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.decision_rules import (
@@ -25,14 +24,13 @@ from models.domain.major_decision import DecisionResult
 from models.entities import DecisionAttachment, DecisionStep, MajorDecision
 from models.entities.base import utcnow
 from models.services.common.text import fitted
-from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.decisions.core import (
+from models.services.decisions._core import (
     decision_rules_in_force,
     detail,
-    load_decision,
+    editing_decision,
     touch,
 )
-from models.services.decisions.rows import DecisionDetail
+from models.services.decisions.contracts import DecisionDetail
 from models.store.unit_of_work import Database
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -82,12 +80,10 @@ def record_step(
     summary: str | None,
 ) -> DecisionDetail:
     """The step as done: date, people, summary. Recording it again corrects the record."""
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         rules, spec = _spec(db, decision, kind)
-        if not (summary or "").strip():
+        if summary is None or not summary.strip():
             raise DomainError("motion_field_required", field="summary", label="情况摘要")
         step = _step_of(session, decision, spec.kind)
         step.done_on = done_on
@@ -97,7 +93,6 @@ def record_step(
         step.recorded_by = user
         touch(session, decision)
         result = detail(session, decision, rules)
-        uow.commit()
     return result
 
 
@@ -112,10 +107,8 @@ def mark_step_not_applicable(
     accepted_by: str,
 ) -> DecisionDetail:
     """不适用, with a written reason and who accepted it; the record prints both."""
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         rules, spec = _spec(db, decision, kind)
         who = fitted(accepted_by, DecisionStep.na_accepted_by, field="accepted_by", label="认可人")
         if not (reason or "").strip() or who is None:
@@ -129,7 +122,6 @@ def mark_step_not_applicable(
         step.done_on, step.recorded_by = None, user
         touch(session, decision)
         result = detail(session, decision, rules)
-        uow.commit()
     return result
 
 
@@ -154,10 +146,8 @@ def add_attachment(
             "decision_attachment_too_large", field="filename", filename=name, limit_mb=50
         )
     digest = hashlib.sha256(content).hexdigest()
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         rules, spec = _spec(db, decision, kind)
         step = _step_of(session, decision, spec.kind)
         same = next((a for a in step.attachments if a.sha256 == digest), None)
@@ -178,21 +168,4 @@ def add_attachment(
         )
         touch(session, decision)
         result = detail(session, decision, rules)
-        uow.commit()
     return result
-
-
-def attachment_content(db: Database, *, attachment_id: int) -> tuple[str, bytes]:
-    """The original name and the bytes, checked against the stored SHA-256."""
-    with db.session_factory() as session:
-        row = session.execute(
-            select(
-                DecisionAttachment.filename, DecisionAttachment.sha256, DecisionAttachment.content
-            ).where(DecisionAttachment.id == attachment_id)
-        ).first()
-        if row is None:
-            raise DomainError("decision_attachment_not_found", attachment_id=attachment_id)
-        filename, sha256, content = row
-    if hashlib.sha256(content).hexdigest() != sha256:
-        raise DomainError("decision_attachment_damaged", filename=filename)
-    return filename, content

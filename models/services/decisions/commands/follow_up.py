@@ -6,17 +6,16 @@ from datetime import date
 
 from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionAction, DecisionState
-from models.entities import DecisionFollowUp, MajorDecision
+from models.entities import DecisionFollowUp
 from models.services.common.text import fitted
-from models.services.common.versioning import ensure_version, refusing_stale
-from models.services.decisions.core import (
+from models.services.decisions._core import (
     decision_rules_in_force,
     detail,
-    load_decision,
+    editing_decision,
     move_decision,
     touch,
 )
-from models.services.decisions.rows import DecisionDetail
+from models.services.decisions.contracts import DecisionDetail
 from models.store.unit_of_work import Database
 
 
@@ -37,10 +36,8 @@ def add_follow_up(
     who = fitted(owner, DecisionFollowUp.owner, field="owner", label="责任人")
     if who is None:
         raise DomainError("motion_field_required", field="owner", label="责任人")
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         if DecisionState(decision.state) is not DecisionState.IMPLEMENTING:
             move_decision(session, decision, DecisionAction.START_FOLLOW_UP, rules)
         session.add(
@@ -54,7 +51,6 @@ def add_follow_up(
         )
         touch(session, decision)
         result = detail(session, decision, rules)
-        uow.commit()
     return result
 
 
@@ -69,10 +65,8 @@ def update_follow_up(
     done_on: date | None,
 ) -> DecisionDetail:
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
         session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
         entry = next((f for f in decision.follow_ups if f.id == follow_up_id), None)
         if entry is None:
             raise DomainError("decision_follow_up_not_found", follow_up_id=follow_up_id)
@@ -83,7 +77,6 @@ def update_follow_up(
         entry.updated_by = user
         touch(session, decision)
         result = detail(session, decision, rules)
-        uow.commit()
     return result
 
 
@@ -97,12 +90,8 @@ def complete_decision(
 ) -> DecisionDetail:
     """已完成: every follow-up done and every after-step (任前公示) recorded."""
     rules = decision_rules_in_force(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, MajorDecision, decision_id):
-        session = uow.session
-        decision = load_decision(session, decision_id)
-        ensure_version(decision, expected_version)
-        move_decision(session, decision, DecisionAction.COMPLETE, rules)
+    with editing_decision(db, user, decision_id, expected_version) as (uow, decision):
+        move_decision(uow.session, decision, DecisionAction.COMPLETE, rules)
         decision.completed_on = completed_on
-        result = detail(session, decision, rules)
-        uow.commit()
+        result = detail(uow.session, decision, rules)
     return result
