@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -13,12 +13,49 @@ from PySide6.QtWidgets import (
 
 from views.error_presenter import show_error
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QMainWindow
 
-class MainActions:
+    from models.services.common.context import AppContext
+    from views.background import Runner
+    from views.decisions.decision_list import DecisionList
+    from views.meetings.meeting_list import MeetingList
+    from views.motions.motion_list import MotionList
+    from views.roster.roster_panel import RosterPanel
+
+    # For the checker the mixin is the main window it is mixed into; at run time it stays a plain
+    # class, so MainWindow's bases keep their order.
+    _Host = QMainWindow
+else:
+    _Host = object
+
+
+class MainActions(_Host):
     """Mixed into MainWindow: builds its actions; the slots they call live on the window."""
 
+    if TYPE_CHECKING:
+        # What the actions use of their host window (MainWindow sets or defines all of these).
+        database_ready: ClassVar[Signal]
+        runner: Runner
+        ctx: AppContext | None
+        roster: RosterPanel
+
+        def add_person(self) -> None: ...
+        def edit_person(self) -> None: ...
+        def add_member(self) -> None: ...
+        def end_member(self) -> None: ...
+        def reveal_id(self) -> None: ...
+        def open_slate_editor(self) -> None: ...
+        def open_meetings(self) -> MeetingList | None: ...
+        def open_motions(self) -> MotionList | None: ...
+
     def _action(
-        self, text: str, shortcut: QKeySequence | str, slot: Callable[[], None], tip: str
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: Callable[[], object],
+        tip: str,
     ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
@@ -146,7 +183,7 @@ class MainActions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-    def open_decisions(self) -> Any:
+    def open_decisions(self) -> DecisionList | None:
         """The 三重一大 register; one window, raised again when already open."""
         if self.ctx is None:
             return None

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTreeWidgetItem,
     QWidget,
 )
 
 from models.domain.meeting_vocabulary import MEETING_BODIES
-from models.domain.vocabulary import BodyKind
+from models.domain.vocabulary import Association, BodyKind
 from models.services.common.changes import Changes
 from views.background import Runner
 from views.error_presenter import describe, show_error
@@ -26,6 +28,12 @@ from views.roster.roster_panel import RosterPanel
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
+    from models.services.people.contracts import PersonRow
+    from views.meetings.meeting_list import MeetingList
+    from views.motions.motion_list import MotionList
+
+# A body as the navigation names it: its kind and, for a special association, which one.
+Body = tuple[BodyKind, Association | None]
 
 SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCIL)
 
@@ -122,10 +130,13 @@ class MainWindow(MainActions, QMainWindow):
         # The motion feature loads after the first roster is up, never before it.
         self.roster.roster_shown.connect(self._after_first_roster)
         self.roster.load_failed.connect(self._after_first_roster)
-        if self.navigation.currentItem() is None:
-            self.navigation.setCurrentItem(self.navigation.topLevelItem(0))
+        current = self.navigation.currentItem()
+        if current is None:
+            first = self.navigation.topLevelItem(0)
+            if first is not None:
+                self.navigation.setCurrentItem(first)
         else:
-            self._on_body_chosen(*self._current_body_choice())
+            self._on_body_chosen(*self._body_choice(current))
         self._update_actions()
 
     def _after_first_roster(self, _rows_or_error: object) -> None:
@@ -147,8 +158,7 @@ class MainWindow(MainActions, QMainWindow):
             on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
         )
 
-    def _current_body_choice(self) -> tuple[Any, str]:
-        item = self.navigation.currentItem()
+    def _body_choice(self, item: QTreeWidgetItem) -> tuple[Body | None, str]:
         data = item.data(0, Qt.ItemDataRole.UserRole)
         return (None if data == "registry" else data), item.text(0)
 
@@ -162,7 +172,7 @@ class MainWindow(MainActions, QMainWindow):
     def _on_load_failed(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
 
-    def _on_body_chosen(self, body: Any, title: str) -> None:
+    def _on_body_chosen(self, body: Body | None, title: str) -> None:
         self.roster.show_body(body, title)
         self._update_actions()
 
@@ -194,10 +204,13 @@ class MainWindow(MainActions, QMainWindow):
         from views.ops import people as people_ops
         from views.people.person_dialog import PersonDialog
 
+        def edit(person: PersonRow) -> None:
+            PersonDialog(self.runner, ctx, person, self).exec()
+
         person_id = entry.person_id
         self.runner.submit(
             lambda: people_ops.person(ctx, person_id=person_id),
-            on_done=lambda person: PersonDialog(self.runner, ctx, person, self).exec(),
+            on_done=edit,
             on_error=lambda error: show_error(self, error),
         )
 
@@ -236,9 +249,9 @@ class MainWindow(MainActions, QMainWindow):
         editor = SlateEditor(self.runner, self.ctx, kind=body[0], term=term, parent=self)
         editor.show()
 
-    def open_meetings(self) -> Any:
-        body, term = self.roster.current_body(), self.roster.current_term()
-        if body is None or term is None or body[0] not in MEETING_BODIES:
+    def open_meetings(self) -> MeetingList | None:
+        body, term, ctx = self.roster.current_body(), self.roster.current_term(), self.ctx
+        if body is None or term is None or body[0] not in MEETING_BODIES or ctx is None:
             return None
         from views.meetings.meeting_list import MeetingList
 
@@ -247,12 +260,12 @@ class MainWindow(MainActions, QMainWindow):
             None,
         )
         if window is None:
-            window = MeetingList(self.runner, self.ctx, kind=body[0], term=term, parent=self)
+            window = MeetingList(self.runner, ctx, kind=body[0], term=term, parent=self)
         window.show()
         window.raise_()
         return window
 
-    def open_motions(self) -> Any:
+    def open_motions(self) -> MotionList | None:
         if self.ctx is None:
             return None
         from views.motions.motion_list import MotionList
@@ -295,7 +308,7 @@ class MainWindow(MainActions, QMainWindow):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         # The windows opened from here (meetings, slates) first ask about their unsaved work.
         for child in self.findChildren(QWidget):
             if child.isWindow() and child.isVisible() and not child.close():

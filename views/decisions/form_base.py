@@ -55,9 +55,11 @@ class DecisionForm(FormDialog):
         The Runner tells every window what the command changed once `saved` has been handled."""
         self.ok_button().setEnabled(False)
         self.message.setText(self.tr("正在保存…"))
-        self.runner.submit_command(work, on_done=self._saved, on_error=self._failed, initiator=self)
+        self.runner.submit_command(
+            work, on_done=self._saved, on_error=self._refused, initiator=self
+        )
 
-    def _failed(self, error: BaseException) -> None:
+    def _refused(self, error: BaseException) -> None:
         self.ok_button().setEnabled(True)
         field = error.field if isinstance(error, DomainError) else None
         self.show_problem(field, describe(error))

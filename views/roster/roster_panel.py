@@ -25,6 +25,7 @@ from views.roster.roster_table_model import (
     COLUMNS_OF_BODY,
     MEMBER_COLUMNS,
     REGISTRY_COLUMNS,
+    Column,
     RosterTableModel,
 )
 
@@ -232,6 +233,7 @@ class RosterPanel(QWidget):
         )
 
     def _show(self, entries: list[RosterEntry], *, registry: bool) -> None:
+        columns: tuple[Column, ...]
         if registry or self._body is None:
             columns = REGISTRY_COLUMNS
         else:

@@ -126,12 +126,17 @@ def start_import(
             return
         valid_only, reserve = preview.valid_only, preview.reserve.isChecked()
         importing = _busy(parent, parent.tr("正在导入名单…"))
+
+        def import_failed(error: BaseException) -> None:
+            importing.close()
+            show_error(parent, error)
+
         runner.submit_command(
             lambda: slates_ops.import_slate(
                 ctx, path=path, kind=kind, term=term.term, valid_only=valid_only, reserve=reserve
             ),
             on_done=lambda outcome: imported(importing, outcome),
-            on_error=lambda error: (importing.close(), show_error(parent, error)),
+            on_error=import_failed,
         )
 
     def imported(importing: QProgressDialog, outcome: ImportOutcome) -> None:
@@ -147,8 +152,12 @@ def start_import(
         QMessageBox.information(parent, parent.tr("导入完成"), text)
         done()
 
+    def preview_failed(error: BaseException) -> None:
+        reading.close()
+        show_error(parent, error)
+
     runner.submit(
         lambda: slates_ops.preview(ctx, path=path, kind=kind, term_id=term.id),
         on_done=previewed,
-        on_error=lambda error: (reading.close(), show_error(parent, error)),
+        on_error=preview_failed,
     )

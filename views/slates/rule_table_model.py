@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
 
 from views.slates.rule_titles import rule_title
 
@@ -97,7 +104,12 @@ class RuleTableModel(QAbstractTableModel):
 class BarDelegate(QStyledItemDelegate):
     """A progress bar with its figures written on it: the bar adds, it never replaces the words."""
 
-    def paint(self, painter: Any, option: Any, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         value = index.data(BAR_ROLE)
         if value is None:
             super().paint(painter, option, index)

@@ -260,7 +260,7 @@ class SlateEditor(QWidget):
         self._update_seats(effective)
         self.candidates.refresh()
         self.reserves.refresh()
-        self._suggest(effective)
+        self._suggest(self.bench, effective)
         self._show_rule()
 
     def _update_seats(self, effective: list[Any]) -> None:
@@ -278,7 +278,7 @@ class SlateEditor(QWidget):
             for column, text in enumerate((unit, str(seats), str(count), words)):
                 self.seats.setItem(row, column, QTableWidgetItem(text))
 
-    def _suggest(self, effective: list[Any]) -> None:
+    def _suggest(self, bench: SlateWorkbench, effective: list[Any]) -> None:
         self.suggestions.clear()
         self.suggestion = None
         self.try_button.setEnabled(False)
@@ -286,9 +286,9 @@ class SlateEditor(QWidget):
             self.suggestions.addItem(self.tr("所有硬性要求均已达到，无需调整。"))
             return
         pool = [r for r in self.state.reserves if r.row not in self.state.brought_in]
-        slate = self.bench.slate
+        slate = bench.slate
         swaps = suggest_swaps(
-            effective, pool, self.bench.rules, self.kind.value, previous=slate.previous
+            effective, pool, bench.rules, self.kind.value, previous=slate.previous
         )
         if not swaps:
             self.suggestions.addItem(
