@@ -117,7 +117,7 @@ class HeaderPanel(QWidget):
         for person_id, text in hosts:
             self.host.addItem(text, person_id)
         host = row.host_person_id if row is not None else None
-        if host is not None and self.host.findData(host) < 0:
+        if row is not None and host is not None and self.host.findData(host) < 0:
             self.host.addItem(row.host_name or "", host)
         self.meeting.setText(row.title if row else self.tr("新会议（保存后按本届顺序编号）"))
         self.meeting_date.setDate(QDate(row.meeting_date if row else default_date))
@@ -168,14 +168,16 @@ class HeaderPanel(QWidget):
         recorder = self.recorder.text().strip()
         row = self._row
         # A registered recorder stays linked while the name shown is left as it was.
-        keeps_person = row is not None and row.recorder_person_id and recorder == row.recorder_name
+        kept_id = (
+            row.recorder_person_id if row is not None and recorder == row.recorder_name else None
+        )
         return MeetingDraft(
             meeting_date=self.meeting_date.date().toPython(),  # type: ignore[arg-type]
             start_time=start,
             place=self.place.text().strip() or None,
             host_person_id=self.host.currentData(),
-            recorder_person_id=row.recorder_person_id if keeps_person else None,
-            recorder_name=None if keeps_person else (recorder or None),
+            recorder_person_id=kept_id or None,
+            recorder_name=None if kept_id else (recorder or None),
         )
 
     def set_read_only(self, read_only: bool) -> None:
@@ -192,7 +194,7 @@ class HeaderPanel(QWidget):
             widget.setProperty(INVALID_PROPERTY, key == field)
             widget.style().unpolish(widget)
             widget.style().polish(widget)
-        widget = self.fields.get(field or "")
-        if widget is not None:
-            widget.setFocus()
-        return widget is not None
+        named = self.fields.get(field or "")
+        if named is not None:
+            named.setFocus()
+        return named is not None

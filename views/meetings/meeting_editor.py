@@ -113,7 +113,7 @@ class MeetingEditor(MeetingSaving, QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("编辑页"))
         self.tabs.tabBar().setAccessibleName(self.tr("编辑页"))
-        self._panels = {
+        self._panels: dict[str, HeaderPanel | AgendaPanel | AttendancePanel | MinutesPanel] = {
             HEADER: self.header,
             AGENDA: self.agenda,
             ATTENDANCE: self.attendance,

@@ -14,7 +14,7 @@ from views.meetings.header_panel import HeaderProblem
 from views.ops import meetings as ops
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTabWidget
+    from PySide6.QtWidgets import QTabWidget, QWidget
 
     from models.domain.vocabulary import BodyKind
     from models.services.common.changes import Outcome
@@ -33,7 +33,14 @@ TAB_NAMES = {HEADER: "会议信息", AGENDA: "议题", ATTENDANCE: "出席情况
 _FIELD = re.compile(r"^(agenda|attendance)\[(\d+)\](?:\.(\w+))?$")
 
 
-class MeetingSaving:
+if TYPE_CHECKING:
+    # The editor is a QWidget: tr() and parenting the reload question come from it.
+    _EditorWidget = QWidget
+else:
+    _EditorWidget = object
+
+
+class MeetingSaving(_EditorWidget):
     """The save of MeetingEditor, apart from its layout; it uses the editor's widgets."""
 
     # What the editor provides (declared for the type checker).
@@ -50,6 +57,14 @@ class MeetingSaving:
     attendance: AttendancePanel
     minutes: MinutesPanel
     tabs: QTabWidget
+
+    if TYPE_CHECKING:
+
+        def load(self) -> None: ...
+        def saved_item_ids(self) -> set[int]: ...
+        def dirty_parts(self) -> list[str]: ...
+        def show_message(self, text: str, *, is_error: bool = False) -> None: ...
+        def _update_state(self) -> None: ...
 
     def save(self) -> None:
         if self.busy:
@@ -91,7 +106,7 @@ class MeetingSaving:
             return None
         meeting_id, version, reason = self.meeting_id, self.version, self.amend_reason
         status = header.status_value() if header.is_status_dirty() else None
-        draft = header.draft() if header.is_header_dirty() else None
+        changed_header = header.draft() if header.is_header_dirty() else None
         agenda = self.agenda.items() if self.agenda.is_dirty() else None
         attendance = self.attendance.drafts() if self.attendance.is_dirty() else None
         minutes = self._sections(agenda) if self.minutes.is_dirty() else None
@@ -100,7 +115,7 @@ class MeetingSaving:
             meeting_id=meeting_id,
             expected_version=version,
             status=status,
-            header=draft,
+            header=changed_header,
             agenda=agenda,
             attendance=attendance,
             minutes=minutes,

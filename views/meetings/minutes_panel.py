@@ -65,11 +65,11 @@ class MinutesPanel(QWidget):
         self.finalise_button.clicked.connect(self.finalise_requested)
         self.sections = QWidget()
         self.sections_layout = QVBoxLayout(self.sections)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.sections)
-        self.scroll.setAccessibleName(self.tr("各项议题的纪要"))
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sections_scroll = QScrollArea()
+        self.sections_scroll.setWidgetResizable(True)
+        self.sections_scroll.setWidget(self.sections)
+        self.sections_scroll.setAccessibleName(self.tr("各项议题的纪要"))
+        self.sections_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.history_model = AmendmentTableModel(self)
         self.history = QTableView()
@@ -89,7 +89,7 @@ class MinutesPanel(QWidget):
         top.addWidget(self.state, 1)
         top.addWidget(self.finalise_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.sections_scroll)
         splitter.addWidget(self.history_box)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([420, 240])
@@ -103,8 +103,8 @@ class MinutesPanel(QWidget):
     def load(self, detail: MeetingDetail) -> None:
         """Editors for the saved agenda items; their ids are what the minutes are written to."""
         while self.sections_layout.count():
-            item = self.sections_layout.takeAt(0)
-            widget = item.widget()
+            taken = self.sections_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 # Hidden at once: deleteLater alone leaves the old sections painted until then.
                 widget.hide()
@@ -159,7 +159,7 @@ class MinutesPanel(QWidget):
     def focus_item(self, row: int) -> None:
         if 0 <= row < len(self._editors):
             editor = self._editors[row][1]
-            self.scroll.ensureWidgetVisible(editor)
+            self.sections_scroll.ensureWidgetVisible(editor)
             editor.setFocus()
 
     def editors(self, row: int) -> tuple[QPlainTextEdit, QPlainTextEdit]:

@@ -15,10 +15,11 @@ class ReasonDialog(FormDialog):
             self.tr("会议："),
             QLabel(title),
         )
-        self.reason = self.add_field(
+        self.reason = QLineEdit()
+        self.add_field(
             "reason",
             self.tr("修正原因(&R)："),
-            QLineEdit(),
+            self.reason,
             self.tr("必填：原内容和修正后的内容都会保留，重新打印纪要时一并注明"),
         )
         self.reason.setPlaceholderText(self.tr("如：经会议主持人核对，原纪要漏记……"))

@@ -8,7 +8,7 @@ from models.domain.errors import DomainError
 
 
 def fitted(
-    value: str | None, column: InstrumentedAttribute, *, field: str, label: str
+    value: str | None, column: InstrumentedAttribute[str | None], *, field: str, label: str
 ) -> str | None:
     """Trimmed text or None; a text longer than the column is refused, never cut."""
     text = (value or "").strip()

@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
-from models.entities.base import Base, Versioned
+from models.entities.base import Versioned
 from models.store.unit_of_work import Database
 
 
@@ -30,7 +30,7 @@ def ensure_version(record: Versioned, expected_version: int | None) -> None:
 
 
 @contextmanager
-def refusing_stale(db: Database, entity: type[Base], record_id: int) -> Iterator[None]:
+def refusing_stale(db: Database, entity: type[Versioned], record_id: int) -> Iterator[None]:
     """Turn a concurrent update caught at flush (version_id_col) into the same clear refusal."""
     try:
         yield

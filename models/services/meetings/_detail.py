@@ -38,7 +38,7 @@ def detail_of(session: Session, meeting: Meeting, rules: MeetingRules) -> Meetin
     term = roster_term(session, meeting)
     if term is not None:
         posts = dict(
-            session.execute(  # type: ignore[arg-type]
+            session.execute(
                 select(Membership.person_id, Membership.position)
                 .where(Membership.term_id == term.id)
                 .order_by(Membership.id)

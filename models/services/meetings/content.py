@@ -308,7 +308,8 @@ def association_heads_on(session: Session, day: date) -> dict[Association, Perso
     ).all()
     heads: dict[Association, Person] = {}
     for association, person in rows:
-        heads.setdefault(association, person)
+        if association is not None:  # an association body always names its association
+            heads.setdefault(association, person)
     return {a: heads[a] for a in Association if a in heads}
 
 

@@ -66,7 +66,7 @@ def search_condition(query: str) -> ColumnElement[bool]:
     return or_(*conditions)
 
 
-def _people_query(where: PeopleFilter) -> Select[tuple[Person]]:
+def _people_query(where: PeopleFilter) -> Select[Person]:
     query = select(Person).order_by(Person.pinyin_sort, Person.id)
     if where.term_id is not None:
         query = query.where(Person.memberships.any(Membership.term_id == where.term_id))

@@ -75,6 +75,8 @@ def _upsert_person(session: Session, record: SlateRecord) -> tuple[Person, bool]
     if person is None:
         person = Person(id_number=record.id_number)
         session.add(person)
+    # A record is a row without errors, and a blank or invalid 性别 is an error.
+    assert record.gender is not None
     person.name = record.name
     person.gender = record.gender
     if record.ethnicity:

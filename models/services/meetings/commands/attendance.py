@@ -82,16 +82,22 @@ def _checked_lines(
             seen_seats.add(line.association)
         checked.append(line)
     roster = {person.id: person for person, _ in members_on(session, meeting)}
-    for index, line in enumerate(checked):
-        if line.role is AttendanceRole.MEMBER and line.person.id not in roster:
+    # A member's line always names a person: _line refuses a guest as a member.
+    members = [
+        (index, line.person)
+        for index, line in enumerate(checked)
+        if line.role is AttendanceRole.MEMBER and line.person is not None
+    ]
+    for index, person in members:
+        if person.id not in roster:
             raise DomainError(
                 "attendance_not_member",
                 field=f"attendance[{index}].role",
-                name=line.person.name,
+                name=person.name,
                 meeting_date=str(meeting.meeting_date),
                 body=meeting.body.name,
             )
-    listed = {line.person.id for line in checked if line.role is AttendanceRole.MEMBER}
+    listed = {person.id for _, person in members}
     missing = [person.name for person_id, person in roster.items() if person_id not in listed]
     if missing:
         raise DomainError(
@@ -114,7 +120,7 @@ def _line(session: Session, meeting: Meeting, position: int, draft: AttendanceDr
         if person is None:
             raise DomainError("person_not_found", field=field, person_id=draft.person_id)
         name = person.name
-        guest = (None, None, None)
+        guest: tuple[str | None, str | None, str | None] = (None, None, None)
     else:
         guest = (
             fitted(
@@ -130,9 +136,10 @@ def _line(session: Session, meeting: Meeting, position: int, draft: AttendanceDr
                 draft.guest_post, Attendance.guest_post, field=f"{field}.guest_post", label="职务"
             ),
         )
-        if not all(guest):
+        guest_name = guest[0]
+        if guest_name is None or not all(guest):
             raise DomainError("attendance_guest_incomplete", field=f"{field}.guest_name")
-        name = guest[0]
+        name = guest_name
         if role is AttendanceRole.MEMBER:
             raise DomainError("attendance_guest_not_member", field=f"{field}.role", name=name)
     allowed = STATUSES_OF_ROLE[role]

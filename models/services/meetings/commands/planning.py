@@ -179,6 +179,8 @@ def update_meeting(
 def change_status(session: Session, meeting: Meeting, status: str) -> None:
     """planned → held or cancelled; back to planned, unless the minutes are final."""
     new = choice(MeetingStatus, status, "status")
+    if new is None:
+        raise DomainError("missing_required", field="status", label="状态")
     if new is meeting.status:
         return
     if new not in MEETING_TRANSITIONS[meeting.status]:
