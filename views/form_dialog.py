@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from views.error_presenter import describe
 
 INVALID_PROPERTY = "invalid"
 T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
 
 
 def accessible_label(label: str) -> str:
@@ -83,7 +85,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setStyleSheet(f'*[{INVALID_PROPERTY}="true"] {{ border: 2px solid #c0392b; }}')
 
-    def add_field(self, key: str, label: str, widget: QWidget, description: str = "") -> QWidget:
+    def add_field(self, key: str, label: str, widget: W, description: str = "") -> W:
         """A labelled field; the label is the widget's buddy, so it is also its accessible name."""
         self.form.addRow(label, widget)
         if isinstance(widget, QAbstractSpinBox):  # date and number fields focus their line edit
@@ -95,7 +97,7 @@ class FormDialog(QDialog):
         self.fields[key] = widget
         return widget
 
-    def ok_button(self) -> Any:
+    def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def show_problem(self, field: str | None, text: str, *, is_error: bool = True) -> None:
@@ -112,8 +114,8 @@ class FormDialog(QDialog):
 
     def run(
         self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
         on_domain_error: Callable[[DomainError], bool] | None = None,
     ) -> None:
         """Submit on the Runner's lane; on a refusal keep the form open and name the field."""

@@ -102,7 +102,11 @@ class BarChart(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 bar.label,
             )
-            length = float(span * min(max(bar.value, 0), 1)) if bar.value is not None else 0.0
+            length = (
+                float(span * min(max(bar.value, Fraction(0)), Fraction(1)))
+                if bar.value is not None
+                else 0.0
+            )
             rect = QRectF(left, top + self.ROW_GAP / 2, length, row - self.ROW_GAP)
             painter.fillRect(rect, bar_colour)
             painter.setPen(palette.color(QPalette.ColorRole.Mid))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,8 @@ from views.form_dialog import date_edit
 
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome
+
+Item = TypeVar("Item")
 
 ASSIGNABLE = frozenset({MotionState.ACCEPTED, MotionState.UNIT_RETURNED})
 
@@ -132,14 +134,18 @@ class SequentialJob(QObject):
         self,
         runner: Runner,
         title: str,
-        items: Sequence[object],
-        work: Callable[[object], object],
+        items: Sequence[Item],
+        work: Callable[[Item], object],
         parent: QWidget | None = None,
         *,
         command: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.runner, self.items, self.work = runner, list(items), work
+        listed = list(items)
+        self.runner = runner
+        self.items: Sequence[object] = listed
+        # The items' own type is known only here: keep `work` applied to them by position.
+        self._work_at: Callable[[int], object] = lambda index: work(listed[index])
         self.command = command
         self.results: list[tuple[object, object]] = []
         self.failures: list[tuple[object, str]] = []
@@ -176,7 +182,7 @@ class SequentialJob(QObject):
             .replace("%1", str(self._index + 1))
             .replace("%2", str(n))
         )
-        work = self.work
+        index, work_at = self._index, self._work_at
 
         def done(result: object) -> None:
             self._answered(item, result, None)
@@ -185,10 +191,10 @@ class SequentialJob(QObject):
             self._answered(item, None, error)
 
         if self.command:
-            command = cast("Callable[[object], Outcome[object]]", work)
-            self.runner.submit_command(lambda: command(item), on_done=done, on_error=failed)
+            command = cast("Callable[[int], Outcome[object]]", work_at)
+            self.runner.submit_command(lambda: command(index), on_done=done, on_error=failed)
         else:
-            self.runner.submit(lambda: work(item), on_done=done, on_error=failed)
+            self.runner.submit(lambda: work_at(index), on_done=done, on_error=failed)
 
     def _answered(self, item: object, result: object, error: BaseException | None) -> None:
         if error is None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.services.motions.contracts import WEEKDAY_NAMES, CalendarYear
-from views.form_dialog import name_widget
+from views.form_dialog import day_of, name_widget
 
 HOLIDAY, MAKE_UP = "holiday", "make_up"
 KIND_NAMES = {HOLIDAY: "放假", MAKE_UP: "调休上班"}
@@ -136,8 +136,8 @@ class CalendarDays(QWidget):
 
     def add_days(self, first: date | None = None, last: date | None = None, kind: str = "") -> None:
         """Mark every day from `first` to `last` (the date fields when None) as `kind`."""
-        first = first or self.first_day.date().toPython()
-        last = last or self.last_day.date().toPython()
+        first = first or day_of(self.first_day)
+        last = last or day_of(self.last_day)
         kind = kind or self.kind_box.currentData()
         first, last = min(first, last), max(first, last)
         day = first
@@ -150,7 +150,9 @@ class CalendarDays(QWidget):
     def remove_days(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
         for row in rows:
-            self.draft.pop(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole), None)
+            item = self.table.item(row, 0)
+            if item is not None:  # every shown row has its day item
+                self.draft.pop(item.data(Qt.ItemDataRole.UserRole), None)
         if rows:
             self._show()
             self.select_row(min(rows[0], self.table.rowCount() - 1))

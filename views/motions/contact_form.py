@@ -60,7 +60,9 @@ class ContactForm(FormDialog):
         self.add_field(
             "method", self.tr("沟通方式(&M)："), self.method, self.tr("可选常用方式，也可直接填写")
         )
-        self.method.lineEdit().setAccessibleName(self.method.accessibleName())
+        method_edit = self.method.lineEdit()
+        if method_edit is not None:  # an editable combo box always has one
+            method_edit.setAccessibleName(self.method.accessibleName())
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("沟通了什么，提案人有何意见"))
         self.note.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)

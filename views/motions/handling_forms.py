@@ -50,14 +50,14 @@ class MotionForm(FormDialog):
     ) -> None:
         super().__init__(runner, ACTION_NAMES[self.action], parent)
         self.ctx, self.detail, self.row = ctx, detail, detail.row
-        self.result: MotionRow | None = None
+        self.saved_row: MotionRow | None = None
         self.add_field(
             "motion", self.tr("提案："), QLabel(f"{number_text(self.row)} {self.row.title}")
         )
         self.ok_button().setText(ACTION_NAMES[self.action])
 
     def _saved(self, result: MotionRow) -> None:
-        self.result = result
+        self.saved_row = result
         self.saved.emit(result)
         self.accept()
 
@@ -119,7 +119,7 @@ class AssignForm(MotionForm):
         return chosen
 
     def submit(self) -> None:
-        if self.result is not None:
+        if self.saved_row is not None:
             self.accept()
             return
         if self.lead.currentData() is None:
@@ -128,7 +128,7 @@ class AssignForm(MotionForm):
             return
         self.clear_problem()
         ctx, motion_id, version = self.ctx, self.row.id, self.row.version
-        units, day = self.units(), day_of(self.assigned_on)  # type: ignore[arg-type]
+        units, day = self.units(), day_of(self.assigned_on)
         self.run_command(
             lambda: ops.assign_motion(
                 ctx, motion_id=motion_id, version=version, units=units, assigned_on=day
@@ -138,7 +138,7 @@ class AssignForm(MotionForm):
 
     def _assigned(self, result: tuple[MotionRow, str | None]) -> None:
         row, warning = result
-        self.result = row
+        self.saved_row = row
         due = row.deadline.isoformat() if row.deadline is not None else "—"
         self.deadline.setText(due)
         text = self.tr("已交办，办理期限：%1。").replace("%1", due)
@@ -191,8 +191,8 @@ class RatingForm(MotionForm):
         self.clear_problem()
         ctx, motion_id, version = self.ctx, self.row.id, self.row.version
         attitude, result = self.attitude.currentData(), self.result_box.currentData()
-        day = day_of(self.rated_on)  # type: ignore[arg-type]
-        remarks = self.remarks.text().strip() or None  # type: ignore[attr-defined]
+        day = day_of(self.rated_on)
+        remarks = self.remarks.text().strip() or None
         self.run_command(
             lambda: ops.rate_motion(
                 ctx, motion_id=motion_id, version=version, attitude=attitude, result=result,
@@ -218,14 +218,14 @@ class ExtendForm(MotionForm):
         self.reason = self.add_field("reason", self.tr("延期理由(&R)："), QLineEdit())
 
     def submit(self) -> None:
-        reason = self.reason.text().strip()  # type: ignore[attr-defined]
+        reason = self.reason.text().strip()
         if not reason:
             self.show_problem("reason", self.tr("“延期”须填写理由。"))
             self.reason.setFocus()
             return
         self.clear_problem()
         ctx, motion_id, version = self.ctx, self.row.id, self.row.version
-        new_due = day_of(self.new_due)  # type: ignore[arg-type]
+        new_due = day_of(self.new_due)
         today = date.today()
         self.run_command(
             lambda: ops.extend_deadline(
@@ -248,14 +248,14 @@ class UnitReturnForm(MotionForm):
         self.reason = self.add_field("reason", self.tr("退办理由(&R)："), QLineEdit())
 
     def submit(self) -> None:
-        reason = self.reason.text().strip()  # type: ignore[attr-defined]
+        reason = self.reason.text().strip()
         if not reason:
             self.show_problem("reason", self.tr("“退办”须填写理由。"))
             self.reason.setFocus()
             return
         self.clear_problem()
         ctx, motion_id, version = self.ctx, self.row.id, self.row.version
-        day = day_of(self.returned_on)  # type: ignore[arg-type]
+        day = day_of(self.returned_on)
         self.run_command(
             lambda: ops.unit_return(
                 ctx, motion_id=motion_id, version=version, reason=reason, on=day

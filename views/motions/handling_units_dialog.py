@@ -69,7 +69,7 @@ class HandlingUnitsDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.start_rename())
 
-        def button(text: str, tip: str, slot: Callable[[], None]) -> QPushButton:
+        def button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
             widget = QPushButton(text)
             widget.setToolTip(tip)
             widget.setAutoDefault(False)  # Enter in the name field saves the name, nothing else
@@ -86,10 +86,14 @@ class HandlingUnitsDialog(QDialog):
             self.tr("改类别(&K)"), self.tr("在内设部门和外部单位之间切换"), self.toggle_kind
         )
         self.up_button = button(
-            self.tr("上移(&U)"), self.tr("把所选单位上移一位（Alt+↑）"), lambda: self.move(-1)
+            self.tr("上移(&U)"),
+            self.tr("把所选单位上移一位（Alt+↑）"),
+            lambda: self.move_selected(-1),
         )
         self.down_button = button(
-            self.tr("下移(&W)"), self.tr("把所选单位下移一位（Alt+↓）"), lambda: self.move(1)
+            self.tr("下移(&W)"),
+            self.tr("把所选单位下移一位（Alt+↓）"),
+            lambda: self.move_selected(1),
         )
         self.active_button = button(
             self.tr("停用(&T)"), self.tr("停用或重新启用所选单位"), self.toggle_active
@@ -101,8 +105,8 @@ class HandlingUnitsDialog(QDialog):
         for key, slot in (
             ("F2", self.start_rename),
             ("Del", self.delete_selected),
-            ("Alt+Up", lambda: self.move(-1)),
-            ("Alt+Down", lambda: self.move(1)),
+            ("Alt+Up", lambda: self.move_selected(-1)),
+            ("Alt+Down", lambda: self.move_selected(1)),
         ):
             action = QAction(self.table)
             action.setShortcut(QKeySequence(key))
@@ -293,7 +297,7 @@ class HandlingUnitsDialog(QDialog):
 
         self._run(lambda: ops.set_handling_unit_active(ctx, unit_id=unit.id, active=active), said)
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         unit = self.selected()
         if unit is None or self.busy or self.mode is not None:
             return

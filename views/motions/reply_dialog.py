@@ -70,16 +70,16 @@ class ReplyForm(MotionForm):
         )
 
     def draft(self) -> ReplyDraft:
-        day = day_of(self.signed_on)  # type: ignore[arg-type]
+        day = day_of(self.signed_on)
         return ReplyDraft(
             reply_class=self.reply_class.currentData() or "",
             text=self.templates.fill(self.text.toPlainText()),
-            signer=self.signer.text().strip(),  # type: ignore[attr-defined]
+            signer=self.signer.text().strip(),
             signed_on=day,
             sent_on=day,
-            document_number=self.document_number.text().strip() or None,  # type: ignore[attr-defined]
-            handler_name=self.handler.text().strip() or None,  # type: ignore[attr-defined]
-            handler_phone=self.phone.text().strip() or None,  # type: ignore[attr-defined]
+            document_number=self.document_number.text().strip() or None,
+            handler_name=self.handler.text().strip() or None,
+            handler_phone=self.phone.text().strip() or None,
             mode=self.merged.mode() if self.merged is not None else ReplyMode.JOINT,
             follower_numbers=self.merged.follower_numbers() if self.merged is not None else (),
         )

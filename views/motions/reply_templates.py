@@ -82,6 +82,7 @@ class ReplyTemplates(QObject):
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        self.owner = parent  # the dialog that asks before the clerk's own words are replaced
         self.editor, self.templates, self.values = editor, tuple(templates) or FALLBACK, values
         self.box = QComboBox()
         for template in self.templates:
@@ -133,7 +134,7 @@ class ReplyTemplates(QObject):
 
     def confirm_replace(self, name: str) -> bool:
         answer = QMessageBox.question(
-            self.parent(),  # type: ignore[arg-type]
+            self.owner,
             self.tr("替换答复内容"),
             self.tr("答复内容已经修改。用模板“%1”替换吗？修改的内容将不再保留。").replace(
                 "%1", name

@@ -152,6 +152,8 @@ class MembershipDialog(FormDialog):
         self._filter()
 
     def _units_loaded(self, units: list[str]) -> None:
+        if self.unit is None:  # only a congress membership asks for the electoral unit
+            return
         for name in units:
             self.unit.addItem(name, name)
         if units:
