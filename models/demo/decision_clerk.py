@@ -12,6 +12,7 @@ from datetime import date, time
 
 from sqlalchemy import select
 
+from models.demo.clock import DemoClock
 from models.demo.meetings import RECORDER
 from models.domain.vocabulary import BodyKind, MembershipStatus
 from models.entities import Membership, Person
@@ -66,9 +67,13 @@ def members_of(db: Database, kind: BodyKind) -> Members:
 class Clerk:
     """The demo's clerk: each call is one service call with the current version."""
 
-    def __init__(self, db: Database, user: str) -> None:
-        self.db, self.user = db, user
+    def __init__(self, db: Database, user: str, clock: DemoClock) -> None:
+        self.db, self.user, self.clock = db, user, clock
         self.versions: dict[int, int] = {}  # as a form would hold them after each save
+
+    def on(self, day: date) -> None:
+        """The day the clerk does what follows (`db` stamps the demo clock's time)."""
+        self.clock.at(day)
 
     def new(self, title: str, category: str, body: str, amount: int | None, background: str) -> int:
         draft = DecisionDraft(title, category, body, 2026, amount, background)
