@@ -1,9 +1,9 @@
 """The demo's 三重一大 matters: nine decisions of 2026 in every state, entered through the services.
 
-Unlike the rest of the demo (written in one unit of work), every step here is a clerk's action on
-the real path — register, record steps, attach files, put on a planned meeting's agenda in
-advance, record attendance and the discussion, follow up — so the demo also proves those paths.
-It runs after the federation and its meetings are committed. Three meetings are planned for it:
+Like the rest of the demo, every step is a clerk's action on the real path — register, record
+steps, attach files, put on a planned meeting's agenda in advance, record attendance and the
+discussion, follow up — on the day the clerk's clock is set to, so the demo also proves those
+paths. It runs after the federation and its meetings. Three meetings are planned for it:
 the council's 第十三次 (held), the 党组's 2026年第4次 (held) and the council's 第十四次 (planned).
 """
 
