@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-
 from models.demo.clock import DemoClock
 from models.demo.decisions import write_demo_decisions
 from models.demo.federation import write_federation
@@ -15,13 +13,13 @@ from models.demo.meetings import write_demo_meetings
 from models.demo.motions import write_demo_motions
 from models.demo.plan import CONGRESS_7_OPENED, UNITS
 from models.domain.errors import DomainError
-from models.entities import Person
 from models.services.common.federation_data import (
     clear_federation,
     holds_federation_data,
     put_setting,
 )
 from models.services.common.settings import get_setting
+from models.services.people.rosters import registry
 from models.store.unit_of_work import Database
 
 DEMO_MARKER = "demo.built"
@@ -75,5 +73,4 @@ def _build(db: Database, *, user: str, force: bool) -> DemoSummary:
 
 
 def _people(db: Database) -> int:
-    with db.session_factory() as session:
-        return session.scalar(select(func.count()).select_from(Person)) or 0
+    return len(registry(db))

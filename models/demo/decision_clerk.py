@@ -10,12 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from sqlalchemy import select
-
 from models.demo.clock import DemoClock
+from models.demo.lookups import elected, term_id
 from models.demo.meetings import RECORDER
-from models.domain.vocabulary import BodyKind, MembershipStatus
-from models.entities import Membership, Person
+from models.domain.vocabulary import BodyKind
 from models.services.decisions.decisions import DecisionDraft, create_decision
 from models.services.decisions.follow_up import add_follow_up
 from models.services.decisions.meeting import (
@@ -37,7 +35,6 @@ from models.services.meetings.meetings import (
     set_meeting_status,
 )
 from models.services.meetings.minutes import MinutesSection, finalise_minutes, write_minutes
-from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 
@@ -52,16 +49,9 @@ class Members:
 
 def members_of(db: Database, kind: BodyKind) -> Members:
     """Elected members of the body's current term, leaders first (the order of the roster)."""
-    with db.session_factory() as session:
-        term = find_term(session, kind)
-        rows = session.execute(
-            select(Person.id, Person.name, Membership.position)
-            .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.term_id == term.id, Membership.status == MembershipStatus.ELECTED)
-            .order_by(Membership.id)
-        ).all()
+    rows = elected(db, term_id(db, kind))
     leader = rows[0].name  # the demo seats 理事长 / 党组书记 first
-    return Members({r.name: r.id for r in rows}, leader)
+    return Members({r.name: r.person_id for r in rows}, leader)
 
 
 class Clerk:

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import select
-
 from models.demo.clock import DemoClock
+from models.demo.lookups import body_order, term_id
 from models.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan, DemoSeat
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, TermStatus, UrbanRural
-from models.entities import Body
 from models.services.people.memberships import MembershipDraft, add_membership, end_membership
 from models.services.people.people import PersonDraft, add_person
-from models.services.people.terms import find_term, open_term
+from models.services.people.terms import open_term
 from models.services.slates.electoral_commands import add_electoral_unit
 from models.store.unit_of_work import Database
 
@@ -34,10 +32,8 @@ def _kind(code: str) -> tuple[BodyKind, Association | None]:
 
 def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPlan) -> Seats:
     """Enter the plan; returns the seats counted by body, term and status for the summary."""
-    terms: dict[tuple[str, int | None], int] = {}
-    with db.session_factory() as session:
-        terms["party_group", None] = find_term(session, BodyKind.PARTY_GROUP).id
-        order = {code: body_id for code, body_id in session.execute(select(Body.code, Body.id))}
+    terms = {("party_group", None): term_id(db, BodyKind.PARTY_GROUP)}
+    order = body_order()
 
     def term(code: str, ordinal: int | None) -> int:
         if (code, ordinal) not in terms:
@@ -66,10 +62,14 @@ def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPla
         draft = PersonDraft(p.name, p.gender, p.id_number, p.ethnicity, p.birth_date, p.phone)
         people.append(add_person(db, user=user, draft=draft).id)
     for seat in plan.seats:
-        term_id = term(seat.body, seat.ordinal)
+        seat_term = term(seat.body, seat.ordinal)
         clock.at(seat.start_date or SLATE_8_ENTERED)
         row = add_membership(
-            db, user=user, person_id=people[seat.person], term_id=term_id, draft=_draft(plan, seat)
+            db,
+            user=user,
+            person_id=people[seat.person],
+            term_id=seat_term,
+            draft=_draft(plan, seat),
         )
         if seat.status == MembershipStatus.ENDED.value:
             assert seat.end_date is not None and seat.end_reason is not None
@@ -90,7 +90,11 @@ def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPla
         (b, o, st, n)
         for (b, o, st), n in sorted(
             counted.items(),
-            key=lambda item: (order[item[0][0]], item[0][1] or 0, statuses.index(item[0][2])),
+            key=lambda item: (
+                order.index(item[0][0]),
+                item[0][1] or 0,
+                statuses.index(item[0][2]),
+            ),
         )
     )
 

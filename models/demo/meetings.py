@@ -12,10 +12,8 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from models.demo.clock import DemoClock
+from models.demo.lookups import elected, term_id
 from models.demo.plan import SEED
 from models.domain.meeting_vocabulary import (
     AgendaKind,
@@ -23,8 +21,7 @@ from models.domain.meeting_vocabulary import (
     AttendanceStatus,
     MeetingStatus,
 )
-from models.domain.vocabulary import Association, BodyKind, MembershipStatus, Position
-from models.entities import Body, Meeting, Membership, Person, Term
+from models.domain.vocabulary import Association, BodyKind, Position
 from models.services.meetings.attendance import prefill_attendance, record_attendance
 from models.services.meetings.meetings import (
     AgendaItemDraft,
@@ -199,13 +196,15 @@ def write_demo_meetings(db: Database, clock: DemoClock, *, user: str) -> int:
 
 
 def _plan(db: Database, spec: DemoMeeting, *, user: str) -> int:
-    with db.session_factory() as session:
-        host_kind = BodyKind.PRESIDIUM if spec.body is BodyKind.CONGRESS else spec.body
-        host_body = session.scalars(
-            select(Body).where(Body.kind == host_kind, Body.association.is_(None))
-        ).one()
-        host = _holder(session, _term(session, host_body, spec.term), HOSTS[spec.body])
-    draft = MeetingDraft(spec.day, spec.at, spec.place, host.id, recorder_name=RECORDER)
+    """The meeting planned with its host and agenda; returns its id."""
+    host_kind = BodyKind.PRESIDIUM if spec.body is BodyKind.CONGRESS else spec.body
+    position = HOSTS[spec.body].value
+    host = next(
+        e.person_id
+        for e in elected(db, term_id(db, host_kind, None, spec.term))
+        if e.position == position
+    )
+    draft = MeetingDraft(spec.day, spec.at, spec.place, host, recorder_name=RECORDER)
     meeting = plan_meeting(
         db, user=user, body=spec.body, term=spec.term, draft=draft, ordinal=spec.ordinal
     )
@@ -214,34 +213,12 @@ def _plan(db: Database, spec: DemoMeeting, *, user: str) -> int:
     return meeting.id
 
 
-def _term(session: Session, body: Body, ordinal: int | None) -> Term:
-    query = select(Term).where(Term.body_id == body.id)
-    if ordinal is not None:
-        query = query.where(Term.ordinal == ordinal)
-    return session.scalars(query).one()
-
-
-def _holder(session: Session, term: Term, position: Position) -> Person:
-    person = session.scalars(
-        select(Person)
-        .join(Membership, Membership.person_id == Person.id)
-        .where(
-            Membership.term_id == term.id,
-            Membership.position == position,
-            Membership.status == MembershipStatus.ELECTED,
-        )
-        .order_by(Membership.id)
-    ).first()
-    assert person is not None  # the demo seats every body's leader
-    return person
-
-
 def _attendance(
     db: Database, meeting_id: int, spec: DemoMeeting, r: random.Random, *, user: str
 ) -> int:
     """The grid as proposed, with some members away; returns the meeting's new version."""
     proposed = prefill_attendance(db, meeting_id=meeting_id)
-    host_id = _host_of(db, meeting_id)
+    host_id = get_meeting(db, meeting_id=meeting_id).meeting.host_person_id
     members = [row for row in proposed if row.role is AttendanceRole.MEMBER]
     # The host and the association seats stay as proposed; others may be away.
     away = [row for row in members if row.person_id != host_id]
@@ -285,26 +262,11 @@ def _attendance(
     return detail.meeting.version
 
 
-def _host_of(db: Database, meeting_id: int) -> int | None:
-    with db.session_factory() as session:
-        return session.scalar(select(Meeting.host_person_id).where(Meeting.id == meeting_id))
-
-
 def _vice_chair(db: Database, association: Association) -> str:
-    with db.session_factory() as session:
-        name = session.scalars(
-            select(Person.name)
-            .join(Membership, Membership.person_id == Person.id)
-            .join(Term, Term.id == Membership.term_id)
-            .join(Body, Body.id == Term.body_id)
-            .where(
-                Body.association == association,
-                Membership.position == Position.ASSOCIATION_VICE_CHAIR,
-            )
-            .order_by(Membership.id)
-        ).first()
-    assert name is not None  # the demo seats two vice-chairs in every association
-    return name
+    """The association's first vice-chair, who comes in the head's place."""
+    term = term_id(db, BodyKind.ASSOCIATION, association)
+    vice_chair = Position.ASSOCIATION_VICE_CHAIR.value
+    return next(e.name for e in elected(db, term) if e.position == vice_chair)
 
 
 def _minutes(

@@ -12,15 +12,13 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-
 from models.demo.clock import DemoClock
+from models.demo.lookups import elected, term_id
 from models.demo.plan import SEED
 from models.domain.deadlines import MotionDeadlineRules
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.motion_workflow import MotionAction, MotionState, Rating
-from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
-from models.entities import Body, Membership, Person, Term
+from models.domain.vocabulary import BodyKind
 from models.services.motions.handling import (
     assign_motion,
     feedback_timeout,
@@ -240,19 +238,7 @@ def write_demo_motions(
 
 def _members(db: Database) -> list[int]:
     """The elected members of the presidium's current term, by person id."""
-    with db.session_factory() as session:
-        presidium = session.scalars(select(Body).where(Body.kind == BodyKind.PRESIDIUM)).one()
-        term = session.scalars(
-            select(Term).where(Term.body_id == presidium.id, Term.status == TermStatus.CURRENT)
-        ).one()
-        return list(
-            session.scalars(
-                select(Person.id)
-                .join(Membership, Membership.person_id == Person.id)
-                .where(Membership.term_id == term.id, Membership.status == MembershipStatus.ELECTED)
-                .order_by(Person.id)
-            )
-        )
+    return sorted(e.person_id for e in elected(db, term_id(db, BodyKind.PRESIDIUM)))
 
 
 def _reply(walk: _Walk, method: str) -> None:
