@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from sqlalchemy import select
-
+from models.demo.clock import DemoClock
+from models.demo.lookups import elected, term_id
 from models.demo.meetings import RECORDER
-from models.domain.vocabulary import BodyKind, MembershipStatus
-from models.entities import Membership, Person
+from models.domain.vocabulary import BodyKind
 from models.services.decisions.commands.discussion import put_on_agenda, record_discussion
 from models.services.decisions.commands.follow_up import add_follow_up
 from models.services.decisions.commands.matters import create_decision
@@ -32,7 +31,6 @@ from models.services.meetings.commands.minutes import finalise_minutes, write_mi
 from models.services.meetings.commands.planning import plan_meeting, set_meeting_status
 from models.services.meetings.contracts import AgendaItemDraft, MeetingDraft, MinutesSection
 from models.services.meetings.queries import get_meeting, prefill_attendance
-from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 
@@ -47,24 +45,21 @@ class Members:
 
 def members_of(db: Database, kind: BodyKind) -> Members:
     """Elected members of the body's current term, leaders first (the order of the roster)."""
-    with db.session_factory() as session:
-        term = find_term(session, kind)
-        rows = session.execute(
-            select(Person.id, Person.name, Membership.position)
-            .join(Membership, Membership.person_id == Person.id)
-            .where(Membership.term_id == term.id, Membership.status == MembershipStatus.ELECTED)
-            .order_by(Membership.id)
-        ).all()
+    rows = elected(db, term_id(db, kind))
     leader = rows[0].name  # the demo seats 理事长 / 党组书记 first
-    return Members({r.name: r.id for r in rows}, leader)
+    return Members({r.name: r.person_id for r in rows}, leader)
 
 
 class Clerk:
     """The demo's clerk: each call is one service call with the current version."""
 
-    def __init__(self, db: Database, user: str) -> None:
-        self.db, self.user = db, user
+    def __init__(self, db: Database, user: str, clock: DemoClock) -> None:
+        self.db, self.user, self.clock = db, user, clock
         self.versions: dict[int, int] = {}  # as a form would hold them after each save
+
+    def on(self, day: date) -> None:
+        """The day the clerk does what follows (`db` stamps the demo clock's time)."""
+        self.clock.at(day)
 
     def new(self, title: str, category: str, body: str, amount: int | None, background: str) -> int:
         draft = DecisionDraft(title, category, body, 2026, amount, background)

@@ -1,17 +1,18 @@
 """The demo's 三重一大 matters: nine decisions of 2026 in every state, entered through the services.
 
-Unlike the rest of the demo (written in one unit of work), every step here is a clerk's action on
-the real path — register, record steps, attach files, put on a planned meeting's agenda in
-advance, record attendance and the discussion, follow up — so the demo also proves those paths.
-It runs after the federation and its meetings are committed. Three meetings are planned for it:
+Like the rest of the demo, every step is a clerk's action on the real path — register, record
+steps, attach files, put on a planned meeting's agenda in advance, record attendance and the
+discussion, follow up — on the day the clerk's clock is set to, so the demo also proves those
+paths. It runs after the federation and its meetings. Three meetings are planned for it:
 the council's 第十三次 (held), the 党组's 2026年第4次 (held) and the council's 第十四次 (planned).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
+from models.demo.clock import DemoClock
 from models.demo.decision_clerk import Clerk, agenda, discuss, follow_up, members_of
 from models.domain.vocabulary import BodyKind
 from models.services.decisions.commands.follow_up import complete_decision, update_follow_up
@@ -99,12 +100,16 @@ P4_MINUTES = {
     )
 }
 C13_PLACED, P4_PLACED, C14_PLACED = date(2026, 9, 30), date(2026, 10, 8), date(2026, 11, 20)
+PLANNED = date(2026, 9, 1)  # the three meetings of the matters planned on the clerk's calendar
 ON_LEAVE = "参加市残联业务培训"
 
 
-def write_demo_decisions(db: Database, *, user: str) -> int:
-    """Add the demo's 三重一大 matters and the meetings they go to; returns how many matters."""
-    clerk = Clerk(db, user)
+def write_demo_decisions(db: Database, clock: DemoClock, *, user: str) -> int:
+    """Add the demo's 三重一大 matters and the meetings they go to; returns how many matters.
+
+    `db` stamps `clock`'s time: the clerk sets it to the day of each step (`clerk.on`)."""
+    clerk = Clerk(db, user, clock)
+    clerk.on(PLANNED)
     council, party = (
         members_of(db, BodyKind.EXECUTIVE_COUNCIL),
         members_of(db, BodyKind.PARTY_GROUP),
@@ -129,6 +134,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         [("审议执行理事会工作报告", "审议区残联执行理事会2026年工作总结")],
     )
 
+    clerk.on(date(2026, 9, 8))
     # Registered and prepared: every gate settled before the agenda (no 临时动议).
     funds = clerk.new(
         "区残疾人辅助器具适配服务项目资金",
@@ -159,6 +165,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         reason="资金用于已有适配服务的延续，不新增服务对象，不调整群众切身利益",
         accepted_by=chair,
     )
+    clerk.on(date(2026, 9, 15))
     policy = clerk.new(
         "区残疾人就业促进三年行动方案（2027—2029年）",
         "重大决策",
@@ -167,6 +174,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         "落实按比例安排残疾人就业制度，提出三年新增就业、职业培训和辅助性就业的目标与措施。",
     )
     clerk.steps(policy, _matter_steps(ALL_MATTER_STEPS[1:], date(2026, 9, 15), "残疾人就业"))
+    clerk.on(date(2026, 9, 10))
     failed = clerk.new(
         "区残疾人综合服务中心二期扩建项目",
         "重大项目安排",
@@ -175,6 +183,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         "拟在综合服务中心北侧扩建康复训练用房3200平方米。",
     )
     clerk.steps(failed, _matter_steps(ALL_MATTER_STEPS, date(2026, 9, 10), "康复训练用房"))
+    clerk.on(date(2026, 9, 18))
     deferred = clerk.new(
         "区温馨家园智能化改造",
         "大额度资金使用",
@@ -183,6 +192,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         "为全区12个温馨家园配置智能签到、健康监测和远程康复指导设备。",
     )
     clerk.steps(deferred, _matter_steps(ALL_MATTER_STEPS, date(2026, 9, 18), "温馨家园"))
+    clerk.on(C13_PLACED)
     for decision_id in (funds, policy, failed, deferred):
         agenda(clerk, decision_id, c13, C13_PLACED)
     flood = clerk.seen(
@@ -197,8 +207,10 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
             reason="区气象台发布暴雨红色预警，山区村庄重度残疾人须当日转移安置，来不及召开会议",
         )
     )
+    clerk.on(COUNCIL_13)
     clerk.do(report_emergency, flood, meeting_id=c13)
 
+    clerk.on(date(2026, 9, 1))
     cadre = clerk.new(
         "任免区残联办公室主任、康复部部长",
         "重要干部任免",
@@ -235,16 +247,21 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
             ),
         ],
     )
+    clerk.on(P4_PLACED)
     agenda(clerk, cadre, p4, P4_PLACED)
 
     # The meetings are held; the matters discussed.
+    clerk.on(COUNCIL_13)
     clerk.hold(c13, {council.ids[away]: ON_LEAVE})
+    clerk.on(PARTY_4)
     clerk.hold(p4, {})
+    clerk.on(COUNCIL_13)
     discuss(clerk, funds, council, absent=[away], recused={recused: RECUSAL})
     follow_ups = [
         follow_up(clerk, funds, "完成辅助器具适配服务政府采购招标", "康复部", date(2026, 11, 30)),
         follow_up(clerk, funds, "组织首批适配服务并开展回访", "康复部", date(2026, 12, 31)),
     ]
+    clerk.on(date(2026, 11, 20))
     clerk.do(
         update_follow_up,
         funds,
@@ -255,6 +272,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
     clerk.do(
         update_follow_up, funds, follow_up_id=follow_ups[1], progress="首批已适配86人", done_on=None
     )
+    clerk.on(COUNCIL_13)
     dissenter = council.others(away)[3]
     discuss(
         clerk,
@@ -289,7 +307,9 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         deferred=True,
         note="部分理事认为设备配置标准和运维费用测算依据不足，会议决定暂缓表决，补充论证后再议。",
     )
+    clerk.on(PARTY_4)
     discuss(clerk, cadre, party)
+    clerk.on(date(2026, 10, 30))
     clerk.steps(
         cadre,
         [
@@ -302,6 +322,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         ],
     )
     notice = follow_up(clerk, cadre, "印发任职通知，办理任职手续", "组织人事科", date(2026, 11, 10))
+    clerk.on(date(2026, 11, 6))
     clerk.do(
         update_follow_up,
         cadre,
@@ -309,10 +330,14 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         progress="已印发任职通知，二人已到岗",
         done_on=date(2026, 11, 6),
     )
+    clerk.on(date(2026, 11, 10))
     clerk.do(complete_decision, cadre, completed_on=date(2026, 11, 10))
+    clerk.on(COUNCIL_13 + timedelta(days=7))
     clerk.minutes(c13, C13_MINUTES | {report_item: REPORT_MINUTES})
+    clerk.on(PARTY_4 + timedelta(days=7))
     clerk.minutes(p4, P4_MINUTES)
 
+    clerk.on(date(2026, 11, 10))
     # Later in the year: one matter waits on the next agenda, one on a missing step, one urgent.
     ready = clerk.new(
         "修订区残联机关财务管理办法",
@@ -329,7 +354,9 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         reason="机关内部管理制度，不涉及残疾人群众切身利益",
         accepted_by=chair,
     )
+    clerk.on(C14_PLACED)
     agenda(clerk, ready, c14, C14_PLACED)
+    clerk.on(date(2026, 11, 16))
     blocked = clerk.new(
         "区残疾人托养服务中心建设项目",
         "重大项目安排",
@@ -338,6 +365,7 @@ def write_demo_decisions(db: Database, *, user: str) -> int:
         "拟新建托养床位120张，为就业年龄段智力、精神和重度肢体残疾人提供日间照料和寄宿托养。",
     )
     clerk.steps(blocked, _matter_steps(ALL_MATTER_STEPS[:3], date(2026, 11, 16), "托养服务"))
+    clerk.on(date(2026, 11, 24))
     cold = clerk.seen(
         record_emergency(
             db,

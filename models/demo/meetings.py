@@ -1,7 +1,7 @@
 """The demo's meetings: each body's recent meetings with agenda, attendance and final minutes.
 
-Written in the demo's unit of work after the people and memberships, from a generator of its own
-(so the federation drawn before stays the same). Earlier meetings of a term are taken as never
+Entered through the meeting services after the people and memberships, from a generator of its
+own (so the federation drawn before stays the same), each step on the day a clerk would take it. Earlier meetings of a term are taken as never
 entered, so the council's meetings start at 第九次. The attendance is the roster on the meeting
 date, as the grid proposes it; the association heads vary: mostly 列席, one 委托代为列席, one 缺席.
 """
@@ -9,34 +9,32 @@ date, as the grid proposes it; the association heads vary: mostly 列席, one �
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, time, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from models.demo.clock import DemoClock
+from models.demo.lookups import elected, term_id
 from models.demo.plan import SEED
 from models.domain.meeting_vocabulary import (
     AgendaKind,
     AttendanceRole,
     AttendanceStatus,
     MeetingStatus,
-    MinutesStatus,
-    local_start,
 )
-from models.domain.vocabulary import Association, BodyKind, MembershipStatus, Position
-from models.entities import (
-    AgendaItem,
-    Attendance,
-    Body,
-    Meeting,
-    Membership,
-    Minutes,
-    MinutesAmendment,
-    Person,
-    Term,
+from models.domain.vocabulary import Association, BodyKind, Position
+from models.services.meetings.commands.agenda import set_agenda
+from models.services.meetings.commands.attendance import record_attendance
+from models.services.meetings.commands.minutes import amend_minutes, finalise_minutes, write_minutes
+from models.services.meetings.commands.planning import plan_meeting, set_meeting_status
+from models.services.meetings.contracts import (
+    AgendaItemDraft,
+    AttendanceDraft,
+    MeetingDetail,
+    MeetingDraft,
+    MinutesSection,
 )
-from models.services.meetings.content import propose_attendance
+from models.services.meetings.queries import get_meeting, prefill_attendance
+from models.store.unit_of_work import Database
 
 MEETINGS_SEED = SEED + 2026
 RECORDER = "赵晓雯"  # the secretariat's clerk, not in the person registry
@@ -170,157 +168,133 @@ HOSTS = {
     BodyKind.EXECUTIVE_COUNCIL: Position.COUNCIL_CHAIR,
     BodyKind.PARTY_GROUP: Position.PARTY_SECRETARY,
 }
-# Noon in Beijing: the day a clerk finalised or amended the minutes, as a UTC instant.
-_NOON = time(4, 0, tzinfo=UTC)
+# The clerk planned a meeting two weeks ahead, and finalised its minutes a week after it at noon.
+PLANNED_AHEAD = timedelta(days=14)
+_NOON = time(12, 0)
 
 
-def write_demo_meetings(session: Session, *, user: str) -> int:
-    """Add the demo's meetings to the session (memberships already flushed); returns how many."""
+def write_demo_meetings(db: Database, clock: DemoClock, *, user: str) -> int:
+    """Plan, hold and minute the demo's meetings, as a clerk would; returns how many."""
     r = random.Random(MEETINGS_SEED)
-    bodies = {b.kind: b for b in session.scalars(select(Body)) if b.association is None}
     for spec in MEETINGS:
-        meeting = _meeting(session, bodies, spec)
-        session.add(meeting)
-        session.flush()
-        _attendance(session, meeting, spec, r)
-        if spec.status is MeetingStatus.HELD:
-            _minutes(session, meeting, spec, user)
-    session.flush()
+        clock.at(spec.day - PLANNED_AHEAD)
+        meeting_id = _plan(db, spec, user=user)
+        if spec.status is not MeetingStatus.HELD:
+            continue
+        clock.at(spec.day, spec.at)
+        version = _attendance(db, meeting_id, spec, r, user=user)
+        version = set_meeting_status(
+            db, user=user, meeting_id=meeting_id, expected_version=version, status="held"
+        ).version
+        clock.at(spec.day + timedelta(days=7), _NOON)
+        _minutes(db, clock, meeting_id, version, spec, user=user)
     return len(MEETINGS)
 
 
-def _term(session: Session, body: Body, ordinal: int | None) -> Term:
-    query = select(Term).where(Term.body_id == body.id)
-    if ordinal is not None:
-        query = query.where(Term.ordinal == ordinal)
-    return session.scalars(query).one()
-
-
-def _holder(session: Session, term: Term, position: Position) -> Person:
-    return session.scalars(
-        select(Person)
-        .join(Membership, Membership.person_id == Person.id)
-        .where(
-            Membership.term_id == term.id,
-            Membership.position == position,
-            Membership.status == MembershipStatus.ELECTED,
-        )
-        .order_by(Membership.id)
-    ).first()
-
-
-def _meeting(session: Session, bodies: dict[BodyKind, Body], spec: DemoMeeting) -> Meeting:
-    body = bodies[spec.body]
-    term = _term(session, body, spec.term)
-    host_term = (
-        _term(session, bodies[BodyKind.PRESIDIUM], spec.term)
-        if spec.body is BodyKind.CONGRESS
-        else term
+def _plan(db: Database, spec: DemoMeeting, *, user: str) -> int:
+    """The meeting planned with its host and agenda; returns its id."""
+    host_kind = BodyKind.PRESIDIUM if spec.body is BodyKind.CONGRESS else spec.body
+    position = HOSTS[spec.body].value
+    host = next(
+        e.person_id
+        for e in elected(db, term_id(db, host_kind, None, spec.term))
+        if e.position == position
     )
-    return Meeting(
-        body=body,
-        term=term if spec.term is not None else None,
-        year=spec.day.year if spec.term is None else None,
-        ordinal=spec.ordinal,
-        meeting_date=spec.day,
-        starts_at=local_start(spec.day, spec.at),
-        place=spec.place,
-        host=_holder(session, host_term, HOSTS[spec.body]),
-        recorder_name=RECORDER,
-        status=spec.status,
-        agenda=[
-            AgendaItem(
-                position=place,
-                kind=kind,
-                title=title,
-                summary=summary or None,
-                decision=decision or None,
-            )
-            for place, (kind, title, summary, decision) in enumerate(spec.agenda, start=1)
-        ],
+    draft = MeetingDraft(spec.day, spec.at, spec.place, host, recorder_name=RECORDER)
+    meeting = plan_meeting(
+        db, user=user, body=spec.body, term=spec.term, draft=draft, ordinal=spec.ordinal
     )
+    items = [AgendaItemDraft(kind.value, title) for kind, title, _, _ in spec.agenda]
+    set_agenda(db, user=user, meeting_id=meeting.id, expected_version=meeting.version, items=items)
+    return meeting.id
 
 
-def _attendance(session: Session, meeting: Meeting, spec: DemoMeeting, r: random.Random) -> None:
-    if spec.status is not MeetingStatus.HELD:
-        return
-    proposed = propose_attendance(session, meeting)
+def _attendance(
+    db: Database, meeting_id: int, spec: DemoMeeting, r: random.Random, *, user: str
+) -> int:
+    """The grid as proposed, with some members away; returns the meeting's new version."""
+    proposed = prefill_attendance(db, meeting_id=meeting_id)
+    host_id = get_meeting(db, meeting_id=meeting_id).meeting.host_person_id
     members = [row for row in proposed if row.role is AttendanceRole.MEMBER]
     # The host and the association seats stay as proposed; others may be away.
-    away = [row for row in members if row.person_id != meeting.host_person_id]
+    away = [row for row in members if row.person_id != host_id]
     picked = r.sample(away, spec.on_leave + spec.absent)
     on_leave = {row.person_id for row in picked[: spec.on_leave]}
     absent = {row.person_id for row in picked[spec.on_leave :]}
     heads = dict(spec.heads)
-    for position, row in enumerate(proposed, start=1):
-        line = Attendance(
-            position=position,
-            person_id=row.person_id,
-            role=row.role,
-            status=row.status,
-            association=row.association,
-        )
+    leave, gone = AttendanceStatus.LEAVE.value, AttendanceStatus.ABSENT.value
+    lines = []
+    for row in proposed:
+        line = row.as_draft()
         if row.person_id in on_leave:
-            line.status, line.leave_reason = AttendanceStatus.LEAVE, r.choice(LEAVE_REASONS)
+            line = replace(line, status=leave, leave_reason=r.choice(LEAVE_REASONS))
         elif row.person_id in absent:
-            line.status = AttendanceStatus.ABSENT
+            line = replace(line, status=gone)
         mark = heads.get(row.association) if row.association is not None else None
         if mark == "缺席":
-            line.status = AttendanceStatus.ABSENT
+            line = replace(line, status=gone)
         elif mark == "代":
-            line.status, line.leave_reason = AttendanceStatus.LEAVE, "外出参加市级协会培训"
-            line.substitute_name = f"{_vice_chair(session, row.association)}（副主席）"
-        meeting.attendance.append(line)
-    for position, (name, organisation, post) in enumerate(spec.guests, start=len(proposed) + 1):
-        meeting.attendance.append(
-            Attendance(
-                position=position,
+            assert row.association is not None
+            line = replace(
+                line,
+                status=leave,
+                leave_reason="外出参加市级协会培训",
+                substitute_name=f"{_vice_chair(db, row.association)}（副主席）",
+            )
+        lines.append(line)
+    for name, organisation, post in spec.guests:
+        lines.append(
+            AttendanceDraft(
+                role=AttendanceRole.ATTENDEE.value,
+                status=AttendanceStatus.ATTENDING.value,
                 guest_name=name,
                 guest_organisation=organisation,
                 guest_post=post,
-                role=AttendanceRole.ATTENDEE,
-                status=AttendanceStatus.ATTENDING,
             )
         )
-    session.flush()
-
-
-def _vice_chair(session: Session, association: Association) -> str:
-    return session.scalars(
-        select(Person.name)
-        .join(Membership, Membership.person_id == Person.id)
-        .join(Term, Term.id == Membership.term_id)
-        .join(Body, Body.id == Term.body_id)
-        .where(
-            Body.association == association,
-            Membership.position == Position.ASSOCIATION_VICE_CHAIR,
-        )
-        .order_by(Membership.id)
-    ).first()
-
-
-def _minutes(session: Session, meeting: Meeting, spec: DemoMeeting, user: str) -> None:
-    finalised = datetime.combine(spec.day + timedelta(days=7), _NOON)
-    minutes = Minutes(
-        meeting=meeting,
-        status=MinutesStatus.FINAL,
-        finalised_at=finalised,
-        finalised_by=user,
+    detail = record_attendance(
+        db, user=user, meeting_id=meeting_id, expected_version=None, lines=lines
     )
-    session.add(minutes)
+    return detail.meeting.version
+
+
+def _vice_chair(db: Database, association: Association) -> str:
+    """The association's first vice-chair, who comes in the head's place."""
+    term = term_id(db, BodyKind.ASSOCIATION, association)
+    vice_chair = Position.ASSOCIATION_VICE_CHAIR.value
+    return next(e.name for e in elected(db, term) if e.position == vice_chair)
+
+
+def _minutes(
+    db: Database, clock: DemoClock, meeting_id: int, version: int, spec: DemoMeeting, *, user: str
+) -> None:
+    """Every item's summary and decision, then 定稿; one set amended three weeks later."""
+    detail = _sections(db, meeting_id, version, spec, user=user)
+    detail = finalise_minutes(
+        db, user=user, meeting_id=meeting_id, expected_version=detail.meeting.version
+    )
     if AMENDED[0] != (spec.body, spec.ordinal):
         return
-    item = meeting.agenda[AMENDED[1]]
-    label = f"第{item.position}项议题“{item.title}”的决定事项"
-    session.add(
-        MinutesAmendment(
-            minutes=minutes,
-            amended_at=finalised + timedelta(days=20),
-            amended_by=user,
-            reason=AMENDED_REASON,
-            part=label,
-            before=item.decision,
-            after=AMENDED_DECISION,
-        )
+    clock.at(spec.day + timedelta(days=27), _NOON)
+    item = detail.agenda[AMENDED[1]]
+    amend_minutes(
+        db,
+        user=user,
+        meeting_id=meeting_id,
+        expected_version=detail.meeting.version,
+        sections=[MinutesSection(item.id, item.summary, AMENDED_DECISION)],
+        reason=AMENDED_REASON,
     )
-    item.decision = AMENDED_DECISION
+
+
+def _sections(
+    db: Database, meeting_id: int, version: int, spec: DemoMeeting, *, user: str
+) -> MeetingDetail:
+    agenda = get_meeting(db, meeting_id=meeting_id).agenda
+    sections = [
+        MinutesSection(item.id, summary or None, decision or None)
+        for item, (_kind, _title, summary, decision) in zip(agenda, spec.agenda, strict=True)
+    ]
+    return write_minutes(
+        db, user=user, meeting_id=meeting_id, expected_version=version, sections=sections
+    )

@@ -1,46 +1,40 @@
 """The demo's motions: about 40 presidium members' motions of the current term, in every state.
 
-Written in the demo's unit of work after the meetings, from a generator of its own (so everything
-drawn before stays the same). Each motion walks its path through the pure workflow table, so its
-history is what the services would have written; dates count back from today, so some motions are
-overdue whenever the demo is built, and the others are not yet.
+Entered after the meetings, from a generator of its own (so everything drawn before stays the
+same). Each motion walks its path through the motion services, one clerk's action at a time on the
+day the demo's clock says; dates count back from today, so some motions are overdue whenever the
+demo is built, and the others are not yet.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from models.demo.clock import DemoClock
+from models.demo.lookups import elected, term_id
 from models.demo.plan import SEED
-from models.domain.deadlines import (
-    MotionDeadlineRules,
-    WorkingCalendar,
-    co_unit_due,
-    rehandling_due,
-    reply_due,
-)
+from models.domain.deadlines import MotionDeadlineRules
 from models.domain.meeting_vocabulary import FEDERATION_TZ
-from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState, Rating, next_state
-from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
-from models.entities import (
-    Assignment,
-    Body,
-    Contact,
-    Feedback,
-    HandlingUnit,
-    Membership,
-    Motion,
-    MotionCoSigner,
-    MotionCounter,
-    MotionStateChange,
-    Person,
-    Reply,
-    Term,
+from models.domain.motion_workflow import MotionAction, MotionState, Rating
+from models.domain.vocabulary import BodyKind
+from models.services.motions.commands.handling import (
+    assign_motion,
+    receive_motion,
+    record_contact,
+    unit_return,
 )
+from models.services.motions.commands.intake import (
+    accept_motion,
+    advance_motion,
+    merge_motion,
+    register_motion,
+)
+from models.services.motions.commands.replies import feedback_timeout, rate_motion, send_reply
+from models.services.motions.commands.units import add_handling_unit
+from models.services.motions.contracts import MotionDraft, MotionRow, ReplyDraft
+from models.store.unit_of_work import Database
 
 MOTIONS_SEED = SEED + 4040
 A = MotionAction
@@ -123,67 +117,57 @@ REASONS = {
 
 @dataclass
 class _Walk:
-    """One motion on its way: the day of the next step moves forward as it goes."""
+    """One motion on its way: the clerk's commands, each on the day the walk has reached."""
 
-    motion: Motion
-    day: date
+    db: Database
+    clock: DemoClock
     user: str
+    row: MotionRow
+    day: date
+
+    def do(self, command, **kw) -> MotionRow:  # type: ignore[no-untyped-def]
+        self.clock.at(self.day)
+        self.row = command(
+            self.db, user=self.user, motion_id=self.row.id, expected_version=self.row.version, **kw
+        )
+        return self.row
 
 
-def _at(day: date) -> datetime:
-    return datetime.combine(day, time(9, 30), tzinfo=FEDERATION_TZ)
-
-
-def write_demo_motions(session: Session, *, user: str, today: date | None = None) -> int:
-    """Add the demo's motions to the session; returns how many."""
+def write_demo_motions(
+    db: Database, clock: DemoClock, *, user: str, today: date | None = None
+) -> int:
+    """Register the demo's motions and take each along its path; returns how many."""
     r = random.Random(MOTIONS_SEED)
     today = today or datetime.now(FEDERATION_TZ).date()
-    rules, calendar = MotionDeadlineRules(), WorkingCalendar()
-    presidium = session.scalars(select(Body).where(Body.kind == BodyKind.PRESIDIUM)).one()
-    term = session.scalars(
-        select(Term).where(Term.body_id == presidium.id, Term.status == TermStatus.CURRENT)
-    ).one()
-    members = session.scalars(
-        select(Person)
-        .join(Membership, Membership.person_id == Person.id)
-        .where(Membership.term_id == term.id, Membership.status == MembershipStatus.ELECTED)
-        .order_by(Person.id)
-    ).all()
-    units = {
-        name: HandlingUnit(name=name, kind=kind, sort_order=i, active=True)
-        for i, (name, kind) in enumerate(UNITS, start=1)
-    }
-    session.add_all(units.values())
+    rules = MotionDeadlineRules()
+    members = _members(db)
+    units = {}
+    for name, kind in UNITS:
+        units[name] = add_handling_unit(db, user=user, name=name, kind=kind).id
     targets = [state for state, n in PLAN for _ in range(n)]
-    number = 0
-    leads: list[Motion] = []
-    written = 0
+    leads: list[MotionRow] = []
     for i, target in enumerate(targets):
         topic, category, unit_name = TOPICS[i % len(TOPICS)]
         proposer = members[r.randrange(len(members))]
-        others = [m for m in members if m.id != proposer.id]
+        others = [m for m in members if m != proposer]
         # Waiting on a unit: a third overdue (assigned five months ago), the others recent.
         overdue = i % 3 == 0
         start = today - timedelta(days=(170 if overdue else 40) + r.randrange(10))
         if target in (MotionState.REPLIED, MotionState.REHANDLING, MotionState.CLOSED):
             start = today - timedelta(days=150 + r.randrange(60))
         suffix = "" if i < len(TOPICS) else ("（续）" if i < 2 * len(TOPICS) else "（三）")
-        motion = Motion(
-            term=term,
+        draft = MotionDraft(
             title=f"关于{topic}的提案{suffix}",
+            proposer_id=proposer,
             body_text=f"建议{topic}，切实解决残疾人的实际困难。",
-            proposer=proposer,
+            co_signer_ids=tuple(r.sample(others, r.randrange(0, 3))),
             category=category,
             submitted_on=start - timedelta(days=20),
-            state=MotionState.DRAFT.value,
-            rehandling_rounds=0,
-            as_suggestion=False,
         )
-        for position, co in enumerate(r.sample(others, r.randrange(0, 3)), start=1):
-            motion.co_signers.append(MotionCoSigner(person=co, position=position))
-        session.add(motion)
-        session.flush()
-        walk = _Walk(motion, start - timedelta(days=20), user)
+        clock.at(start - timedelta(days=20))
+        walk = _Walk(
+            db, clock, user, register_motion(db, user=user, draft=draft), draft.submitted_on
+        )
         variant = i % 3
         path = PATHS[target]
         rehandled = target is MotionState.CLOSED and variant == 0
@@ -191,54 +175,32 @@ def write_demo_motions(session: Session, *, user: str, today: date | None = None
             path = (*path, A.REPLY, A.RATE)
         rates = 0
         for action in path:
-            if action in (A.ACCEPT, A.MERGE):
-                number += 1
-                motion.number = number
-                motion.number_text = rules.number_format.replace("{n}", str(number))
-            facts = MotionFacts(reason=REASONS.get(action), has_lead=bool(leads))
-            if action is A.MERGE:
-                motion.lead_motion = leads[i % len(leads)]
-            if action is A.REJECT:
-                motion.as_suggestion = True
             if action is A.ASSIGN:
                 walk.day = start
-                due = reply_due(start, rules, calendar).due
-                co_due = co_unit_due(start, rules, calendar).due
                 co_unit = UNITS[6 + i % 6][0] if unit_name != UNITS[6 + i % 6][0] else "办公室"
-                motion.assignments.append(
-                    Assignment(unit=units[unit_name], role="主办", assigned_on=start, due_on=due)
-                )
+                chosen = [(units[unit_name], "主办")]
                 if i % 2 == 0:
-                    motion.assignments.append(
-                        Assignment(
-                            unit=units[co_unit], role="协办", assigned_on=start, due_on=co_due
-                        )
-                    )
-                for a in motion.assignments:
-                    a.active = True
-            if action is A.UNIT_RETURN:
+                    chosen.append((units[co_unit], "协办"))
+                walk.clock.at(walk.day)
+                walk.row, _warning = assign_motion(
+                    db,
+                    user=user,
+                    motion_id=walk.row.id,
+                    expected_version=walk.row.version,
+                    units=chosen,
+                    assigned_on=start,
+                )
+            elif action is A.UNIT_RETURN:
                 walk.day = start + timedelta(days=2)
-                for a in motion.assignments:
-                    a.active = False
-                motion.assignments[0].returned_on = walk.day
-                motion.assignments[0].return_reason = REASONS[action]
-            if action is A.RECEIVE:
+                walk.do(unit_return, reason=REASONS[action], returned_on=walk.day)
+            elif action is A.RECEIVE:
                 walk.day = start + timedelta(days=1)
-                motion.assignments[0].received_on = walk.day
-            if action is A.REPLY:
+                walk.do(receive_motion, received_on=walk.day)
+            elif action is A.REPLY:
                 walk.day = max(walk.day + timedelta(days=14), start + timedelta(days=60))
                 walk.day += timedelta(days=r.randrange(20))
-                motion.contacts.append(
-                    Contact(
-                        contact_date=walk.day - timedelta(days=10),
-                        method=r.choice(("电话", "座谈", "走访")),
-                        note="听取提案人意见",
-                        recorded_by=user,
-                    )
-                )
-                motion.replies.append(_reply(motion, walk.day, motion.number or number))
-            rating = None
-            if action is A.RATE:
+                _reply(walk, r.choice(("电话", "座谈", "走访")))
+            elif action is A.RATE:
                 walk.day += timedelta(days=7)
                 rates += 1
                 rating = (
@@ -247,71 +209,54 @@ def write_demo_motions(session: Session, *, user: str, today: date | None = None
                     else (Rating.SATISFIED, Rating.BASICALLY_SATISFIED)[variant % 2]
                 )
                 if target is MotionState.CLOSED and variant == 2 and i % 2 == 0:
-                    action = A.FEEDBACK_TIMEOUT
                     walk.day += timedelta(days=rules.feedback_wait_days)
-                facts = MotionFacts(
-                    result_rating=rating, rehandling_rounds=motion.rehandling_rounds
-                )
-            _step(session, walk, action, facts)
-            if action is A.RATE and rating is not None:
-                motion.feedbacks.append(
-                    Feedback(
-                        attitude=Rating.SATISFIED.value,
-                        result=rating.value,
-                        remarks=None,
-                        timed_out=False,
-                        recorded_on=walk.day,
-                    )
-                )
-                if MotionState(motion.state) is MotionState.REHANDLING:
-                    motion.rehandling_rounds += 1
-                    motion.rehandling_due = rehandling_due(walk.day, rules, calendar).due
-            elif action is A.FEEDBACK_TIMEOUT:
-                motion.feedbacks.append(
-                    Feedback(
-                        attitude=None,
-                        result=Rating.BASICALLY_SATISFIED.value,
-                        remarks="逾期未反馈，视为基本满意",
-                        timed_out=True,
-                        recorded_on=walk.day,
-                    )
+                    walk.do(feedback_timeout, on=walk.day)
+                else:
+                    attitude = Rating.SATISFIED.value
+                    walk.do(rate_motion, attitude=attitude, result=rating.value, rated_on=walk.day)
+            elif action is A.ACCEPT:
+                walk.do(accept_motion)
+            elif action is A.MERGE:
+                walk.do(merge_motion, lead_id=leads[i % len(leads)].id)
+            else:
+                reason = REASONS.get(action)
+                walk.do(
+                    advance_motion,
+                    action=action.value,
+                    reason=reason,
+                    as_suggestion=action is A.REJECT,
                 )
             walk.day += timedelta(days=1)
         if target is MotionState.HANDLING and i % 2 == 1:
-            leads.append(motion)
-        written += 1
-    session.add(MotionCounter(term_id=term.id, last_number=number))
-    session.flush()
-    return written
+            leads.append(walk.row)
+    return len(targets)
 
 
-def _reply(motion: Motion, day: date, number: int) -> Reply:
-    return Reply(
-        round=motion.rehandling_rounds,
+def _members(db: Database) -> list[int]:
+    """The elected members of the presidium's current term, by person id."""
+    return sorted(e.person_id for e in elected(db, term_id(db, BodyKind.PRESIDIUM)))
+
+
+def _reply(walk: _Walk, method: str) -> None:
+    """A talk with the proposer ten days before, then the signed letter."""
+    day, number = walk.day, walk.row.number or 0
+    walk.clock.at(day)
+    record_contact(
+        walk.db,
+        user=walk.user,
+        motion_id=walk.row.id,
+        contact_date=day - timedelta(days=10),
+        method=method,
+        note="听取提案人意见",
+    )
+    reply = ReplyDraft(
         reply_class=("A", "B", "C")[number % 3],
         text="经研究，现将办理情况答复如下：已列入年度工作计划，正在推进。",
-        document_number=f"门残联函〔{day.year}〕{number}号",
-        handler_name="刘建国",
-        handler_phone="010-69842211",
         signer="王振华",
         signed_on=day - timedelta(days=1),
         sent_on=day,
-        co_unit_opinions=None,
+        document_number=f"门残联函〔{day.year}〕{number}号",
+        handler_name="刘建国",
+        handler_phone="010-69842211",
     )
-
-
-def _step(session: Session, walk: _Walk, action: MotionAction, facts: MotionFacts) -> None:
-    motion = walk.motion
-    before = MotionState(motion.state)
-    after = next_state(before, action, facts)
-    motion.state = after.value
-    motion.changes.append(
-        MotionStateChange(
-            at=_at(walk.day),
-            by=walk.user,
-            action=action.value,
-            from_state=before.value,
-            to_state=after.value,
-            reason=facts.reason,
-        )
-    )
+    walk.do(send_reply, reply=reply)

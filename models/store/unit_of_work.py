@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -137,19 +137,46 @@ class Database:
     """What a service needs: where sessions come from. Opened once per process."""
 
     def __init__(
-        self, engine: Engine, session_factory: Callable[[], Session] | None = None
+        self,
+        engine: Engine,
+        session_factory: Callable[[], Session] | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.engine = engine
         self.session_factory = session_factory or sessionmaker(
             bind=engine, class_=AuditedSession, expire_on_commit=False
         )
+        self.clock = clock
+
+    def with_clock(self, clock: Callable[[], datetime]) -> Database:
+        """The same database whose units of work stamp `clock`'s time (the demo's own dates)."""
+        return Database(self.engine, self.session_factory, clock)
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[Database]:
+        """Units of work that commit to savepoints of one transaction, committed at the end or not
+        at all (the demo: one commit instead of thousands). Sessions already bound to one
+        connection (the tests' rolled-back database) share its transaction as they are."""
+        if isinstance(getattr(self.session_factory, "kw", {}).get("bind"), Connection):
+            yield self
+            return
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(**{WRITER_OPTION: True})
+            with connection.begin():
+                factory = sessionmaker(
+                    bind=connection,
+                    class_=AuditedSession,
+                    expire_on_commit=False,
+                    join_transaction_mode="create_savepoint",
+                )
+                yield Database(self.engine, factory, self.clock)
 
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
     def unit_of_work(self, user_login: str) -> UnitOfWork:
-        return UnitOfWork(self.session_factory, user_login)
+        return UnitOfWork(self.session_factory, user_login, self.clock)
 
 
 def open_database(url: str, *, backup_dir: Path | None = None) -> Database:

@@ -1,0 +1,117 @@
+"""Whether a database holds a federation's data, and clearing it all (for `yishi demo --force`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, select, update
+
+from models.entities import (
+    AgendaItem,
+    Assignment,
+    AssignmentExtension,
+    Attendance,
+    Body,
+    Contact,
+    DecisionAttachment,
+    DecisionDiscussion,
+    DecisionFollowUp,
+    DecisionParticipant,
+    DecisionPosition,
+    DecisionReopening,
+    DecisionStateChange,
+    DecisionStep,
+    ElectoralUnit,
+    Feedback,
+    HandlingUnit,
+    MajorDecision,
+    Meeting,
+    Membership,
+    Minutes,
+    MinutesAmendment,
+    Motion,
+    MotionCoSigner,
+    MotionCounter,
+    MotionStateChange,
+    Person,
+    Reply,
+    SeatAllocation,
+    Setting,
+    Term,
+)
+from models.store.unit_of_work import Database
+
+
+def holds_federation_data(db: Database) -> bool:
+    """Anything a clerk entered: people, terms beyond the party group's, electoral units, meetings."""
+    terms = select(func.count()).select_from(Term).join(Body).where(Body.code != "party_group")
+    with db.session_factory() as session:
+        return any(
+            (session.scalar(query) or 0) > 0
+            for query in (
+                select(func.count()).select_from(Person),
+                terms,
+                select(func.count()).select_from(ElectoralUnit),
+                select(func.count()).select_from(Meeting),
+                select(func.count()).select_from(Motion),
+                select(func.count()).select_from(MajorDecision),
+            )
+        )
+
+
+def clear_federation(
+    db: Database, *, user: str, note: str, settings: Sequence[str] = ()
+) -> dict[str, int]:
+    """Delete the federation's data (and the named settings); the change log keeps one row."""
+    counts: dict[str, int] = {}
+    party_group_term = select(Term.id).join(Body).where(Body.code == "party_group")
+    with db.unit_of_work(user) as uow:
+        session = uow.session
+        session.execute(update(Motion).values(lead_motion_id=None))
+        for table, statement in (
+            ("decision_attachment", delete(DecisionAttachment)),
+            ("decision_step", delete(DecisionStep)),
+            ("decision_position", delete(DecisionPosition)),
+            ("decision_participant", delete(DecisionParticipant)),
+            ("decision_discussion", delete(DecisionDiscussion)),
+            ("decision_reopening", delete(DecisionReopening)),
+            ("decision_follow_up", delete(DecisionFollowUp)),
+            ("decision_state_change", delete(DecisionStateChange)),
+            ("major_decision", delete(MajorDecision)),
+            ("motion_state_change", delete(MotionStateChange)),
+            ("motion_feedback", delete(Feedback)),
+            ("motion_reply", delete(Reply)),
+            ("motion_contact", delete(Contact)),
+            ("assignment_extension", delete(AssignmentExtension)),
+            ("assignment", delete(Assignment)),
+            ("motion_co_signer", delete(MotionCoSigner)),
+            ("motion", delete(Motion)),
+            ("motion_counter", delete(MotionCounter)),
+            ("handling_unit", delete(HandlingUnit)),
+            ("minutes_amendment", delete(MinutesAmendment)),
+            ("minutes", delete(Minutes)),
+            ("attendance", delete(Attendance)),
+            ("agenda_item", delete(AgendaItem)),
+            ("meeting", delete(Meeting)),
+            ("membership", delete(Membership)),
+            ("seat_allocation", delete(SeatAllocation)),
+            ("term", delete(Term).where(Term.id.not_in(party_group_term))),
+            ("electoral_unit", delete(ElectoralUnit)),
+            ("person", delete(Person)),
+            ("setting", delete(Setting).where(Setting.key.in_(settings))),
+        ):
+            counts[table] = session.execute(statement).rowcount
+        uow.log(action="purge", entity="database", entity_id="*", after=counts, note=note)
+        uow.commit()
+    return counts
+
+
+def put_setting(db: Database, *, user: str, key: str, value: str) -> None:
+    """Store one setting's value, adding it or replacing the one stored."""
+    with db.unit_of_work(user) as uow:
+        setting = uow.session.get(Setting, key)
+        if setting is None:
+            uow.session.add(Setting(key=key, value=value, updated_by=user))
+        else:
+            setting.value, setting.updated_by = value, user
+        uow.commit()
