@@ -37,7 +37,7 @@ def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPla
     def term(code: str, ordinal: int | None) -> int:
         if (code, ordinal) not in terms:
             draft = ordinal == 8
-            clock.at(CONGRESS_8_OPENS if draft else CONGRESS_7_OPENED)
+            clock.at(SLATE_8_ENTERED if draft else CONGRESS_7_OPENED)
             kind, association = _kind(code)
             assert ordinal is not None  # only the party group has no ordinal, and it exists
             terms[code, ordinal] = open_term(

@@ -50,6 +50,9 @@ def stamp_versioned(session: Session, _context: Any, _instances: Any) -> None:
         # Every write must be attributable; only a UnitOfWork knows the clerk.
         raise RuntimeError("writes go through a UnitOfWork, which names the clerk")
     login, now = session.info["user_login"], session.info["now"]()
+    for obj in session.new:
+        if isinstance(obj, Versioned) and obj.created_at is None:
+            obj.created_at = now  # the unit of work's clock (the demo's dates), not the column's
     for obj in list(session.new) + [o for o in session.dirty if session.is_modified(o)]:
         if isinstance(obj, Versioned):
             obj.updated_by = login
