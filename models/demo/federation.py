@@ -31,7 +31,9 @@ def _kind(code: str) -> tuple[BodyKind, Association | None]:
 
 def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPlan) -> Seats:
     """Enter the plan; returns the seats counted by body, term and status for the summary."""
-    terms = {("party_group", None): term_id(db, BodyKind.PARTY_GROUP)}
+    terms: dict[tuple[str, int | None], int] = {
+        ("party_group", None): term_id(db, BodyKind.PARTY_GROUP)
+    }
     order = body_order()
 
     def term(code: str, ordinal: int | None) -> int:
@@ -45,7 +47,7 @@ def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPla
                 user=user,
                 kind=kind,
                 association=association,
-                ordinal=ordinal,
+                term=ordinal,
                 status=TermStatus.DRAFT if draft else TermStatus.CURRENT,
                 start_date=CONGRESS_8_OPENS if draft else CONGRESS_7_OPENED,
             ).id

@@ -11,7 +11,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from models.demo.maker import PersonMaker
+from models.demo.maker import PersonMaker, Rates
 from models.demo.plan import (
     AGES_AT,
     CONGRESS_7_OPENED,
@@ -32,9 +32,7 @@ def generate_demo() -> DemoPlan:
     make = PersonMaker(AGES_AT)
     r = make.random
 
-    def congress(
-        ordinal: int, carried: dict[str, list[int]], rates: dict[str, float]
-    ) -> dict[str, list[int]]:
+    def congress(ordinal: int, carried: dict[str, list[int]], rates: Rates) -> dict[str, list[int]]:
         opened = CONGRESS_7_OPENED if ordinal == 7 else None
         status = "elected" if ordinal == 7 else "candidate"
         seated: dict[str, list[int]] = {}
@@ -90,10 +88,10 @@ def generate_demo() -> DemoPlan:
         return seated
 
     # Each category is forced onto a few delegates so "≥ 1 per category" holds by design.
-    rates7 = dict(
+    rates7 = Rates(
         rural_rate=0.45, disabled_rate=0.62, model_rate=0.80, volunteer_rate=0.20, org_rate=0.06
     )
-    rates8 = dict(
+    rates8 = Rates(
         rural_rate=0.58, disabled_rate=0.64, model_rate=0.83, volunteer_rate=0.12, org_rate=0.10
     )
     seated7 = congress(7, {}, rates7)

@@ -19,7 +19,7 @@ def term_id(
     return next(
         t.id
         for t in terms
-        if (t.ordinal == term if term is not None else t.status is TermStatus.CURRENT)
+        if (t.term == term if term is not None else t.status is TermStatus.CURRENT)
         or kind is BodyKind.PARTY_GROUP
     )
 

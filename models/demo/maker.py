@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import TypedDict
 
 from models.demo.names import (
     DOUBLE_SURNAMES,
@@ -17,6 +18,16 @@ from models.demo.names import (
 from models.demo.plan import AREA_CODE, SEED, DemoPerson, DemoPlan, Facts
 from models.domain.identity import check_digit
 from models.domain.vocabulary import DisabilityCategory
+
+
+class Rates(TypedDict):
+    """How often each nomination fact is drawn for a congress's delegates."""
+
+    rural_rate: float
+    disabled_rate: float
+    model_rate: float
+    volunteer_rate: float
+    org_rate: float
 
 
 class PersonMaker:

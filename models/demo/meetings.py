@@ -202,7 +202,7 @@ def _plan(db: Database, spec: DemoMeeting, *, user: str) -> int:
     )
     draft = MeetingDraft(spec.day, spec.at, spec.place, host, recorder_name=RECORDER)
     meeting = plan_meeting(
-        db, user=user, body=spec.body, term=spec.term, draft=draft, ordinal=spec.ordinal
+        db, user=user, body=spec.body, term=spec.term, draft=draft, number=spec.ordinal
     )
     items = [AgendaItemDraft(kind.value, title) for kind, title, _, _ in spec.agenda]
     set_agenda(db, user=user, meeting_id=meeting.id, expected_version=meeting.version, items=items)

@@ -17,7 +17,7 @@ from models.demo.lookups import elected, term_id
 from models.demo.plan import SEED
 from models.domain.deadlines import MotionDeadlineRules
 from models.domain.meeting_vocabulary import FEDERATION_TZ
-from models.domain.motion_workflow import MotionAction, MotionState, Rating
+from models.domain.motion_workflow import HandlingRole, MotionAction, MotionState, Rating
 from models.domain.vocabulary import BodyKind
 from models.services.motions.commands.handling import (
     assign_motion,
@@ -164,10 +164,9 @@ def write_demo_motions(
             category=category,
             submitted_on=start - timedelta(days=20),
         )
-        clock.at(start - timedelta(days=20))
-        walk = _Walk(
-            db, clock, user, register_motion(db, user=user, draft=draft), draft.submitted_on
-        )
+        submitted = start - timedelta(days=20)
+        clock.at(submitted)
+        walk = _Walk(db, clock, user, register_motion(db, user=user, draft=draft), submitted)
         variant = i % 3
         path = PATHS[target]
         rehandled = target is MotionState.CLOSED and variant == 0
@@ -178,9 +177,9 @@ def write_demo_motions(
             if action is A.ASSIGN:
                 walk.day = start
                 co_unit = UNITS[6 + i % 6][0] if unit_name != UNITS[6 + i % 6][0] else "办公室"
-                chosen = [(units[unit_name], "主办")]
+                chosen = [(units[unit_name], HandlingRole.LEAD)]
                 if i % 2 == 0:
-                    chosen.append((units[co_unit], "协办"))
+                    chosen.append((units[co_unit], HandlingRole.CO))
                 walk.clock.at(walk.day)
                 walk.row, _warning = assign_motion(
                     db,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 
 from models.entities import (
     AgendaItem,
@@ -100,7 +100,9 @@ def clear_federation(
             ("person", delete(Person)),
             ("setting", delete(Setting).where(Setting.key.in_(settings))),
         ):
-            counts[table] = session.execute(statement).rowcount
+            result = session.execute(statement)
+            assert isinstance(result, CursorResult)  # a DELETE's result counts its rows
+            counts[table] = result.rowcount
         uow.log(action="purge", entity="database", entity_id="*", after=counts, note=note)
         uow.commit()
     return counts
