@@ -25,9 +25,9 @@ from ._support import count, draft, last_log_id, log_since
 DAY = datetime(2021, 6, 18, 1, 30, tzinfo=UTC)
 
 
-def _congress(db, ordinal: int = 7) -> int:
+def _congress(db, term: int = 7) -> int:
     return open_term(
-        db, user="setup", kind=BodyKind.CONGRESS, ordinal=ordinal, status=TermStatus.CURRENT
+        db, user="setup", kind=BodyKind.CONGRESS, term=term, status=TermStatus.CURRENT
     ).id
 
 
