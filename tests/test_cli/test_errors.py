@@ -174,12 +174,3 @@ def test_demo_refuses_other_data_unless_forced(capsys, tmp_path):
     again = run_cli(capsys, "--database", sqlite_url(path), "demo")
     assert again.code == 0, again.err
     assert "已有演示数据" in again.out
-
-
-def test_demo_force_on_the_demo_rebuilds_it(capsys, demo):
-    people = person_count(demo.path)
-    result = run_cli(capsys, "demo", "--force", "--database", demo.url)
-    assert result.code == 0, result.err
-    assert "已生成演示数据" in result.out
-    assert person_count(demo.path) == people
-    assert scalar(demo.path, "SELECT count(*) FROM change_log WHERE action='purge'") == 1

@@ -23,6 +23,7 @@ from models.entities import (
     Term,
     User,
 )
+from models.services.motions.queries import list_motions
 from models.services.people.commands import add_person, open_term
 
 from ._support import count, draft, last_log_id, log_since, user_id_of
@@ -215,11 +216,17 @@ def test_demo_refuses_a_database_with_other_people_and_force_rebuilds_it(db):
 
 
 def test_force_on_an_existing_demo_rebuilds_it_once(own_demo):
+    """`yishi demo --force` on the demo: emptied once (one purge row), built again whole, with
+    its motions (the command line's own test checks the exit code and the message)."""
     db, summary = own_demo
+    since = last_log_id(db)
     rebuilt = build_demo(db, user="demo-clerk", force=True)
     assert not rebuilt.already_present
     assert count(db, Person) == summary.people == rebuilt.people
     assert count(db, ElectoralUnit) == 13
+    assert len(list_motions(db)) == rebuilt.motions == summary.motions
+    purges = [r for r in log_since(db, since) if r.action == "purge"]
+    assert [(r.user_login, r.entity) for r in purges] == [("demo-clerk", "database")]
 
 
 def test_demo_refuses_a_database_with_terms_but_no_people(db):

@@ -6,7 +6,6 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from models.demo.builder import build_demo
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion, MotionStateChange
 from models.services.motions.queries import get_motion, list_motions
@@ -40,9 +39,3 @@ def test_demo_motions_cover_every_state(demo_db, demo_summary):
             assert (last.to_state if last else "draft") == motion.state
     detail = get_motion(db, rows[0].id)
     assert detail.history
-
-
-def test_force_rebuilds_the_demo_with_its_motions(demo_sqlite_db):
-    db = demo_sqlite_db  # the session's demo, rolled back after the test
-    again = build_demo(db, user="demo-clerk", force=True)
-    assert len(list_motions(db)) == again.motions
