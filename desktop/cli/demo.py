@@ -28,8 +28,8 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
                 "people": summary.people,
                 "electoral_units": summary.units,
                 "memberships": [
-                    {"body": body, "term": ordinal, "status": status, "count": count}
-                    for body, ordinal, status, count in summary.seats
+                    {"body": body, "term": term, "status": status, "count": count}
+                    for body, term, status, count in summary.seats
                 ],
             }
         )
@@ -38,8 +38,8 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
         say(f"数据库中已有演示数据（{summary.people} 人），无需重复生成。")
         return 0
     say(f"已生成演示数据：人员 {summary.people} 人，选举单位 {summary.units} 个。")
-    for body, ordinal, status, count in summary.seats:
-        term = "" if ordinal is None else term_name(ordinal)
-        say(f"  {term}{_body_name(body)}：{_STATUS[status]} {count} 人")
+    for body, term, status, count in summary.seats:
+        named = "" if term is None else term_name(term)
+        say(f"  {named}{_body_name(body)}：{_STATUS[status]} {count} 人")
     say(f"数据库：{db.url}")
     return 0

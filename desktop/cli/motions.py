@@ -27,10 +27,10 @@ def motion_json(m: MotionRow) -> dict[str, Any]:
     }
 
 
-def _term(db: Database, ordinal: int | None) -> int | None:
+def _term(db: Database, term: int | None) -> int | None:
     """--term N, else the presidium's current term (DOMAIN §8)."""
-    if ordinal is not None:
-        return ordinal
+    if term is not None:
+        return term
     with db.session_factory() as session:
         return find_term(
             session, BodyKind.PRESIDIUM, None, None, default=TermStatus.CURRENT
