@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-import models.services.people.commands as people
+import models.services.common.command as command_preamble
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.messages import message
@@ -146,19 +146,19 @@ def test_update_person_turns_a_flush_time_conflict_into_the_refusal(
     """The service's own guard: another clerk commits between its load and its flush."""
     db = fresh.database("postgresql")
     pid = add_person(db, user="a", draft=draft()).id
-    real_ensure = people.ensure_version
+    real_ensure = command_preamble.ensure_version
 
     def interleave(record, expected):
         real_ensure(record, expected)
         # b commits on its own connection while a's unit of work has loaded version 1.
-        monkeypatch.setattr(people, "ensure_version", real_ensure)
+        monkeypatch.setattr(command_preamble, "ensure_version", real_ensure)
         with db.engine.begin() as connection:
             connection.execute(
                 text("UPDATE person SET version = 2, updated_by = 'b', phone = '1' WHERE id = :id"),
                 {"id": pid},
             )
 
-    monkeypatch.setattr(people, "ensure_version", interleave)
+    monkeypatch.setattr(command_preamble, "ensure_version", interleave)
     with pytest.raises(DomainError) as caught:
         update_person(db, user="a", person_id=pid, expected_version=1, draft=draft(name="张叁"))
     assert caught.value.code == "stale_record"

@@ -6,6 +6,7 @@ they changed) and the printed papers (models.services.papers.motions).
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date
 
 from sqlalchemy import select
@@ -19,12 +20,28 @@ from models.domain.motion_workflow import HandlingRole, MotionState, Rating, is_
 from models.domain.vocabulary import BodyKind
 from models.entities import Assignment, Motion, Term
 from models.entities.base import utcnow
+from models.services.common.command import editing
 from models.services.motions.contracts import MotionDetail, MotionRow, StateChangeRow
 from models.services.people.terms import find_term
+from models.store.unit_of_work import Database, UnitOfWork
 
 
 def today_local() -> date:
     return utcnow().astimezone(FEDERATION_TZ).date()
+
+
+def editing_motion(
+    db: Database, user: str, motion_id: int, expected_version: int | None
+) -> AbstractContextManager[tuple[UnitOfWork, Motion]]:
+    """The shared edit preamble (common/command.py) for one motion."""
+    return editing(
+        db,
+        user,
+        Motion,
+        motion_id,
+        expected_version,
+        missing=lambda i: DomainError("motion_not_found", motion_id=i),
+    )
 
 
 def load_motion(session: Session, motion_id: int) -> Motion:

@@ -29,8 +29,8 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import Membership, Person, Term
+from models.services.common.command import editing
 from models.services.common.text import fitted
-from models.services.common.versioning import ensure_version, refusing_stale
 from models.services.people._rows import membership_row, person_row, term_row
 from models.services.people._validation import (
     apply_person,
@@ -68,9 +68,14 @@ def update_person(
     db: Database, *, user: str, person_id: int, expected_version: int | None, draft: PersonDraft
 ) -> PersonRow:
     """A blank ID number keeps the stored one: the form shows it masked and need not retype it."""
-    with db.unit_of_work(user) as uow, refusing_stale(db, Person, person_id):
-        person = _get_person(uow.session, person_id)
-        ensure_version(person, expected_version)
+    with editing(
+        db,
+        user,
+        Person,
+        person_id,
+        expected_version,
+        missing=lambda i: DomainError("person_not_found", person_id=i),
+    ) as (uow, person):
         if not draft.id_number.strip():
             draft = replace(draft, id_number=person.id_number)
         valid = validate_person(draft)
@@ -78,7 +83,6 @@ def update_person(
         apply_person(person, valid)
         uow.session.flush()
         row = person_row(person)
-        uow.commit()
     return row
 
 
@@ -190,11 +194,14 @@ def end_membership(
     end_reason = choice(EndReason, reason, "end_reason")
     if end_reason is None:
         raise DomainError("end_reason_required", field="end_reason")
-    with db.unit_of_work(user) as uow, refusing_stale(db, Membership, membership_id):
-        membership = uow.session.get(Membership, membership_id)
-        if membership is None:
-            raise DomainError("membership_not_found", membership_id=membership_id)
-        ensure_version(membership, expected_version)
+    with editing(
+        db,
+        user,
+        Membership,
+        membership_id,
+        expected_version,
+        missing=lambda i: DomainError("membership_not_found", membership_id=i),
+    ) as (uow, membership):
         if membership.status is MembershipStatus.ENDED:
             raise DomainError("membership_already_ended", end_date=str(membership.end_date))
         if membership.start_date is not None and end_date < membership.start_date:
@@ -212,7 +219,6 @@ def end_membership(
         )
         uow.session.flush()
         row = membership_row(membership)
-        uow.commit()
     return row
 
 

@@ -16,9 +16,8 @@ from models.domain.motion_workflow import (
 from models.entities import Assignment, AssignmentExtension, Contact, HandlingUnit, Motion
 from models.entities.base import utcnow
 from models.services.common.text import fitted
-from models.services.common.versioning import ensure_version, refusing_stale
 from models.services.motions import _rules as dl
-from models.services.motions._rows import lead_assignment, load_motion, row_of
+from models.services.motions._rows import editing_motion, lead_assignment, load_motion, row_of
 from models.services.motions._workflow import move_motion
 from models.services.motions.contracts import MotionRow
 from models.store.unit_of_work import Database
@@ -41,10 +40,8 @@ def assign_motion(
     if len({unit_id for unit_id, _ in units}) != len(units):
         raise DomainError("motion_unit_twice", field="units")
     rules, calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         action = (
             MotionAction.REASSIGN
             if motion.state is MotionState.UNIT_RETURNED
@@ -72,7 +69,6 @@ def assign_motion(
                 )
             )
         row = row_of(session, motion)
-        uow.commit()
     return row, reply.warning
 
 
@@ -87,14 +83,11 @@ def receive_motion(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, received_on: date
 ) -> MotionRow:
     """签收 by the lead unit."""
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         move_motion(session, motion, MotionAction.RECEIVE)
         _active_lead(motion).received_on = received_on
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 
@@ -109,10 +102,8 @@ def unit_return(
 ) -> MotionRow:
     """退办 by the lead unit, with a reason, within the window after assignment."""
     rules, calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         assignment = lead_assignment(motion)
         move_motion(session, motion, MotionAction.UNIT_RETURN, reason=reason)
         assert assignment is not None  # an assigned motion has its lead unit
@@ -129,7 +120,6 @@ def unit_return(
         for a in motion.assignments:  # the secretariat reassigns the whole motion
             a.active = False
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 
@@ -145,10 +135,8 @@ def extend_deadline(
 ) -> MotionRow:
     """延期: a reason, and the new deadline no later than the cap after assignment."""
     rules, _calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         assignment = lead_assignment(motion)
         move_motion(session, motion, MotionAction.EXTEND, reason=reason)
         assert assignment is not None  # a received or handled motion has its lead unit
@@ -168,7 +156,6 @@ def extend_deadline(
         assignment.due_on = new_due
         motion.updated_at = utcnow()  # the extension is an edit of the motion (version bump)
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 

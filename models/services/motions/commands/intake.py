@@ -18,9 +18,8 @@ from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState
 from models.domain.vocabulary import BodyKind
 from models.entities import Motion, MotionCoSigner, MotionCounter
 from models.services.common.text import fitted
-from models.services.common.versioning import ensure_version, refusing_stale
 from models.services.motions import _rules as dl
-from models.services.motions._rows import load_motion, row_of, today_local
+from models.services.motions._rows import editing_motion, row_of, today_local
 from models.services.motions._workflow import move_motion, person_of
 from models.services.motions.contracts import SIMPLE_ACTIONS, MotionDraft, MotionRow
 from models.services.people.terms import find_term
@@ -80,17 +79,14 @@ def advance_motion(
         raise DomainError("motion_action_unknown", field="action", action=action) from None
     if act not in SIMPLE_ACTIONS:
         raise DomainError("motion_action_own_form", field="action", action=action)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         move_motion(session, motion, act, reason=reason)
         if act is MotionAction.SUBMIT and motion.submitted_on is None:
             motion.submitted_on = today_local()
         if act is MotionAction.REJECT:
             motion.as_suggestion = as_suggestion
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 
@@ -118,14 +114,11 @@ def accept_motion(
 ) -> MotionRow:
     """立案: the motion gets the term's next number."""
     rules, _calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         move_motion(session, motion, MotionAction.ACCEPT)
         _take_number(session, motion, dl.number_format(rules))
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 
@@ -134,10 +127,8 @@ def merge_motion(
 ) -> MotionRow:
     """并案: numbered too, and follows its lead motion (立案 already, same term, not merged)."""
     rules, _calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         lead = session.get(Motion, lead_id)
         has_lead = (
             lead is not None
@@ -152,5 +143,4 @@ def merge_motion(
         motion.lead_motion = lead
         _take_number(session, motion, dl.number_format(rules))
         row = row_of(session, motion)
-        uow.commit()
     return row

@@ -6,11 +6,10 @@ from datetime import date
 
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState, Rating
-from models.entities import Feedback, Motion
-from models.services.common.versioning import ensure_version, refusing_stale
+from models.entities import Feedback
 from models.services.motions import _rules as dl
 from models.services.motions._replies import checked_draft, record_replies
-from models.services.motions._rows import load_motion, row_of
+from models.services.motions._rows import editing_motion, row_of
 from models.services.motions._workflow import move_motion
 from models.services.motions.contracts import MotionRow, ReplyDraft
 from models.store.unit_of_work import Database
@@ -23,14 +22,11 @@ def send_reply(
     joint letter or a letter each with its own 发文字号, as `reply.mode` says."""
     rules, _calendar = dl.rules_and_calendar(db)
     signer, number = checked_draft(reply, dl.reply_classes(rules))
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         move_motion(session, motion, MotionAction.REPLY)
         record_replies(session, motion, reply, signer=signer, number=number)
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 
@@ -62,10 +58,8 @@ def rate_motion(
     """反馈: 办理结果 decides; 不满意 below the limit starts 重新办理 with a new deadline."""
     attitude_rating, result_rating = _rating(attitude, "attitude"), _rating(result, "result")
     rules, calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         after = move_motion(
             session,
             motion,
@@ -94,7 +88,6 @@ def rate_motion(
         elif result_rating is Rating.UNSATISFIED:
             motion.closing_note = (closing_note or "").strip() or "重新办理已达上限，由秘书处办结"
         row = row_of(session, motion)
-        uow.commit()
     return row
 
 
@@ -103,10 +96,8 @@ def feedback_timeout(
 ) -> MotionRow:
     """No feedback within the wait after the reply: closed, recorded as 基本满意 and noted."""
     rules, _calendar = dl.rules_and_calendar(db)
-    with db.unit_of_work(user) as uow, refusing_stale(db, Motion, motion_id):
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
-        motion = load_motion(session, motion_id)
-        ensure_version(motion, expected_version)
         last = motion.replies[-1] if motion.replies else None
         if last is not None and on <= dl.feedback_due(last.sent_on, rules):
             raise DomainError(
@@ -127,5 +118,4 @@ def feedback_timeout(
             )
         )
         row = row_of(session, motion)
-        uow.commit()
     return row
