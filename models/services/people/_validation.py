@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -120,6 +121,18 @@ def unit_named(session: Session, name: str | None) -> ElectoralUnit | None:
             value=name,
             choices=known or "（尚未设置选举单位）",
         )
+    return unit
+
+
+def units_by_name(session: Session) -> Callable[[str | None], ElectoralUnit | None]:
+    """Every electoral unit loaded once for a roster; an unknown name fails as `unit_named`."""
+    units = {unit.name: unit for unit in session.scalars(select(ElectoralUnit))}
+
+    def unit(name: str | None) -> ElectoralUnit | None:
+        return (
+            units.get(name.strip()) if name and name.strip() in units else unit_named(session, name)
+        )
+
     return unit
 
 
