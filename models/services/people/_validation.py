@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -76,7 +76,19 @@ def validate_person(draft: PersonDraft, *, today: date | None = None) -> ValidPe
 def refuse_duplicate(session: Session, id_number: str, except_id: int | None = None) -> None:
     holder = session.scalar(select(Person).where(Person.id_number == id_number))
     if holder is not None and holder.id != except_id:
-        raise DomainError("dup_id", field="id_number", id_number=id_number, name=holder.name)
+        raise duplicate_id(id_number, holder.name)
+
+
+def duplicate_id(id_number: str, holder: str) -> DomainError:
+    return DomainError("dup_id", field="id_number", id_number=id_number, name=holder)
+
+
+def holders_of(session: Session, id_numbers: Collection[str]) -> dict[str, str]:
+    """Who already holds each of these ID numbers (number → name), in one query."""
+    found = session.execute(
+        select(Person.id_number, Person.name).where(Person.id_number.in_(id_numbers))
+    )
+    return {number: name for number, name in found}
 
 
 def apply_person(person: Person, valid: ValidPerson) -> None:

@@ -38,6 +38,8 @@ from models.services.people._validation import (
     apply_person,
     choice,
     disability_facts,
+    duplicate_id,
+    holders_of,
     refuse_duplicate,
     units_by_name,
     validate_person,
@@ -58,18 +60,25 @@ def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
 
 
 def add_people(db: Database, *, user: str, drafts: Sequence[PersonDraft]) -> list[PersonRow]:
-    """Register several people at once (a roster's newcomers): all of them or, on the first
-    refused draft, none; the error names that draft's place (`entry`, from 1)."""
+    """Register several people at once (a roster's newcomers): all of them or none. The drafts
+    are checked first, then their ID numbers against the registry and each other; the error
+    names the refused draft's place (`entry`, from 1)."""
+    valid = []
+    for entry, draft in enumerate(drafts, start=1):
+        with _naming_entry(entry):
+            valid.append(validate_person(draft))
     with db.unit_of_work(user) as uow:
+        holders = holders_of(uow.session, [v.id_number for v in valid])
         people = []
-        for entry, draft in enumerate(drafts, start=1):
-            with _naming_entry(entry):
-                valid = validate_person(draft)
-                refuse_duplicate(uow.session, valid.id_number)
-                person = Person()
-                apply_person(person, valid)
-                uow.session.add(person)
-                people.append(person)
+        for entry, checked in enumerate(valid, start=1):
+            if checked.id_number in holders:
+                with _naming_entry(entry):
+                    raise duplicate_id(checked.id_number, holders[checked.id_number])
+            holders[checked.id_number] = checked.name
+            person = Person()
+            apply_person(person, checked)
+            uow.session.add(person)
+            people.append(person)
         uow.session.flush()
         rows = [person_row(person, memberships=()) for person in people]
         uow.commit()
