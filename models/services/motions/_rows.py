@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from models.domain.errors import DomainError
@@ -28,7 +28,16 @@ def today_local() -> date:
 
 
 def load_motion(session: Session, motion_id: int) -> Motion:
-    motion = session.get(Motion, motion_id)
+    """The motion a command changes, read with what its row shows (one query, not four)."""
+    motion = session.get(
+        Motion,
+        motion_id,
+        options=[
+            joinedload(Motion.term),
+            joinedload(Motion.proposer),
+            joinedload(Motion.assignments).joinedload(Assignment.unit),
+        ],
+    )
     if motion is None:
         raise DomainError("motion_not_found", motion_id=motion_id)
     return motion
