@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import groupby
 
 from models.demo.clock import DemoClock
 from models.demo.lookups import body_order, term_id
 from models.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan, DemoSeat
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, TermStatus, UrbanRural
-from models.services.people.commands import add_membership, add_person, end_membership, open_term
+from models.services.people.commands import (
+    add_memberships,
+    add_people,
+    end_membership,
+    open_term,
+)
 from models.services.people.contracts import MembershipDraft, PersonDraft
 from models.services.slates.electoral_commands import add_electoral_unit
 from models.store.unit_of_work import Database
@@ -57,33 +63,34 @@ def write_federation(db: Database, clock: DemoClock, *, user: str, plan: DemoPla
         seats = [(term("congress", 7), seats7), (term("congress", 8), seats8)]
         clock.at(CONGRESS_7_OPENED)
         add_electoral_unit(db, user=user, name=name, kind=kind, seats=seats)
-    people: list[int] = []
     clock.at(CONGRESS_7_OPENED)
-    for p in plan.people:
-        draft = PersonDraft(p.name, p.gender, p.id_number, p.ethnicity, p.birth_date, p.phone)
-        people.append(add_person(db, user=user, draft=draft).id)
-    for seat in plan.seats:
-        seat_term = term(seat.body, seat.ordinal)
-        clock.at(seat.start_date or SLATE_8_ENTERED)
-        row = add_membership(
-            db,
-            user=user,
-            person_id=people[seat.person],
-            term_id=seat_term,
-            draft=_draft(plan, seat),
-        )
-        if seat.status == MembershipStatus.ENDED.value:
-            assert seat.end_date is not None and seat.end_reason is not None
-            clock.at(seat.end_date)
-            end_membership(
-                db,
-                user=user,
-                membership_id=row.id,
-                expected_version=row.version,
-                end_date=seat.end_date,
-                reason=seat.end_reason,
-                basis=seat.end_basis,
-            )
+    drafts = [
+        PersonDraft(p.name, p.gender, p.id_number, p.ethnicity, p.birth_date, p.phone)
+        for p in plan.people
+    ]
+    people = [row.id for row in add_people(db, user=user, drafts=drafts)]
+    # A slate is entered in one go: the seats of one term entered on one day.
+    for (body, ordinal, day), run in groupby(
+        plan.seats, key=lambda s: (s.body, s.ordinal, s.start_date or SLATE_8_ENTERED)
+    ):
+        slate = list(run)
+        run_term = term(body, ordinal)
+        clock.at(day)
+        entries = [(people[seat.person], _draft(plan, seat)) for seat in slate]
+        rows = add_memberships(db, user=user, term_id=run_term, entries=entries)
+        for seat, row in zip(slate, rows, strict=True):
+            if seat.status == MembershipStatus.ENDED.value:
+                assert seat.end_date is not None and seat.end_reason is not None
+                clock.at(seat.end_date)
+                end_membership(
+                    db,
+                    user=user,
+                    membership_id=row.id,
+                    expected_version=row.version,
+                    end_date=seat.end_date,
+                    reason=seat.end_reason,
+                    basis=seat.end_basis,
+                )
     counted = Counter((s.body, s.ordinal, s.status) for s in plan.seats)
     # Print in the order a clerk thinks of the federation, as the bodies were seeded.
     statuses = ["elected", "candidate", "reserve", "ended"]

@@ -6,9 +6,11 @@ command acts and builds its row) → commit. A command that raises commits nothi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
+
+from sqlalchemy.orm.interfaces import ORMOption
 
 from models.domain.errors import DomainError
 from models.entities.base import Versioned
@@ -27,10 +29,12 @@ def editing(
     expected_version: int | None,
     *,
     missing: Callable[[int], DomainError],
+    options: Sequence[ORMOption] = (),
 ) -> Iterator[tuple[UnitOfWork, E]]:
-    """Yield the unit of work and the record; commit when the block ends without an error."""
+    """Yield the unit of work and the record (loaded with `options`, e.g. what its row shows);
+    commit when the block ends without an error."""
     with db.unit_of_work(user) as uow, refusing_stale(db, entity, record_id):
-        record = uow.session.get(entity, record_id)
+        record = uow.session.get(entity, record_id, options=options)
         if record is None:
             raise missing(record_id)
         ensure_version(record, expected_version)

@@ -19,6 +19,21 @@ def get_setting(db: Database, key: str) -> str | None:
         return session.scalar(select(Setting.value).where(Setting.key == key))
 
 
+def settings_of(db: Database, *keys: str) -> dict[str, str]:
+    """Several settings in one query (a command reads the rules and the calendar together)."""
+    with db.session_factory() as session:
+        found = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))
+        return {key: value for key, value in found if value is not None}
+
+
+def rules_copy(db: Database) -> tuple[str, str] | None:
+    """The rules file this database records and its id (`database` when none is named)."""
+    found = settings_of(db, RULES_CONTENT, RULES_ID)
+    if RULES_CONTENT not in found:
+        return None
+    return found[RULES_CONTENT], found.get(RULES_ID) or "database"
+
+
 def record_rules(db: Database, *, user: str, rules_id: str, content: str) -> bool:
     """Record the rules file in force on first use; a database keeps its own copy after that."""
     with db.unit_of_work(user) as uow:

@@ -31,7 +31,7 @@ from models.entities import (
 )
 from models.entities.base import utcnow
 from models.services.common.command import editing
-from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.common.settings import rules_copy
 from models.services.decisions._rows import detail_of, gaps_of
 from models.services.decisions.contracts import DecisionDetail
 from models.store.unit_of_work import Database, UnitOfWork
@@ -39,10 +39,11 @@ from models.store.unit_of_work import Database, UnitOfWork
 
 def decision_rules_in_force(db: Database) -> DecisionRules:
     """The [decisions] section of the rules copy this database records (defaults when none)."""
-    content = get_setting(db, RULES_CONTENT)
-    if content is None:
+    copy = rules_copy(db)
+    if copy is None:
         return DecisionRules()
-    return load_decision_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
+    content, rules_id = copy
+    return load_decision_rules(content, rules_id=rules_id)
 
 
 def _missing(decision_id: int) -> DomainError:

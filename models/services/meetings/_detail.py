@@ -13,7 +13,7 @@ from models.domain.quorum import MeetingRules, load_quorum_rules
 from models.domain.vocabulary import Position
 from models.entities import Meeting, Membership
 from models.services.common.command import editing
-from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.common.settings import rules_copy
 from models.services.meetings._rows import (
     agenda_item_row,
     attendance_row,
@@ -27,10 +27,11 @@ from models.store.unit_of_work import Database
 
 def meeting_rules_in_force(db: Database) -> MeetingRules:
     """The [meetings] section of the rules recorded in the database; none recorded: the default."""
-    content = get_setting(db, RULES_CONTENT)
-    if content is None:
+    copy = rules_copy(db)
+    if copy is None:
         return MeetingRules()
-    return load_quorum_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
+    content, rules_id = copy
+    return load_quorum_rules(content, rules_id=rules_id)
 
 
 def detail_of(session: Session, meeting: Meeting, rules: MeetingRules) -> MeetingDetail:

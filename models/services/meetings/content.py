@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.domain.dates import chinese_date
 from models.domain.errors import DomainError
@@ -95,14 +95,15 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.scalar(
         select(Meeting)
         .where(Meeting.id == meeting_id)
+        # The single records joined to the meeting's own row, the lists in one query each.
         .options(
-            selectinload(Meeting.body),
-            selectinload(Meeting.term),
-            selectinload(Meeting.host),
-            selectinload(Meeting.recorder),
+            joinedload(Meeting.body),
+            joinedload(Meeting.term),
+            joinedload(Meeting.host),
+            joinedload(Meeting.recorder),
             selectinload(Meeting.agenda),
-            selectinload(Meeting.attendance).selectinload(Attendance.person),
-            selectinload(Meeting.minutes).selectinload(Minutes.amendments),
+            selectinload(Meeting.attendance).joinedload(Attendance.person),
+            joinedload(Meeting.minutes).selectinload(Minutes.amendments),
         )
     )
     if meeting is None:

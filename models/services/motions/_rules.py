@@ -24,7 +24,7 @@ from models.domain.deadlines import (
     reply_due,
     unit_return_deadline,
 )
-from models.services.common.settings import CALENDAR_CONTENT, RULES_CONTENT, RULES_ID, get_setting
+from models.services.common.settings import CALENDAR_CONTENT, RULES_CONTENT, RULES_ID, settings_of
 from models.store.unit_of_work import Database
 
 __all__ = [
@@ -40,13 +40,14 @@ __all__ = [
 
 
 def rules_and_calendar(db: Database) -> tuple[MotionDeadlineRules, WorkingCalendar]:
-    content = get_setting(db, RULES_CONTENT)
+    found = settings_of(db, RULES_CONTENT, RULES_ID, CALENDAR_CONTENT)
+    content = found.get(RULES_CONTENT)
     rules = (
-        load_motion_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
+        load_motion_rules(content, rules_id=found.get(RULES_ID) or "database")
         if content is not None
         else MotionDeadlineRules()
     )
-    calendar_text = get_setting(db, CALENDAR_CONTENT)
+    calendar_text = found.get(CALENDAR_CONTENT)
     calendar = (
         load_calendar(calendar_text, source=CALENDAR_CONTENT)
         if calendar_text is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -75,7 +76,19 @@ def validate_person(draft: PersonDraft, *, today: date | None = None) -> ValidPe
 def refuse_duplicate(session: Session, id_number: str, except_id: int | None = None) -> None:
     holder = session.scalar(select(Person).where(Person.id_number == id_number))
     if holder is not None and holder.id != except_id:
-        raise DomainError("dup_id", field="id_number", id_number=id_number, name=holder.name)
+        raise duplicate_id(id_number, holder.name)
+
+
+def duplicate_id(id_number: str, holder: str) -> DomainError:
+    return DomainError("dup_id", field="id_number", id_number=id_number, name=holder)
+
+
+def holders_of(session: Session, id_numbers: Collection[str]) -> dict[str, str]:
+    """Who already holds each of these ID numbers (number → name), in one query."""
+    found = session.execute(
+        select(Person.id_number, Person.name).where(Person.id_number.in_(id_numbers))
+    )
+    return {number: name for number, name in found}
 
 
 def apply_person(person: Person, valid: ValidPerson) -> None:
@@ -120,6 +133,18 @@ def unit_named(session: Session, name: str | None) -> ElectoralUnit | None:
             value=name,
             choices=known or "（尚未设置选举单位）",
         )
+    return unit
+
+
+def units_by_name(session: Session) -> Callable[[str | None], ElectoralUnit | None]:
+    """Every electoral unit loaded once for a roster; an unknown name fails as `unit_named`."""
+    units = {unit.name: unit for unit in session.scalars(select(ElectoralUnit))}
+
+    def unit(name: str | None) -> ElectoralUnit | None:
+        return (
+            units.get(name.strip()) if name and name.strip() in units else unit_named(session, name)
+        )
+
     return unit
 
 

@@ -5,11 +5,13 @@ Each command is its own unit of work and returns the row it wrote; history is ke
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from models.domain.errors import DomainError
 from models.domain.vocabulary import (
@@ -28,7 +30,7 @@ from models.domain.vocabulary import (
     body_has_terms,
     term_display_name,
 )
-from models.entities import Membership, Person, Term
+from models.entities import ElectoralUnit, Membership, Person, Term
 from models.services.common.command import editing
 from models.services.common.text import fitted
 from models.services.people._rows import membership_row, person_row, term_row
@@ -36,8 +38,10 @@ from models.services.people._validation import (
     apply_person,
     choice,
     disability_facts,
+    duplicate_id,
+    holders_of,
     refuse_duplicate,
-    unit_named,
+    units_by_name,
     validate_person,
 )
 from models.services.people.contracts import (
@@ -52,16 +56,45 @@ from models.store.unit_of_work import Database
 
 
 def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
-    valid = validate_person(draft)
+    return add_people(db, user=user, drafts=[draft])[0]
+
+
+def add_people(db: Database, *, user: str, drafts: Sequence[PersonDraft]) -> list[PersonRow]:
+    """Register several people at once (a roster's newcomers): all of them or none. The drafts
+    are checked first, then their ID numbers against the registry and each other; the error
+    names the refused draft's place (`entry`, from 1)."""
+    valid = []
+    for entry, draft in enumerate(drafts, start=1):
+        with _naming_entry(entry):
+            valid.append(validate_person(draft))
     with db.unit_of_work(user) as uow:
-        refuse_duplicate(uow.session, valid.id_number)
-        person = Person()
-        apply_person(person, valid)
-        uow.session.add(person)
+        holders = holders_of(uow.session, [v.id_number for v in valid])
+        people = []
+        for entry, checked in enumerate(valid, start=1):
+            if checked.id_number in holders:
+                with _naming_entry(entry):
+                    raise duplicate_id(checked.id_number, holders[checked.id_number])
+            holders[checked.id_number] = checked.name
+            person = Person()
+            apply_person(person, checked)
+            uow.session.add(person)
+            people.append(person)
         uow.session.flush()
-        row = person_row(person, memberships=())
+        rows = [person_row(person, memberships=()) for person in people]
         uow.commit()
-    return row
+    return rows
+
+
+@contextmanager
+def _naming_entry(entry: int, **names: object) -> Iterator[None]:
+    """A refused entry of a bulk command says which one it was."""
+    try:
+        yield
+    except DomainError as exc:
+        exc.params.setdefault("entry", entry)
+        for key, value in names.items():
+            exc.params.setdefault(key, value)
+        raise
 
 
 def update_person(
@@ -106,78 +139,115 @@ def reveal_id_number(db: Database, *, user: str, person_id: int) -> str:
 def add_membership(
     db: Database, *, user: str, person_id: int, term_id: int, draft: MembershipDraft
 ) -> MembershipRow:
+    return add_memberships(db, user=user, term_id=term_id, entries=[(person_id, draft)])[0]
+
+
+def add_memberships(
+    db: Database,
+    *,
+    user: str,
+    term_id: int,
+    entries: Sequence[tuple[int, MembershipDraft]],
+) -> list[MembershipRow]:
+    """Enter a slate's members (person id, draft) into one term: all of them or, on the first
+    refused entry, none; the error names that entry's place (`entry`, from 1) and person."""
     with db.unit_of_work(user) as uow:
         session = uow.session
-        person = session.get(Person, person_id)
-        if person is None:
-            raise DomainError("person_not_found", person_id=person_id)
-        term = session.get(Term, term_id)
+        term = session.get(Term, term_id, options=[joinedload(Term.body)])
         if term is None:
             raise DomainError("term_not_found", field="term", body="", term=str(term_id))
-        body_name = body_display_name(term.body.kind, term.body.association)
-        position = choice(Position, draft.position, "position")
-        allowed = ALLOWED_POSITIONS[term.body.kind]
-        if position not in allowed:
-            raise DomainError(
-                "position_not_allowed",
-                field="position",
-                body=body_name,
-                position=draft.position,
-                choices="、".join(p.value for p in Position if p in allowed),
-            )
-        active = session.scalar(
-            select(Membership).where(
-                Membership.person_id == person_id,
-                Membership.term_id == term_id,
-                Membership.status != MembershipStatus.ENDED,
+        person_ids = {person_id for person_id, _ in entries}
+        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
+        # Who already holds a seat in the term; each entry adds its person.
+        seated = set(
+            session.scalars(
+                select(Membership.person_id).where(
+                    Membership.term_id == term_id,
+                    Membership.person_id.in_(person_ids),
+                    Membership.status != MembershipStatus.ENDED,
+                )
             )
         )
-        if active is not None:
-            raise DomainError(
-                "already_member",
-                name=person.name,
-                body=body_name,
-                term=term_display_name(term.ordinal),
-            )
-        facts = disability_facts(draft, person.id_number)
-        membership = Membership(
-            person=person,
-            term=term,
-            position=position,
-            status=choice(MembershipStatus, draft.status, "status"),
-            employment=choice(Employment, draft.employment, "employment"),
-            delegate_type=choice(DelegateType, draft.delegate_type, "delegate_type"),
-            start_reason=choice(StartReason, draft.start_reason, "start_reason"),
-            start_date=draft.start_date,
-            start_basis=fitted(
-                draft.start_basis, Membership.start_basis, field="start_basis", label="任职依据"
-            ),
-            electoral_unit=unit_named(session, draft.electoral_unit),
-            work_unit_and_post=fitted(
-                draft.work_unit_and_post,
-                Membership.work_unit_and_post,
-                field="work_unit_and_post",
-                label="工作单位及职务",
-            ),
-            political_status=fitted(
-                draft.political_status,
-                Membership.political_status,
-                field="political_status",
-                label="政治面貌",
-            ),
-            urban_rural=choice(UrbanRural, draft.urban_rural, "urban_rural"),
-            is_role_model=draft.is_role_model,
-            is_frontline=draft.is_frontline,
-            is_org_representative=draft.is_org_representative,
-            is_volunteer=draft.is_volunteer,
-            remarks=draft.remarks or None,
-            **facts,
-        )
-        session.add(membership)
+        unit = units_by_name(session)
+        memberships = []
+        for entry, (person_id, draft) in enumerate(entries, start=1):
+            with _naming_entry(entry, person_id=person_id):
+                person = people.get(person_id)
+                if person is None:
+                    raise DomainError("person_not_found", person_id=person_id)
+                membership = _membership(session, person, term, draft, seated=seated, unit=unit)
+                session.add(membership)
+                memberships.append(membership)
         session.flush()
-        row = membership_row(membership)
+        rows = [membership_row(membership) for membership in memberships]
         uow.commit()
-    return row
+    return rows
+
+
+def _membership(
+    session: Session,
+    person: Person,
+    term: Term,
+    draft: MembershipDraft,
+    *,
+    seated: set[int],
+    unit: Callable[[str | None], ElectoralUnit | None],
+) -> Membership:
+    """The checked membership of `person` in `term`; `seated` holds who has an active seat."""
+    body_name = body_display_name(term.body.kind, term.body.association)
+    position = choice(Position, draft.position, "position")
+    allowed = ALLOWED_POSITIONS[term.body.kind]
+    if position not in allowed:
+        raise DomainError(
+            "position_not_allowed",
+            field="position",
+            body=body_name,
+            position=draft.position,
+            choices="、".join(p.value for p in Position if p in allowed),
+        )
+    if person.id in seated:
+        raise DomainError(
+            "already_member",
+            name=person.name,
+            body=body_name,
+            term=term_display_name(term.ordinal),
+        )
+    facts = disability_facts(draft, person.id_number)
+    membership = Membership(
+        person=person,
+        term=term,
+        position=position,
+        status=choice(MembershipStatus, draft.status, "status"),
+        employment=choice(Employment, draft.employment, "employment"),
+        delegate_type=choice(DelegateType, draft.delegate_type, "delegate_type"),
+        start_reason=choice(StartReason, draft.start_reason, "start_reason"),
+        start_date=draft.start_date,
+        start_basis=fitted(
+            draft.start_basis, Membership.start_basis, field="start_basis", label="任职依据"
+        ),
+        electoral_unit=unit(draft.electoral_unit),
+        work_unit_and_post=fitted(
+            draft.work_unit_and_post,
+            Membership.work_unit_and_post,
+            field="work_unit_and_post",
+            label="工作单位及职务",
+        ),
+        political_status=fitted(
+            draft.political_status,
+            Membership.political_status,
+            field="political_status",
+            label="政治面貌",
+        ),
+        urban_rural=choice(UrbanRural, draft.urban_rural, "urban_rural"),
+        is_role_model=draft.is_role_model,
+        is_frontline=draft.is_frontline,
+        is_org_representative=draft.is_org_representative,
+        is_volunteer=draft.is_volunteer,
+        remarks=draft.remarks or None,
+        **facts,
+    )
+    seated.add(person.id)
+    return membership
 
 
 def end_membership(
