@@ -112,24 +112,14 @@ class FormDialog(QDialog):
     def clear_problem(self) -> None:
         self.show_problem(None, "", is_error=False)
 
-    def run(
-        self,
-        work: Callable[[], T],
-        on_done: Callable[[T], None],
-        on_domain_error: Callable[[DomainError], bool] | None = None,
-    ) -> None:
-        """Submit on the Runner's lane; on a refusal keep the form open and name the field."""
-        self.runner.submit(
-            work, on_done=self._done(on_done), on_error=self._failed(on_domain_error)
-        )
-
     def run_command(
         self,
         work: Callable[[], Outcome[T]],
         on_done: Callable[[T], None],
         on_domain_error: Callable[[DomainError], bool] | None = None,
     ) -> None:
-        """As run(), for a command: the Runner tells every screen what it changed."""
+        """Submit a command on the Runner's lane; on a refusal keep the form open and name the field.
+        The Runner then tells every screen what the command changed."""
         self.runner.submit_command(
             work,
             on_done=self._done(on_done),
