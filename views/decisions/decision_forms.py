@@ -35,7 +35,7 @@ class MatterForm(DecisionForm):
         super().__init__(runner, ctx, "", parent=parent)
         self.detail = detail
         self.retitle(self.tr("新建三重一大事项") if detail is None else self.tr("修改事项信息"))
-        self.title_edit = self.field("title", self.tr("事项名称(&T)："), QLineEdit())
+        self.title_edit = self.add_field("title", self.tr("事项名称(&T)："), QLineEdit())
         self.category = QComboBox()
         for category in DecisionCategory:
             self.category.addItem(category.value, category.value)
@@ -46,7 +46,7 @@ class MatterForm(DecisionForm):
         self.add_field(
             "body", self.tr("决策机构(&B)："), self.body, self.tr("重要干部任免只能由党组决定")
         )
-        self.amount = self.field(
+        self.amount = self.add_field(
             "amount_yuan",
             self.tr("金额（元）(&A)："),
             QLineEdit(),
@@ -112,8 +112,8 @@ class EmergencyForm(MatterForm):
     def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(runner, ctx, None, parent)
         self.retitle(self.tr("紧急处置登记"))
-        self.decided_by = self.field("decided_by", self.tr("处置人(&P)："), QLineEdit())
-        self.decided_on = self.field(
+        self.decided_by = self.add_field("decided_by", self.tr("处置人(&P)："), QLineEdit())
+        self.decided_on = self.add_field(
             "decided_on", self.tr("处置日期(&D)："), date_edit(date.today())
         )
         self.reason = QPlainTextEdit()

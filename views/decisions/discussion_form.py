@@ -174,7 +174,7 @@ class DiscussionForm(DecisionForm):
         self.deferred.toggled.connect(lambda _on: self._update_check())
         self.add_field("deferred", "", self.deferred)
         self.deferred.setAccessibleName(self.tr("暂缓表决"))
-        self.note = self.field("note", self.tr("备注(&N)："), QLineEdit())
+        self.note = self.add_field("note", self.tr("备注(&N)："), QLineEdit())
 
         self.leader.currentIndexChanged.connect(lambda _i: self._sync_positions())
         self.presiding.currentIndexChanged.connect(lambda _i: self._sync_positions())

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from models.domain.errors import DomainError
 from models.services.common.changes import Outcome
 from models.services.decisions.contracts import DecisionDetail
 from views.background import Runner
-from views.error_presenter import describe
 from views.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
-
-W = TypeVar("W", bound=QWidget)
 
 
 class DecisionForm(FormDialog):
@@ -40,11 +36,6 @@ class DecisionForm(FormDialog):
         if subject is not None:
             self.add_field("decision", self.tr("事项："), QLabel(subject))
 
-    def field(self, key: str, label: str, widget: W, description: str = "") -> W:
-        """add_field, keeping the widget's own type for the form's code."""
-        self.add_field(key, label, widget, description)
-        return widget
-
     def retitle(self, title: str) -> None:
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -53,22 +44,9 @@ class DecisionForm(FormDialog):
         """Run the command; a refusal keeps the form open with the field named and focused.
 
         The Runner tells every window what the command changed once `saved` has been handled."""
-        self.ok_button().setEnabled(False)
-        self.message.setText(self.tr("正在保存…"))
-        self.runner.submit_command(
-            work, on_done=self._saved, on_error=self._refused, initiator=self
-        )
-
-    def _refused(self, error: BaseException) -> None:
-        self.ok_button().setEnabled(True)
-        field = error.field if isinstance(error, DomainError) else None
-        self.show_problem(field, describe(error))
-        widget = self.fields.get(field or "")
-        if widget is not None:
-            widget.setFocus()
+        self.run_command(work, self._saved)
 
     def _saved(self, result: DecisionDetail) -> None:
-        self.ok_button().setEnabled(True)
         self.saved_detail = result
         self.saved.emit(result)
         self.accept()

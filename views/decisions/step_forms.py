@@ -39,10 +39,10 @@ class StepForm(DecisionForm):
         self.retitle(self.tr("登记“%1”").replace("%1", step.kind))
         self.detail, self.kind = detail, step.kind
         self.add_field("kind", self.tr("程序："), QLabel(f"{step.kind}（{step.timing_name}）"))
-        self.done_on = self.field(
+        self.done_on = self.add_field(
             "done_on", self.tr("完成日期(&D)："), date_edit(step.done_on or date.today())
         )
-        self.participants = self.field("participants", self.tr("参加人员(&P)："), QLineEdit())
+        self.participants = self.add_field("participants", self.tr("参加人员(&P)："), QLineEdit())
         self.participants.setText(step.participants or "")
         self.summary = text_box()
         self.summary.setPlainText(step.summary or "")
@@ -84,7 +84,7 @@ class NotApplicableForm(DecisionForm):
         self.reason = text_box()
         self.reason.setPlainText(step.na_reason or "")
         self.add_field("reason", self.tr("不适用的理由(&R)："), self.reason)
-        self.accepted_by = self.field("accepted_by", self.tr("认可人(&A)："), QLineEdit())
+        self.accepted_by = self.add_field("accepted_by", self.tr("认可人(&A)："), QLineEdit())
         self.accepted_by.setText(step.na_accepted_by or "")
 
     def submit(self) -> None:
@@ -117,8 +117,8 @@ class ReopenForm(DecisionForm):
         self.retitle(self.tr("复议"))
         self.detail = detail
         members = detail.discussions[-1].members if detail.discussions else 0
-        self.requested_by = self.field("requested_by", self.tr("提议人(&P)："), QLineEdit())
-        self.requested_on = self.field(
+        self.requested_by = self.add_field("requested_by", self.tr("提议人(&P)："), QLineEdit())
+        self.requested_on = self.add_field(
             "requested_on", self.tr("日期(&D)："), date_edit(date.today())
         )
         self.agree = QSpinBox()
@@ -167,12 +167,12 @@ class FollowUpForm(DecisionForm):
         self.detail = detail
         self.task = text_box(70)
         self.add_field("task", self.tr("执行事项(&T)："), self.task)
-        self.owner = self.field("owner", self.tr("责任人(&O)："), QLineEdit())
+        self.owner = self.add_field("owner", self.tr("责任人(&O)："), QLineEdit())
         self.has_due = QCheckBox(self.tr("有完成期限(&L)"))
         self.has_due.setChecked(True)
         self.add_field("has_due", "", self.has_due)
         self.has_due.setAccessibleName(self.tr("有完成期限"))
-        self.due_on = self.field("due_on", self.tr("完成期限(&D)："), date_edit(date.today()))
+        self.due_on = self.add_field("due_on", self.tr("完成期限(&D)："), date_edit(date.today()))
         self.has_due.toggled.connect(self.due_on.setEnabled)
 
     def submit(self) -> None:
@@ -213,7 +213,7 @@ class ProgressForm(DecisionForm):
         self.is_done.setChecked(follow_up.done_on is not None)
         self.add_field("is_done", "", self.is_done)
         self.is_done.setAccessibleName(self.tr("已完成"))
-        self.done_on = self.field(
+        self.done_on = self.add_field(
             "done_on", self.tr("完成日期(&D)："), date_edit(follow_up.done_on or date.today())
         )
         self.done_on.setEnabled(self.is_done.isChecked())
@@ -248,7 +248,7 @@ class CompleteForm(DecisionForm):
         super().__init__(runner, ctx, "", detail.row.title, parent)
         self.retitle(self.tr("执行完成"))
         self.detail = detail
-        self.completed_on = self.field(
+        self.completed_on = self.add_field(
             "completed_on", self.tr("完成日期(&D)："), date_edit(date.today())
         )
         self.ok_button().setText(self.tr("执行完成"))

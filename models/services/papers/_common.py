@@ -7,7 +7,7 @@ from datetime import date, datetime
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.rules import load_rules
-from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.common.settings import rules_copy
 from models.store.unit_of_work import Database
 
 DEFAULT_ORGANISATION = "区残疾人联合会"
@@ -25,11 +25,12 @@ def today() -> date:
 
 def organisation_name(db: Database) -> str:
     """门头沟区残疾人联合会: the rules file's title (…改革方案) in force, without 改革方案."""
-    content = get_setting(db, RULES_CONTENT)
-    if content is None:
+    copy = rules_copy(db)
+    if copy is None:
         return DEFAULT_ORGANISATION
+    content, rules_id = copy
     try:
-        title = load_rules(content, rules_id=get_setting(db, RULES_ID) or "database").title
+        title = load_rules(content, rules_id=rules_id).title
     except DomainError:
         return DEFAULT_ORGANISATION
     title = title.strip()

@@ -16,17 +16,12 @@ from models.services.papers.contracts import PaperFormat
 
 def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) -> list[Problem]:
     """Write an already built paper; returns the problems (characters no shipped face can draw)."""
-    if fmt == PaperFormat.XLSX:
-        try:
-            write_xlsx(paper, path)
-        except PermissionError as exc:
-            raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
-        except OSError as exc:
-            raise bad_arguments(f"无法写入 {path}：{exc.strerror or exc}") from exc
-        return []
     if fmt == PaperFormat.PDF:
         load_fonts(fonts_dir)  # a missing font file is the installation's fault, not the path's
     try:
+        if fmt == PaperFormat.XLSX:
+            write_xlsx(paper, path)
+            return []
         if fmt == PaperFormat.PDF:
             return write_pdf(paper, path, fonts_dir=fonts_dir)
         write_docx(paper, path)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
+from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
 from models.domain.vocabulary import term_display_name
 from models.entities import Membership, Person, Term
 from models.services.people.contracts import MembershipRow, PersonRow, TermRow
+
+
+def load_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise DomainError("person_not_found", person_id=person_id)
+    return person
 
 
 def term_row(term: Term) -> TermRow:

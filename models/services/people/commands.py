@@ -33,7 +33,7 @@ from models.domain.vocabulary import (
 from models.entities import ElectoralUnit, Membership, Person, Term
 from models.services.common.command import editing
 from models.services.common.text import fitted
-from models.services.people._rows import membership_row, person_row, term_row
+from models.services.people._rows import load_person, membership_row, person_row, term_row
 from models.services.people._validation import (
     apply_person,
     choice,
@@ -119,17 +119,10 @@ def update_person(
     return row
 
 
-def _get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("person_not_found", person_id=person_id)
-    return person
-
-
 def reveal_id_number(db: Database, *, user: str, person_id: int) -> str:
     """The whole ID number; the request itself goes to the change log."""
     with db.unit_of_work(user) as uow:
-        person = _get_person(uow.session, person_id)
+        person = load_person(uow.session, person_id)
         uow.log(action="reveal", entity="person", entity_id=person.id, note="查看完整身份证号")
         id_number = person.id_number
         uow.commit()

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
 from models.domain.search_keys import normalise_query
 from models.domain.vocabulary import (
@@ -20,7 +19,7 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import Body, ElectoralUnit, Membership, Person, Term
-from models.services.people._rows import person_row, term_row
+from models.services.people._rows import load_person, person_row, term_row
 from models.services.people.contracts import PeopleFilter, PersonRow, RosterEntry, TermRow
 from models.services.people.search import ID_TAIL
 from models.services.people.terms import get_body
@@ -40,16 +39,9 @@ def list_terms(
         return [term_row(t) for t in terms]
 
 
-def _get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("person_not_found", person_id=person_id)
-    return person
-
-
 def get_person(db: Database, *, person_id: int) -> PersonRow:
     with db.session_factory() as session:
-        return person_row(_get_person(session, person_id))
+        return person_row(load_person(session, person_id))
 
 
 def search_condition(query: str) -> ColumnElement[bool]:

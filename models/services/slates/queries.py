@@ -13,7 +13,7 @@ from models.domain.errors import DomainError
 from models.domain.rules import Rules, load_rules
 from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.entities import ElectoralUnit, SeatAllocation, Term
-from models.services.common.settings import RULES_CONTENT, RULES_ID, get_setting
+from models.services.common.settings import rules_copy
 from models.services.people.terms import find_term
 from models.services.slates._records import records_of_term
 from models.services.slates.contracts import ON_SLATE, SLATE_BODIES, SlateWorkbench, TermSlate
@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 
 def rules_in_force(db: Database) -> Rules:
     """The rules file recorded in this database, so every clerk checks alike."""
-    content = get_setting(db, RULES_CONTENT)
-    if content is None:
+    copy = rules_copy(db)
+    if copy is None:
         raise DomainError("rules_invalid", key="rules", detail="数据库中没有记录规则文件")
-    return load_rules(content, rules_id=get_setting(db, RULES_ID) or "database")
+    content, rules_id = copy
+    return load_rules(content, rules_id=rules_id)
 
 
 def load_term_slate(
