@@ -46,6 +46,11 @@ class MainActions(_Host):
         def add_member(self) -> None: ...
         def end_member(self) -> None: ...
         def reveal_id(self) -> None: ...
+        def edit_member(self) -> None: ...
+        def import_roster(self) -> None: ...
+        def manage_terms(self) -> None: ...
+        def manage_units(self) -> None: ...
+        def edit_profile(self) -> None: ...
         def open_slate_editor(self) -> None: ...
         def open_meetings(self) -> MeetingList | None: ...
         def open_motions(self) -> MotionList | None: ...
@@ -82,6 +87,36 @@ class MainActions(_Host):
             "Ctrl+D",
             self.end_member,
             self.tr("记录所选任职的结束日期、原因和依据，记录保留"),
+        )
+        self.edit_member_action = self._action(
+            self.tr("编辑本届信息"),
+            "Ctrl+Shift+M",
+            self.edit_member,
+            self.tr("修改所选任职的本届信息：残疾情况、选举单位、工作单位及职务等"),
+        )
+        self.import_roster_action = self._action(
+            self.tr("导入在任名单…"),
+            "Ctrl+Shift+I",
+            self.import_roster,
+            self.tr("从 Excel 名单导入所选届次的在任人员"),
+        )
+        self.terms_action = self._action(
+            self.tr("届次管理…"),
+            "Ctrl+Shift+T",
+            self.manage_terms,
+            self.tr("所选机构的各届：新建、选举结果、设为现任、更正日期"),
+        )
+        self.units_action = self._action(
+            self.tr("选举单位与名额…"),
+            "Ctrl+Shift+U",
+            self.manage_units,
+            self.tr("所选届代表大会的选举单位及各单位的名额"),
+        )
+        self.profile_action = self._action(
+            self.tr("本会信息…"),
+            "Ctrl+,",
+            self.edit_profile,
+            self.tr("本会全称、简称、地址等，以及现行规则文件"),
         )
         self.reveal_action = self._action(
             self.tr("查看完整身份证号"),
@@ -148,8 +183,12 @@ class MainActions(_Host):
             people_menu.addAction(action)
         members_menu = self.menuBar().addMenu(self.tr("任职(&M)"))
         members_menu.addAction(self.add_member_action)
+        members_menu.addAction(self.edit_member_action)
         members_menu.addAction(self.end_member_action)
+        members_menu.addAction(self.import_roster_action)
         members_menu.addSeparator()
+        members_menu.addAction(self.terms_action)
+        members_menu.addAction(self.units_action)
         members_menu.addAction(self.slate_action)
         meetings_menu = self.menuBar().addMenu(self.tr("会议(&G)"))
         meetings_menu.addAction(self.meetings_action)
@@ -182,6 +221,8 @@ class MainActions(_Host):
         self.fonts_menu.setEnabled(False)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.profile_action)
 
     def open_decisions(self) -> DecisionList | None:
         """The 三重一大 register; one window, raised again when already open."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.meeting_vocabulary import MEETING_BODIES
-from models.domain.vocabulary import Association, BodyKind
+from models.domain.vocabulary import Association, BodyKind, body_has_terms
 from models.services.common.changes import Changes
 from views.background import Runner
 from views.error_presenter import describe, show_error
@@ -97,17 +97,26 @@ class MainWindow(MainActions, QMainWindow):
         self.edit_person_action.setEnabled(entry is not None)
         self.reveal_action.setEnabled(entry is not None)
         self.add_member_action.setEnabled(has_term)
-        self.end_member_action.setEnabled(
+        open_membership = (
             entry is not None
             and entry.membership_id is not None
             and entry.status is not None
             and entry.status.value != "ended"
         )
+        self.end_member_action.setEnabled(open_membership)
+        self.edit_member_action.setEnabled(open_membership)
+        self.import_roster_action.setEnabled(has_term)
+        self.profile_action.setEnabled(ready)
         self.refresh_action.setEnabled(ready)
         self.motions_action.setEnabled(ready)
         body = self.roster.current_body() if ready else None
         self.slate_action.setEnabled(has_term and body is not None and body[0] in SLATE_BODIES)
         self.meetings_action.setEnabled(has_term and body is not None and body[0] in MEETING_BODIES)
+        # A body's terms are managed even when it has none yet: that is how the first one opens.
+        self.terms_action.setEnabled(
+            ready and not self.roster.is_registry() and body is not None and body_has_terms(body[0])
+        )
+        self.units_action.setEnabled(has_term and body is not None and body[0] is BodyKind.CONGRESS)
 
     # --- database ---------------------------------------------------------------------------------
 
@@ -239,6 +248,54 @@ class MainWindow(MainActions, QMainWindow):
         dialog = EndMembershipDialog(self.runner, self.ctx, entry, self)
         dialog.found_stale.connect(self.roster.reload)
         dialog.exec()
+
+    def edit_member(self) -> None:
+        entry = self.roster.current_entry()
+        if entry is None or entry.membership_id is None or self.ctx is None:
+            return
+        from views.people.membership_dialog import EditMembershipDialog
+
+        EditMembershipDialog(self.runner, self.ctx, entry, parent=self).exec()
+
+    def import_roster(self) -> None:
+        body, term = self.roster.current_body(), self.roster.current_term()
+        if body is None or term is None or self.ctx is None:
+            return
+        from views.people.roster_import_dialog import RosterImportDialog
+
+        RosterImportDialog(
+            self.runner, self.ctx, kind=body[0], association=body[1], term=term, parent=self
+        ).exec()
+
+    def manage_terms(self) -> None:
+        body = self.roster.current_body()
+        if body is None or self.ctx is None or not body_has_terms(body[0]):
+            return
+        from views.terms.terms_dialog import TermsDialog
+
+        TermsDialog(
+            self.runner,
+            self.ctx,
+            kind=body[0],
+            association=body[1],
+            body_name=self.roster.title.text(),
+            parent=self,
+        ).exec()
+
+    def manage_units(self) -> None:
+        body, term = self.roster.current_body(), self.roster.current_term()
+        if body is None or term is None or body[0] is not BodyKind.CONGRESS or self.ctx is None:
+            return
+        from views.terms.units_dialog import UnitsDialog
+
+        UnitsDialog(self.runner, self.ctx, term=term, parent=self).exec()
+
+    def edit_profile(self) -> None:
+        if self.ctx is None:
+            return
+        from views.settings.profile_dialog import ProfileDialog
+
+        ProfileDialog(self.runner, self.ctx, parent=self).exec()
 
     def open_slate_editor(self) -> None:
         body, term = self.roster.current_body(), self.roster.current_term()

@@ -25,6 +25,14 @@ _WITH_DATABASE = {
     ("check", None): "desktop.cli.slates:run_check",
     ("import", "slate"): "desktop.cli.slates:run_import",
     ("print", None): "desktop.cli.printing:run_print",
+    ("setup", None): "desktop.cli.setup:run_setup",
+    ("terms", "list"): "desktop.cli.terms:run_list",
+    ("terms", "open"): "desktop.cli.terms:run_open",
+    ("terms", "elect"): "desktop.cli.terms:run_elect",
+    ("terms", "make-current"): "desktop.cli.terms:run_make_current",
+    ("units", "list"): "desktop.cli.units:run_list",
+    ("units", "set"): "desktop.cli.units:run_set",
+    ("import", "roster"): "desktop.cli.roster:run_import",
 }
 _WITH_SETTINGS = {
     ("db", "upgrade"): "desktop.cli.db:run_upgrade",
@@ -32,6 +40,7 @@ _WITH_SETTINGS = {
     ("db", "restore"): "desktop.cli.db:run_restore",
     ("check-slate", None): "desktop.cli.slates:run_check_slate",
     ("template", "slate"): "desktop.cli.slates:run_template",
+    ("template", "roster"): "desktop.cli.roster:run_template",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import date
 from typing import NoReturn
 
 from models.domain.motion_workflow import MotionState
@@ -77,6 +78,14 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 
+def iso_date(text: str) -> date:
+    """A date on the command line is YYYY-MM-DD (DOMAIN §8)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，请写成 YYYY-MM-DD") from None
+
+
 def _body_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--body", choices=[k.value for k in BodyKind], help="机构")
     parser.add_argument(
@@ -85,6 +94,20 @@ def _body_options(parser: argparse.ArgumentParser) -> None:
         help="专门协会（与 --body association 一起使用）",
     )
     parser.add_argument("--term", type=int, metavar="N", help="届次，如 8 表示第八届")
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--update-people",
+        action="store_true",
+        help="人员库中已有的人（按身份证号）姓名等身份信息与文件不一致时，以文件为准"
+        "（默认保留人员库中的信息并提示）",
+    )
+    parser.add_argument(
+        "--create-units",
+        action="store_true",
+        help="文件中出现本届没有的选举单位时新建（名额为 0，之后用 yishi units set 设置）",
+    )
 
 
 def build_parser(version: str) -> ChineseArgumentParser:
@@ -168,11 +191,75 @@ def build_parser(version: str) -> ChineseArgumentParser:
     check.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
     _json_option(check)
 
+    setup = command(commands, "setup", "填写或修改本会信息（首次使用时运行；可重复运行以修改）")
+    setup.add_argument("--name", metavar="NAME", help="本会全称，如 门头沟区残疾人联合会")
+    setup.add_argument("--short", metavar="SHORT", help="发文字号用的简称，如 门残联")
+    setup.add_argument("--district", metavar="D", help="所在区，如 门头沟区")
+    setup.add_argument("--address", metavar="TEXT", help="通信地址（印在答复函等文书上）")
+    setup.add_argument("--postcode", metavar="TEXT", help="邮政编码")
+    setup.add_argument("--telephone", metavar="TEXT", help="联系电话")
+    setup.add_argument(
+        "--rules",
+        metavar="NAME|PATH",
+        help="规则文件：程序自带的编号（如 mentougou-2019）或文件路径",
+    )
+    _json_option(setup)
+
+    terms = commands.add_parser("terms", help="届次").add_subparsers(
+        dest="terms_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    term_list = command(terms, "list", "列出某一机构的各届")
+    _body_options(term_list)
+    _json_option(term_list)
+    term_open = command(terms, "open", "新建一届（筹备中）")
+    _body_options(term_open)
+    term_open.add_argument("--start", type=iso_date, metavar="DATE", help="计划开始日期")
+    term_open.add_argument("--end", type=iso_date, metavar="DATE", help="计划结束日期")
+    _json_option(term_open)
+    term_elect = command(terms, "elect", "记录选举结果：候选人当选或未当选")
+    _body_options(term_elect)
+    outcome = term_elect.add_mutually_exclusive_group(required=True)
+    outcome.add_argument("--all", action="store_true", help="全部候选人当选")
+    outcome.add_argument(
+        "--results",
+        metavar="FILE.xlsx",
+        help="选举结果表：“身份证号”和“结果”两列，结果为 当选 或 未当选",
+    )
+    term_elect.add_argument("--date", type=iso_date, metavar="DATE", help="选举日期（默认今天）")
+    _json_option(term_elect)
+    term_current = command(terms, "make-current", "把一届设为现任：上一届转为往届，其在任人员届满")
+    _body_options(term_current)
+    term_current.add_argument(
+        "--date", type=iso_date, metavar="DATE", required=True, help="换届日期"
+    )
+    _json_option(term_current)
+
+    units = commands.add_parser("units", help="选举单位与名额").add_subparsers(
+        dest="units_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
+    )
+    unit_list = command(units, "list", "列出某届代表大会的选举单位和名额")
+    _body_options(unit_list)
+    _json_option(unit_list)
+    unit_set = command(units, "set", "设置某届代表大会的选举单位和名额（没有的单位会新建）")
+    _body_options(unit_set)
+    unit_set.add_argument(
+        "--unit",
+        action="append",
+        required=True,
+        metavar="NAME=SEATS",
+        help="选举单位及其名额，如 大峪街道=12；可重复",
+    )
+    _json_option(unit_set)
+
     template = commands.add_parser("template", help="名单模板").add_subparsers(
         dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
     )
     slate_template = command(template, "slate", "生成代表/委员候选人名单模板")
     slate_template.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
+    )
+    roster_template = command(template, "roster", "生成在任人员名单模板（含职务列）")
+    roster_template.add_argument(
         "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
     )
 
@@ -187,7 +274,19 @@ def build_parser(version: str) -> ChineseArgumentParser:
         "--valid-only", action="store_true", help="只导入无误的行；有错误的行另存为 .rejected.xlsx"
     )
     slate_import.add_argument("--reserve", action="store_true", help="作为候补人选导入")
+    _import_options(slate_import)
     _json_option(slate_import)
+
+    roster_import = command(
+        importing, "roster", "把在任人员名单导入某一届（在任，自该届开始之日起）"
+    )
+    roster_import.add_argument("file", metavar="FILE.xlsx", help="在任人员名单文件")
+    _body_options(roster_import)
+    roster_import.add_argument(
+        "--valid-only", action="store_true", help="只导入无误的行；有错误的行另存为 .rejected.xlsx"
+    )
+    _import_options(roster_import)
+    _json_option(roster_import)
 
     printing = command(
         commands, "print", "打印文书：纪要、签到表、名单、构成统计表、协会列席统计表"

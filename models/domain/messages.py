@@ -193,6 +193,18 @@ MESSAGES: dict[str, str] = {
     "bad_arguments": "命令参数有误：{detail}",
     "demo_present": "数据库中已有演示数据，无需重复生成。",
     "demo_other_data": "数据库中已有非演示数据（人员 {people} 人，或已建立的届次、选举单位）。如确需清空后生成演示数据，请加 --force。",
+    # the federation's profile and the rules file in force (first run, 设置 → 本会信息)
+    "profile_missing": "本会信息尚未填写：请先运行 yishi setup --name 全称 --short 简称，或在窗口中完成首次设置。",
+    # terms of every body: open, correct, delete, elect, hand over (DOMAIN §8 terms' lifecycle)
+    "term_not_draft": "{body}{term}不是筹备中的届次，不能{action}。",
+    # electoral units and their seats (选举单位与名额)
+    "unit_not_found": "找不到选举单位“{name}”。",
+    # the sitting roster imported from the office's own files
+    "roster_position_unknown": "职务“{value}”不是{body}的职务，可选：{choices}。",
+    # a member's per-term facts entered by hand (加入本届、编辑本届信息)
+    "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
+    # a what-if trial saved as one change of the slate
+    "trial_reason_required": "请填写调整名单的理由。",
 }
 
 

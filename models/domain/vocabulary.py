@@ -62,6 +62,8 @@ class MembershipStatus(StrEnum):
     CANDIDATE = "candidate"
     RESERVE = "reserve"
     ELECTED = "elected"
+    # A candidate the election did not return (DOMAIN §8: 当选 or 未当选); the row stays.
+    NOT_ELECTED = "not_elected"
     ENDED = "ended"
 
 
@@ -69,6 +71,8 @@ class StartReason(StrEnum):
     ELECTED = "当选"
     CO_OPTED = "增补"
     BY_ELECTION = "补选"
+    # A reserve moved up into a seat after the election (DOMAIN §8).
+    MOVED_UP = "递补"
 
 
 class EndReason(StrEnum):

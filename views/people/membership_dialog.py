@@ -43,6 +43,7 @@ _STATUS_WORDS = {
     MembershipStatus.ELECTED: "当选",
     MembershipStatus.CANDIDATE: "候选",
     MembershipStatus.RESERVE: "候补",
+    MembershipStatus.NOT_ELECTED: "未当选",
 }
 PICKER_LIMIT = 200
 

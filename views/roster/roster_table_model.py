@@ -17,6 +17,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _STATUS = {
     MembershipStatus.CANDIDATE: "候选",
     MembershipStatus.RESERVE: "候补",
+    MembershipStatus.NOT_ELECTED: "未当选",
     MembershipStatus.ELECTED: "当选",
     MembershipStatus.ENDED: "已离任",
 }
