@@ -14,6 +14,7 @@ from models.demo.clock import DemoClock
 from models.demo.lookups import body_order, term_id
 from models.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan, DemoSeat
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, TermStatus, UrbanRural
+from models.services.electoral.commands import add_electoral_unit
 from models.services.people.commands import (
     add_memberships,
     add_people,
@@ -21,7 +22,6 @@ from models.services.people.commands import (
     open_term,
 )
 from models.services.people.contracts import MembershipDraft, PersonDraft
-from models.services.slates.electoral_commands import add_electoral_unit
 from models.store.unit_of_work import Database
 
 # The day the 8th congress's slate was entered (its candidates have no start date yet).
