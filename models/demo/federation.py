@@ -15,13 +15,9 @@ from models.demo.lookups import body_order, term_id
 from models.demo.plan import CONGRESS_7_OPENED, CONGRESS_8_OPENS, UNITS, DemoPlan, DemoSeat
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, TermStatus, UrbanRural
 from models.services.electoral.commands import add_electoral_unit
-from models.services.people.commands import (
-    add_memberships,
-    add_people,
-    end_membership,
-    open_term,
-)
+from models.services.people.commands import add_memberships, add_people, end_membership
 from models.services.people.contracts import MembershipDraft, PersonDraft
+from models.services.terms.commands import open_term
 from models.store.unit_of_work import Database
 
 # The day the 8th congress's slate was entered (its candidates have no start date yet).

@@ -10,15 +10,10 @@ import pytest
 from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, Person
-from models.services.people.commands import (
-    add_membership,
-    add_memberships,
-    add_people,
-    add_person,
-    open_term,
-)
+from models.services.people.commands import add_membership, add_memberships, add_people, add_person
 from models.services.people.contracts import MembershipDraft
 from models.services.people.queries import get_person
+from models.services.terms.commands import open_term
 
 from ._support import LI_SI_ID, WANG_WU_ID, ZHANG_SAN_ID, add_units, count, draft
 

@@ -14,12 +14,12 @@ from models.services.people.commands import (
     add_membership,
     add_person,
     end_membership,
-    open_term,
     reveal_id_number,
     update_person,
 )
 from models.services.people.contracts import MembershipDraft, PeopleFilter
 from models.services.people.queries import list_people
+from models.services.terms.commands import open_term
 
 from ._support import (
     LI_SI_ID,

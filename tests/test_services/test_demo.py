@@ -24,7 +24,8 @@ from models.entities import (
     User,
 )
 from models.services.motions.queries import list_motions
-from models.services.people.commands import add_person, open_term
+from models.services.people.commands import add_person
+from models.services.terms.commands import open_term
 
 from ._support import count, draft, last_log_id, log_since, user_id_of
 

@@ -17,8 +17,9 @@ from models.services.common.federation_data import (
 )
 from models.services.common.settings import get_setting
 from models.services.electoral.commands import add_electoral_unit
-from models.services.people.commands import add_person, open_term
+from models.services.people.commands import add_person
 from models.services.slates.queries import seats_of_term, units_of_term
+from models.services.terms.commands import open_term
 
 from ._support import count, draft, last_log_id, log_since
 

@@ -11,9 +11,10 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, User
-from models.services.people.commands import add_membership, add_person, end_membership, open_term
+from models.services.people.commands import add_membership, add_person, end_membership
 from models.services.people.contracts import MembershipDraft, PeopleFilter
 from models.services.people.queries import get_person, list_people
+from models.services.terms.commands import open_term
 
 from ._support import ZHANG_SAN_ID, add_units, count, draft, user_id_of
 

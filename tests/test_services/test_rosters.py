@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
-from models.services.people.commands import add_membership, add_person, end_membership, open_term
+from models.services.people.commands import add_membership, add_person, end_membership
 from models.services.people.contracts import MembershipDraft
 from models.services.people.queries import members_of_term, registry
 from models.services.people.search import search_entries
+from models.services.terms.commands import open_term
 
 from ._support import LI_SI_ID, WANG_WU_ID, ZHANG_SAN_ID, add_units, draft
 

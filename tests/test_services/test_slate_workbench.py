@@ -7,9 +7,9 @@ from sqlalchemy import select
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ElectoralUnit, SeatAllocation
 from models.services.common.settings import record_rules
-from models.services.people.commands import open_term
 from models.services.slates.commands import import_slate
 from models.services.slates.queries import preview_slate, slate_workbench, units_of_term
+from models.services.terms.commands import open_term
 
 from ._support import add_units
 from .test_slates import RULES_TEXT, UNITS, row, slate_rows, write

@@ -21,10 +21,11 @@ from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.entities import Membership, Person
 from models.importing.slate_reader import read_slate
 from models.services.common.settings import record_rules
-from models.services.people.commands import add_membership, add_person, end_membership, open_term
+from models.services.people.commands import add_membership, add_person, end_membership
 from models.services.people.contracts import MembershipDraft
 from models.services.slates.commands import import_slate
 from models.services.slates.queries import check_term, load_term_slate, rules_in_force
+from models.services.terms.commands import open_term
 
 from ._support import add_units, count, draft
 

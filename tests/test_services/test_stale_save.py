@@ -19,11 +19,11 @@ from models.services.people.commands import (
     add_membership,
     add_person,
     end_membership,
-    open_term,
     update_person,
 )
 from models.services.people.contracts import MembershipDraft
 from models.services.people.queries import get_person
+from models.services.terms.commands import open_term
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database, open_database
 

@@ -11,9 +11,9 @@ from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.vocabulary import Association, BodyKind, TermStatus
 from models.entities import ChangeLog, Term
-from models.services.people.commands import open_term
 from models.services.people.queries import list_terms
 from models.services.people.terms import find_term
+from models.services.terms.commands import open_term
 
 from ._support import count
 

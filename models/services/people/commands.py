@@ -1,4 +1,4 @@
-"""The people feature's user actions: register and edit people, open terms, add and end memberships.
+"""The people feature's user actions: register and edit people, add and end memberships.
 
 Each command is its own unit of work and returns the row it wrote; history is kept, never deleted.
 """
@@ -16,24 +16,20 @@ from sqlalchemy.orm import Session, joinedload
 from models.domain.errors import DomainError
 from models.domain.vocabulary import (
     ALLOWED_POSITIONS,
-    Association,
-    BodyKind,
     DelegateType,
     Employment,
     EndReason,
     MembershipStatus,
     Position,
     StartReason,
-    TermStatus,
     UrbanRural,
     body_display_name,
-    body_has_terms,
     term_display_name,
 )
 from models.entities import ElectoralUnit, Membership, Person, Term
 from models.services.common.command import editing
 from models.services.common.text import fitted
-from models.services.people._rows import load_person, membership_row, person_row, term_row
+from models.services.people._rows import load_person, membership_row, person_row
 from models.services.people._validation import (
     apply_person,
     choice,
@@ -49,9 +45,7 @@ from models.services.people.contracts import (
     MembershipRow,
     PersonDraft,
     PersonRow,
-    TermRow,
 )
-from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
 
@@ -282,37 +276,4 @@ def end_membership(
         )
         uow.session.flush()
         row = membership_row(membership)
-    return row
-
-
-def open_term(
-    db: Database,
-    *,
-    user: str,
-    kind: BodyKind,
-    association: Association | None = None,
-    term: int,
-    status: TermStatus,
-    start_date: date | None = None,
-    end_date: date | None = None,
-) -> TermRow:
-    """A new term of a body that has terms; its 届次 is unique per body."""
-    with db.unit_of_work(user) as uow:
-        body = get_body(uow.session, kind, association)
-        if not body_has_terms(kind):
-            raise DomainError("term_for_party_group", field="term")
-        existing = uow.session.scalar(
-            select(Term).where(Term.body_id == body.id, Term.ordinal == term)
-        )
-        if existing is not None:
-            raise DomainError(
-                "term_exists", field="term", body=body.name, term=term_display_name(term)
-            )
-        opened = Term(
-            body=body, ordinal=term, status=status, start_date=start_date, end_date=end_date
-        )
-        uow.session.add(opened)
-        uow.session.flush()
-        row = term_row(opened)
-        uow.commit()
     return row
