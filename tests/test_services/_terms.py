@@ -49,7 +49,10 @@ def build_federation(db: Database) -> Federation:
     add_electoral_unit(db, user="setup", name="大峪街道", seats=[(eighth.id, 3)])
     sitting = MembershipDraft(position="代表", status="elected", start_date=SEVENTH_OPENED)
     add_memberships(
-        db, user="setup", term_id=seventh.id, entries=[(people[n], sitting) for n in ("赵一", "钱二")]
+        db,
+        user="setup",
+        term_id=seventh.id,
+        entries=[(people[n], sitting) for n in ("赵一", "钱二")],
     )
     candidate = MembershipDraft(position="代表", status="candidate", electoral_unit="大峪街道")
     disabled = MembershipDraft(

@@ -19,11 +19,11 @@ from models.domain.vocabulary import (
 from models.entities import ChangeLog, Membership, SeatAllocation, Term
 from models.services.electoral.commands import add_electoral_unit
 from models.services.terms import commands, queries
-from models.services.terms.contracts import ElectionOutcome, ElectionResult
 from models.services.terms.commands import open_term
+from models.services.terms.contracts import ElectionOutcome, ElectionResult
 
 from ._support import count
-from ._terms import ELECTION, SEVENTH_OPENED, Federation, build_federation
+from ._terms import ELECTION, Federation, build_federation
 
 HANDOVER = date(2026, 12, 12)
 
