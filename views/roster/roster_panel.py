@@ -30,6 +30,7 @@ from views.roster.roster_table_model import (
 )
 
 if TYPE_CHECKING:
+    from models.services.common.changes import Changes
     from models.services.common.context import AppContext
     from models.services.people.contracts import RosterEntry, TermRow
 
@@ -57,6 +58,7 @@ class RosterPanel(QWidget):
         self._body: tuple[BodyKind, Association | None] | None = None
         self._entries: list[RosterEntry] = []
         self._generation = 0
+        self._terms_generation = 0  # the term list's own: a member reload must not drop it
 
         self.title = QLabel(self.tr("请选择机构"))
         font = self.title.font()
@@ -111,6 +113,7 @@ class RosterPanel(QWidget):
         layout.addWidget(self.table, 1)
 
         self.term_box.currentIndexChanged.connect(self._on_term_chosen)
+        runner.data_changed.connect(self._on_data_changed)
         self.search.textChanged.connect(self._apply_search)
         self.setTabOrder(self.term_box, self.search)
         self.setTabOrder(self.search, self.table)
@@ -154,20 +157,40 @@ class RosterPanel(QWidget):
         ctx = self._ctx
         if ctx is None:
             return
-        # Imported once the database is open (the lane has loaded the data layer by then).
-        from views.ops import people as people_ops
-
         if body is None:
+            self._terms_generation += 1
             self.term_box.setEnabled(False)
             self._load_registry(generation)
             return
+        self.term_box.setEnabled(body_has_terms(body[0]))
+        self._load_terms(keep=None)
+
+    def reload_terms(self) -> None:
+        """Load the body's terms again (one was opened, handed over or deleted), keeping the
+        chosen term when it is still there."""
+        if self._body is not None and self._ctx is not None:
+            term = self.current_term()
+            self._load_terms(keep=term.id if term is not None else None)
+
+    def _load_terms(self, *, keep: int | None) -> None:
+        ctx, body = self._ctx, self._body
+        if ctx is None or body is None:
+            return
+        # Imported once the database is open (the lane has loaded the data layer by then).
+        from views.ops import people as people_ops
+
         kind, association = body
-        self.term_box.setEnabled(body_has_terms(kind))
+        self._terms_generation += 1
+        generation = self._terms_generation
         self._runner.submit(
             lambda: people_ops.terms(ctx, kind=kind, association=association),
-            on_done=lambda terms: self._on_terms(terms, generation),
+            on_done=lambda terms: self._on_terms(terms, generation, keep),
             on_error=self._on_error,
         )
+
+    def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.terms:
+            self.reload_terms()
 
     def reload(self) -> None:
         """Load the shown roster again, keeping the term and the search text."""
@@ -197,10 +220,11 @@ class RosterPanel(QWidget):
 
         self._load(lambda: people_ops.members(ctx, term_id=term_id), generation)
 
-    def _on_terms(self, terms: list[TermRow], generation: int) -> None:
-        if generation != self._generation:
+    def _on_terms(self, terms: list[TermRow], generation: int, keep: int | None = None) -> None:
+        if generation != self._terms_generation:
             return
         self.term_box.blockSignals(True)
+        self.term_box.clear()
         for term in terms:
             label = (
                 term.name if term.term is None else f"{term.name}（{_TERM_STATUS[term.status]}）"
@@ -208,9 +232,11 @@ class RosterPanel(QWidget):
             self.term_box.addItem(label, term)
         self.term_box.blockSignals(False)
         if not terms:
+            self._generation += 1
             self._show([], registry=False)
             return
-        self.term_box.setCurrentIndex(_preferred_term(terms))
+        ids = [term.id for term in terms]
+        self.term_box.setCurrentIndex(ids.index(keep) if keep in ids else _preferred_term(terms))
         self._on_term_chosen(self.term_box.currentIndex())
 
     def _on_term_chosen(self, index: int) -> None:
