@@ -63,6 +63,27 @@ def _version(db, term_id: int) -> int:
     return _term(db, term_id).version
 
 
+def _hand_over(db, term_id: int):
+    return commands.make_current(
+        db,
+        user="clerk",
+        term_id=term_id,
+        expected_version=_version(db, term_id),
+        handover_date=HANDOVER,
+    )
+
+
+def _elect(db, term_id: int, *results: ElectionResult, everyone: bool = False):
+    return commands.record_election(
+        db,
+        user="clerk",
+        term_id=term_id,
+        election_date=ELECTION,
+        results=results,
+        all_elected=everyone,
+    )
+
+
 # --- open ----------------------------------------------------------------------------------------
 
 
@@ -171,16 +192,12 @@ def test_a_term_with_people_or_not_a_draft_is_not_deleted(db, fed):
 
 
 def test_recording_the_election(db, fed):
-    record = commands.record_election(
+    record = _elect(
         db,
-        user="clerk",
-        term_id=fed.eighth,
-        election_date=ELECTION,
-        results=[
-            ElectionResult(ElectionOutcome.ELECTED, person_id=fed.people["赵一"]),
-            ElectionResult(ElectionOutcome.NOT_ELECTED, id_number=fed.ids["孙三"].lower()),
-            ElectionResult(ElectionOutcome.MOVED_UP, person_id=fed.people["周五"]),
-        ],
+        fed.eighth,
+        ElectionResult(ElectionOutcome.ELECTED, person_id=fed.people["赵一"]),
+        ElectionResult(ElectionOutcome.NOT_ELECTED, id_number=fed.ids["孙三"].lower()),
+        ElectionResult(ElectionOutcome.MOVED_UP, person_id=fed.people["周五"]),
     )
     assert (record.elected, record.not_elected, record.moved_up, record.undecided) == (1, 1, 1, 1)
     members = _memberships(db, fed.eighth)
@@ -198,9 +215,7 @@ def test_recording_the_election(db, fed):
         StartReason.MOVED_UP,
     )
     assert members["李四"].status is MembershipStatus.CANDIDATE
-    everyone = commands.record_election(
-        db, user="clerk", term_id=fed.eighth, election_date=ELECTION, all_elected=True
-    )
+    everyone = _elect(db, fed.eighth, everyone=True)
     assert (everyone.elected, everyone.undecided) == (1, 0)
     assert _memberships(db, fed.eighth)["李四"].status is MembershipStatus.ELECTED
 
@@ -208,15 +223,11 @@ def test_recording_the_election(db, fed):
 def test_a_result_for_someone_not_a_candidate_is_refused_with_a_masked_id(db, fed):
     error = _refused(
         db,
-        lambda: commands.record_election(
+        lambda: _elect(
             db,
-            user="clerk",
-            term_id=fed.eighth,
-            election_date=ELECTION,
-            results=[
-                ElectionResult(ElectionOutcome.ELECTED, person_id=fed.people["赵一"]),
-                ElectionResult(ElectionOutcome.ELECTED, id_number=fed.ids["钱二"]),
-            ],
+            fed.eighth,
+            ElectionResult(ElectionOutcome.ELECTED, person_id=fed.people["赵一"]),
+            ElectionResult(ElectionOutcome.ELECTED, id_number=fed.ids["钱二"]),
         ),
     )
     text = message(error.code, error.params)
@@ -229,12 +240,8 @@ def test_a_result_for_someone_not_a_candidate_is_refused_with_a_masked_id(db, fe
 def test_a_reserve_moves_up_and_a_candidate_does_not(db, fed):
     error = _refused(
         db,
-        lambda: commands.record_election(
-            db,
-            user="clerk",
-            term_id=fed.eighth,
-            election_date=ELECTION,
-            results=[ElectionResult(ElectionOutcome.MOVED_UP, person_id=fed.people["赵一"])],
+        lambda: _elect(
+            db, fed.eighth, ElectionResult(ElectionOutcome.MOVED_UP, person_id=fed.people["赵一"])
         ),
     )
     assert error.code == "election_moved_up_not_reserve"
@@ -245,9 +252,7 @@ def test_bodies_without_an_election_refuse_one(db, kind):
     term = open_term(db, user="clerk", kind=kind, term=8)
     error = _refused(
         db,
-        lambda: commands.record_election(
-            db, user="clerk", term_id=term.id, election_date=ELECTION, all_elected=True
-        ),
+        lambda: _elect(db, term.id, everyone=True),
     )
     assert error.code == "election_not_for_body"
 
@@ -256,18 +261,10 @@ def test_bodies_without_an_election_refuse_one(db, kind):
 
 
 def test_handover_in_one_step(db, fed):
-    commands.record_election(
-        db, user="clerk", term_id=fed.eighth, election_date=ELECTION, all_elected=True
-    )
+    _elect(db, fed.eighth, everyone=True)
     plan = queries.handover_plan(db, term_id=fed.eighth)
     assert (plan.previous.name, plan.ending) == ("第七届", 2)
-    handover = commands.make_current(
-        db,
-        user="clerk",
-        term_id=fed.eighth,
-        expected_version=_version(db, fed.eighth),
-        handover_date=HANDOVER,
-    )
+    handover = _hand_over(db, fed.eighth)
     assert (handover.term.status, handover.term.start_date) == (TermStatus.CURRENT, HANDOVER)
     assert (handover.previous.status, handover.previous.end_date) == (TermStatus.PAST, HANDOVER)
     assert handover.ended == 2
@@ -282,13 +279,7 @@ def test_handover_in_one_step(db, fed):
     assert (summary[7].members, summary[7].ended, summary[8].members) == (0, 2, 3)
     error = _refused(
         db,
-        lambda: commands.make_current(
-            db,
-            user="clerk",
-            term_id=fed.seventh,
-            expected_version=_version(db, fed.seventh),
-            handover_date=HANDOVER,
-        ),
+        lambda: _hand_over(db, fed.seventh),
     )
     assert message(error.code, error.params) == "代表大会第七届是往届，不能再设为现任。"
 
@@ -296,13 +287,7 @@ def test_handover_in_one_step(db, fed):
 def test_handover_waits_for_every_candidates_result(db, fed):
     error = _refused(
         db,
-        lambda: commands.make_current(
-            db,
-            user="clerk",
-            term_id=fed.eighth,
-            expected_version=_version(db, fed.eighth),
-            handover_date=HANDOVER,
-        ),
+        lambda: _hand_over(db, fed.eighth),
     )
     assert (error.code, error.params["count"]) == ("term_undecided", 3)
     assert _term(db, fed.seventh).status is TermStatus.CURRENT
@@ -369,3 +354,28 @@ def test_presidium_candidates_come_from_the_congress_with_their_facts(db, fed):
         ),
     )
     assert message(error.code, error.params).startswith("钱二不是代表大会第八届的代表")
+
+
+def test_a_handover_before_the_sitting_term_began_is_refused(db, fed):
+    _elect(db, fed.eighth, everyone=True)
+    error = _refused(
+        db,
+        lambda: commands.make_current(
+            db,
+            user="clerk",
+            term_id=fed.eighth,
+            expected_version=_version(db, fed.eighth),
+            handover_date=date(2020, 1, 1),
+        ),
+    )
+    assert message(error.code, error.params) == (
+        "换届日期 2020-01-01 早于第七届的开始日期 2021-06-18，请更正换届日期。"
+    )
+
+
+def test_an_older_draft_cannot_replace_the_sitting_term(db, fed):
+    sixth = open_term(db, user="clerk", kind=BodyKind.CONGRESS, term=6)
+    error = _refused(db, lambda: _hand_over(db, sixth.id))
+    assert (
+        message(error.code, error.params) == "代表大会现任的是第七届，不能把更早的第六届设为现任。"
+    )
