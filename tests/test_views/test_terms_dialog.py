@@ -17,6 +17,7 @@ from models.store import migrate
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from tests.test_services._terms import Federation, build_federation
+from views.ops import terms as ops
 from views.terms.term_forms import ElectionForm, HandoverForm, OpenTermForm
 from views.terms.terms_dialog import TermsDialog
 
@@ -174,6 +175,7 @@ def test_handover_waits_for_the_election_then_ends_the_sitting_term(office):
     form.reserves.setFocus()
     form.reserves.setCurrentRow(0)
     h.qtbot.keyClick(form.reserves, Qt.Key.Key_Space)
+    assert form.tally.text() == "当选 2 人，未当选 1 人，递补 1 人"
     shot(form, "terms_election_form")
     h.qtbot.keyClick(form.day, Qt.Key.Key_Return)
     saved(h, dialog)
@@ -249,3 +251,16 @@ def test_an_empty_draft_is_deleted_after_confirming(office):
     (confirmation,) = [s for s in answerer.seen if s["type"] == "QMessageBox"]
     assert "确定删除执行理事会第一届吗" in confirmation["text"]
     assert h.query("SELECT count(*) FROM term WHERE ordinal = 1") == [(0,)]
+
+
+def test_a_change_made_elsewhere_shows_in_the_open_dialog(office):
+    h, _fed = office
+    dialog = open_dialog(h, BodyKind.CONGRESS, "代表大会")
+    h.window.runner.submit_command(
+        lambda: ops.open_term(
+            h.ctx, kind=BodyKind.CONGRESS, association=None, term=9, start_date=None, end_date=None
+        ),
+        on_done=lambda _row: None,
+        on_error=lambda error: pytest.fail(str(error)),
+    )
+    h.qtbot.waitUntil(lambda: column(dialog, "届次") == ["第七届", "第八届", "第九届"])

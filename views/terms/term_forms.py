@@ -228,7 +228,22 @@ class ElectionForm(FormDialog):
         ).setAccessibleDescription(self.tr("勾选为当选，不勾选为未当选；空格键切换"))
         self.add_field("reserves", self.tr("候补(&R)（勾选=递补）："), self.reserves)
         self.reserves.setEnabled(self.reserves.count() > 0)
+        self.tally = QLabel()
+        self.tally.setAccessibleName(self.tr("结果合计"))
+        self.form.addRow(self.tally)
+        for widget in (self.candidates, self.reserves):
+            widget.itemChanged.connect(lambda _item: self._count())
+        self._count()
         self.ok_button().setText(self.tr("记录结果"))
+
+    def _count(self) -> None:
+        elected, moved_up = len(checked_ids(self.candidates)), len(checked_ids(self.reserves))
+        self.tally.setText(
+            self.tr("当选 %1 人，未当选 %2 人，递补 %3 人")
+            .replace("%1", str(elected))
+            .replace("%2", str(self.candidates.count() - elected))
+            .replace("%3", str(moved_up))
+        )
 
     def results(self) -> list[ElectionResult]:
         found = [

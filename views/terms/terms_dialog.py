@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,7 +39,7 @@ from views.terms.term_forms import (
 from views.terms.term_table_model import TermTableModel
 
 if TYPE_CHECKING:
-    from models.services.common.changes import Outcome
+    from models.services.common.changes import Changes, Outcome
     from models.services.common.context import AppContext
     from models.services.terms.contracts import HandoverPlan, Nominee
 
@@ -157,7 +157,15 @@ class TermsDialog(QDialog):
         layout.addWidget(self.message)
         self.resize(self.fontMetrics().horizontalAdvance("身" * 52), 360)
         self._update_buttons()
+        runner.data_changed.connect(self._on_data_changed)
         self.load()
+
+    def _on_data_changed(self, changes: Changes, initiator: object) -> None:
+        """A slate imported or a member added elsewhere changes the head counts; this dialog's
+        own changes (and its forms') reload by themselves, selecting what they changed."""
+        own = initiator is self or (isinstance(initiator, QObject) and initiator.parent() is self)
+        if not own and (changes.terms or changes.memberships):
+            self.load()
 
     # --- the list ----------------------------------------------------------------------------
 
