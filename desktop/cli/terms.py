@@ -87,8 +87,9 @@ def run_list(db: Database, user: str, args: argparse.Namespace) -> int:
     name = body_display_name(kind, association)
     for s in rows:
         waiting = f"，候选人 {s.candidates} 人" if s.candidates else ""
+        term = s.term.name if s.term.term is not None else "（常设，不分届次）"
         say(
-            f"{name}{s.term.name}  {_STATUS_WORDS[s.term.status]}  {_dates(s.term)}  "
+            f"{name}{term}  {_STATUS_WORDS[s.term.status]}  {_dates(s.term)}  "
             f"在任 {s.members} 人{waiting}"
         )
     if not rows:
