@@ -21,6 +21,7 @@ from views.people.membership_dialog import EditMembershipDialog, MembershipDialo
 
 from .helpers import ModalAnswerer, WindowHarness, shot, type_text, unnamed_focusable
 
+MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 # The 7th congress sits in the demo; its members can be corrected.
 SITTING = "第七届（现任）"
 
@@ -297,6 +298,43 @@ def test_a_stale_edit_is_refused_and_the_typing_kept(
     assert "colleague" in answerer.seen[0]["text"]
     assert dialog.isVisible() and dialog.message.text().startswith("错误：")
     assert dialog.facts.political.currentText() == "中共党员"  # what the clerk typed stays
+    assert stored(h, entry.membership_id)[5] == detail.version + 1  # the colleague's only
+
+    # Saving again, the clerk chooses to load the colleague's version and edit that.
+    answerer = ModalAnswerer(button="重新载入").start()
+    try:
+        h.qtbot.keyClick(dialog.facts.work_unit, Qt.Key.Key_Return)
+        h.qtbot.waitUntil(lambda: bool(answerer.seen), timeout=10_000)
+        h.idle()
+    finally:
+        answerer.stop()
+    assert dialog.facts.work_unit.text() == "另一位同事改过"
+    assert dialog.detail.version == detail.version + 1
+    assert "已载入最新内容" in dialog.message.text()
+    political.setEditText("")
+    type_text(h.qtbot, political.lineEdit(), "民主党派成员")
+    save_with_enter(h, dialog, dialog.facts.work_unit)
+    assert stored(h, entry.membership_id)[3:6:2] == ("民主党派成员", detail.version + 2)
+
+
+def test_the_window_opens_the_edit_dialog_on_the_selected_member(harness: WindowHarness):
+    h = harness
+    entry = h.select(without_disability)
+    seen: list = []
+
+    def look(modal) -> None:
+        seen.append((type(modal).__name__, modal.windowTitle()))
+        h.qtbot.waitUntil(lambda: modal.facts is not None, timeout=10_000)
+        seen.append(modal.detail.id)
+        modal.reject()
+
+    answerer = ModalAnswerer(answer=look).start()
+    try:
+        h.qtbot.keyClick(h.roster.table, Qt.Key.Key_M, MODIFIERS)
+        h.qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    finally:
+        answerer.stop()
+    assert seen == [("EditMembershipDialog", "编辑本届信息"), entry.membership_id]
 
 
 def test_an_ended_membership_is_refused_in_the_dialog(
@@ -383,11 +421,11 @@ def test_both_dialogs_are_named_and_their_mnemonics_unique(
     join = open_join(h, dialogs)
     assert not unnamed_focusable(join), unnamed_focusable(join)
     letters = mnemonics(join)
-    assert len(letters) == len(set(letters)), letters
+    assert len(letters) == len(set(letters)) >= 18, letters
     edit = open_edit(h, h.select(lambda e: e.membership_id is not None), dialogs)
     assert not unnamed_focusable(edit), unnamed_focusable(edit)
     letters = mnemonics(edit)
-    assert len(letters) == len(set(letters)), letters
+    assert len(letters) == len(set(letters)) >= 16, letters
     # Tab from the last fact reaches 保存, not the top of the form.
     edit.facts.volunteer.setFocus()
     h.qtbot.keyClick(edit.facts.volunteer, Qt.Key.Key_Tab)

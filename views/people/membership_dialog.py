@@ -198,16 +198,17 @@ class EditMembershipDialog(FormDialog):
         self.message.setText(self.tr("正在载入…"))
         self._load()
 
-    def _load(self) -> None:
+    def _load(self, notice: str = "") -> None:
+        """Load the membership; `notice` is shown once it is in the form (unless it has a problem)."""
         membership_id, ctx = self.entry.membership_id, self.ctx
         assert membership_id is not None  # the window offers this only for a membership
         self.runner.submit(
             lambda: people_ops.membership(ctx, membership_id=membership_id),
-            on_done=self._loaded,
+            on_done=lambda detail: self._loaded(detail, notice),
             on_error=lambda e: self.show_problem(None, describe(e)),
         )
 
-    def _loaded(self, detail: MembershipDetail) -> None:
+    def _loaded(self, detail: MembershipDetail, notice: str = "") -> None:
         self.detail = detail
         self.term_label.setText(f"{detail.term.name}{detail.body_name}")
         if self.facts is None:
@@ -227,7 +228,8 @@ class EditMembershipDialog(FormDialog):
             self.facts.changed.connect(self.validate)
         self.facts.fill(detail)
         self.facts.position.setFocus()
-        self.validate()
+        if self.validate() and notice and self.facts.problem() is None:
+            self.show_problem(None, notice, is_error=False)
 
     def _units_loaded(self, names: list[str], current: str | None) -> None:
         if self.facts is not None:
@@ -269,8 +271,7 @@ class EditMembershipDialog(FormDialog):
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is reload_button:
-            self._load()
-            self.show_problem(None, self.tr("已载入最新内容，请重新修改后保存。"), is_error=False)
+            self._load(self.tr("已载入最新内容，请重新修改后保存。"))
         else:
             self.show_problem(None, message(error.code, error.params))
         return True
