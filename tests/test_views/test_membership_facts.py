@@ -20,6 +20,7 @@ from models.store.unit_of_work import Database
 from views.people.membership_dialog import EditMembershipDialog, MembershipDialog
 
 from .helpers import ModalAnswerer, WindowHarness, shot, type_text, unnamed_focusable
+from .test_membership_dialogs import open_join_dialog
 
 MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 # The 7th congress sits in the demo; its members can be corrected.
@@ -60,19 +61,7 @@ def open_edit(h: WindowHarness, entry, opened: list) -> EditMembershipDialog:
 
 
 def open_join(h: WindowHarness, opened: list) -> MembershipDialog:
-    body = h.roster.current_body()
-    dialog = MembershipDialog(
-        h.window.runner,
-        h.window.ctx,
-        kind=body[0],
-        body_name=h.roster.title.text(),
-        term=h.roster.current_term(),
-        parent=h.window,
-    )
-    h.qtbot.addWidget(dialog)
-    opened.append(dialog)
-    dialog.show()
-    h.idle()
+    dialog = open_join_dialog(h, opened)
     activate(h, dialog)
     return dialog
 
@@ -122,6 +111,18 @@ def save_with_enter(h: WindowHarness, dialog: QWidget, field: QWidget) -> None:
     with h.qtbot.waitSignal(dialog.accepted, timeout=10_000):
         h.qtbot.keyClick(field, Qt.Key.Key_Return)
     h.idle()
+
+
+def save_answering(h: WindowHarness, dialog: EditMembershipDialog, button: str) -> dict:
+    """Press Enter to save and answer the box that follows with `button`; that box."""
+    answerer = ModalAnswerer(button=button).start()
+    try:
+        h.qtbot.keyClick(dialog.facts.work_unit, Qt.Key.Key_Return)
+        h.qtbot.waitUntil(lambda: bool(answerer.seen), timeout=10_000)
+        h.idle()
+    finally:
+        answerer.stop()
+    return answerer.seen[0]
 
 
 def without_disability(entry) -> bool:
@@ -288,26 +289,13 @@ def test_a_stale_edit_is_refused_and_the_typing_kept(
     assert alt(h, dialog, "O") in (political, political.lineEdit())
     political.setEditText("")
     type_text(h.qtbot, political.lineEdit(), "中共党员")
-    answerer = ModalAnswerer(button="取消").start()
-    try:
-        h.qtbot.keyClick(dialog.facts.work_unit, Qt.Key.Key_Return)
-        h.qtbot.waitUntil(lambda: bool(answerer.seen), timeout=10_000)
-        h.idle()
-    finally:
-        answerer.stop()
-    assert "colleague" in answerer.seen[0]["text"]
+    assert "colleague" in save_answering(h, dialog, "取消")["text"]
     assert dialog.isVisible() and dialog.message.text().startswith("错误：")
     assert dialog.facts.political.currentText() == "中共党员"  # what the clerk typed stays
     assert stored(h, entry.membership_id)[5] == detail.version + 1  # the colleague's only
 
     # Saving again, the clerk chooses to load the colleague's version and edit that.
-    answerer = ModalAnswerer(button="重新载入").start()
-    try:
-        h.qtbot.keyClick(dialog.facts.work_unit, Qt.Key.Key_Return)
-        h.qtbot.waitUntil(lambda: bool(answerer.seen), timeout=10_000)
-        h.idle()
-    finally:
-        answerer.stop()
+    save_answering(h, dialog, "重新载入")
     assert dialog.facts.work_unit.text() == "另一位同事改过"
     assert dialog.detail.version == detail.version + 1
     assert "已载入最新内容" in dialog.message.text()

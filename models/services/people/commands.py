@@ -6,12 +6,13 @@ Each command is its own unit of work and returns the row it wrote; history is ke
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
@@ -55,7 +56,7 @@ from models.services.people.contracts import (
     TermRow,
 )
 from models.services.people.terms import get_body
-from models.store.unit_of_work import Database
+from models.store.unit_of_work import Database, UnitOfWork
 
 
 def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
@@ -217,17 +218,12 @@ def update_membership(
     stored number, so the form need not retype it; a blank one removes it. An ended membership
     is history and is refused; the remarks of an imported sheet stay as they were.
     """
-    with editing(
+    with _editing_membership(
         db,
         user,
-        Membership,
         membership_id,
         expected_version,
-        missing=lambda i: DomainError("membership_not_found", membership_id=i),
-        options=[
-            joinedload(Membership.term).joinedload(Term.body),
-            joinedload(Membership.person),
-        ],
+        options=[joinedload(Membership.term).joinedload(Term.body), joinedload(Membership.person)],
     ) as (uow, membership):
         if membership.status is MembershipStatus.ENDED:
             raise DomainError("membership_ended_no_edit", end_date=str(membership.end_date))
@@ -247,6 +243,24 @@ def update_membership(
     return detail
 
 
+def _editing_membership(
+    db: Database,
+    user: str,
+    membership_id: int,
+    expected_version: int | None,
+    options: Sequence[ORMOption] = (),
+) -> AbstractContextManager[tuple[UnitOfWork, Membership]]:
+    return editing(
+        db,
+        user,
+        Membership,
+        membership_id,
+        expected_version,
+        missing=lambda i: DomainError("membership_not_found", membership_id=i),
+        options=options,
+    )
+
+
 def end_membership(
     db: Database,
     *,
@@ -261,14 +275,7 @@ def end_membership(
     end_reason = choice(EndReason, reason, "end_reason")
     if end_reason is None:
         raise DomainError("end_reason_required", field="end_reason")
-    with editing(
-        db,
-        user,
-        Membership,
-        membership_id,
-        expected_version,
-        missing=lambda i: DomainError("membership_not_found", membership_id=i),
-    ) as (uow, membership):
+    with _editing_membership(db, user, membership_id, expected_version) as (uow, membership):
         if membership.status is MembershipStatus.ENDED:
             raise DomainError("membership_already_ended", end_date=str(membership.end_date))
         if membership.start_date is not None and end_date < membership.start_date:
