@@ -220,6 +220,27 @@ def test_the_stored_certificate_is_kept_without_retyping(harness: WindowHarness,
     ) == [("区盲人协会 主席",)]
 
 
+def test_an_invited_delegate_keeps_having_no_unit(harness: WindowHarness, dialogs):
+    h = harness
+    sitting(h)
+    entry = h.select(without_disability)
+    detail = get_membership(h.ctx.db, membership_id=entry.membership_id)
+    update_membership(
+        h.ctx.db,
+        user="setup",
+        membership_id=detail.id,
+        expected_version=detail.version,
+        draft=replace(detail.as_draft(), delegate_type="特邀", electoral_unit=None),
+    )
+    dialog = open_edit(h, h.select(lambda e: e.membership_id == entry.membership_id), dialogs)
+    facts = dialog.facts
+    assert facts.unit.count() > 2  # the term's units arrived
+    assert (facts.unit.currentData(), facts.delegate_type.currentText()) == (None, "特邀")
+    choose(h, dialog, "X", facts.urban_rural, "农村")
+    save_with_enter(h, dialog, facts.urban_rural)
+    assert (dialog.saved.electoral_unit, dialog.saved.urban_rural.value) == (None, "农村")
+
+
 def test_a_certificate_of_someone_else_is_caught_as_typed(harness: WindowHarness, dialogs):
     h = harness
     sitting(h)

@@ -219,10 +219,9 @@ class EditMembershipDialog(FormDialog):
             QWidget.setTabOrder(self.ok_button(), self.buttons.button(CANCEL))
             if detail.term.body is BodyKind.CONGRESS:
                 term_id, ctx = detail.term.id, self.ctx
-                current = detail.electoral_unit
                 self.runner.submit(
                     lambda: people_ops.units(ctx, term_id=term_id),
-                    on_done=lambda names: self._units_loaded(names, current),
+                    on_done=self._units_loaded,
                     on_error=lambda e: self.show_problem(None, describe(e)),
                 )
             self.facts.changed.connect(self.validate)
@@ -231,9 +230,9 @@ class EditMembershipDialog(FormDialog):
         if self.validate() and notice and self.facts.problem() is None:
             self.show_problem(None, notice, is_error=False)
 
-    def _units_loaded(self, names: list[str], current: str | None) -> None:
+    def _units_loaded(self, names: list[str]) -> None:
         if self.facts is not None:
-            self.facts.set_units(names, current)
+            self.facts.set_units(names)
 
     def validate(self) -> bool:
         if self.facts is None:

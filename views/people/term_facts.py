@@ -108,6 +108,7 @@ class TermFacts(QWidget):
         self.kind = kind
         self.fields: dict[str, QWidget] = {}
         self._base = MembershipDraft(position="")
+        self._is_loaded = False  # a stored membership is shown (fill), not a new one
         self._stored_cert: str | None = None  # masked, as the detail shows it
         self._id_number = ""  # the person's, masked unless revealed
         layout = QHBoxLayout(self)
@@ -283,15 +284,28 @@ class TermFacts(QWidget):
         self._id_number = id_number
         self.changed.emit()
 
-    def set_units(self, names: list[str], current: str | None = None) -> None:
+    def set_units(self, names: list[str]) -> None:
+        """The term's electoral units: a new membership starts at the first, a loaded one keeps
+        its own (shown even when the term no longer lists it)."""
         if self.unit is None:  # only a congress membership has an electoral unit
             return
-        for name in [*names, *([current] if current and current not in names else [])]:
+        listed = {self.unit.itemData(i) for i in range(self.unit.count())}
+        for name in names:
+            if name not in listed:
+                self.unit.addItem(name, name)
+        if not self._is_loaded and names:
+            select_data(self.unit, names[0])
+
+    def _show_unit(self, name: str | None) -> None:
+        if self.unit is None:
+            return
+        if name is not None and self.unit.findData(name) < 0:
             self.unit.addItem(name, name)
-        select_data(self.unit, current if current else (names[0] if names else None))
+        select_data(self.unit, name)
 
     def fill(self, detail: MembershipDetail) -> None:
         """Show a stored membership; the facts this body's form hides are kept as they are."""
+        self._is_loaded = True
         self._base = detail.as_draft()
         self._stored_cert = detail.cert_number
         self._id_number = detail.id_number
@@ -301,8 +315,7 @@ class TermFacts(QWidget):
             select_data(self.employment, detail.employment.value if detail.employment else None)
         if self.delegate_type is not None:
             select_data(self.delegate_type, (detail.delegate_type or DelegateType.REGULAR).value)
-        if self.unit is not None:
-            select_data(self.unit, detail.electoral_unit)
+        self._show_unit(detail.electoral_unit)
         select_data(self.start_reason, detail.start_reason.value if detail.start_reason else None)
         self.start_date.setText(detail.start_date.isoformat() if detail.start_date else "")
         self.start_basis.setText(detail.start_basis or "")
