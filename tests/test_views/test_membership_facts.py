@@ -262,6 +262,27 @@ def test_a_certificate_of_someone_else_is_caught_as_typed(harness: WindowHarness
     assert dialog.ok_button().isEnabled(), dialog.message.text()
 
 
+def test_a_mismatch_hidden_by_the_mask_is_refused_on_saving(harness: WindowHarness, dialogs):
+    """The form sees the ID masked; the core compares the whole number and names the field."""
+    h = harness
+    sitting(h)
+    entry = h.select(without_disability)
+    number = full_id(h, entry.person_id)
+    other_year = str(int(number[6:10]) + 1)
+    cert = number[:6] + other_year + number[10:] + "41"
+    dialog = open_edit(h, entry, dialogs)
+    facts = dialog.facts
+    assert alt(h, dialog, "N") is facts.cert
+    h.qtbot.keyClicks(facts.cert, cert)
+    assert dialog.ok_button().isEnabled(), dialog.message.text()
+    h.qtbot.keyClick(facts.cert, Qt.Key.Key_Return)
+    h.qtbot.waitUntil(lambda: "前18位" in dialog.message.text(), timeout=10_000)
+    h.idle()
+    assert dialog.isVisible() and dialog.message.text().startswith("错误：")
+    assert facts.cert.property("invalid") is True and facts.cert.text() == cert
+    assert stored(h, entry.membership_id)[:3] == (None, None, None)
+
+
 def test_multiple_and_relative_facts_only_when_they_apply(harness: WindowHarness, dialogs):
     h = harness
     sitting(h)
