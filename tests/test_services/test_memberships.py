@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
 
+from desktop.paths import resource_path
 from models.domain.errors import DomainError
 from models.domain.messages import message
+from models.domain.rules import load_rules
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog, Membership, User
-from models.services.people.commands import add_membership, add_person, end_membership
+from models.services.people.commands import (
+    add_membership,
+    add_person,
+    end_membership,
+    update_membership,
+)
 from models.services.people.contracts import MembershipDraft, PeopleFilter
-from models.services.people.queries import get_person, list_people
+from models.services.people.queries import get_membership, get_person, list_people
+from models.services.slates.queries import check_term
 from models.services.terms.commands import open_term
 
-from ._support import ZHANG_SAN_ID, add_units, count, draft, user_id_of
+from ._support import (
+    LI_SI_ID,
+    ZHANG_SAN_ID,
+    add_units,
+    count,
+    draft,
+    last_log_id,
+    log_since,
+    user_id_of,
+)
+
+RULES = load_rules(
+    resource_path("rules", "mentougou-2019.toml").read_text(encoding="utf-8"),
+    rules_id="mentougou-2019",
+)
 
 OPENS = date(2026, 12, 22)
 
@@ -379,3 +401,255 @@ def test_a_category_followed_by_canji_is_accepted(db, eighth):
         draft=_delegate(disability_category="视力残疾", disability_grade=2),
     )
     assert _membership(db, row.id).disability_category.value == "视力"
+
+
+# --- a member's per-term facts, corrected by hand (编辑本届信息) -------------------------------
+
+CERT = ZHANG_SAN_ID + "42"  # 肢体 二级
+MASKED_CERT = "110109**********3942"
+
+
+def _stored(db, membership_id: int) -> dict:
+    """Every column of the membership as stored, to compare before and after a refusal."""
+    with db.session_factory() as session:
+        membership = session.get(Membership, membership_id)
+        return {c.key: getattr(membership, c.key) for c in Membership.__table__.columns}
+
+
+def _edit_refused(db, membership_id: int, membership: MembershipDraft, version=None):
+    before, logged = _stored(db, membership_id), count(db, ChangeLog)
+    with pytest.raises(DomainError) as caught:
+        update_membership(
+            db,
+            user="clerk",
+            membership_id=membership_id,
+            expected_version=version,
+            draft=membership,
+        )
+    assert _stored(db, membership_id) == before, "a refused edit must not be written"
+    assert count(db, ChangeLog) == logged
+    return caught.value
+
+
+def test_the_detail_carries_every_fact_with_the_numbers_masked(db, eighth):
+    added = add_membership(
+        db,
+        user="clerk",
+        person_id=eighth.person,
+        term_id=eighth.congress,
+        draft=_delegate(
+            delegate_type="正式",
+            cert_number=CERT,
+            disability_category="肢体",
+            political_status="群众",
+            is_relative=True,
+            relative_categories=("智力",),
+            urban_rural="农村",
+            is_volunteer=True,
+        ),
+    )
+    detail = get_membership(db, membership_id=added.id)
+    assert (detail.person_name, detail.id_number, detail.cert_number) == (
+        "张三",
+        "110109********1239",
+        MASKED_CERT,
+    )
+    assert (detail.body_name, detail.term.name, detail.electoral_unit) == (
+        "代表大会",
+        "第八届",
+        "大峪街道",
+    )
+    # A valid certificate alone gives the grade.
+    assert (detail.disability_category.value, detail.disability_grade) == ("肢体", 2)
+    assert [c.value for c in detail.relative_categories] == ["智力"]
+    assert (detail.urban_rural.value, detail.political_status) == ("农村", "群众")
+    assert (detail.is_volunteer, detail.is_role_model, detail.version) == (True, False, 1)
+
+
+def test_a_membership_not_found_is_a_coded_error(db):
+    with pytest.raises(DomainError) as caught:
+        get_membership(db, membership_id=987654)
+    assert caught.value.code == "membership_not_found"
+
+
+def test_update_membership_corrects_every_fact_and_logs_it_masked(db, eighth, delegate):
+    start = last_log_id(db)
+    corrected = replace(
+        get_membership(db, membership_id=delegate).as_draft(),
+        electoral_unit="城子街道",
+        delegate_type="特邀",
+        work_unit_and_post="城子街道温馨家园 主任",
+        political_status="中共党员",
+        cert_number=f" {CERT[:10]} {CERT[10:]} ",
+        disability_category="多重残疾",
+        disability_grade="二级",
+        multi_components=("视力", "肢体"),
+        urban_rural="城镇",
+        is_role_model=True,
+        is_frontline=True,
+    )
+    # The certificate says 肢体 (4): with 多重 (7) it is refused, naming the certificate.
+    error = _edit_refused(db, delegate, corrected)
+    assert (error.code, error.field) == ("cert_category_mismatch", "cert_number")
+    detail = update_membership(
+        db,
+        user="clerk",
+        membership_id=delegate,
+        expected_version=1,
+        draft=replace(corrected, cert_number=None),
+    )
+    assert detail.version == 2
+    assert (detail.electoral_unit, detail.delegate_type.value) == ("城子街道", "特邀")
+    assert (detail.disability_category.value, detail.disability_grade) == ("多重", 2)
+    assert [c.value for c in detail.multi_components] == ["视力", "肢体"]
+    assert (detail.is_role_model, detail.is_frontline, detail.is_volunteer) == (True, True, False)
+    assert detail.cert_number is None
+    stored = _stored(db, delegate)
+    assert (stored["political_status"], stored["updated_by"]) == ("中共党员", "clerk")
+
+    detail = update_membership(
+        db,
+        user="clerk",
+        membership_id=delegate,
+        expected_version=2,
+        draft=replace(
+            detail.as_draft(), cert_number=CERT, disability_category="肢体", multi_components=()
+        ),
+    )
+    assert detail.cert_number == MASKED_CERT and _stored(db, delegate)["cert_number"] == CERT
+    (first, second) = [r for r in log_since(db, start) if r.entity == "membership"]
+    assert (first.action, first.user_login, first.entity_id) == ("update", "clerk", str(delegate))
+    assert first.after["political_status"] == "中共党员"
+    assert first.after["multi_components"] == ["视力", "肢体"]
+    # The certificate number holds the ID number: the log keeps it masked, like the ID.
+    assert (second.before["cert_number"], second.after["cert_number"]) == (None, MASKED_CERT)
+    assert CERT not in str(log_since(db, start))
+
+
+def test_the_masked_certificate_sent_back_keeps_it_and_a_blank_one_removes_it(db, eighth):
+    added = add_membership(
+        db,
+        user="clerk",
+        person_id=eighth.person,
+        term_id=eighth.congress,
+        draft=_delegate(cert_number=CERT),
+    )
+    draft_back = get_membership(db, membership_id=added.id).as_draft()
+    assert draft_back.cert_number == MASKED_CERT
+    kept = update_membership(
+        db,
+        user="clerk",
+        membership_id=added.id,
+        expected_version=1,
+        draft=replace(draft_back, work_unit_and_post="区残联"),
+    )
+    assert _stored(db, added.id)["cert_number"] == CERT
+    assert (kept.disability_category.value, kept.disability_grade) == ("肢体", 2)
+    # Kept, the certificate still has to agree with what else the clerk typed.
+    error = _edit_refused(db, added.id, replace(draft_back, disability_grade=3))
+    assert (error.code, error.field) == ("cert_grade_mismatch", "cert_number")
+    assert error.params["cert_grade"] == 2
+    removed = update_membership(
+        db,
+        user="clerk",
+        membership_id=added.id,
+        expected_version=2,
+        draft=replace(draft_back, cert_number="", disability_category=None, disability_grade=None),
+    )
+    assert removed.cert_number is None and removed.disability_category is None
+    assert _stored(db, added.id)["cert_number"] is None
+
+
+def test_a_certificate_of_someone_else_is_refused_with_nothing_written(db, eighth, delegate):
+    membership = replace(
+        get_membership(db, membership_id=delegate).as_draft(),
+        cert_number="11010919850315002241",
+        disability_category="视力",
+    )
+    error = _edit_refused(db, delegate, membership)
+    assert (error.code, error.field) == ("cert_id_mismatch", "cert_number")
+    assert "前18位" in message(error.code, error.params)
+
+
+def test_a_stale_edit_is_refused_naming_who_changed_it(db, eighth, delegate):
+    draft_back = get_membership(db, membership_id=delegate).as_draft()
+    update_membership(
+        db,
+        user="colleague",
+        membership_id=delegate,
+        expected_version=1,
+        draft=replace(draft_back, political_status="群众"),
+    )
+    error = _edit_refused(db, delegate, replace(draft_back, political_status="中共党员"), version=1)
+    assert error.code == "stale_record"
+    assert error.params["changed_by"] == "colleague"
+    assert _stored(db, delegate)["political_status"] == "群众"
+
+
+def test_an_ended_membership_is_refused(db, delegate):
+    draft_back = get_membership(db, membership_id=delegate).as_draft()
+    end_membership(
+        db,
+        user="clerk",
+        membership_id=delegate,
+        expected_version=1,
+        end_date=date(2027, 3, 1),
+        reason="辞职",
+    )
+    error = _edit_refused(db, delegate, replace(draft_back, disability_category="肢体"))
+    assert error.code == "membership_ended_no_edit"
+    assert "2027-03-01" in message(error.code, error.params)
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "field"),
+    [
+        ({"position": "主席"}, "position_not_allowed", "position"),
+        ({"status": "ended"}, "value_invalid", "status"),
+        ({"electoral_unit": "大峪镇"}, "value_invalid", "electoral_unit"),
+        ({"disability_grade": "五级"}, "grade_invalid", "disability_grade"),
+        ({"relative_categories": ("聋哑",)}, "category_unknown", "relative_categories"),
+        ({"work_unit_and_post": "长" * 201}, "text_too_long", "work_unit_and_post"),
+    ],
+    ids=["position", "ended", "unit", "grade", "relative", "too_long"],
+)
+def test_an_edit_is_checked_as_adding(db, delegate, change, code, field):
+    membership = replace(get_membership(db, membership_id=delegate).as_draft(), **change)
+    error = _edit_refused(db, delegate, membership)
+    assert (error.code, error.field) == (code, field)
+    assert message(error.code, error.params)
+
+
+def _disabled_count(db) -> int:
+    _, report = check_term(db, kind=BodyKind.CONGRESS, term=8, rules=RULES)
+    return report.result("congress.disabled_or_relative_share").count
+
+
+def test_a_member_added_by_hand_with_a_disability_counts_as_disabled(db, eighth):
+    """Day one: no demo, a term opened by hand, a delegate added through the form's command."""
+    add_membership(
+        db,
+        user="clerk",
+        person_id=eighth.person,
+        term_id=eighth.congress,
+        draft=_delegate(disability_category="肢体", disability_grade="二级"),
+    )
+    other = add_person(db, user="clerk", draft=draft("李四", "女", LI_SI_ID))
+    added = add_membership(
+        db, user="clerk", person_id=other.id, term_id=eighth.congress, draft=_delegate()
+    )
+    assert _disabled_count(db) == 1
+    # And a fact missed when adding can be corrected afterwards.
+    update_membership(
+        db,
+        user="clerk",
+        membership_id=added.id,
+        expected_version=added.version,
+        draft=replace(
+            get_membership(db, membership_id=added.id).as_draft(),
+            cert_number=LI_SI_ID + "13",  # 视力 三级
+        ),
+    )
+    assert _disabled_count(db) == 2
+    _, report = check_term(db, kind=BodyKind.CONGRESS, term=8, rules=RULES)
+    assert report.result("congress.category.blind").count == 1

@@ -9,6 +9,7 @@ from models.services.common.changes import Outcome
 from models.services.common.context import AppContext
 from models.services.people import commands, queries
 from models.services.people.contracts import (
+    MembershipDetail,
     MembershipDraft,
     MembershipRow,
     PersonDraft,
@@ -88,5 +89,19 @@ def end_membership(
             end_date=end_date,
             reason=reason,
             basis=basis,
+        )
+    )
+
+
+def membership(ctx: AppContext, *, membership_id: int) -> MembershipDetail:
+    return queries.get_membership(ctx.db, membership_id=membership_id)
+
+
+def update_membership(
+    ctx: AppContext, *, membership_id: int, version: int, draft: MembershipDraft
+) -> Outcome[MembershipDetail]:
+    return ctx.command(
+        lambda db, user: commands.update_membership(
+            db, user=user, membership_id=membership_id, expected_version=version, draft=draft
         )
     )

@@ -1,4 +1,4 @@
-"""Add a person to the shown term, or end a membership with its date, reason and basis."""
+"""Add a person to the shown term, edit a membership's per-term facts, or end a membership."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
+    QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -18,45 +19,32 @@ from PySide6.QtWidgets import (
 
 from models.domain.errors import DomainError
 from models.domain.messages import message
-from models.domain.vocabulary import (
-    ALLOWED_POSITIONS,
-    BodyKind,
-    DelegateType,
-    Employment,
-    EndReason,
-    MembershipStatus,
-    Position,
-    StartReason,
-    TermStatus,
+from models.domain.vocabulary import BodyKind, EndReason, MembershipStatus, StartReason, TermStatus
+from models.services.people.contracts import (
+    MembershipDetail,
+    MembershipDraft,
+    MembershipRow,
+    RosterEntry,
+    TermRow,
 )
-from models.services.people.contracts import MembershipDraft, MembershipRow, RosterEntry, TermRow
 from models.services.people.search import search_entries
 from views.background import Runner
+from views.error_presenter import describe
 from views.form_dialog import FormDialog
 from views.ops import people as people_ops
 from views.people.person_dialog import parse_date
+from views.people.term_facts import TermFacts, combo, select_data
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
 
-_STATUS_WORDS = {
-    MembershipStatus.ELECTED: "当选",
-    MembershipStatus.CANDIDATE: "候选",
-    MembershipStatus.RESERVE: "候补",
-    MembershipStatus.NOT_ELECTED: "未当选",
-}
 PICKER_LIMIT = 200
-
-
-def _combo(items: list[tuple[str, object]]) -> QComboBox:
-    box = QComboBox()
-    for text, data in items:
-        box.addItem(text, data)
-    return box
+CANCEL = QDialogButtonBox.StandardButton.Cancel
 
 
 class MembershipDialog(FormDialog):
-    """`term` is the TermRow shown; `person` a RosterEntry to add, or None to pick one."""
+    """`term` is the TermRow shown; `person` a RosterEntry to add, or None to pick one.
+    Every per-term fact can be given here (TermFacts), so a person added by hand is counted."""
 
     def __init__(
         self,
@@ -80,8 +68,9 @@ class MembershipDialog(FormDialog):
                 self.tr("输入姓名、拼音首字母或身份证号末几位，然后在下方列表中选择"),
             )
             self.picker = self.add_field("person", self.tr("人员(&R)："), QListWidget())
+            self.picker.setMaximumHeight(self.fontMetrics().height() * 8)
             self.search.textChanged.connect(self._filter)
-            self.picker.currentRowChanged.connect(lambda _row: self.validate())
+            self.picker.currentRowChanged.connect(lambda _row: self._person_chosen())
             runner.submit(
                 lambda: people_ops.registry(ctx),
                 on_done=self._registry_loaded,
@@ -91,74 +80,32 @@ class MembershipDialog(FormDialog):
             self.add_field(
                 "person", self.tr("人员："), QLabel(f"{person.name}  {person.id_number}")
             )
-        positions = [p for p in Position if p in ALLOWED_POSITIONS[kind]]
-        self.position = self.add_field(
-            "position", self.tr("职务(&P)："), _combo([(p.value, p.value) for p in positions])
-        )
-        statuses = [MembershipStatus.ELECTED, MembershipStatus.CANDIDATE, MembershipStatus.RESERVE]
-        self.status = self.add_field(
-            "status", self.tr("状态(&Z)："), _combo([(_STATUS_WORDS[s], s.value) for s in statuses])
-        )
+        self.facts = TermFacts(kind)
+        add_facts(self, self.facts)
+        f = self.facts
+        self.position, self.status, self.start_reason = f.position, f.status, f.start_reason
+        self.employment, self.delegate_type, self.unit = f.employment, f.delegate_type, f.unit
+        self.start_date, self.start_basis = f.start_date, f.start_basis
         if term.status is TermStatus.DRAFT:
-            self.status.setCurrentIndex(1)
-        self.employment = self.delegate_type = self.unit = None
-        if kind in (BodyKind.EXECUTIVE_COUNCIL, BodyKind.PARTY_GROUP):
-            self.employment = self.add_field(
-                "employment",
-                self.tr("任职方式(&M)："),
-                _combo([("", None)] + [(e.value, e.value) for e in Employment]),
-            )
+            select_data(self.status, MembershipStatus.CANDIDATE.value)
+        else:
+            select_data(self.start_reason, StartReason.ELECTED.value)
+            self.start_date.setText(date.today().isoformat())
         if kind is BodyKind.CONGRESS:
-            self.delegate_type = self.add_field(
-                "delegate_type",
-                self.tr("代表类型(&D)："),
-                _combo([(d.value, d.value) for d in DelegateType]),
-            )
-            self.unit = self.add_field(
-                "electoral_unit",
-                self.tr("选举单位(&U)："),
-                _combo([(self.tr("（无，特邀代表）"), None)]),
-            )
             term_id = term.id
             runner.submit(
                 lambda: people_ops.units(ctx, term_id=term_id),
-                on_done=self._units_loaded,
+                on_done=self.facts.set_units,
                 on_error=lambda e: self.show_problem(None, str(e)),
             )
-        self.start_reason = self.add_field(
-            "start_reason",
-            self.tr("任职原因(&Y)："),
-            _combo([("", None)] + [(r.value, r.value) for r in StartReason]),
-        )
-        self.start_date = self.add_field(
-            "start_date",
-            self.tr("任职日期(&A)："),
-            QLineEdit(),
-            self.tr("可留空；格式如 2026-12-22"),
-        )
-        self.start_basis = self.add_field(
-            "start_basis",
-            self.tr("依据(&J)："),
-            QLineEdit(),
-            self.tr("如：区残联第八次代表大会选举"),
-        )
-        if term.status is not TermStatus.DRAFT:
-            self.start_reason.setCurrentIndex(1)
-            self.start_date.setText(date.today().isoformat())
-        self.start_date.textChanged.connect(self.validate)
+        if person is not None:
+            self.facts.set_person(person.id_number)
+        self.facts.changed.connect(self.validate)
         self.validate()
 
     def _registry_loaded(self, entries: list[RosterEntry]) -> None:
         self._registry = entries
         self._filter()
-
-    def _units_loaded(self, units: list[str]) -> None:
-        if self.unit is None:  # only a congress membership asks for the electoral unit
-            return
-        for name in units:
-            self.unit.addItem(name, name)
-        if units:
-            self.unit.setCurrentIndex(1)
 
     def _filter(self) -> None:
         self.picker.clear()
@@ -168,6 +115,11 @@ class MembershipDialog(FormDialog):
             self.picker.addItem(item)
         if self.picker.count() == 1:
             self.picker.setCurrentRow(0)
+        self._person_chosen()
+
+    def _person_chosen(self) -> None:
+        person = self.chosen_person()
+        self.facts.set_person(person.id_number if person is not None else "")
         self.validate()
 
     def chosen_person(self) -> RosterEntry | None:
@@ -181,25 +133,10 @@ class MembershipDialog(FormDialog):
             self.show_problem("person", self.tr("请先查找并选择要加入的人员。"))
             self.ok_button().setEnabled(False)
             return False
-        if self.start_date.text().strip() and parse_date(self.start_date.text()) is None:
-            self.show_problem("start_date", message("date_invalid", {"label": "任职日期"}))
-            self.ok_button().setEnabled(False)
-            return False
-        self.clear_problem()
-        self.ok_button().setEnabled(True)
-        return True
+        return show_facts_problem(self, self.facts)
 
     def draft(self) -> MembershipDraft:
-        return MembershipDraft(
-            position=self.position.currentData(),
-            status=self.status.currentData(),
-            employment=self.employment.currentData() if self.employment else None,
-            delegate_type=self.delegate_type.currentData() if self.delegate_type else None,
-            electoral_unit=self.unit.currentData() if self.unit else None,
-            start_reason=self.start_reason.currentData(),
-            start_date=parse_date(self.start_date.text()),
-            start_basis=self.start_basis.text(),
-        )
+        return self.facts.draft()
 
     def submit(self) -> None:
         if not self.validate():
@@ -216,6 +153,127 @@ class MembershipDialog(FormDialog):
 
     def _saved(self, _row: MembershipRow) -> None:
         self.accept()
+
+
+def add_facts(dialog: FormDialog, facts: TermFacts) -> None:
+    """The facts below the dialog's own fields; a refusal naming one of them marks it."""
+    dialog.form.addRow(facts)
+    dialog.fields.update(facts.fields)
+    # FormDialog fixes a minimum width, which would stop the layout from widening the dialog.
+    layout = dialog.layout()
+    assert layout is not None
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+
+
+def show_facts_problem(dialog: FormDialog, facts: TermFacts) -> bool:
+    """Show the facts' first problem; a reminder lets the clerk save, an error does not."""
+    found = facts.problem()
+    if found is None:
+        dialog.clear_problem()
+    else:
+        field, text, is_error = found
+        dialog.show_problem(field, text, is_error=is_error)
+    ok = found is None or not found[2]
+    dialog.ok_button().setEnabled(ok)
+    return ok
+
+
+class EditMembershipDialog(FormDialog):
+    """编辑本届信息: correct every per-term fact of an open membership (`entry` from the roster).
+    The membership is loaded first; the body's fields follow from its term."""
+
+    def __init__(
+        self, runner: Runner, ctx: AppContext, entry: RosterEntry, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(runner, self.tr("编辑本届信息"), parent)
+        self.ctx, self.entry = ctx, entry
+        self.detail: MembershipDetail | None = None
+        self.facts: TermFacts | None = None
+        self.saved: MembershipDetail | None = None
+        self.person_label = self.add_field(
+            "person", self.tr("人员："), QLabel(f"{entry.name}  {entry.id_number}")
+        )
+        self.term_label = self.add_field("term", self.tr("届次："), QLabel())
+        self.ok_button().setEnabled(False)
+        self.message.setText(self.tr("正在载入…"))
+        self._load()
+
+    def _load(self, notice: str = "") -> None:
+        """Load the membership; `notice` is shown once it is in the form (unless it has a problem)."""
+        membership_id, ctx = self.entry.membership_id, self.ctx
+        assert membership_id is not None  # the window offers this only for a membership
+        self.runner.submit(
+            lambda: people_ops.membership(ctx, membership_id=membership_id),
+            on_done=lambda detail: self._loaded(detail, notice),
+            on_error=lambda e: self.show_problem(None, describe(e)),
+        )
+
+    def _loaded(self, detail: MembershipDetail, notice: str = "") -> None:
+        self.detail = detail
+        self.term_label.setText(f"{detail.term.name}{detail.body_name}")
+        if self.facts is None:
+            self.facts = TermFacts(detail.term.body)
+            add_facts(self, self.facts)
+            # Built after the buttons: put them back after the last field in the Tab order.
+            QWidget.setTabOrder(self.facts.volunteer, self.ok_button())
+            QWidget.setTabOrder(self.ok_button(), self.buttons.button(CANCEL))
+            if detail.term.body is BodyKind.CONGRESS:
+                term_id, ctx = detail.term.id, self.ctx
+                self.runner.submit(
+                    lambda: people_ops.units(ctx, term_id=term_id),
+                    on_done=self._units_loaded,
+                    on_error=lambda e: self.show_problem(None, describe(e)),
+                )
+            self.facts.changed.connect(self.validate)
+        self.facts.fill(detail)
+        self.facts.position.setFocus()
+        if self.validate() and notice and self.facts.problem() is None:
+            self.show_problem(None, notice, is_error=False)
+
+    def _units_loaded(self, names: list[str]) -> None:
+        if self.facts is not None:
+            self.facts.set_units(names)
+
+    def validate(self) -> bool:
+        if self.facts is None:
+            return False
+        return show_facts_problem(self, self.facts)
+
+    def submit(self) -> None:
+        if not self.validate() or self.facts is None or self.detail is None:
+            return
+        draft, ctx = self.facts.draft(), self.ctx
+        membership_id, version = self.detail.id, self.detail.version
+        self.run_command(
+            lambda: people_ops.update_membership(
+                ctx, membership_id=membership_id, version=version, draft=draft
+            ),
+            self._saved,
+            self._on_refusal,
+        )
+
+    def _saved(self, detail: MembershipDetail) -> None:
+        self.saved = detail
+        self.accept()
+
+    def _on_refusal(self, error: DomainError) -> bool:
+        """Someone changed the membership meanwhile: offer to load it again, or keep typing."""
+        if error.code != "stale_record":
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("记录已被修改"),
+            message(error.code, error.params),
+            parent=self,
+        )
+        reload_button = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reload_button:
+            self._load(self.tr("已载入最新内容，请重新修改后保存。"))
+        else:
+            self.show_problem(None, message(error.code, error.params))
+        return True
 
 
 class EndMembershipDialog(FormDialog):
@@ -235,7 +293,7 @@ class EndMembershipDialog(FormDialog):
         )
         self.end_date.setText(date.today().isoformat())
         self.reason = self.add_field(
-            "end_reason", self.tr("结束原因(&R)："), _combo([(r.value, r.value) for r in EndReason])
+            "end_reason", self.tr("结束原因(&R)："), combo([(r.value, r.value) for r in EndReason])
         )
         self.basis = self.add_field(
             "end_basis",

@@ -6,9 +6,9 @@ from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
-from models.domain.vocabulary import term_display_name
+from models.domain.vocabulary import DisabilityCategory, term_display_name
 from models.entities import Membership, Person, Term
-from models.services.people.contracts import MembershipRow, PersonRow, TermRow
+from models.services.people.contracts import MembershipDetail, MembershipRow, PersonRow, TermRow
 
 
 def load_person(session: Session, person_id: int) -> Person:
@@ -51,6 +51,43 @@ def membership_row(membership: Membership) -> MembershipRow:
         end_basis=membership.end_basis,
         electoral_unit=unit.name if unit else None,
         work_unit_and_post=membership.work_unit_and_post,
+        version=membership.version,
+    )
+
+
+def membership_detail(membership: Membership) -> MembershipDetail:
+    """Every per-term fact; the ID and certificate numbers masked."""
+    person, unit = membership.person, membership.electoral_unit
+    return MembershipDetail(
+        id=membership.id,
+        person_id=person.id,
+        person_name=person.name,
+        id_number=mask_identifier(person.id_number) or "",
+        term=term_row(membership.term),
+        position=membership.position,
+        status=membership.status,
+        employment=membership.employment,
+        delegate_type=membership.delegate_type,
+        start_reason=membership.start_reason,
+        start_date=membership.start_date,
+        start_basis=membership.start_basis,
+        end_date=membership.end_date,
+        electoral_unit=unit.name if unit else None,
+        work_unit_and_post=membership.work_unit_and_post,
+        political_status=membership.political_status,
+        cert_number=mask_identifier(membership.cert_number),
+        disability_category=membership.disability_category,
+        disability_grade=membership.disability_grade,
+        multi_components=tuple(DisabilityCategory(c) for c in membership.multi_components or ()),
+        is_relative=membership.is_relative,
+        relative_categories=tuple(
+            DisabilityCategory(c) for c in membership.relative_categories or ()
+        ),
+        urban_rural=membership.urban_rural,
+        is_role_model=membership.is_role_model,
+        is_frontline=membership.is_frontline,
+        is_org_representative=membership.is_org_representative,
+        is_volunteer=membership.is_volunteer,
         version=membership.version,
     )
 

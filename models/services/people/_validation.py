@@ -22,8 +22,18 @@ from models.domain.identity import (
     normalise_identifier,
 )
 from models.domain.search_keys import pinyin_keys, sort_key
-from models.domain.vocabulary import Gender
-from models.entities import ElectoralUnit, Person
+from models.domain.vocabulary import (
+    ALLOWED_POSITIONS,
+    DelegateType,
+    Employment,
+    Gender,
+    MembershipStatus,
+    Position,
+    StartReason,
+    UrbanRural,
+    body_display_name,
+)
+from models.entities import ElectoralUnit, Membership, Person, Term
 from models.services.common.choices import E
 from models.services.common.choices import choice as shared_choice
 from models.services.common.text import fitted
@@ -116,6 +126,70 @@ _LABELS = {
 
 def choice(enum: type[E], value: str | None, name: str) -> E | None:
     return shared_choice(enum, value, name, _LABELS)
+
+
+# A membership ends only through `end_membership`, which records the date, reason and basis.
+HAND_STATUSES = tuple(s for s in MembershipStatus if s is not MembershipStatus.ENDED)
+
+
+def membership_facts(
+    term: Term,
+    id_number: str,
+    draft: MembershipDraft,
+    unit: Callable[[str | None], ElectoralUnit | None],
+) -> dict[str, Any]:
+    """Every per-term fact of `draft` checked (position for the body, vocabularies, lengths,
+    disability facts as a slate row), as Membership column values; the remarks are not among
+    them. `id_number` is the person's, which the certificate number must begin with."""
+    position = choice(Position, draft.position, "position")
+    allowed = ALLOWED_POSITIONS[term.body.kind]
+    if position not in allowed:
+        raise DomainError(
+            "position_not_allowed",
+            field="position",
+            body=body_display_name(term.body.kind, term.body.association),
+            position=draft.position,
+            choices="、".join(p.value for p in Position if p in allowed),
+        )
+    status = choice(MembershipStatus, draft.status, "status")
+    if status is None or status is MembershipStatus.ENDED:
+        raise DomainError(
+            "value_invalid",
+            field="status",
+            label=_LABELS["status"],
+            value=draft.status or "",
+            choices="、".join(s.value for s in HAND_STATUSES),
+        )
+    return {
+        "position": position,
+        "status": status,
+        "employment": choice(Employment, draft.employment, "employment"),
+        "delegate_type": choice(DelegateType, draft.delegate_type, "delegate_type"),
+        "start_reason": choice(StartReason, draft.start_reason, "start_reason"),
+        "start_date": draft.start_date,
+        "start_basis": fitted(
+            draft.start_basis, Membership.start_basis, field="start_basis", label="任职依据"
+        ),
+        "electoral_unit": unit(draft.electoral_unit),
+        "work_unit_and_post": fitted(
+            draft.work_unit_and_post,
+            Membership.work_unit_and_post,
+            field="work_unit_and_post",
+            label="工作单位及职务",
+        ),
+        "political_status": fitted(
+            draft.political_status,
+            Membership.political_status,
+            field="political_status",
+            label="政治面貌",
+        ),
+        "urban_rural": choice(UrbanRural, draft.urban_rural, "urban_rural"),
+        "is_role_model": draft.is_role_model,
+        "is_frontline": draft.is_frontline,
+        "is_org_representative": draft.is_org_representative,
+        "is_volunteer": draft.is_volunteer,
+        **disability_facts(draft, id_number),
+    }
 
 
 def unit_named(session: Session, name: str | None) -> ElectoralUnit | None:

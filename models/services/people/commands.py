@@ -1,4 +1,4 @@
-"""The people feature's user actions: register and edit people, add and end memberships.
+"""The people feature's user actions: register and edit people; add, edit and end memberships.
 
 Each command is its own unit of work and returns the row it wrote; history is kept, never deleted.
 """
@@ -6,47 +6,50 @@ Each command is its own unit of work and returns the row it wrote; history is ke
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from models.domain.errors import DomainError
+from models.domain.identity import mask_identifier
 from models.domain.vocabulary import (
-    ALLOWED_POSITIONS,
-    DelegateType,
-    Employment,
     EndReason,
     MembershipStatus,
-    Position,
-    StartReason,
-    UrbanRural,
     body_display_name,
     term_display_name,
 )
 from models.entities import ElectoralUnit, Membership, Person, Term
 from models.services.common.command import editing
 from models.services.common.text import fitted
-from models.services.people._rows import load_person, membership_row, person_row
+from models.services.people._rows import (
+    load_person,
+    membership_detail,
+    membership_row,
+    person_row,
+)
 from models.services.people._validation import (
     apply_person,
     choice,
-    disability_facts,
     duplicate_id,
     holders_of,
+    membership_facts,
     refuse_duplicate,
+    unit_named,
     units_by_name,
     validate_person,
 )
 from models.services.people.contracts import (
+    MembershipDetail,
     MembershipDraft,
     MembershipRow,
     PersonDraft,
     PersonRow,
 )
-from models.store.unit_of_work import Database
+from models.store.unit_of_work import Database, UnitOfWork
 
 
 def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
@@ -181,60 +184,74 @@ def _membership(
     unit: Callable[[str | None], ElectoralUnit | None],
 ) -> Membership:
     """The checked membership of `person` in `term`; `seated` holds who has an active seat."""
-    body_name = body_display_name(term.body.kind, term.body.association)
-    position = choice(Position, draft.position, "position")
-    allowed = ALLOWED_POSITIONS[term.body.kind]
-    if position not in allowed:
-        raise DomainError(
-            "position_not_allowed",
-            field="position",
-            body=body_name,
-            position=draft.position,
-            choices="、".join(p.value for p in Position if p in allowed),
-        )
+    facts = membership_facts(term, person.id_number, draft, unit)
     if person.id in seated:
         raise DomainError(
             "already_member",
             name=person.name,
-            body=body_name,
+            body=body_display_name(term.body.kind, term.body.association),
             term=term_display_name(term.ordinal),
         )
-    facts = disability_facts(draft, person.id_number)
-    membership = Membership(
-        person=person,
-        term=term,
-        position=position,
-        status=choice(MembershipStatus, draft.status, "status"),
-        employment=choice(Employment, draft.employment, "employment"),
-        delegate_type=choice(DelegateType, draft.delegate_type, "delegate_type"),
-        start_reason=choice(StartReason, draft.start_reason, "start_reason"),
-        start_date=draft.start_date,
-        start_basis=fitted(
-            draft.start_basis, Membership.start_basis, field="start_basis", label="任职依据"
-        ),
-        electoral_unit=unit(draft.electoral_unit),
-        work_unit_and_post=fitted(
-            draft.work_unit_and_post,
-            Membership.work_unit_and_post,
-            field="work_unit_and_post",
-            label="工作单位及职务",
-        ),
-        political_status=fitted(
-            draft.political_status,
-            Membership.political_status,
-            field="political_status",
-            label="政治面貌",
-        ),
-        urban_rural=choice(UrbanRural, draft.urban_rural, "urban_rural"),
-        is_role_model=draft.is_role_model,
-        is_frontline=draft.is_frontline,
-        is_org_representative=draft.is_org_representative,
-        is_volunteer=draft.is_volunteer,
-        remarks=draft.remarks or None,
-        **facts,
-    )
+    membership = Membership(person=person, term=term, remarks=draft.remarks or None, **facts)
     seated.add(person.id)
     return membership
+
+
+def update_membership(
+    db: Database,
+    *,
+    user: str,
+    membership_id: int,
+    expected_version: int | None,
+    draft: MembershipDraft,
+) -> MembershipDetail:
+    """Correct a membership's per-term facts (编辑本届信息), checked as when adding it.
+
+    The certificate number sent back exactly as `MembershipDetail` shows it (masked) keeps the
+    stored number, so the form need not retype it; a blank one removes it. An ended membership
+    is history and is refused; the remarks of an imported sheet stay as they were.
+    """
+    with _editing_membership(
+        db,
+        user,
+        membership_id,
+        expected_version,
+        options=[joinedload(Membership.term).joinedload(Term.body), joinedload(Membership.person)],
+    ) as (uow, membership):
+        if membership.status is MembershipStatus.ENDED:
+            raise DomainError("membership_ended_no_edit", end_date=str(membership.end_date))
+        stored = membership.cert_number
+        if stored and (draft.cert_number or "").strip() == mask_identifier(stored):
+            draft = replace(draft, cert_number=stored)
+        facts = membership_facts(
+            membership.term,
+            membership.person.id_number,
+            draft,
+            lambda name: unit_named(uow.session, name),
+        )
+        for column, value in facts.items():
+            setattr(membership, column, value)
+        uow.session.flush()
+        detail = membership_detail(membership)
+    return detail
+
+
+def _editing_membership(
+    db: Database,
+    user: str,
+    membership_id: int,
+    expected_version: int | None,
+    options: Sequence[ORMOption] = (),
+) -> AbstractContextManager[tuple[UnitOfWork, Membership]]:
+    return editing(
+        db,
+        user,
+        Membership,
+        membership_id,
+        expected_version,
+        missing=lambda i: DomainError("membership_not_found", membership_id=i),
+        options=options,
+    )
 
 
 def end_membership(
@@ -251,14 +268,7 @@ def end_membership(
     end_reason = choice(EndReason, reason, "end_reason")
     if end_reason is None:
         raise DomainError("end_reason_required", field="end_reason")
-    with editing(
-        db,
-        user,
-        Membership,
-        membership_id,
-        expected_version,
-        missing=lambda i: DomainError("membership_not_found", membership_id=i),
-    ) as (uow, membership):
+    with _editing_membership(db, user, membership_id, expected_version) as (uow, membership):
         if membership.status is MembershipStatus.ENDED:
             raise DomainError("membership_already_ended", end_date=str(membership.end_date))
         if membership.start_date is not None and end_date < membership.start_date:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from models.domain.vocabulary import (
     Association,
     BodyKind,
     DelegateType,
+    DisabilityCategory,
     Employment,
     EndReason,
     Gender,
@@ -17,6 +19,7 @@ from models.domain.vocabulary import (
     Position,
     StartReason,
     TermStatus,
+    UrbanRural,
     body_display_name,
 )
 
@@ -145,6 +148,78 @@ class MembershipDraft:
     is_org_representative: bool = False
     is_volunteer: bool = False
     remarks: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MembershipDetail:
+    """Every per-term fact of one membership (DOMAIN §2 "Person or term?"), for the edit form.
+
+    The certificate number holds the ID number: it is masked here like the ID, and a draft that
+    sends the masked text back keeps the stored number (see `update_membership`).
+    """
+
+    id: int
+    person_id: int
+    person_name: str
+    id_number: str  # masked
+    term: TermRow
+    position: Position
+    status: MembershipStatus
+    employment: Employment | None
+    delegate_type: DelegateType | None
+    start_reason: StartReason | None
+    start_date: date | None
+    start_basis: str | None
+    end_date: date | None
+    electoral_unit: str | None
+    work_unit_and_post: str | None
+    political_status: str | None
+    cert_number: str | None  # masked
+    disability_category: DisabilityCategory | None
+    disability_grade: int | None
+    multi_components: tuple[DisabilityCategory, ...]
+    is_relative: bool
+    relative_categories: tuple[DisabilityCategory, ...]
+    urban_rural: UrbanRural | None
+    is_role_model: bool
+    is_frontline: bool
+    is_org_representative: bool
+    is_volunteer: bool
+    version: int
+
+    @property
+    def body_name(self) -> str:
+        return body_display_name(self.term.body, self.term.association)
+
+    def as_draft(self) -> MembershipDraft:
+        """The facts as a draft to edit: saving it unchanged changes nothing."""
+        return MembershipDraft(
+            position=self.position.value,
+            status=self.status.value,
+            employment=_value(self.employment),
+            delegate_type=_value(self.delegate_type),
+            start_reason=_value(self.start_reason),
+            start_date=self.start_date,
+            start_basis=self.start_basis,
+            electoral_unit=self.electoral_unit,
+            work_unit_and_post=self.work_unit_and_post,
+            political_status=self.political_status,
+            cert_number=self.cert_number,
+            disability_category=_value(self.disability_category),
+            disability_grade=self.disability_grade,
+            multi_components=tuple(c.value for c in self.multi_components),
+            is_relative=self.is_relative,
+            relative_categories=tuple(c.value for c in self.relative_categories),
+            urban_rural=_value(self.urban_rural),
+            is_role_model=self.is_role_model,
+            is_frontline=self.is_frontline,
+            is_org_representative=self.is_org_representative,
+            is_volunteer=self.is_volunteer,
+        )
+
+
+def _value(word: StrEnum | None) -> str | None:
+    return None if word is None else word.value
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
+from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
 from models.domain.search_keys import normalise_query
 from models.domain.vocabulary import (
@@ -19,8 +20,14 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import Body, ElectoralUnit, Membership, Person, Term
-from models.services.people._rows import load_person, person_row, term_row
-from models.services.people.contracts import PeopleFilter, PersonRow, RosterEntry, TermRow
+from models.services.people._rows import load_person, membership_detail, person_row, term_row
+from models.services.people.contracts import (
+    MembershipDetail,
+    PeopleFilter,
+    PersonRow,
+    RosterEntry,
+    TermRow,
+)
 from models.services.people.search import ID_TAIL
 from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
@@ -42,6 +49,23 @@ def list_terms(
 def get_person(db: Database, *, person_id: int) -> PersonRow:
     with db.session_factory() as session:
         return person_row(load_person(session, person_id))
+
+
+def get_membership(db: Database, *, membership_id: int) -> MembershipDetail:
+    """One membership's per-term facts, as the 编辑本届信息 form shows them."""
+    with db.session_factory() as session:
+        membership = session.get(
+            Membership,
+            membership_id,
+            options=[
+                joinedload(Membership.term).joinedload(Term.body),
+                joinedload(Membership.person),
+                joinedload(Membership.electoral_unit),
+            ],
+        )
+        if membership is None:
+            raise DomainError("membership_not_found", membership_id=membership_id)
+        return membership_detail(membership)
 
 
 def search_condition(query: str) -> ColumnElement[bool]:
