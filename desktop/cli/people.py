@@ -64,7 +64,13 @@ def person_json(p: PersonRow) -> dict[str, Any]:
     }
 
 
-_STATUS_WORDS = {"candidate": "候选", "reserve": "候补", "elected": "当选", "ended": "已结束"}
+_STATUS_WORDS = {
+    "candidate": "候选",
+    "reserve": "候补",
+    "elected": "当选",
+    "not_elected": "未当选",
+    "ended": "已结束",
+}
 
 
 def _membership_text(m: MembershipRow) -> str:
