@@ -1,0 +1,61 @@
+"""The rosters feature's reads: a slate or roster file previewed against its term."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from models.domain.vocabulary import Association, BodyKind
+from models.services.rosters import _intake
+from models.services.rosters.contracts import SheetPreview
+from models.store.unit_of_work import Database
+
+if TYPE_CHECKING:
+    from models.importing.slate_reader import SlateSheet
+
+
+def preview_roster(
+    db: Database,
+    *,
+    path: Path,
+    kind: BodyKind,
+    association: Association | None = None,
+    term_id: int,
+    create_units: bool = False,
+) -> SheetPreview:
+    """A roster read and checked against the term, the registry and its units; nothing written."""
+    from models.importing.roster_reader import read_roster  # calamine: only here
+
+    def read(known: Sequence[str] | None) -> SlateSheet:
+        return read_roster(path, kind=kind, association=association, known_units=known).sheet
+
+    return _preview(db, read, kind, term_id, create_units)
+
+
+def preview_slate_import(
+    db: Database, *, path: Path, kind: BodyKind, term_id: int, create_units: bool = False
+) -> SheetPreview:
+    """A slate read and checked against the term, the registry and its units; nothing written."""
+    from models.importing.slate_reader import read_slate  # calamine: only here
+
+    def read(known: Sequence[str] | None) -> SlateSheet:
+        return read_slate(path, body=kind.value, known_units=known)
+
+    return _preview(db, read, kind, term_id, create_units)
+
+
+def _preview(
+    db: Database,
+    read: Callable[[Sequence[str] | None], SlateSheet],
+    kind: BodyKind,
+    term_id: int,
+    create_units: bool,
+) -> SheetPreview:
+    with db.session_factory() as session:
+        units = _intake.term_units(session, term_id) if kind is BodyKind.CONGRESS else None
+        sheet, missing = _intake.read_against_units(
+            read, lambda s: s, units, create_units=create_units
+        )
+        conflicts = _intake.conflicts_of(sheet.records, _intake.registered(session, sheet.records))
+    return SheetPreview(sheet, conflicts, missing)
