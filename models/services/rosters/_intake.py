@@ -77,7 +77,16 @@ def read_against_units(
 
 
 def add_units(session: Session, term: Term, names: Iterable[str]) -> tuple[str, ...]:
-    """Each unit with 0 seats in the term; a unit that exists already only gains the term."""
+    """Each unit with 0 seats in the term; a unit that exists already only gains the term.
+
+    A term without seats yet counts every unit as its own (term_units): those keep 0 seats
+    too, so that the first allocation does not shut them out of the term.
+    """
+    has_any = session.scalar(select(SeatAllocation.id).where(SeatAllocation.term_id == term.id))
+    if has_any is None:
+        for unit_id in session.scalars(select(ElectoralUnit.id)):
+            session.add(SeatAllocation(electoral_unit_id=unit_id, term_id=term.id, seats=0))
+        session.flush()
     created = []
     for name in names:
         unit = session.scalar(select(ElectoralUnit).where(ElectoralUnit.name == name.strip()))
