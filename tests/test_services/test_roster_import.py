@@ -284,9 +284,7 @@ def test_previews_write_nothing_and_say_what_an_import_would_meet(db, congress7,
     assert preview.unknown_units == ("大峪街道", "清水镇")
     assert preview.sheet.excluded_rows == (2, 3)
     assert preview.conflicts == ()  # rows with errors are not matched
-    ticked = preview_roster(
-        db, path=path, kind=BodyKind.CONGRESS, term_id=congress7.id, create_units=True
-    )
+    ticked = preview.with_units
     assert (ticked.unknown_units, ticked.sheet.excluded_rows) == (("大峪街道", "清水镇"), ())
     [conflict] = ticked.conflicts
     assert (conflict.row, conflict.facts[0].registry, conflict.facts[0].file) == (
@@ -296,10 +294,9 @@ def test_previews_write_nothing_and_say_what_an_import_would_meet(db, congress7,
     )
     assert [p.code for p in ticked.problems] == ["person_conflict"]
     eighth = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
-    slate = preview_slate_import(
-        db, path=path, kind=BodyKind.CONGRESS, term_id=eighth.id, create_units=True
-    )
-    assert slate.unknown_units == ("大峪街道", "清水镇") and len(slate.conflicts) == 1
+    slate = preview_slate_import(db, path=path, kind=BodyKind.CONGRESS, term_id=eighth.id)
+    assert slate.unknown_units == ("大峪街道", "清水镇") and slate.conflicts == ()
+    assert slate.with_units is not None and len(slate.with_units.conflicts) == 1
     assert written(db) == (before[0], before[1], before[2], before[3])
 
 

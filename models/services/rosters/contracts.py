@@ -58,9 +58,22 @@ class SheetPreview:
     sheet: SlateSheet
     conflicts: tuple[PersonConflict, ...]
     unknown_units: tuple[str, ...]
+    # The same sheet as it reads once the unknown units are created (None when there are none):
+    # the clerk's tick switches between the two without reading the file again.
+    with_units: SheetPreview | None = None
 
     @property
     def problems(self) -> tuple[RowProblem, ...]:
         """The reader's problems and the conflicts' warnings, by row."""
         extra = [p for conflict in self.conflicts for p in conflict.problems]
         return tuple(sorted((*self.sheet.problems, *extra), key=lambda p: p.row))
+
+
+@dataclass(frozen=True)
+class ImportChoices:
+    """What the clerk decided in the preview: the valid rows only, the rows whose person facts
+    the file gives (以文件为准), and whether to create the units the term lacks."""
+
+    valid_only: bool = False
+    rows_from_file: frozenset[int] = frozenset()
+    create_units: bool = False

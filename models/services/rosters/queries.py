@@ -22,7 +22,6 @@ def preview_roster(
     kind: BodyKind,
     association: Association | None = None,
     term_id: int,
-    create_units: bool = False,
 ) -> SheetPreview:
     """A roster read and checked against the term, the registry and its units; nothing written."""
     from models.importing.roster_reader import read_roster  # calamine: only here
@@ -30,19 +29,17 @@ def preview_roster(
     def read(known: Sequence[str] | None) -> SlateSheet:
         return read_roster(path, kind=kind, association=association, known_units=known).sheet
 
-    return _preview(db, read, kind, term_id, create_units)
+    return _preview(db, read, kind, term_id)
 
 
-def preview_slate_import(
-    db: Database, *, path: Path, kind: BodyKind, term_id: int, create_units: bool = False
-) -> SheetPreview:
+def preview_slate_import(db: Database, *, path: Path, kind: BodyKind, term_id: int) -> SheetPreview:
     """A slate read and checked against the term, the registry and its units; nothing written."""
     from models.importing.slate_reader import read_slate  # calamine: only here
 
     def read(known: Sequence[str] | None) -> SlateSheet:
         return read_slate(path, body=kind.value, known_units=known)
 
-    return _preview(db, read, kind, term_id, create_units)
+    return _preview(db, read, kind, term_id)
 
 
 def _preview(
@@ -50,12 +47,15 @@ def _preview(
     read: Callable[[Sequence[str] | None], SlateSheet],
     kind: BodyKind,
     term_id: int,
-    create_units: bool,
 ) -> SheetPreview:
     with db.session_factory() as session:
         units = _intake.term_units(session, term_id) if kind is BodyKind.CONGRESS else None
-        sheet, missing = _intake.read_against_units(
-            read, lambda s: s, units, create_units=create_units
-        )
-        conflicts = _intake.conflicts_of(sheet.records, _intake.registered(session, sheet.records))
-    return SheetPreview(sheet, conflicts, missing)
+        sheet = read(units)
+        missing = _intake.unknown_units(sheet) if units is not None else ()
+        with_units = read([*units, *missing]) if units is not None and missing else None
+
+        def previewed(found: SlateSheet, also: SheetPreview | None) -> SheetPreview:
+            people = _intake.registered(session, found.records)
+            return SheetPreview(found, _intake.conflicts_of(found.records, people), missing, also)
+
+        return previewed(sheet, None if with_units is None else previewed(with_units, None))
