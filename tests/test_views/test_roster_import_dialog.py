@@ -26,7 +26,7 @@ from views.background import Runner
 from views.people.roster_import_dialog import RosterImportDialog
 from views.slates.import_dialog import ImportPreview
 
-from .helpers import query, shot, sqlite_url, type_text, unnamed_focusable
+from .helpers import ModalAnswerer, query, shot, sqlite_url, type_text, unnamed_focusable
 
 
 def an_id(index: int) -> str:
@@ -151,3 +151,21 @@ def test_the_slate_preview_shares_the_panel(qtbot, tmp_path):
     assert "职务" not in preview.panel.problems.toPlainText()  # a slate has no 职务 column
     assert preview.import_valid.isVisible()
     assert unnamed_focusable(preview) == []
+
+
+def test_ctrl_shift_i_opens_it_for_the_chosen_body_and_term(harness):
+    harness.choose("主席团")
+    term = harness.roster.current_term()
+    answerer = ModalAnswerer().start()
+    try:
+        harness.qtbot.keyClick(
+            harness.window,
+            Qt.Key.Key_I,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        harness.qtbot.waitUntil(lambda: bool(answerer.seen), timeout=10_000)
+    finally:
+        answerer.stop()
+    [seen] = answerer.seen
+    assert seen["type"] == "RosterImportDialog"
+    assert seen["title"] == f"导入在任名单 — {term.name}主席团"
