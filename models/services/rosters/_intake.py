@@ -1,10 +1,12 @@
-"""The steps every sheet of people takes into a term: the term's units, registered people and
-their conflicting facts, missing units created on request, the membership's snapshot facts."""
+"""The steps every sheet of people takes into a term: registered people and their conflicting
+facts, missing units created on request, the membership's snapshot facts, and the import's one
+unit of work that the slate and the roster imports share."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
@@ -18,6 +20,9 @@ from models.entities import ElectoralUnit, Membership, Person, SeatAllocation, T
 from models.importing.cells import word_of
 from models.services.electoral._units import create_unit
 from models.services.rosters.contracts import FactConflict, PersonConflict
+from models.services.slates.contracts import ImportOutcome
+from models.services.slates.queries import units_of_term
+from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:
     from models.importing.slate_reader import SlateSheet
@@ -32,19 +37,62 @@ PERSON_FACTS = (
     ("联系电话", "phone"),
 )
 ValueOf = str | Gender | date | None
+# Seats one person: (session, term, person, the record's index, unit ids by name).
+Seat = Callable[[Session, Term, Person, int, Mapping[str, int]], None]
 
 
-def term_units(session: Session, term_id: int) -> list[str]:
-    """The units with seats in the term, in their order; every unit when none has seats yet."""
-    allocated = session.scalars(
-        select(ElectoralUnit.name)
-        .join(SeatAllocation, SeatAllocation.electoral_unit_id == ElectoralUnit.id)
-        .where(SeatAllocation.term_id == term_id)
-        .order_by(ElectoralUnit.sort_order, ElectoralUnit.name)
-    ).all()
-    if allocated:
-        return list(allocated)
-    return list(session.scalars(select(ElectoralUnit.name).order_by(ElectoralUnit.sort_order)))
+def term_units(db: Database, kind: BodyKind, term_id: int) -> list[str] | None:
+    """The congress term's electoral units that a sheet is checked against; None elsewhere."""
+    return units_of_term(db, term_id=term_id) if kind is BodyKind.CONGRESS else None
+
+
+def import_sheet(
+    db: Database,
+    *,
+    user: str,
+    path: Path,
+    sheet: SlateSheet,
+    records: Sequence[SlateRecord],
+    term_id: int,
+    missing: tuple[str, ...],
+    valid_only: bool,
+    create_units: bool,
+    update_people: bool,
+    rows_from_file: Collection[int],
+    seat: Seat,
+) -> ImportOutcome:
+    """Write a read sheet's people into the term, in one unit of work; with row errors and no
+    `valid_only`, nothing (the conflicts are still reported); else the bad rows go to a file."""
+    from models.importing.rejected import write_rejected  # openpyxl: only on an import
+
+    if sheet.excluded_rows and not valid_only:
+        with db.session_factory() as session:
+            conflicts = conflicts_of(records, registered(session, records))
+        return ImportOutcome(sheet, 0, 0, 0, None, conflicts, unknown_units=missing)
+    rejected = write_rejected(sheet, path) if sheet.excluded_rows else None
+    with db.unit_of_work(user) as uow:
+        session = uow.session
+        term = session.get(Term, term_id)
+        assert term is not None  # found by the caller; terms are never deleted
+        created = add_units(session, term, missing) if create_units else ()
+        people, added, updated, conflicts, taken = take_people(
+            session, records, rows_from_file=None if update_people else rows_from_file
+        )
+        ids = unit_ids(session)
+        for index, person in enumerate(people):
+            seat(session, term, person, index, ids)
+        uow.commit()
+    return ImportOutcome(
+        sheet,
+        len(records),
+        added,
+        updated,
+        rejected,
+        conflicts,
+        taken,
+        created,
+        () if create_units else missing,
+    )
 
 
 def unknown_units(sheet: SlateSheet) -> tuple[str, ...]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from models.domain.errors import Level
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, StartReason
 from models.entities import Membership, Person, Term
 from models.services.rosters import _intake
@@ -17,7 +16,7 @@ from models.services.slates.contracts import ImportOutcome
 from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:
-    from models.importing.roster_reader import RosterMember, RosterSheet
+    from models.importing.roster_reader import RosterSheet
 
 
 def import_roster(
@@ -41,64 +40,47 @@ def import_roster(
     row errors unless `create_units`: then they are created, 0 seats, in this transaction.
     """
     # The spreadsheet libraries load here, when a clerk imports, never at start-up.
-    from models.importing.rejected import write_rejected
     from models.importing.roster_reader import read_roster
 
     with db.session_factory() as session:
         term_id = roster_term(session, kind, association, term).id
-        units = _intake.term_units(session, term_id) if kind is BodyKind.CONGRESS else None
 
     def read(known: Sequence[str] | None) -> RosterSheet:
         return read_roster(path, kind=kind, association=association, known_units=known)
 
     roster, missing = _intake.read_against_units(
-        read, lambda r: r.sheet, units, create_units=create_units
-    )
-    sheet = roster.sheet
-    records = [member.record for member in roster.members]
-    if any(p.level is Level.ERROR for p in sheet.problems) and not valid_only:
-        with db.session_factory() as session:
-            conflicts = _intake.conflicts_of(records, _intake.registered(session, records))
-        return ImportOutcome(sheet, 0, 0, 0, None, conflicts, unknown_units=missing)
-    rejected = write_rejected(sheet, path) if sheet.excluded_rows else None
-    with db.unit_of_work(user) as uow:
-        session = uow.session
-        target = session.get(Term, term_id)
-        assert target is not None  # found just above; terms are never deleted
-        created = _intake.add_units(session, target, missing) if create_units else ()
-        people, added, updated, conflicts, taken = _intake.take_people(
-            session, records, rows_from_file=None if update_people else rows_from_file
-        )
-        unit_ids = _intake.unit_ids(session)
-        for member, person in zip(roster.members, people, strict=True):
-            _seat(session, person, target, member, unit_ids)
-        uow.commit()
-    return ImportOutcome(
-        sheet,
-        len(records),
-        added,
-        updated,
-        rejected,
-        conflicts,
-        taken,
-        created,
-        () if create_units else missing,
+        read, lambda r: r.sheet, _intake.term_units(db, kind, term_id), create_units=create_units
     )
 
+    def seat(
+        session: Session, target: Term, person: Person, index: int, unit_ids: Mapping[str, int]
+    ) -> None:
+        """在任 in the term; a member already seated keeps the start recorded (someone
+        co-opted mid-term stays 增补 on a re-import)."""
+        member = roster.members[index]
+        membership = _intake.open_membership(session, person, target)
+        if membership is None:
+            membership = Membership(person=person, term=target, position=member.position)
+            session.add(membership)
+        if membership.status is not MembershipStatus.ELECTED:
+            membership.status = MembershipStatus.ELECTED
+            membership.start_reason = StartReason.ELECTED
+            membership.start_date = target.start_date
+        membership.position = member.position
+        membership.employment = member.employment
+        _intake.fill_membership(membership, member.record, unit_ids)
 
-def _seat(
-    session: Session, person: Person, term: Term, member: RosterMember, unit_ids: dict[str, int]
-) -> None:
-    """The person's membership in the term, 在任; a member already seated keeps the start
-    recorded (someone co-opted mid-term stays 增补 on a re-import)."""
-    membership = _intake.open_membership(session, person, term)
-    if membership is None:
-        membership = Membership(person=person, term=term, position=member.position)
-        session.add(membership)
-    if membership.status is not MembershipStatus.ELECTED:
-        membership.status = MembershipStatus.ELECTED
-        membership.start_reason = StartReason.ELECTED
-        membership.start_date = term.start_date
-    membership.position = member.position
-    membership.employment = member.employment
-    _intake.fill_membership(membership, member.record, unit_ids)
+    return _intake.import_sheet(
+        db,
+        user=user,
+        path=path,
+        sheet=roster.sheet,
+        records=[member.record for member in roster.members],
+        term_id=term_id,
+        missing=missing,
+        valid_only=valid_only,
+        create_units=create_units,
+        update_people=update_people,
+        rows_from_file=rows_from_file,
+        seat=seat,
+    )

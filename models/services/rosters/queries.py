@@ -48,8 +48,8 @@ def _preview(
     kind: BodyKind,
     term_id: int,
 ) -> SheetPreview:
+    units = _intake.term_units(db, kind, term_id)
     with db.session_factory() as session:
-        units = _intake.term_units(session, term_id) if kind is BodyKind.CONGRESS else None
         sheet = read(units)
         missing = _intake.unknown_units(sheet) if units is not None else ()
         with_units = read([*units, *missing]) if units is not None and missing else None
