@@ -105,7 +105,12 @@ def test_a_clerk_imports_the_sitting_congress_by_keyboard(qtbot, tmp_path, offic
     assert unnamed_focusable(dialog) == []
     shot(dialog, "roster_import_dialog")
 
-    panel.conflicts.setFocus()
+    # Tab follows the screen: the problems, the units' tick, then the people.
+    panel.problems.setFocus()
+    qtbot.keyClick(panel.problems, Qt.Key.Key_Tab)
+    assert panel.create_units.hasFocus()
+    qtbot.keyClick(panel.create_units, Qt.Key.Key_Tab)
+    assert panel.conflicts.hasFocus()
     panel.conflicts.setCurrentCell(0, 0)
     qtbot.keyClick(panel.conflicts, Qt.Key.Key_Space)
     assert panel.choices(valid_only=True).rows_from_file == frozenset({3})
@@ -115,6 +120,7 @@ def test_a_clerk_imports_the_sitting_congress_by_keyboard(qtbot, tmp_path, offic
     assert "已新建选举单位：大峪街道、斋堂镇" in dialog.status.text()
     assert ".rejected.xlsx" in dialog.status.text()
     assert not dialog.import_all.isEnabled() and dialog.close_button.hasFocus()
+    shot(dialog, "roster_import_done")
     assert query(office.path, "SELECT name FROM person ORDER BY id") == [
         ("在任1",),
         ("在任0",),
@@ -151,6 +157,7 @@ def test_the_slate_preview_shares_the_panel(qtbot, tmp_path):
     assert "职务" not in preview.panel.problems.toPlainText()  # a slate has no 职务 column
     assert preview.import_valid.isVisible()
     assert unnamed_focusable(preview) == []
+    shot(preview, "slate_import_preview")
 
 
 def test_ctrl_shift_i_opens_it_for_the_chosen_body_and_term(harness):

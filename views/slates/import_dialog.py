@@ -89,6 +89,7 @@ class PreviewPanel(QWidget):
         self.summary.setWordWrap(True)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
+        self.problems.setTabChangesFocus(True)  # a list to read: Tab moves on
         self.problems.setAccessibleName(self.tr("问题清单"))
         problems_label = QLabel(self.tr("问题清单(&P)："))
         problems_label.setBuddy(self.problems)
