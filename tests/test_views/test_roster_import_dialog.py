@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.gui import open_context
 from desktop.settings import StartupSettings
@@ -24,7 +25,7 @@ from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from views.background import Runner
 from views.people.roster_import_dialog import RosterImportDialog
-from views.slates.import_dialog import ImportPreview
+from views.slates.import_dialog import ImportPreview, start_import
 
 from .helpers import ModalAnswerer, query, shot, sqlite_url, type_text, unnamed_focusable
 
@@ -176,3 +177,61 @@ def test_ctrl_shift_i_opens_it_for_the_chosen_body_and_term(harness):
     [seen] = answerer.seen
     assert seen["type"] == "RosterImportDialog"
     assert seen["title"] == f"导入在任名单 — {term.name}主席团"
+
+
+def test_the_slate_import_offers_the_same_decisions(harness, tmp_path):
+    from views.slates.slate_editor import SlateEditor
+
+    harness.choose("代表大会")
+    harness.choose_term("第八届（筹备中）")
+    harness.window.open_slate_editor()
+    editor = next(c for c in harness.window.children() if isinstance(c, SlateEditor))
+    harness.qtbot.addWidget(editor)
+    harness.qtbot.waitUntil(lambda: editor.report is not None, timeout=20_000)
+    [(id_number, name, gender)] = harness.query(
+        "SELECT id_number, name, gender FROM person ORDER BY id LIMIT 1"
+    )
+    [(unit,)] = harness.query("SELECT name FROM electoral_unit ORDER BY sort_order LIMIT 1")
+    book = Workbook()
+    book.active.append(["姓名", "性别", "身份证号", "选举单位"])
+    book.active.append(["改过的名字", gender, id_number, unit])
+    book.active.append(["新来的", "男", an_id(7), "新建街道"])
+    for row in (2, 3):
+        book.active.cell(row=row, column=3).data_type = "s"
+    path = tmp_path / "第八届补充.xlsx"
+    book.save(path)
+    seen: list[str] = []
+
+    def answer(modal):
+        if isinstance(modal, ImportPreview):
+            seen.append(modal.panel.summary.text())
+            modal.panel.create_units.setChecked(True)
+            seen.append(modal.panel.conflicts.item(0, 4).text())
+            modal.panel.set_from_file(2, True)
+            modal.import_all.click()
+        elif isinstance(modal, QMessageBox):
+            seen.append(modal.text())
+            modal.accept()
+
+    answerer = ModalAnswerer(answer=answer).start()
+    try:
+        start_import(
+            editor,
+            editor.runner,
+            editor.ctx,
+            kind=BodyKind.CONGRESS,
+            term=editor.term,
+            done=lambda: None,
+            path=path,
+        )
+        harness.qtbot.waitUntil(lambda: len(seen) == 3, timeout=20_000)
+    finally:
+        answerer.stop()
+    assert "无误 1 行，有错误 1 行" in seen[0]
+    assert f"人员库“{name}”，本表“改过的名字”" in seen[1]
+    assert "已导入 2 行（新增人员 1 人，更新人员 1 人）" in seen[2]
+    assert "已新建选举单位：新建街道" in seen[2]
+    harness.idle()
+    assert harness.query("SELECT name FROM person WHERE id_number = ?", id_number) == [
+        ("改过的名字",)
+    ]

@@ -66,7 +66,7 @@ def outcome_text(widget: QWidget, outcome: ImportOutcome) -> str:
             "%1", "、".join(outcome.created_units)
         )
     kept = len(outcome.conflicts) - len(outcome.rows_from_file)
-    if kept:
+    if kept and outcome.imported:
         text += widget.tr("\n%1 人的身份信息与本表不一致，已保留人员库中的信息。").replace(
             "%1", str(kept)
         )
@@ -179,7 +179,8 @@ class PreviewPanel(QWidget):
         return ImportChoices(
             valid_only=valid_only,
             rows_from_file=frozenset(self._ticked & rows),
-            create_units=self.create_units.isVisible() and self.create_units.isChecked(),
+            # Not isVisible(): the choices are read after the preview dialog has closed.
+            create_units=bool(current and current.unknown_units) and self.create_units.isChecked(),
         )
 
     def _show_current(self) -> None:
