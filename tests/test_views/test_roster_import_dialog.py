@@ -133,6 +133,20 @@ def test_a_clerk_imports_the_sitting_congress_by_keyboard(qtbot, tmp_path, offic
     assert query(office.path, "SELECT count(*), sum(seats) FROM seat_allocation") == [(2, 0)]
 
 
+def test_the_template_is_saved_from_the_dialog(qtbot, tmp_path, office):
+    dialog = RosterImportDialog(
+        office.runner, office.ctx, kind=BodyKind.CONGRESS, association=None, term=office.term
+    )
+    qtbot.addWidget(dialog)
+    dialog.write_template(tmp_path / "模板")
+    qtbot.waitUntil(lambda: "已保存模板" in dialog.status.text(), timeout=10_000)
+    saved = tmp_path / "模板.xlsx"
+    assert str(saved) in dialog.status.text()
+    from openpyxl import load_workbook
+
+    assert "职务" in [cell.value for cell in load_workbook(saved).worksheets[0][1]]
+
+
 def test_a_past_term_takes_no_roster(qtbot, office):
     past = TermRow(**{**office.term.__dict__, "status": TermStatus.PAST})
     dialog = RosterImportDialog(

@@ -111,3 +111,10 @@ def import_roster(
             create_units=choices.create_units,
         )
     )
+
+
+def write_roster_template(ctx: AppContext, *, path: Path) -> Path:
+    """The roster's template (as `yishi template roster`), for the office to fill in."""
+    from models.importing.template import write_roster_template as write  # openpyxl: only here
+
+    return write(path)

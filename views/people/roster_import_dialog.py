@@ -61,7 +61,7 @@ class RosterImportDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "名单中的人员将作为%1%2的在任成员（当选）%3。人员按身份证号与人员库匹配，"
-                "不会重复登记。名单格式见模板：yishi template roster -o 文件名.xlsx。"
+                "不会重复登记。名单的格式见“保存模板”。"
             )
             .replace("%1", term.name)
             .replace("%2", term.body_name)
@@ -83,6 +83,8 @@ class RosterImportDialog(QDialog):
         self.browse.setAccessibleName(self.tr("选择名单文件"))
         self.read_button = QPushButton(self.tr("预览(&V)"))
         self.read_button.setAccessibleName(self.tr("读取并预览名单"))
+        self.template_button = QPushButton(self.tr("保存模板(&T)…"))
+        self.template_button.setAccessibleName(self.tr("保存在任名单模板"))
         self.panel = PreviewPanel()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -103,6 +105,7 @@ class RosterImportDialog(QDialog):
 
         self.browse.clicked.connect(self.choose_file)
         self.read_button.clicked.connect(self.read_file)
+        self.template_button.clicked.connect(self.save_template)
         self.file.returnPressed.connect(self.read_file)
         self.import_all.clicked.connect(lambda: self.start_import(valid_only=False))
         self.import_valid.clicked.connect(lambda: self.start_import(valid_only=True))
@@ -110,7 +113,7 @@ class RosterImportDialog(QDialog):
         self.panel.changed.connect(self._update_buttons)
 
         file_row = QHBoxLayout()
-        for widget in (file_label, self.file, self.browse, self.read_button):
+        for widget in (file_label, self.file, self.browse, self.read_button, self.template_button):
             file_row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -159,6 +162,24 @@ class RosterImportDialog(QDialog):
         self.panel.show_preview(preview, path)
         if self.import_all.isEnabled():
             self.import_all.setDefault(True)
+
+    def save_template(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存在任名单模板"), self.tr("在任名单模板.xlsx"), "Excel (*.xlsx)"
+        )
+        if chosen:
+            self.write_template(Path(chosen))
+
+    def write_template(self, path: Path) -> None:
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        self.runner.submit(
+            lambda: slates_ops.write_roster_template(self.ctx, path=path),
+            on_done=lambda written: self.status.setText(
+                self.tr("已保存模板：%1").replace("%1", str(written))
+            ),
+            on_error=self._failed,
+        )
 
     # --- importing -------------------------------------------------------------------------------
 
