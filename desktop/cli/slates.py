@@ -185,6 +185,7 @@ def run_check(db: Database, _user: str, args: argparse.Namespace) -> int:
 
 
 def run_import(db: Database, user: str, args: argparse.Namespace) -> int:
+    from desktop.cli.roster import report_import
     from models.services.slates.commands import import_slate
 
     outcome = import_slate(
@@ -195,43 +196,10 @@ def run_import(db: Database, user: str, args: argparse.Namespace) -> int:
         term=args.term,
         valid_only=args.valid_only,
         reserve=args.reserve,
+        update_people=args.update_people,
+        create_units=args.create_units,
     )
-    errors = outcome.errors
-    row_errors = [problem_json(p) for p in errors]
-    data = {
-        "total": outcome.sheet.total,
-        "imported": outcome.imported,
-        "added_people": outcome.added_people,
-        "updated_people": outcome.updated_people,
-        "rejected_rows": list(outcome.sheet.excluded_rows),
-        "rejected_file": str(outcome.rejected_file) if outcome.rejected_file else None,
-        "row_errors": row_errors,
-        "row_warnings": [
-            problem_json(p) for p in outcome.sheet.problems if p.level is Level.WARNING
-        ],
-    }
-    if args.json:
-        print_json(data)
-    elif errors and not outcome.imported and not args.valid_only:
-        say(
-            f"名单中有 {len(outcome.sheet.excluded_rows)} 行有错误，未导入任何数据。"
-            "请改正后重新导入，或加 --valid-only 只导入无误的行。"
-        )
-        for p in row_errors:
-            say(f"  第 {p['row']} 行［{p['column']}］{p['message']}")
-    else:
-        say(
-            f"已导入 {outcome.imported} 行（新增人员 {outcome.added_people} 人，"
-            f"更新人员 {outcome.updated_people} 人）。"
-        )
-        if outcome.rejected_file:
-            say(
-                f"有错误的 {len(outcome.sheet.excluded_rows)} 行未导入，已另存为：{outcome.rejected_file}"
-            )
-    if outcome.sheet.total == 0:
-        say_empty(as_json=args.json)
-        return EXIT_PROBLEMS
-    return EXIT_PROBLEMS if errors else EXIT_OK
+    return report_import(outcome, as_json=args.json, valid_only=args.valid_only)
 
 
 def say_empty(*, as_json: bool) -> None:

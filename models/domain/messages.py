@@ -222,6 +222,10 @@ MESSAGES: dict[str, str] = {
     "unit_not_found": "找不到选举单位“{name}”。",
     # the sitting roster imported from the office's own files
     "roster_position_unknown": "职务“{value}”不是{body}的职务，可选：{choices}。",
+    "roster_term_past": "{body}{term}已是往届，不能导入在任名单：请选择筹备中或现任的届次。",
+    "roster_body_without_terms": "{body}不分届次，不能导入在任名单：请在窗口中逐人加入。",
+    "person_conflict": "身份证号 {id_number} 已登记为“{name}”，{label}与本表不同：人员库中为“{registry}”，本表为“{file}”。默认保留人员库中的信息；如以本表为准，请在预览中勾选“以文件为准”，或在命令行加 --update-people。",
+    "units_unknown_hint": "本表有 {count} 个本届没有的选举单位：{names}。请先设置选举单位，或在预览中勾选新建（命令行加 --create-units），新建的单位名额为 0。",
     # a member's per-term facts entered by hand (加入本届、编辑本届信息)
     "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
     # a what-if trial saved as one change of the slate

@@ -25,7 +25,14 @@ from models.domain.identity import (
     normalise_identifier,
 )
 from models.domain.slate import RowProblem, SlateRecord
-from models.domain.vocabulary import DelegateType, DisabilityCategory, Gender, UrbanRural
+from models.domain.vocabulary import (
+    DelegateType,
+    DisabilityCategory,
+    Employment,
+    Gender,
+    Position,
+    UrbanRural,
+)
 from models.importing.cells import is_number, parse_bool, parse_date, plain_value, text_of, word_of
 
 _Word = TypeVar("_Word", bound=StrEnum)
@@ -45,6 +52,16 @@ FREE_TEXT_FIELDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class PositionRule:
+    """A roster's 职务 column: the body's positions, and what a blank cell means."""
+
+    body: str  # the body's name, for the message
+    allowed: tuple[Position, ...]
+    default: Position | None  # the ordinary member's position; None: the cell is required
+    has_employment: bool  # 任职方式 (专职/兼职/挂职): the executive council's only
+
+
+@dataclass(frozen=True, slots=True)
 class RowContext:
     """What every row of one sheet is checked against."""
 
@@ -53,6 +70,7 @@ class RowContext:
     congress: bool
     today: date
     known_units: Sequence[str] | None
+    positions: PositionRule | None = None  # a roster's; a slate has no 职务 column
 
 
 @dataclass
@@ -63,6 +81,8 @@ class RowResult:
     fields: dict[str, Any]
     problems: list[RowProblem] = field(default_factory=list)
     id_number: str | None = None  # set only when the ID itself is valid
+    position: Position | None = None  # a roster row's
+    employment: Employment | None = None
 
     @property
     def has_error(self) -> bool:
@@ -134,6 +154,7 @@ def check_row(row: int, values: tuple[Any, ...], context: RowContext) -> RowResu
     id_number = _id_number(cells)
     gender = _gender(cells, id_number)
     unit = _electoral_unit(cells)
+    position = _position(cells)
     birth_date = _birth_date(cells, id_number)
     delegate_type = cells.choice("代表类型", DelegateType, "value_invalid") or DelegateType.REGULAR
     category, grade, cert = _disability(cells, id_number)
@@ -171,7 +192,31 @@ def check_row(row: int, values: tuple[Any, ...], context: RowContext) -> RowResu
         **flags,
         **{attr: text_of(cells.raw(header)) for header, attr in FREE_TEXT_FIELDS.items()},
     }
-    return RowResult(row, fields, list(cells.problems.values()), id_number)
+    employment = None
+    rule = context.positions
+    if rule is not None and rule.has_employment:
+        employment = cells.choice("任职方式", Employment, "value_invalid")
+    return RowResult(row, fields, list(cells.problems.values()), id_number, position, employment)
+
+
+def _position(cells: _Cells) -> Position | None:
+    rule = cells.context.positions
+    if rule is None:
+        return None
+    raw = cells.raw("职务")
+    if raw is None:
+        if rule.default is None:
+            cells.add("职务", "missing_required")
+        return rule.default
+    word = word_of(raw)
+    for position in rule.allowed:
+        if position.value == word:
+            return position
+    choices = "、".join(position.value for position in rule.allowed)
+    cells.add(
+        "职务", "roster_position_unknown", value=text_of(raw), body=rule.body, choices=choices
+    )
+    return None
 
 
 def _id_number(cells: _Cells) -> str | None:
@@ -214,7 +259,9 @@ def _electoral_unit(cells: _Cells) -> str | None:
     by_word = {word_of(choice): choice for choice in known}
     if word_of(unit) in by_word:
         return by_word[word_of(unit)]
-    cells.add("选举单位", "unit_unknown", value=unit, choices="、".join(known))
+    # Day one: a term without units yet; the import offers to create them.
+    choices = "、".join(known) or "（尚未设置选举单位）"
+    cells.add("选举单位", "unit_unknown", value=unit, choices=choices)
     return unit
 
 

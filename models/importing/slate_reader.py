@@ -13,7 +13,7 @@ from models.domain.errors import Level
 from models.domain.identity import mask_identifier
 from models.domain.slate import RowProblem, SlateRecord
 from models.domain.vocabulary import BodyKind
-from models.importing.rows import RowContext, RowResult, check_row
+from models.importing.rows import PositionRule, RowContext, RowResult, check_row
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
 
 REQUIRED_HEADERS = ("姓名", "性别", "身份证号")
@@ -52,23 +52,39 @@ def read_slate(
     `body` is "congress" (选举单位 is then required) or "presidium"; `known_units`, given on
     an import into the database, are the term's electoral units (otherwise none is checked).
     """
+    sheet, _ = read_people_sheet(path, body=body, today=today, known_units=known_units)
+    return sheet
+
+
+def read_people_sheet(
+    path: Path,
+    *,
+    body: str,
+    today: date | None = None,
+    known_units: Sequence[str] | None = None,
+    required: tuple[str, ...] = (),
+    extra_headers: tuple[str, ...] = (),
+    positions: PositionRule | None = None,
+) -> tuple[SlateSheet, list[RowResult]]:
+    """The sheet and each row's result: a slate, or a roster with its 职务 column."""
     congress = body == BodyKind.CONGRESS
-    required = (*REQUIRED_HEADERS, "选举单位") if congress else REQUIRED_HEADERS
-    table = read_table(Path(path), required=required)
+    needed = (*REQUIRED_HEADERS, *(("选举单位",) if congress else ()), *required)
+    table = read_table(Path(path), required=needed, extra_headers=extra_headers)
     context = RowContext(
         columns=table.columns,
         remark_columns=table.remark_columns,
         congress=congress,
         today=today or date.today(),
         known_units=None if known_units is None else tuple(known_units),
+        positions=positions,
     )
     results = [check_row(number, values, context) for number, values in table.rows]
     _mark_duplicates(results)
     problems = sorted(
         (problem for result in results for problem in result.problems),
-        key=_column_order(table),
+        key=_column_order(table, (*CANONICAL_HEADERS, *extra_headers)),
     )
-    return SlateSheet(
+    sheet = SlateSheet(
         records=tuple(result.record() for result in results if not result.has_error),
         problems=tuple(problems),
         total=len(results),
@@ -78,6 +94,7 @@ def read_slate(
         headers=table.headers,
         raw_rows=table.rows,
     )
+    return sheet, results
 
 
 def _mark_duplicates(results: list[RowResult]) -> None:
@@ -103,7 +120,9 @@ def _mark_duplicates(results: list[RowResult]) -> None:
             )
 
 
-def _column_order(table: SheetTable) -> Callable[[RowProblem], tuple[int, int]]:
+def _column_order(
+    table: SheetTable, known: tuple[str, ...]
+) -> Callable[[RowProblem], tuple[int, int]]:
     """Problems sort by sheet row, then by the column's place in the sheet.
 
     A problem on a column the sheet lacks (a warning asking to fill 亲友残疾类别) goes last.
@@ -113,7 +132,7 @@ def _column_order(table: SheetTable) -> Callable[[RowProblem], tuple[int, int]]:
     def key(problem: RowProblem) -> tuple[int, int]:
         index = table.columns.get(problem.column)
         if index is None:
-            index = width + CANONICAL_HEADERS.index(problem.column)
+            index = width + known.index(problem.column)
         return problem.row, index
 
     return key

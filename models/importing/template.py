@@ -1,4 +1,5 @@
-"""The official slate template: exact headers, ID columns as text, drop-downs, an instructions sheet."""
+"""The official slate and roster templates: exact headers, ID columns as text, drop-downs, and an
+instructions sheet."""
 
 from __future__ import annotations
 
@@ -76,17 +77,50 @@ CHOICES = {
     "助残社会组织代表": "是,否",
     "助残志愿者": "是,否",
 }
+# The roster's own columns, after 选举单位: the post held and (executive council) how it is held.
+ROSTER_COLUMNS: tuple[tuple[str, bool, int, str, str], ...] = (
+    (
+        "职务",
+        False,
+        12,
+        "主席团：主席、副主席、委员；执行理事会：理事长、副理事长、秘书长、理事；"
+        "专门协会：协会主席、协会副主席、委员；代表大会均为代表。"
+        "除代表大会外本列必须保留；单元格不填即为一般成员（代表、委员、理事）。",
+        "委员",
+    ),
+    ("任职方式", False, 10, "仅执行理事会填写：专职、兼职 或 挂职。", "专职"),
+)
+ROSTER_CHOICES = {
+    "职务": "代表,主席,副主席,委员,理事长,副理事长,秘书长,理事,协会主席,协会副主席",
+    "任职方式": "专职,兼职,挂职",
+}
 DATA_ROWS = 1000
 
 
 def write_template(path: Path) -> Path:
+    """The slate template (代表/委员候选人名单)."""
+    return _write(path, COLUMNS, CHOICES)
+
+
+def write_roster_template(path: Path) -> Path:
+    """The sitting roster's template: the slate's columns with 职务 and 任职方式 after 选举单位."""
+    after = [header for header, *_ in COLUMNS].index("选举单位") + 1
+    columns = (*COLUMNS[:after], *ROSTER_COLUMNS, *COLUMNS[after:])
+    return _write(path, columns, {**CHOICES, **ROSTER_CHOICES})
+
+
+def _write(
+    path: Path,
+    columns: tuple[tuple[str, bool, int, str, str], ...],
+    choices: dict[str, str],
+) -> Path:
     """The data sheet first (the reader takes the first sheet with a header), instructions after."""
     book = Workbook()
     sheet = book.active
     sheet.title = "名单"
     header_font = Font(bold=True)
     required_fill = PatternFill("solid", fgColor="FFF2CC")
-    for index, (header, required, width, _instruction, _example) in enumerate(COLUMNS, start=1):
+    for index, (header, required, width, _instruction, _example) in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=index, value=header)
         cell.font = header_font
         cell.alignment = Alignment(horizontal="center")
@@ -98,10 +132,10 @@ def write_template(path: Path) -> Path:
             # Excel would turn an 18-digit number into 1.10109E+17 and lose the last digits.
             for row in range(2, DATA_ROWS + 2):
                 sheet.cell(row=row, column=index).number_format = "@"
-        if header in CHOICES:
+        if header in choices:
             validation = DataValidation(
                 type="list",
-                formula1=f'"{CHOICES[header]}"',
+                formula1=f'"{choices[header]}"',
                 allow_blank=True,
                 showErrorMessage=True,
                 errorTitle="取值无效",
@@ -115,7 +149,7 @@ def write_template(path: Path) -> Path:
     notes.append(["列名", "是否必填", "填写说明", "示例"])
     for cell in notes[1]:
         cell.font = header_font
-    for header, required, _width, instruction, example in COLUMNS:
+    for header, required, _width, instruction, example in columns:
         notes.append([header, "必填" if required else "选填", instruction, example])
     for row in notes.iter_rows(min_row=2, min_col=4, max_col=4):
         for cell in row:

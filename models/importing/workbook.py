@@ -79,8 +79,13 @@ class SheetTable:
     rows: tuple[tuple[int, tuple[Any, ...]], ...]  # non-blank data rows; blank cells are None
 
 
-def read_table(path: Path, *, required: tuple[str, ...]) -> SheetTable:
-    """The first sheet with a header row in its first 10 rows; DomainError when there is none."""
+def read_table(
+    path: Path, *, required: tuple[str, ...], extra_headers: tuple[str, ...] = ()
+) -> SheetTable:
+    """The first sheet with a header row in its first 10 rows; DomainError when there is none.
+
+    `extra_headers` are columns a particular sheet knows beyond the slate's (a roster's 职务).
+    """
     with _open(path) as workbook:
         try:
             found = _find_header(workbook)
@@ -90,7 +95,7 @@ def read_table(path: Path, *, required: tuple[str, ...]) -> SheetTable:
     if found is None:
         raise DomainError("header_not_found", path=str(path))
     name, header_row, grid = found
-    table = _build_table(name, header_row, grid)
+    table = _build_table(name, header_row, grid, (*CANONICAL_HEADERS, *extra_headers))
     missing = [header for header in required if header not in table.columns]
     if missing:
         raise DomainError(
@@ -99,7 +104,7 @@ def read_table(path: Path, *, required: tuple[str, ...]) -> SheetTable:
             sheet=name,
             missing=missing,
             missing_text="、".join(missing),
-            expected="、".join(CANONICAL_HEADERS),
+            expected="、".join((*CANONICAL_HEADERS, *extra_headers)),
         )
     return table
 
@@ -160,7 +165,9 @@ def _find_header(workbook: CalamineWorkbook) -> tuple[str, int, list[list[Any]]]
     return None
 
 
-def _build_table(name: str, header_row: int, grid: list[list[Any]]) -> SheetTable:
+def _build_table(
+    name: str, header_row: int, grid: list[list[Any]], known: tuple[str, ...]
+) -> SheetTable:
     header_cells = grid[header_row - 1]
     data: list[tuple[int, list[Any]]] = []
     for offset, cells in enumerate(grid[header_row:], start=header_row + 1):
@@ -174,10 +181,10 @@ def _build_table(name: str, header_row: int, grid: list[list[Any]]) -> SheetTabl
     headers += ("",) * (width - len(headers))
     columns: dict[str, int] = {}
     remark_columns: list[tuple[str, int]] = []
-    keys: set[str] = set(CANONICAL_HEADERS)
+    keys: set[str] = set(known)
     for index, header in enumerate(headers):
         canonical = normalise_header(header)
-        if canonical in CANONICAL_HEADERS and canonical not in columns:
+        if canonical in known and canonical not in columns:
             columns[canonical] = index
             continue
         if canonical == EXPLANATION_HEADER:

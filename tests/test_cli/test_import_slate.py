@@ -143,9 +143,28 @@ def test_reimporting_updates_and_logs_what_changed(capsys, tmp_path, demo):
     rows[3]["联系电话"] = "13999999999"
     rows[3]["工作单位及职务"] = "城子街道残联 主任"
     write_slate(path, rows)
-    result = import_slate(capsys, demo, path, "--json")
+    # The registry's phone differs from the file's: kept and reported, both values, ID masked.
+    kept = import_slate(capsys, demo, path, "--json")
+    assert kept.code == 0
+    assert (kept.json()["added_people"], kept.json()["updated_people"]) == (0, 0)
+    [conflict] = kept.json()["person_conflicts"]
+    assert conflict["row"] == 5 and conflict["taken_from_file"] is False
+    assert conflict["id_number"] == changed[:6] + "********" + changed[-4:]
+    assert conflict["facts"] == [
+        {"column": "联系电话", "registry": "13800000003", "file": "13999999999"}
+    ]
+    [warning] = [w for w in kept.json()["row_warnings"] if w["code"] == "person_conflict"]
+    assert "13800000003" in warning["message"] and changed not in warning["message"]
+    phone = "SELECT phone FROM person WHERE id_number = ?"
+    assert scalar(demo.path, phone, changed) == "13800000003"
+    text = import_slate(capsys, demo, path)
+    assert "保留人员库" in text.out and "--update-people" in text.out
+    logged = counts(demo)[2]
+    result = import_slate(capsys, demo, path, "--update-people", "--json")
     assert result.code == 0
     assert (result.json()["added_people"], result.json()["updated_people"]) == (0, 1)
+    assert result.json()["person_conflicts"][0]["taken_from_file"] is True
+    assert scalar(demo.path, phone, changed) == "13999999999"
     assert counts(demo)[:2] == snapshot[:2]
     assert [m[0] for m in memberships_of(demo, changed)] == [membership_id]
     person_id = scalar(demo.path, "SELECT id FROM person WHERE id_number = ?", changed)
@@ -153,14 +172,22 @@ def test_reimporting_updates_and_logs_what_changed(capsys, tmp_path, demo):
         demo.path,
         "SELECT entity, entity_id, before, after, user_login FROM change_log "
         "WHERE action = 'update' AND id > ? ORDER BY id",
-        snapshot[2],
+        logged,
     )
     updates = {(e, i): (json.loads(b), json.loads(a), u) for e, i, b, a, u in log}
     before, after, login = updates[("person", str(person_id))]
     assert (before, after, login) == ({"phone": "13800000003"}, {"phone": "13999999999"}, "clerk")
-    before, after, _ = updates[("membership", str(membership_id))]
-    assert before == {"work_unit_and_post": passing_rows()[3]["工作单位及职务"]}
-    assert after == {"work_unit_and_post": "城子街道残联 主任"}
+    # The membership's snapshot changed on the first of these imports, the person on the last.
+    assert ("membership", str(membership_id)) not in updates
+    [(before, after)] = query(
+        demo.path,
+        "SELECT before, after FROM change_log WHERE action = 'update' AND entity = 'membership' "
+        "AND entity_id = ? AND id > ?",
+        str(membership_id),
+        snapshot[2],
+    )
+    assert json.loads(before) == {"work_unit_and_post": passing_rows()[3]["工作单位及职务"]}
+    assert json.loads(after) == {"work_unit_and_post": "城子街道残联 主任"}
 
 
 def test_importing_an_empty_slate_exits_1(capsys, tmp_path, demo):

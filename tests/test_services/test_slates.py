@@ -188,8 +188,16 @@ def _membership_facts(db, membership_id: int) -> dict[str, Any]:
 def test_import_then_check_term_gives_the_sheets_own_report(db, terms, tmp_path):
     path = write(tmp_path / "第八届.xlsx", slate_rows())
     outcome = import_slate(db, user="clerk", path=path, kind=BodyKind.CONGRESS, term=8)
-    assert (outcome.imported, outcome.added_people, outcome.updated_people) == (12, 11, 1)
+    # The veteran's registered phone differs from the file's: kept, and reported with both.
+    assert (outcome.imported, outcome.added_people, outcome.updated_people) == (12, 11, 0)
     assert outcome.rejected_file is None and outcome.errors == ()
+    [conflict] = outcome.conflicts
+    assert (conflict.row, conflict.name, conflict.id_number) == (2, "代表00", "110102********0012")
+    assert [(f.column, f.registry, f.file) for f in conflict.facts] == [
+        ("联系电话", "1", "13700000000")
+    ]
+    [warning] = [w for w in outcome.warnings if w.code == "person_conflict"]
+    assert (warning.row, warning.column) == (2, "联系电话")
     slate, report = check_term(db, kind=BodyKind.CONGRESS, term=8, rules=RULES)
     assert (slate.term_id, slate.term, slate.term_status) == (
         terms.congress8,
@@ -293,12 +301,18 @@ def test_import_never_touches_the_7th_term(db, terms, tmp_path):
     import_slate(
         db, user="clerk", path=write(tmp_path / "s.xlsx", rows), kind=BodyKind.CONGRESS, term=8
     )
-    # Re-importing the same file with the veteran changed again: still the 7th term untouched.
+    # Re-importing the same file with the veteran changed again, the clerk taking the file's
+    # facts this time: still the 7th term untouched.
     rows[0]["联系电话"] = "13912345678"
     again = import_slate(
-        db, user="clerk", path=write(tmp_path / "s.xlsx", rows), kind=BodyKind.CONGRESS, term=8
+        db,
+        user="clerk",
+        path=write(tmp_path / "s.xlsx", rows),
+        kind=BodyKind.CONGRESS,
+        term=8,
+        update_people=True,
     )
-    assert (again.added_people, again.updated_people) == (0, 1)
+    assert (again.added_people, again.updated_people, again.rows_from_file) == (0, 1, (2,))
     assert _membership_facts(db, terms.veteran_membership) == seventh_before
     assert _membership_facts(db, terms.leaver_membership) == leaver_before
     _, report_after = check_term(db, kind=BodyKind.CONGRESS, term=7, rules=RULES)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from models.domain.identity import check_digit
 from models.domain.vocabulary import BodyKind
 from models.importing.slate_reader import read_slate
+from models.services.rosters.contracts import SheetPreview
 from views.slates.candidate_table_model import MARK_COLUMN
 from views.slates.import_dialog import ImportPreview
 from views.slates.slate_editor import SlateEditor
@@ -144,7 +145,7 @@ def _slate_file(path: Path, *, bad_row: bool) -> Path:
 def test_import_preview_offers_what_the_file_allows(qtbot, tmp_path, bad_row):
     path = _slate_file(tmp_path / "slate.xlsx", bad_row=bad_row)
     sheet = read_slate(path, body=BodyKind.PRESIDIUM.value)
-    preview = ImportPreview(sheet, path)
+    preview = ImportPreview(SheetPreview(sheet, (), ()), path)
     qtbot.addWidget(preview)
     preview.show()
     assert preview.import_all.isEnabled() is (not bad_row)

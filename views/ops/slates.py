@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.domain.vocabulary import BodyKind
+from models.domain.vocabulary import Association, BodyKind
 from models.services.common.changes import Outcome
 from models.services.common.context import AppContext
+from models.services.rosters import commands as roster_commands
+from models.services.rosters import queries as roster_queries
+from models.services.rosters.contracts import ImportChoices, SheetPreview
 from models.services.slates import commands, queries
 from models.services.slates.contracts import ImportOutcome, SlateWorkbench
 
@@ -43,3 +46,75 @@ def import_slate(
             reserve=reserve,
         )
     )
+
+
+# --- previewing and importing a slate or a sitting roster: conflicts and units the clerk decides --
+
+
+def preview_slate_file(
+    ctx: AppContext, *, path: Path, kind: BodyKind, term_id: int
+) -> SheetPreview:
+    return roster_queries.preview_slate_import(ctx.db, path=path, kind=kind, term_id=term_id)
+
+
+def import_slate_file(
+    ctx: AppContext,
+    *,
+    path: Path,
+    kind: BodyKind,
+    term: int | None,
+    choices: ImportChoices,
+    reserve: bool,
+) -> Outcome[ImportOutcome]:
+    return ctx.command(
+        lambda db, user: commands.import_slate(
+            db,
+            user=user,
+            path=path,
+            kind=kind,
+            term=term,
+            valid_only=choices.valid_only,
+            reserve=reserve,
+            rows_from_file=choices.rows_from_file,
+            create_units=choices.create_units,
+        )
+    )
+
+
+def preview_roster(
+    ctx: AppContext, *, path: Path, kind: BodyKind, association: Association | None, term_id: int
+) -> SheetPreview:
+    return roster_queries.preview_roster(
+        ctx.db, path=path, kind=kind, association=association, term_id=term_id
+    )
+
+
+def import_roster(
+    ctx: AppContext,
+    *,
+    path: Path,
+    kind: BodyKind,
+    association: Association | None,
+    term: int | None,
+    choices: ImportChoices,
+) -> Outcome[ImportOutcome]:
+    return ctx.command(
+        lambda db, user: roster_commands.import_roster(
+            db,
+            user=user,
+            path=path,
+            kind=kind,
+            association=association,
+            term=term,
+            valid_only=choices.valid_only,
+            rows_from_file=choices.rows_from_file,
+            create_units=choices.create_units,
+        )
+    )
+
+
+def write_roster_template(ctx: AppContext, *, path: Path) -> Path:
+    """The roster's template (as `yishi template roster`), for the office to fill in."""
+    from models.importing.template import write_roster_template as write  # openpyxl: only here
+
+    return write(path)

@@ -10,6 +10,7 @@ from models.domain.errors import Level
 from models.domain.rules import Rules
 from models.domain.slate import RowProblem, SlateRecord
 from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
+from models.services.rosters.contracts import PersonConflict
 
 if TYPE_CHECKING:  # the reader pulls in the spreadsheet libraries; only an import needs them
     from models.importing.slate_reader import SlateSheet
@@ -44,12 +45,26 @@ class SlateWorkbench:
 
 @dataclass(frozen=True)
 class ImportOutcome:
+    """What a slate or roster import did; with row errors and no `valid_only`, nothing."""
+
     sheet: SlateSheet
     imported: int
     added_people: int
     updated_people: int
     rejected_file: Path | None
+    # Registered people the file describes otherwise, and the rows whose file facts were taken.
+    conflicts: tuple[PersonConflict, ...] = ()
+    rows_from_file: tuple[int, ...] = ()
+    created_units: tuple[str, ...] = ()
+    unknown_units: tuple[str, ...] = ()  # not created: their rows are unit_unknown errors
 
     @property
     def errors(self) -> tuple[RowProblem, ...]:
         return tuple(p for p in self.sheet.problems if p.level is Level.ERROR)
+
+    @property
+    def warnings(self) -> tuple[RowProblem, ...]:
+        """The reader's warnings and one per conflicting person fact, by row."""
+        found = [p for p in self.sheet.problems if p.level is Level.WARNING]
+        found += [p for conflict in self.conflicts for p in conflict.problems]
+        return tuple(sorted(found, key=lambda p: p.row))
