@@ -24,10 +24,11 @@ from models.domain.vocabulary import (
     TermStatus,
 )
 from models.entities import ElectoralUnit, Membership, Person, SeatAllocation
-from models.services.people.commands import add_person, open_term
+from models.services.people.commands import add_person
 from models.services.rosters.commands import import_roster
 from models.services.rosters.queries import preview_roster, preview_slate_import
 from models.services.slates.commands import import_slate
+from models.services.terms.commands import open_term
 
 from ._support import add_units, count, draft, valid_id
 

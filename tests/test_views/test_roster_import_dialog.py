@@ -17,9 +17,10 @@ from desktop.settings import StartupSettings
 from models.domain.identity import check_digit
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.importing.slate_reader import read_slate
-from models.services.people.commands import add_person, open_term
+from models.services.people.commands import add_person
 from models.services.people.contracts import PersonDraft, TermRow
 from models.services.rosters.contracts import SheetPreview
+from models.services.terms.commands import open_term
 from models.store import migrate
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from models.domain.vocabulary import Association, BodyKind
 from models.services.common.changes import Outcome
@@ -14,38 +13,9 @@ from models.services.rosters.contracts import ImportChoices, SheetPreview
 from models.services.slates import commands, queries
 from models.services.slates.contracts import ImportOutcome, SlateWorkbench
 
-if TYPE_CHECKING:
-    from models.importing.slate_reader import SlateSheet
-
 
 def workbench(ctx: AppContext, *, kind: BodyKind, term: int | None) -> SlateWorkbench:
     return queries.slate_workbench(ctx.db, kind=kind, term=term)
-
-
-def preview(ctx: AppContext, *, path: Path, kind: BodyKind, term_id: int) -> SlateSheet:
-    return queries.preview_slate(ctx.db, path=path, kind=kind, term_id=term_id)
-
-
-def import_slate(
-    ctx: AppContext,
-    *,
-    path: Path,
-    kind: BodyKind,
-    term: int | None,
-    valid_only: bool,
-    reserve: bool,
-) -> Outcome[ImportOutcome]:
-    return ctx.command(
-        lambda db, user: commands.import_slate(
-            db,
-            user=user,
-            path=path,
-            kind=kind,
-            term=term,
-            valid_only=valid_only,
-            reserve=reserve,
-        )
-    )
 
 
 # --- previewing and importing a slate or a sitting roster: conflicts and units the clerk decides --
