@@ -91,19 +91,25 @@ def fill_editor(qtbot, name: str, seats: str = "", kind: str | None = None):
 
 
 def add(office: Office, dialog: UnitsDialog, name: str, seats: str = "", kind=None) -> None:
-    answerer = fill_editor(office.qtbot, name, seats, kind).start()
-    try:
-        office.qtbot.keyClick(dialog.table, Qt.Key.Key_Insert)  # type: ignore[attr-defined]
-        office.idle()
-    finally:
-        answerer.stop()
-    assert [s["type"] for s in answerer.seen] == ["UnitEditor"]
+    seen = press(office, dialog, Qt.Key.Key_Insert, fill_editor(office.qtbot, name, seats, kind))
+    assert [s["type"] for s in seen] == ["UnitEditor"]
 
 
 def commit(qtbot, dialog: UnitsDialog, editor: QWidget) -> None:
     """Enter in the cell: the view commits it on its next turn of the event loop."""
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.table.state() != QAbstractItemView.State.EditingState)
+
+
+def press(office: Office, dialog: UnitsDialog, key: Qt.Key, answerer: ModalAnswerer) -> list:
+    """Press a key on the table with `answerer` ready for the modal it may open; what it saw."""
+    answerer.start()
+    try:
+        office.qtbot.keyClick(dialog.table, key)  # type: ignore[attr-defined]
+        office.idle()
+    finally:
+        answerer.stop()
+    return answerer.seen
 
 
 def cells(dialog: UnitsDialog, column: int) -> list[str]:
@@ -207,35 +213,19 @@ def test_a_unit_in_use_is_not_removed_and_an_unused_one_is_after_asking(office, 
 
     # In use: no question asked, the refusal says who uses it (counts only), nothing removed.
     dialog.select_row(0)
-    answerer = ModalAnswerer(button="删除").start()
-    try:
-        qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
-        office.idle()
-    finally:
-        answerer.stop()
-    assert answerer.seen == []
+    assert press(office, dialog, Qt.Key.Key_Delete, ModalAnswerer(button="删除")) == []
     assert "第八届代表大会 1 人" in dialog.message.text() and "张三" not in dialog.message.text()
     assert [s[0] for s in office.seats()] == ["大峪街道", "王平镇"]
 
     # Unused: 取消 keeps it, 删除 removes it with its seats.
     dialog.select_row(1)
     activate(qtbot, dialog)
-    answerer = ModalAnswerer(button="取消").start()
-    try:
-        qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
-        office.idle()
-    finally:
-        answerer.stop()
-    assert [s["title"] for s in answerer.seen] == ["删除选举单位"]
-    assert "王平镇" in answerer.seen[0]["text"] and "12 名" in answerer.seen[0]["text"]
+    seen = press(office, dialog, Qt.Key.Key_Delete, ModalAnswerer(button="取消"))
+    assert [s["title"] for s in seen] == ["删除选举单位"]
+    assert "王平镇" in seen[0]["text"] and "12 名" in seen[0]["text"]
     assert len(office.seats()) == 2
     activate(qtbot, dialog)
-    answerer = ModalAnswerer(button="删除").start()
-    try:
-        qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
-        office.idle()
-    finally:
-        answerer.stop()
+    assert len(press(office, dialog, Qt.Key.Key_Delete, ModalAnswerer(button="删除"))) == 1
     assert office.seats() == [("大峪街道", "街道", 28, 1)]
     assert cells(dialog, 1) == ["大峪街道"] and "已删除“王平镇”" in dialog.message.text()
 
@@ -255,11 +245,37 @@ def test_a_name_already_taken_keeps_the_editor_open_and_says_so(office, qtbot):
         shot(widget, "unit_editor_refused")
         widget.reject()
 
-    answerer = ModalAnswerer(answer=answer).start()
-    try:
-        qtbot.keyClick(dialog.table, Qt.Key.Key_Insert)
-        office.idle()
-    finally:
-        answerer.stop()
+    press(office, dialog, Qt.Key.Key_Insert, ModalAnswerer(answer=answer))
     assert seen == ["错误：已有选举单位“大峪街道”，请换一个名称。"]
     assert office.seats() == [("大峪街道", "街道", 28, 0)]
+
+
+def test_ctrl_shift_u_opens_it_for_the_congress_term_shown(harness, qtbot):
+    """The window's 任职 → 选举单位与名额… (wired by the frame) opens this dialog on the term shown."""
+    h = harness
+    h.choose("代表大会")
+    h.choose_term("第八届（筹备中）")
+    seen: list[tuple[str, list[str]]] = []
+
+    def answer(widget: QWidget) -> None:
+        assert isinstance(widget, UnitsDialog)
+        qtbot.waitUntil(lambda: widget.model.rowCount() > 0)
+        seen.append((widget.windowTitle(), cells(widget, SEATS_COLUMN)))
+        widget.reject()
+
+    answerer = ModalAnswerer(answer=answer).start()
+    try:
+        h.window.activateWindow()
+        qtbot.waitUntil(h.window.isActiveWindow)
+        qtbot.keyClick(
+            h.window,
+            Qt.Key.Key_U,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        qtbot.waitUntil(lambda: len(seen) == 1)
+    finally:
+        answerer.stop()
+    title, seats = seen[0]
+    assert title == "选举单位与名额 — 第八届代表大会"
+    # The demo's 8th term allocates 28 seats to 大峪街道, its first unit.
+    assert seats[0] == "28"
