@@ -202,7 +202,7 @@ MESSAGES: dict[str, str] = {
     "unit_id_not_found": "找不到编号为 {unit_id} 的选举单位，可能已被其他人删除，请刷新后再试。",
     "unit_name_taken": "已有选举单位“{name}”，请换一个名称。",
     "unit_kind_invalid": "选举单位类型只能是街道、镇或界别，而不是“{value}”。",
-    "units_congress_only": "只有代表大会的届次设选举单位和名额；{body}没有选举单位，请用 --body congress。",
+    "units_congress_only": "只有代表大会的届次设选举单位和名额，{body}没有选举单位。",
     "seats_invalid": "选举单位“{name}”的名额“{value}”无效：名额须为 0 或正整数。",
     "unit_seats_spec_invalid": "“{value}”不是“选举单位=名额”的写法，例如 --unit 大峪街道=12。",
     "unit_given_twice": "选举单位“{name}”写了不止一次，每个单位只能写一次。",
