@@ -184,6 +184,20 @@ def test_a_clerk_sets_up_units_and_seats_from_the_keyboard(office, qtbot, qtmode
     assert office.seats()[2] == ("助残社会组织", "界别", None, 0)
     shot(dialog, "units_dialog")
 
+    # Tab leaves the table for the buttons; Esc in a cell leaves the cell, then the dialog.
+    assert unnamed_focusable(dialog) == []
+    activate(qtbot, dialog)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert dialog.add_button.hasFocus()
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    qtbot.keyClick(dialog.table.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.table.state() != QAbstractItemView.State.EditingState)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert office.seats()[0] == ("大峪街道", "街道", 28, 0)
+
 
 def test_a_unit_in_use_is_not_removed_and_an_unused_one_is_after_asking(office, qtbot):
     set_seats(
