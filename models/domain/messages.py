@@ -220,6 +220,16 @@ MESSAGES: dict[str, str] = {
     "not_a_delegate": "{name}不是代表大会{term}的代表，不能作为主席团候选人从代表中添加。",
     # electoral units and their seats (选举单位与名额)
     "unit_not_found": "找不到选举单位“{name}”。",
+    "unit_id_not_found": "找不到编号为 {unit_id} 的选举单位，可能已被其他人删除，请刷新后再试。",
+    "unit_name_taken": "已有选举单位“{name}”，请换一个名称。",
+    "unit_kind_invalid": "选举单位类型只能是街道、镇或界别，而不是“{value}”。",
+    "units_congress_only": "只有代表大会的届次设选举单位和名额，{body}没有选举单位。",
+    "seats_invalid": "选举单位“{name}”的名额“{value}”无效：名额须为 0 或正整数。",
+    "unit_seats_spec_invalid": "“{value}”不是“选举单位=名额”的写法，例如 --unit 大峪街道=12。",
+    "unit_given_twice": "选举单位“{name}”写了不止一次，每个单位只能写一次。",
+    "unit_order_incomplete": "调整顺序时须列出全部选举单位，每个只列一次。",
+    "unit_in_use": "选举单位“{name}”仍被 {count} 条任职记录使用（{uses}），不能删除。请先在这些人的本届信息中改用其他选举单位。",
+    "unit_in_use_now": "选举单位“{name}”刚被其他人使用，不能删除，请刷新后再看。",
     # the sitting roster imported from the office's own files
     "roster_position_unknown": "职务“{value}”不是{body}的职务，可选：{choices}。",
     "roster_term_past": "{body}{term}已是往届，不能导入在任名单：请选择筹备中或现任的届次。",
