@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.services.people.commands import open_term
+from models.services.terms.commands import open_term
 from models.store.unit_of_work import open_database
 
 from .helpers import query, run_cli, sqlite_url

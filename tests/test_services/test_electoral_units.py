@@ -12,9 +12,10 @@ from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.entities import ElectoralUnit, SeatAllocation
 from models.services.electoral import commands
 from models.services.electoral.queries import congress_term_id, units_of_congress_term
-from models.services.people.commands import add_memberships, add_person, open_term
+from models.services.people.commands import add_memberships, add_person
 from models.services.people.contracts import MembershipDraft
 from models.services.slates.queries import seats_of_term, units_of_term
+from models.services.terms.commands import open_term
 
 from ._support import count, draft, last_log_id, log_since
 

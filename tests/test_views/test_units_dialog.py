@@ -14,8 +14,9 @@ from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.services.common.context import AppContext
 from models.services.electoral.commands import set_seats
 from models.services.electoral.queries import units_of_congress_term
-from models.services.people.commands import add_memberships, add_person, open_term
+from models.services.people.commands import add_memberships, add_person
 from models.services.people.contracts import MembershipDraft, PersonDraft, TermRow
+from models.services.terms.commands import open_term
 from models.store import migrate
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
