@@ -9,7 +9,7 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from desktop.paths import resource_path
 from models.domain.errors import DomainError
-from models.services.federation.commands import checked_profile, replace_rules, save_profile
+from models.services.federation.commands import set_up
 from models.services.federation.contracts import (
     PROFILE_FIELDS,
     Profile,
@@ -44,20 +44,11 @@ def _draft(current: Profile | None, args: argparse.Namespace) -> ProfileDraft | 
 
 
 def run_setup(db: Database, user: str, args: argparse.Namespace) -> int:
-    """Everything is checked before anything is written, and written in one transaction."""
     draft = _draft(profile(db), args)
     rules: RulesFile | None = None
     if args.rules:
         rules = read_rules_file(args.rules, shipped_dir=resource_path("rules"))
-    if draft is not None:
-        checked_profile(draft)
-    with db.one_transaction() as one:
-        if draft is not None:
-            save_profile(one, user=user, draft=draft)
-        if rules is not None:
-            replace_rules(
-                one, user=user, rules_id=rules.rules_id, content=rules.content, origin=rules.origin
-            )
+    set_up(db, user=user, draft=draft, rules=rules)
     saved, in_force = profile(db), rules_in_force(db)
     if args.json:
         print_json({"profile": _profile_json(saved), "rules": _rules_json(in_force)})

@@ -13,6 +13,7 @@ from models.demo.meetings import write_demo_meetings
 from models.demo.motions import write_demo_motions
 from models.demo.plan import CONGRESS_7_OPENED, UNITS
 from models.domain.errors import DomainError
+from models.services.common.federation_data import DEMO_MARKER as DEMO_MARKER
 from models.services.common.federation_data import (
     clear_federation,
     holds_federation_data,
@@ -25,7 +26,6 @@ from models.services.federation.queries import profile
 from models.services.people.queries import registry
 from models.store.unit_of_work import Database
 
-DEMO_MARKER = "demo.built"
 # What the demo's clerk types at first run, as any office would (the address is made up).
 DEMO_PROFILE = ProfileDraft(
     full_name="门头沟区残疾人联合会",

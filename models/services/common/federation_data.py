@@ -41,6 +41,9 @@ from models.entities import (
 )
 from models.store.unit_of_work import Database
 
+# Set by `yishi demo` when it built the demo federation: its data is the demo's, not an office's.
+DEMO_MARKER = "demo.built"
+
 
 def holds_federation_data(db: Database) -> bool:
     """Anything a clerk entered: people, terms beyond the party group's, electoral units, meetings."""

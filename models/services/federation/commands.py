@@ -18,6 +18,7 @@ from models.services.federation.contracts import (
     SHIPPED_ORIGIN,
     Profile,
     ProfileDraft,
+    RulesFile,
     RulesInForce,
 )
 from models.store.unit_of_work import Database
@@ -88,3 +89,19 @@ def replace_rules(
     found = queries.rules_in_force(db)
     assert found is not None
     return found
+
+
+def set_up(db: Database, *, user: str, draft: ProfileDraft | None, rules: RulesFile | None) -> None:
+    """First-run setup (the dialog, `yishi setup`): the profile and the rules file, all or
+    nothing — both are checked before either is written."""
+    if draft is not None:
+        checked_profile(draft)
+    if rules is not None:
+        load_rules(rules.content, rules_id=rules.rules_id)
+    with db.one_transaction() as one:
+        if draft is not None:
+            save_profile(one, user=user, draft=draft)
+        if rules is not None:
+            replace_rules(
+                one, user=user, rules_id=rules.rules_id, content=rules.content, origin=rules.origin
+            )

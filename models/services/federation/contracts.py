@@ -96,3 +96,12 @@ class RulesFile:
     title: str
     content: str
     origin: str  # SHIPPED_ORIGIN or the file's path
+
+
+@dataclass(frozen=True)
+class FirstRun:
+    """What the first-run dialog needs: the rules recorded on opening, and whether the demo may be
+    built here (an empty database, or one that already holds the demo)."""
+
+    rules: RulesInForce | None
+    may_build_demo: bool

@@ -5,11 +5,13 @@ from __future__ import annotations
 from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.domain.rules import load_rules
-from models.services.common.settings import RULES_CONTENT, RULES_ID, RULES_ORIGIN
+from models.services.common.federation_data import DEMO_MARKER, holds_federation_data
+from models.services.common.settings import RULES_CONTENT, RULES_ID, RULES_ORIGIN, get_setting
 from models.services.federation._stored import rows
 from models.services.federation.contracts import (
     PROFILE_KEYS,
     SHIPPED_ORIGIN,
+    FirstRun,
     Profile,
     RulesInForce,
 )
@@ -68,3 +70,8 @@ def rules_in_force(db: Database) -> RulesInForce | None:
         recorded_at=content.updated_at,
         problem=problem,
     )
+
+
+def first_run(db: Database) -> FirstRun:
+    may_build_demo = get_setting(db, DEMO_MARKER) is not None or not holds_federation_data(db)
+    return FirstRun(rules=rules_in_force(db), may_build_demo=may_build_demo)
