@@ -200,3 +200,17 @@ def test_the_assignment_slip_carries_the_profiles_contact_line(demo_db):
     texts = [b.text for b in paper.blocks if isinstance(b, Paragraph)]
     assert texts[-1] == organisation_contact(demo_db)
     assert "010-69841234" in texts[-1]
+
+
+def test_the_demo_is_offered_on_an_empty_database_or_over_the_demo_only(db):
+    from models.services.common.federation_data import DEMO_MARKER, put_setting
+    from models.services.federation.queries import first_run
+    from models.services.people.commands import add_person
+
+    from ._support import draft
+
+    assert first_run(db).may_build_demo
+    add_person(db, user="clerk", draft=draft(name="张三"))
+    assert not first_run(db).may_build_demo
+    put_setting(db, user="clerk", key=DEMO_MARKER, value="2026-12-04")
+    assert first_run(db).may_build_demo

@@ -3,13 +3,11 @@ for a clerk who only wants to look."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -18,27 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.messages import message
 from models.services.federation.contracts import FirstRun, RulesFile
 from views.background import Runner
 from views.error_presenter import describe
-from views.form_dialog import FormDialog
 from views.ops import federation as ops
-from views.settings.profile_fields import ProfileFields, rules_text
+from views.settings.profile_fields import ProfileForm, rules_text
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
 
 
-class FirstRunDialog(FormDialog):
+class FirstRunDialog(ProfileForm):
     """保存 writes the profile (and the chosen rules file) in one step; 生成演示数据 builds the
     demo on the lane instead; 稍后再说 (Esc) closes, and the dialog comes back next time."""
 
     demo_built = Signal()
 
     def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(runner, self.tr("首次使用：填写本会信息"), parent)
-        self.ctx = ctx
+        super().__init__(runner, ctx, self.tr("首次使用：填写本会信息"), parent)
         # Room for a rules file's id, title and origin on one line.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("身" * 50))
         self.chosen: RulesFile | None = None  # a district's own file; None keeps the one in force
@@ -54,7 +49,7 @@ class FirstRunDialog(FormDialog):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, intro)
-        self.profile_fields = ProfileFields(self)
+        self.add_profile_fields()
 
         self.rules_label = QLabel(self.tr("正在读取…"))
         self.rules_label.setAccessibleName(self.tr("规则文件"))
@@ -84,7 +79,6 @@ class FirstRunDialog(FormDialog):
         layout.insertWidget(layout.count() - 1, self.progress)
 
         self.ok_button().setText(self.tr("保存并开始"))
-        self.ok_button().setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍后再说"))
         self.demo_button = self.buttons.addButton(
             self.tr("生成演示数据(&D)"), QDialogButtonBox.ButtonRole.ActionRole
@@ -97,9 +91,6 @@ class FirstRunDialog(FormDialog):
         self.demo_button.setEnabled(False)
         self.demo_button.clicked.connect(self.build_demo)
 
-        for edit in self.profile_fields.edits.values():
-            edit.textChanged.connect(self.validate)
-        self.ok_button().setEnabled(False)
         runner.submit(
             lambda: ops.first_run(ctx),
             on_done=self._loaded,
@@ -116,38 +107,12 @@ class FirstRunDialog(FormDialog):
             self.demo_button.setToolTip(self.tr("数据库中已有其他数据，不能生成演示数据"))
         self.validate()
 
-    def validate(self) -> bool:
-        missing = self.profile_fields.missing()
-        if missing is not None:
-            # Blank at first: a quiet hint, not an error, until the clerk has typed something.
-            typed = any(e.text() for e in self.profile_fields.edits.values())
-            label = "本会全称" if missing == "full_name" else "简称"
-            self.show_problem(
-                missing, message("missing_required", {"label": label}), is_error=typed
-            )
-            self.ok_button().setEnabled(False)
-            return False
-        self.clear_problem()
-        self.ok_button().setEnabled(True)
-        return True
+    def validate(self, *, quiet_when_blank: bool = True) -> bool:
+        return super().validate(quiet_when_blank=quiet_when_blank)
 
     # --- the rules file -----------------------------------------------------------------------
 
-    def choose_rules(self, path: Path | None = None) -> None:
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("选择规则文件"), "", self.tr("规则文件 (*.toml)")
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        ctx, text = self.ctx, str(path)
-        self.message.setText(self.tr("正在检查规则文件…"))
-        self.runner.submit(
-            lambda: ops.rules_file(ctx, path=text), on_done=self._chosen, on_error=self._refused
-        )
-
-    def _chosen(self, rules: RulesFile) -> None:
+    def rules_read(self, rules: RulesFile) -> None:
         self.chosen = rules
         # The file's name fits beside the buttons; its whole path is a hover away.
         self.rules_label.setText(rules_text(rules, whole_path=False))
@@ -156,7 +121,7 @@ class FirstRunDialog(FormDialog):
         self.default_button.setVisible(True)
         self.validate()
 
-    def _refused(self, error: BaseException) -> None:
+    def rules_refused(self, error: BaseException) -> None:
         self.show_problem("rules", describe(error))
         self.choose_button.setFocus()
 

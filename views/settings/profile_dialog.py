@@ -1,13 +1,14 @@
-"""设置 → 本会信息: edit the federation's profile; see the rules in force and replace them."""
+"""设置 → 本会信息: edit the federation's profile; see the rules in force and replace them.
+
+更换规则文件… checks the chosen file on the lane (ProfileForm.choose_rules), asks, then replaces.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -17,13 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.messages import message
 from models.services.federation.contracts import Profile, RulesFile, RulesInForce
 from views.background import Runner
 from views.error_presenter import describe
-from views.form_dialog import FormDialog
 from views.ops import federation as ops
-from views.settings.profile_fields import ProfileFields, rules_text
+from views.settings.profile_fields import ProfileForm, rules_text
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -41,15 +40,14 @@ def _value_label(name: str) -> QLabel:
     return label
 
 
-class ProfileDialog(FormDialog):
+class ProfileDialog(ProfileForm):
     def __init__(self, runner: Runner, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(runner, self.tr("本会信息"), parent)
-        self.ctx = ctx
+        super().__init__(runner, ctx, self.tr("本会信息"), parent)
         # A district's rules file is shown by its whole path.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("身" * 40))
         self.saved: Profile | None = None
         self.rules: RulesInForce | None = None
-        self.profile_fields = ProfileFields(self)
+        self.add_profile_fields()
 
         box = QGroupBox(self.tr("现行规则文件（只读）"))
         box.setAccessibleName(self.tr("现行规则文件"))
@@ -74,15 +72,11 @@ class ProfileDialog(FormDialog):
         )
         self.replace_button.clicked.connect(lambda: self.choose_rules())
         self.replace_button.setAutoDefault(False)  # Enter in a field saves the profile
-        self.ok_button().setDefault(True)
         rows.addRow(self.replace_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, box)  # after the profile's fields, before the message
 
-        for edit in self.profile_fields.edits.values():
-            edit.textChanged.connect(self.validate)
-        self.ok_button().setEnabled(False)
         self.message.setText(self.tr("正在读取…"))
         runner.submit(
             lambda: (ops.profile(ctx), ops.rules_in_force(ctx)),
@@ -119,17 +113,6 @@ class ProfileDialog(FormDialog):
         self.rules_recorded.setText(f"{rules.recorded_by}　{when}".strip())
         self.adjustSize()
 
-    def validate(self) -> bool:
-        missing = self.profile_fields.missing()
-        if missing is not None:
-            label = "本会全称" if missing == "full_name" else "简称"
-            self.show_problem(missing, message("missing_required", {"label": label}))
-            self.ok_button().setEnabled(False)
-            return False
-        self.clear_problem()
-        self.ok_button().setEnabled(True)
-        return True
-
     def submit(self) -> None:
         if not self.validate():
             return
@@ -142,28 +125,11 @@ class ProfileDialog(FormDialog):
 
     # --- replacing the rules ------------------------------------------------------------------
 
-    def choose_rules(self, path: Path | None = None) -> None:
-        """Pick a file (unless given), check it on the lane, confirm, then put it in force."""
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("选择规则文件"), "", self.tr("规则文件 (*.toml)")
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        ctx, text = self.ctx, str(path)
-        self.message.setText(self.tr("正在检查规则文件…"))
-        self.runner.submit(
-            lambda: ops.rules_file(ctx, path=text),
-            on_done=self._checked,
-            on_error=self._rules_refused,
-        )
-
-    def _rules_refused(self, error: BaseException) -> None:
+    def rules_refused(self, error: BaseException) -> None:
         self.show_problem(None, describe(error))
         self.replace_button.setFocus()
 
-    def _checked(self, rules: RulesFile) -> None:
+    def rules_read(self, rules: RulesFile) -> None:
         self.clear_problem()
         if not self.confirm_replace(rules):
             return
@@ -171,7 +137,7 @@ class ProfileDialog(FormDialog):
         self.runner.submit_command(
             lambda: ops.replace_rules(ctx, rules=rules),
             on_done=self._replaced,
-            on_error=self._rules_refused,
+            on_error=self.rules_refused,
             initiator=self,
         )
 
