@@ -238,3 +238,23 @@ def test_replacing_the_rules_asks_first_and_logs_the_change(
     (note,) = harness.query("SELECT note FROM change_log WHERE action = 'replace'")
     assert "mentougou-2019" in note[0] and "mentougou-2026" in note[0]
     shot(dialog, "profile-dialog-replaced")
+
+
+def _mnemonics(widget) -> list[str]:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in widget.findChildren(QLabel) if w.buddy() is not None]
+    texts += [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisibleTo(widget)]
+    return [m.upper() for t in texts for m in re.findall(r"&(\w)", t)]
+
+
+def test_every_field_has_its_own_mnemonic(qtbot, empty_window: MainWindow, harness) -> None:
+    first = _first_run(qtbot, empty_window)
+    profile = ProfileDialog(harness.window.runner, harness.ctx, parent=harness.window)
+    qtbot.addWidget(profile)
+    for dialog in (first, profile):
+        keys = _mnemonics(dialog)
+        assert len(keys) >= 7 and len(keys) == len(set(keys)), keys
+    harness.idle()

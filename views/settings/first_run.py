@@ -81,7 +81,7 @@ class FirstRunDialog(ProfileForm):
         self.ok_button().setText(self.tr("保存并开始"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍后再说"))
         self.demo_button = self.buttons.addButton(
-            self.tr("生成演示数据(&D)"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("生成演示数据(&Y)"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.demo_button.setAccessibleName(self.tr("生成演示数据"))
         self.demo_button.setAccessibleDescription(
