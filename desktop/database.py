@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.settings import DEFAULT_RULES_ID, StartupSettings, shipped_calendar, shipped_rules
 from models.services.common.settings import CALENDAR_CONTENT, get_setting, record_rules
+from models.services.federation.contracts import SHIPPED_ORIGIN
 from models.store.unit_of_work import Database, open_database
 
 
@@ -16,6 +17,7 @@ def connect(settings: StartupSettings) -> Database:
             user=settings.user,
             rules_id=DEFAULT_RULES_ID,
             content=shipped_rules(DEFAULT_RULES_ID),
+            origin=SHIPPED_ORIGIN,
         )
         if get_setting(db, CALENDAR_CONTENT) is None:
             # The State Council's working-day calendar, seeded once; clerks add years later.

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from models.services.people.contracts import PersonRow
     from views.meetings.meeting_list import MeetingList
     from views.motions.motion_list import MotionList
+    from views.settings.first_run import FirstRunDialog
 
 # A body as the navigation names it: its kind and, for a special association, which one.
 Body = tuple[BodyKind, Association | None]
@@ -41,6 +42,8 @@ SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCI
 class MainWindow(MainActions, QMainWindow):
     database_ready = Signal()
     database_failed = Signal(str)
+    # Shown over the window while a database without the federation's profile is open.
+    first_run: FirstRunDialog | None = None
 
     def __init__(
         self, runner: Runner, *, user: str, interactive: bool = True, parent: QWidget | None = None
@@ -147,6 +150,33 @@ class MainWindow(MainActions, QMainWindow):
         else:
             self._on_body_chosen(*self._body_choice(current))
         self._update_actions()
+        if self.interactive:  # smoke mode waits for no one
+            self._offer_first_run(ctx)
+
+    def _offer_first_run(self, ctx: AppContext) -> None:
+        """A database without the federation's profile asks for it, over the opened window."""
+        from views.ops import federation as federation_ops
+
+        self.runner.submit(
+            lambda: federation_ops.profile(ctx),
+            on_done=lambda profile: None if profile is not None else self._show_first_run(ctx),
+            on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
+        )
+
+    def _show_first_run(self, ctx: AppContext) -> None:
+        from views.settings.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.runner, ctx, parent=self)
+        # The demo's bodies have terms now: show the chosen body's afresh, terms and all — after
+        # the reload the Runner's data_changed starts, which would drop a terms list loading.
+        dialog.demo_built.connect(lambda: QTimer.singleShot(0, self._show_current_body))
+        self.first_run = dialog
+        dialog.open()
+
+    def _show_current_body(self) -> None:
+        current = self.navigation.currentItem()
+        if current is not None:
+            self._on_body_chosen(*self._body_choice(current))
 
     def _after_first_roster(self, _rows_or_error: object) -> None:
         self.roster.roster_shown.disconnect(self._after_first_roster)

@@ -13,16 +13,28 @@ from models.demo.meetings import write_demo_meetings
 from models.demo.motions import write_demo_motions
 from models.demo.plan import CONGRESS_7_OPENED, UNITS
 from models.domain.errors import DomainError
+from models.services.common.federation_data import DEMO_MARKER as DEMO_MARKER
 from models.services.common.federation_data import (
     clear_federation,
     holds_federation_data,
     put_setting,
 )
 from models.services.common.settings import get_setting
+from models.services.federation.commands import save_profile
+from models.services.federation.contracts import ProfileDraft
+from models.services.federation.queries import profile
 from models.services.people.queries import registry
 from models.store.unit_of_work import Database
 
-DEMO_MARKER = "demo.built"
+# What the demo's clerk types at first run, as any office would (the address is made up).
+DEMO_PROFILE = ProfileDraft(
+    full_name="门头沟区残疾人联合会",
+    short_name="门残联",
+    district="门头沟区",
+    address="北京市门头沟区演示路1号",
+    postcode="102300",
+    telephone="010-69800000",
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class DemoSummary:
 def build_demo(db: Database, *, user: str, force: bool = False) -> DemoSummary:
     """Each step one command (its own unit of work) stamped with the demo's date, not today's."""
     if get_setting(db, DEMO_MARKER) is not None and not force:
+        # A demo built before profiles existed gets the demo's, so the window opens straight in.
+        _ensure_profile(db, user=user)
         return DemoSummary(already_present=True, people=_people(db), units=0, seats=())
     if holds_federation_data(db) and not force:
         raise DomainError("demo_other_data", people=_people(db))
@@ -60,6 +74,7 @@ def _build(db: Database, *, user: str, force: bool) -> DemoSummary:
     meetings = write_demo_meetings(dated, clock, user=user)
     motions = write_demo_motions(dated, clock, user=user)
     decisions = write_demo_decisions(dated, clock, user=user)
+    _ensure_profile(db, user=user)
     put_setting(db, user=user, key=DEMO_MARKER, value=date.today().isoformat())
     return DemoSummary(
         already_present=False,
@@ -70,6 +85,12 @@ def _build(db: Database, *, user: str, force: bool) -> DemoSummary:
         motions=motions,
         decisions=decisions,
     )
+
+
+def _ensure_profile(db: Database, *, user: str) -> None:
+    """An office's own profile is kept (`--force` empties the data, not who the office is)."""
+    if profile(db) is None:
+        save_profile(db, user=user, draft=DEMO_PROFILE)
 
 
 def _people(db: Database) -> int:

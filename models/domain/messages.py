@@ -195,6 +195,8 @@ MESSAGES: dict[str, str] = {
     "demo_other_data": "数据库中已有非演示数据（人员 {people} 人，或已建立的届次、选举单位）。如确需清空后生成演示数据，请加 --force。",
     # the federation's profile and the rules file in force (first run, 设置 → 本会信息)
     "profile_missing": "本会信息尚未填写：请先运行 yishi setup --name 全称 --short 简称，或在窗口中完成首次设置。",
+    "profile_postcode_invalid": "邮政编码应为 6 位数字（如 102300），现在填的是“{value}”。",
+    "profile_names_required": "首次设置须同时给出本会全称和简称，例如：yishi setup --name 门头沟区残疾人联合会 --short 门残联（缺少：{missing}）。",
     # terms of every body: open, correct, delete, elect, hand over (DOMAIN §8 terms' lifecycle)
     "term_not_draft": "{body}{term}不是筹备中的届次，不能{action}。",
     "current_term_exists": "{body}已有现任的{current}，不能再建立一届现任。请先建为筹备中，换届时用“设为现任”。",

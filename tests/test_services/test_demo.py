@@ -23,6 +23,7 @@ from models.entities import (
     Term,
     User,
 )
+from models.services.federation.contracts import PROFILE_KEYS
 from models.services.motions.queries import list_motions
 from models.services.people.commands import add_person
 from models.services.terms.commands import open_term
@@ -174,7 +175,8 @@ def test_demo_is_written_to_the_change_log_by_the_clerk(demo):
     assert by_entity["person"] == summary.people
     assert by_entity["membership"] == count(db, Membership)
     assert by_entity["electoral_unit"] == 13
-    assert by_entity["setting"] == 1
+    # The demo's marker and the profile it writes like any office (no blank field).
+    assert by_entity["setting"] == 1 + len(PROFILE_KEYS)
     assert {r.user_login for r in rows} == {"demo-clerk"}
     assert {r.user_id for r in rows if r.entity != "app_user"} == {clerk}
 

@@ -33,6 +33,9 @@ class AssignmentSlipData:
     units: tuple[AssignedUnit, ...] = ()
     co_unit_due: date | None = None  # 协办意见 due
     on: date | None = None  # the slip's date (the assignment's day)
+    contact: str | None = (
+        None  # the federation's 通信地址、邮政编码、联系电话, for the units' replies
+    )
 
 
 def assignment_slip_paper(data: AssignmentSlipData) -> Paper:
@@ -67,6 +70,8 @@ def assignment_slip_paper(data: AssignmentSlipData) -> Paper:
         )
     if helpers:
         blocks.append(Paragraph("请协办单位在期限内将办理意见送主办单位。"))
+    if data.contact:
+        blocks.append(Paragraph(data.contact))
     signed = data.on or assigned
     return Paper(
         title=f"{data.organisation}主席团委员提案交办单",

@@ -41,6 +41,9 @@ from models.entities import (
 )
 from models.store.unit_of_work import Database
 
+# Set by `yishi demo` when it built the demo federation: its data is the demo's, not an office's.
+DEMO_MARKER = "demo.built"
+
 
 def holds_federation_data(db: Database) -> bool:
     """Anything a clerk entered: people, terms beyond the party group's, electoral units, meetings."""
@@ -62,7 +65,8 @@ def holds_federation_data(db: Database) -> bool:
 def clear_federation(
     db: Database, *, user: str, note: str, settings: Sequence[str] = ()
 ) -> dict[str, int]:
-    """Delete the federation's data (and the named settings); the change log keeps one row."""
+    """Delete the federation's data (and the named settings); the change log keeps one row.
+    The profile and the rules in force stay: they say who the office is, not what it recorded."""
     counts: dict[str, int] = {}
     party_group_term = select(Term.id).join(Body).where(Body.code == "party_group")
     with db.unit_of_work(user) as uow:

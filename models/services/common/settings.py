@@ -10,6 +10,8 @@ from models.store.unit_of_work import Database
 
 RULES_ID = "rules.id"
 RULES_CONTENT = "rules.content"
+# Where the rules in force came from: "shipped" (resources/rules) or the path of a district's file.
+RULES_ORIGIN = "rules.origin"
 # The working-day calendar in force (written by services/motions/deadlines.py).
 CALENDAR_CONTENT = "calendar.content"
 
@@ -34,8 +36,11 @@ def rules_copy(db: Database) -> tuple[str, str] | None:
     return found[RULES_CONTENT], found.get(RULES_ID) or "database"
 
 
-def record_rules(db: Database, *, user: str, rules_id: str, content: str) -> bool:
-    """Record the rules file in force on first use; a database keeps its own copy after that."""
+def record_rules(
+    db: Database, *, user: str, rules_id: str, content: str, origin: str | None = None
+) -> bool:
+    """Record the rules file in force on first use; a database keeps its own copy after that
+    (services/federation replaces it, logged, when the clerk asks)."""
     with db.unit_of_work(user) as uow:
         if uow.session.get(Setting, RULES_ID) is not None:
             return False
@@ -45,6 +50,8 @@ def record_rules(db: Database, *, user: str, rules_id: str, content: str) -> boo
                 Setting(key=RULES_CONTENT, value=content, updated_by=user),
             ]
         )
+        if origin is not None:
+            uow.session.add(Setting(key=RULES_ORIGIN, value=origin, updated_by=user))
         uow.commit()
     return True
 

@@ -1,4 +1,4 @@
-"""Shared by the printing services: the organisation's name, today, refusals of arguments."""
+"""Shared by the printing services: the organisation's name and contact line, today, refusals."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.rules import load_rules
 from models.services.common.settings import rules_copy
+from models.services.federation.queries import profile
 from models.store.unit_of_work import Database
 
 DEFAULT_ORGANISATION = "区残疾人联合会"
@@ -24,7 +25,11 @@ def today() -> date:
 
 
 def organisation_name(db: Database) -> str:
-    """门头沟区残疾人联合会: the rules file's title (…改革方案) in force, without 改革方案."""
+    """门头沟区残疾人联合会: the profile's full name; a database without a profile (one made before
+    first-run setup existed) falls back to the rules file's title without 改革方案."""
+    found = profile(db)
+    if found is not None:
+        return found.full_name
     copy = rules_copy(db)
     if copy is None:
         return DEFAULT_ORGANISATION
@@ -37,3 +42,9 @@ def organisation_name(db: Database) -> str:
     if title.endswith(_PLAN_SUFFIX) and len(title) > len(_PLAN_SUFFIX):
         return title[: -len(_PLAN_SUFFIX)]
     return DEFAULT_ORGANISATION
+
+
+def organisation_contact(db: Database) -> str | None:
+    """通信地址：…　邮政编码：…　联系电话：… from the profile, for papers the federation sends."""
+    found = profile(db)
+    return found.contact_line if found is not None else None

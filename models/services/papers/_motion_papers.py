@@ -15,7 +15,12 @@ from models.entities import Motion
 from models.services.motions import _rules as dl
 from models.services.motions._replies import letter_of
 from models.services.motions._rows import figures_of, lead_assignment, motion_row, term_motions
-from models.services.papers._common import bad_arguments, organisation_name, today
+from models.services.papers._common import (
+    bad_arguments,
+    organisation_contact,
+    organisation_name,
+    today,
+)
 from models.services.papers.contracts import PAPER_NAMES, PaperKind
 from models.store.unit_of_work import Database
 
@@ -59,7 +64,7 @@ def reply_letter_data(db: Database, *, motion_id: int | None) -> ReplyLetterData
 
 def assignment_slip_data(db: Database, *, motion_id: int | None) -> AssignmentSlipData:
     """The active assignments (a merged motion: its lead's); refused before 交办."""
-    organisation = organisation_name(db)
+    organisation, contact = organisation_name(db), organisation_contact(db)
     with db.session_factory() as session:
         motion = _motion(session, motion_id, PaperKind.ASSIGNMENT_SLIP)
         source = motion.lead_motion if motion.lead_motion is not None else motion
@@ -82,6 +87,7 @@ def assignment_slip_data(db: Database, *, motion_id: int | None) -> AssignmentSl
             units=units,
             co_unit_due=min(helpers) if helpers else None,
             on=units[0].assigned_on,
+            contact=contact,
         )
 
 

@@ -1,0 +1,1 @@
+"""The federation's profile (names, address for letterheads) and the rules file in force."""
