@@ -26,17 +26,10 @@ _STATUS_MARK = {"pass": "✓ 通过", "fail": "✗ 未通过", "warn": "! 提醒
 
 def read_rules(name_or_path: str | None) -> Rules:
     """A rules id shipped in resources/rules, or a path to a district's own file."""
-    choice = name_or_path or DEFAULT_RULES_ID
-    path = Path(choice)
-    if path.suffix != ".toml" and "/" not in choice and "\\" not in choice:
-        path = resource_path("rules", f"{choice}.toml")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DomainError(
-            "rules_invalid", key=choice, detail=f"找不到或无法读取规则文件 {path}"
-        ) from exc
-    return load_rules(text, rules_id=path.stem)
+    from models.services.federation.rules_files import read_rules_file
+
+    found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
+    return load_rules(found.content, rules_id=found.rules_id)
 
 
 def problem_json(problem: RowProblem) -> dict[str, Any]:
