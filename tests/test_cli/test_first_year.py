@@ -52,7 +52,14 @@ def test_the_first_year_from_an_empty_database(office: Any, tmp_path: Path) -> N
     assert before.code == 2
 
     done = office(
-        "setup", "--name", "延庆区残疾人联合会", "--short", "延残联", "--district", "延庆区", "--json"
+        "setup",
+        "--name",
+        "延庆区残疾人联合会",
+        "--short",
+        "延残联",
+        "--district",
+        "延庆区",
+        "--json",
     )
     assert done.code == 0, done.err
 
@@ -65,9 +72,13 @@ def test_the_first_year_from_an_empty_database(office: Any, tmp_path: Path) -> N
     assert listed.code == 0, listed.err
     congress_7 = passing_rows(0) + passing_rows(10)
     roster = write_slate(tmp_path / "第七届代表.xlsx", congress_7, ROSTER_HEADERS)
-    imported = office("import", "roster", str(roster), "--body", "congress", "--term", "7", "--json")
+    imported = office(
+        "import", "roster", str(roster), "--body", "congress", "--term", "7", "--json"
+    )
     assert imported.code == 0, imported.out + imported.err
-    made = office("terms", "make-current", "--body", "congress", "--term", "7", "--date", "2021-06-18")
+    made = office(
+        "terms", "make-current", "--body", "congress", "--term", "7", "--date", "2021-06-18"
+    )
     assert made.code == 0, made.err
 
     # Its presidium, drawn from those delegates: a chair, two vice-chairs, seven members.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget
 
 from desktop.gui import build_window, open_context
 from desktop.settings import StartupSettings
@@ -19,9 +19,9 @@ from models.store.unit_of_work import Database
 from tests.test_services._terms import Federation, build_federation
 from views.ops import terms as ops
 from views.terms.term_forms import ElectionForm, HandoverForm, OpenTermForm
-from views.terms.terms_dialog import TermsDialog
 
 from .helpers import ModalAnswerer, WindowHarness, shot, sqlite_url, type_text, unnamed_focusable
+from .terms_support import activate, column, open_dialog, press, saved
 
 
 @pytest.fixture
@@ -43,46 +43,6 @@ def office(qtbot, tmp_path: Path) -> Iterator[tuple[WindowHarness, Federation]]:
     harness.idle()
     window.close()
     assert window.runner.wait_idle(10_000)
-
-
-def open_dialog(h: WindowHarness, kind: BodyKind, name: str) -> TermsDialog:
-    dialog = TermsDialog(
-        h.window.runner, h.ctx, kind=kind, association=None, body_name=name, parent=h.window
-    )
-    h.qtbot.addWidget(dialog)
-    dialog.show()
-    h.qtbot.waitUntil(lambda: dialog.loaded)
-    activate(h, dialog)
-    return dialog
-
-
-def activate(h: WindowHarness, widget: QWidget) -> None:
-    """Mnemonics reach only the active window."""
-    widget.activateWindow()
-    h.qtbot.waitUntil(widget.isActiveWindow)
-
-
-def press(h: WindowHarness, dialog: TermsDialog, key: Qt.Key) -> QDialog:
-    """Alt+key in the dialog; the sub-dialog it opened."""
-    activate(h, dialog)
-    dialog.table.setFocus()
-    h.qtbot.keyClick(dialog.table, key, Qt.KeyboardModifier.AltModifier)
-    h.qtbot.waitUntil(lambda: dialog.form is not None and dialog.form.isVisible())
-    assert dialog.form is not None
-    activate(h, dialog.form)
-    return dialog.form
-
-
-def saved(h: WindowHarness, dialog: TermsDialog) -> None:
-    h.qtbot.waitUntil(lambda: dialog.form is None)
-    h.idle()
-    h.qtbot.waitUntil(lambda: dialog.loaded)
-
-
-def column(dialog: TermsDialog, header: str) -> list[str]:
-    model = dialog.model
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    return [model.index(r, headers.index(header)).data() for r in range(model.rowCount())]
 
 
 def statuses(h: WindowHarness, term_id: int) -> dict[str, str]:
