@@ -67,7 +67,8 @@ class Membership(Versioned, Base):
     position: Mapped[Position] = mapped_column(enum_column(Position))
     employment: Mapped[Employment | None] = mapped_column(enum_column(Employment))
     delegate_type: Mapped[DelegateType | None] = mapped_column(enum_column(DelegateType))
-    status: Mapped[MembershipStatus] = mapped_column(enum_column(MembershipStatus))
+    # 17 wide as before 未当选 (not_elected) joined: the longest value still fits.
+    status: Mapped[MembershipStatus] = mapped_column(enum_column(MembershipStatus, length=17))
     start_reason: Mapped[StartReason | None] = mapped_column(enum_column(StartReason))
     start_date: Mapped[date | None] = mapped_column(Date)
     start_basis: Mapped[str | None] = mapped_column(String(200))

@@ -33,7 +33,8 @@ def office(qtbot, tmp_path: Path) -> Iterator[tuple[WindowHarness, Federation]]:
     fed = build_federation(Database(engine))
     engine.dispose()
     settings = StartupSettings(database_url=sqlite_url(path), user="clerk")
-    window = build_window(settings)
+    # Not interactive: this office has no profile, and the first-run dialog is not the subject.
+    window = build_window(settings, interactive=False)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.roster.roster_shown, timeout=20_000):
         window.show()
