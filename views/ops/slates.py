@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.domain.vocabulary import BodyKind
 from models.services.common.changes import Outcome
 from models.services.common.context import AppContext
-from models.services.slates import commands, queries
-from models.services.slates.contracts import ImportOutcome, SlateWorkbench
+from models.services.slates import commands, queries, trials
+from models.services.slates.contracts import ImportOutcome, SavedTrial, SlateWorkbench
 
 if TYPE_CHECKING:
     from models.importing.slate_reader import SlateSheet
@@ -41,5 +42,38 @@ def import_slate(
             term=term,
             valid_only=valid_only,
             reserve=reserve,
+        )
+    )
+
+
+# --- saving a what-if trial (调整记录) --------------------------------------------------------
+
+
+def slate_versions(ctx: AppContext, *, term_id: int) -> dict[int, int]:
+    return queries.slate_versions(ctx.db, term_id=term_id)
+
+
+def saved_trials(ctx: AppContext, *, term_id: int) -> list[SavedTrial]:
+    return queries.saved_trials(ctx.db, term_id=term_id)
+
+
+def apply_trial(
+    ctx: AppContext,
+    *,
+    term_id: int,
+    left_out: Collection[int],
+    brought_in: Collection[int],
+    reason: str,
+    expected_versions: Mapping[int, int],
+) -> Outcome[SavedTrial]:
+    return ctx.command(
+        lambda db, user: trials.apply_trial(
+            db,
+            user=user,
+            term_id=term_id,
+            left_out=left_out,
+            brought_in=brought_in,
+            reason=reason,
+            expected_versions=expected_versions,
         )
     )
