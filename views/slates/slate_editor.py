@@ -254,7 +254,7 @@ class SlateEditor(QWidget):
         self, versions: dict[int, int], bench: SlateWorkbench, trials: list[SavedTrial]
     ) -> None:
         self.bench, self.versions = bench, versions
-        self.history.set_trials(trials)
+        self.history.set_rows(trials)
         if trials:
             self.history_view.selectRow(0)  # the newest, with its details below
             self._show_trial()

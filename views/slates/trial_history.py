@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from models.services.slates.contracts import SavedTrial
+from views.row_table_model import Columns, RowTableModel
 from views.slates.rule_table_model import STATUS_TEXT
 from views.slates.rule_titles import rule_title
-
-HEADERS = ("日期", "经办人", "理由", "调整内容", "构成检查")
 
 
 def check_words(trial: SavedTrial) -> str:
@@ -33,55 +32,21 @@ def trial_details(trial: SavedTrial) -> str:
     return "\n".join(lines)
 
 
-class TrialHistoryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._trials: list[SavedTrial] = []
-
-    def set_trials(self, trials: list[SavedTrial]) -> None:
-        self.beginResetModel()
-        self._trials = list(trials)
-        self.endResetModel()
+class TrialHistoryModel(RowTableModel):
+    COLUMNS: Columns = (
+        ("日期", lambda t: f"{t.at:%Y-%m-%d %H:%M}"),
+        ("经办人", lambda t: t.clerk),
+        ("理由", lambda t: t.reason),
+        ("调整内容", lambda t: t.summary),
+        ("构成检查", check_words),
+    )
+    numbered = False
 
     def trial(self, row: int) -> SavedTrial:
-        return self._trials[row]
+        trial: SavedTrial = self.row_at(row)
+        return trial
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._trials)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._trials):
-            return None
-        trial = self._trials[index.row()]
+    def extra_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return trial_details(trial)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        column = index.column()
-        if column == 0:
-            return f"{trial.at:%Y-%m-%d %H:%M}"
-        if column == 1:
-            return trial.clerk
-        if column == 2:
-            return trial.reason
-        if column == 3:
-            return trial.summary
-        if column == 4:
-            return check_words(trial)
+            return trial_details(self.trial(index.row()))
         return None
