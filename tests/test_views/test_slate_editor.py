@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from models.domain.identity import check_digit
 from models.domain.vocabulary import BodyKind
 from models.importing.slate_reader import read_slate
+from models.services.people.commands import end_membership
 from views.slates.candidate_table_model import MARK_COLUMN
 from views.slates.import_dialog import ImportPreview
 from views.slates.slate_editor import SlateEditor
@@ -283,3 +285,30 @@ def test_a_sitting_terms_trial_stays_a_trial(harness: WindowHarness, no_question
     )
     assert editor.state.is_changed() and not editor.save_action.isEnabled()
     assert editor.close()  # nothing that could be saved: no question
+
+
+def test_a_trial_on_a_slate_changed_meanwhile_is_refused_in_the_dialog(
+    harness: WindowHarness, no_question_at_exit
+):
+    h = harness
+    editor = open_editor(h, "主席团")
+    editor.try_button.click()
+    # Another clerk ends a reserve's membership after the editor loaded the slate.
+    other = next(r.row for r in editor.state.reserves if r.row not in editor.state.brought_in)
+    end_membership(
+        h.ctx.db,
+        user="王秘书",
+        membership_id=other,
+        expected_version=None,
+        end_date=date(2026, 5, 1),
+        reason="辞职",
+    )
+    editor.save_action.trigger()
+    dialog = editor.trial_dialog
+    type_text(h.qtbot, dialog.reason, "试算")
+    h.qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    h.idle()
+    assert dialog.isVisible() and "名单已被 王秘书 于 " in dialog.message.text()
+    assert editor.history.rowCount() == 0
+    assert h.query("SELECT count(*) FROM change_log WHERE action = 'slate_trial'") == [(0,)]
+    dialog.reject()
