@@ -242,6 +242,11 @@ MESSAGES: dict[str, str] = {
     "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
     # a what-if trial saved as one change of the slate
     "trial_reason_required": "请填写调整名单的理由。",
+    "trial_empty": "试算没有改动名单：请先取消勾选要换下的候选人或勾选要替补的候补人选，再保存。",
+    "trial_term_not_draft": "{body}{term}{status}，名单不能再调整：只有筹备中届次的名单可以保存调整。",
+    "trial_not_candidate": "{name}不是{body}{term}的候选人，不能换下。请重新载入名单后再试。",
+    "trial_not_reserve": "{name}不是{body}{term}的候补人选，不能替补。请重新载入名单后再试。",
+    "trial_stale": "名单已被 {changed_by} 于 {changed_at} 修改（{name}），本次试算依据的是旧名单，没有保存。请重新载入名单后再调整。",
 }
 
 

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.domain.identity import check_digit
 from models.domain.vocabulary import BodyKind
 from models.importing.slate_reader import read_slate
+from models.services.people.commands import end_membership
 from models.services.rosters.contracts import SheetPreview
 from views.slates.candidate_table_model import MARK_COLUMN
 from views.slates.import_dialog import ImportPreview
 from views.slates.slate_editor import SlateEditor
 
-from .helpers import WindowHarness, unnamed_focusable
+from .helpers import ModalAnswerer, WindowHarness, shot, type_text, unnamed_focusable
 
 
 def open_editor(h: WindowHarness, body: str) -> SlateEditor:
@@ -170,3 +173,143 @@ def test_the_slate_papers_open_in_the_preview(harness: WindowHarness, button: st
     assert preview.page_count() >= 1
     assert unnamed_focusable(preview) == []
     preview.reject()
+
+
+# --- saving a trial (保存调整) and the history of saved adjustments (调整记录) -------------------
+
+
+def _discard(box: QWidget) -> None:
+    if isinstance(box, QMessageBox) and box.windowTitle() == "名单调整尚未保存":
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+
+@pytest.fixture
+def no_question_at_exit(harness: WindowHarness):
+    """A trial a failing test leaves behind is dropped when pytest-qt closes the window, which it
+    does before fixtures end: without this the question about it would wait forever."""
+    answerer = ModalAnswerer(answer=_discard).start()
+    yield answerer
+    answerer.stop()
+
+
+def _status_in_file(h: WindowHarness, membership_id: int) -> str:
+    return h.query("SELECT status FROM membership WHERE id = ?", membership_id)[0][0]
+
+
+def test_a_tried_swap_is_saved_with_a_reason_typed_at_the_keyboard(
+    harness: WindowHarness, no_question_at_exit, qtmodeltester
+):
+    h = harness
+    editor = open_editor(h, "主席团")
+    editor.show()
+    editor.activateWindow()
+    h.qtbot.waitExposed(editor)
+    assert not editor.save_action.isEnabled()  # nothing tried yet: nothing to save
+    assert editor.history.rowCount() == 0
+    ((out_row, in_row),) = editor.suggestion or [(None, None)]
+    editor.try_button.click()
+    assert editor.save_action.isEnabled() and editor.save_button.isEnabled()
+    shot(editor, "slate-editor-trial")
+
+    h.qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    h.qtbot.waitUntil(lambda: editor.trial_dialog is not None and editor.trial_dialog.isVisible())
+    dialog = editor.trial_dialog
+    h.qtbot.waitUntil(dialog.reason.hasFocus)
+    assert "转为候补" in dialog.change.text() and "硬性要求全部达到" in dialog.verdict.text()
+    assert unnamed_focusable(dialog) == []
+    # Enter without a reason: the core refuses, the dialog stays open and names the field.
+    h.qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    h.idle()
+    assert dialog.isVisible() and "请填写调整名单的理由" in dialog.message.text()
+    assert _status_in_file(h, out_row) == "candidate"
+    type_text(h.qtbot, dialog.reason, "精神残疾人委员空缺")
+    shot(dialog, "slate-trial-reason")
+    h.qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    h.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    h.idle()
+
+    # The stored slate changed; the editor reloaded it: no trial, no undo steps, nothing failing.
+    assert (_status_in_file(h, out_row), _status_in_file(h, in_row)) == ("reserve", "candidate")
+    assert not editor.state.is_changed() and not editor.undo_stack.canUndo()
+    assert not editor.save_action.isEnabled()
+    assert status_of(editor, "presidium.category.psychosocial") == "pass"
+    assert in_row in {p.row for p in editor.state.people}
+    assert out_row in {r.row for r in editor.state.reserves}
+    # The history shows the adjustment with its check result.
+    assert editor.tabs.currentIndex() == 1 and editor.history.rowCount() == 1
+    cells = [editor.history.index(0, c).data() for c in range(editor.history.columnCount())]
+    assert cells[1:3] == ["clerk", "精神残疾人委员空缺"]
+    assert cells[3].startswith("换下 ") and "；替补 " in cells[3]
+    assert cells[4] == "硬性要求全部达到"
+    assert "理由：精神残疾人委员空缺" in editor.history_details.text()
+    shot(editor, "slate-editor-history")
+    qtmodeltester.check(editor.history)
+    assert unnamed_focusable(editor) == []
+
+
+def test_closing_with_an_unsaved_trial_asks_first(harness: WindowHarness, no_question_at_exit):
+    h = harness
+    editor = open_editor(h, "主席团")
+    editor.show()
+    editor.try_button.click()
+    no_question_at_exit.stop()  # this test answers the question itself
+    try:
+        keep = ModalAnswerer(answer=lambda box: box.button(QMessageBox.StandardButton.No).click())
+        keep.start()
+        try:
+            assert not editor.close()
+        finally:
+            keep.stop()
+        assert [s["title"] for s in keep.seen] == ["名单调整尚未保存"]
+        assert "试算的调整尚未保存" in keep.seen[0]["text"]
+        assert editor.isVisible() and editor.state.is_changed()
+        drop = ModalAnswerer(answer=_discard).start()
+        try:
+            assert editor.close()
+        finally:
+            drop.stop()
+        assert len(drop.seen) == 1 and not editor.isVisible()
+    finally:
+        no_question_at_exit.start()
+
+
+def test_a_sitting_terms_trial_stays_a_trial(harness: WindowHarness, no_question_at_exit):
+    h = harness
+    h.choose("主席团")
+    assert h.roster.term_box.currentText() == "第七届（现任）"  # the sitting term by default
+    h.window.open_slate_editor()
+    editor = next(c for c in h.window.children() if isinstance(c, SlateEditor))
+    h.qtbot.addWidget(editor)
+    h.qtbot.waitUntil(lambda: editor.report is not None, timeout=20_000)
+    editor.candidates.setData(
+        editor.candidates.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert editor.state.is_changed() and not editor.save_action.isEnabled()
+    assert editor.close()  # nothing that could be saved: no question
+
+
+def test_a_trial_on_a_slate_changed_meanwhile_is_refused_in_the_dialog(
+    harness: WindowHarness, no_question_at_exit
+):
+    h = harness
+    editor = open_editor(h, "主席团")
+    editor.try_button.click()
+    # Another clerk ends a reserve's membership after the editor loaded the slate.
+    other = next(r.row for r in editor.state.reserves if r.row not in editor.state.brought_in)
+    end_membership(
+        h.ctx.db,
+        user="王秘书",
+        membership_id=other,
+        expected_version=None,
+        end_date=date(2026, 5, 1),
+        reason="辞职",
+    )
+    editor.save_action.trigger()
+    dialog = editor.trial_dialog
+    type_text(h.qtbot, dialog.reason, "试算")
+    h.qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    h.idle()
+    assert dialog.isVisible() and "名单已被 王秘书 于 " in dialog.message.text()
+    assert editor.history.rowCount() == 0
+    assert h.query("SELECT count(*) FROM change_log WHERE action = 'slate_trial'") == [(0,)]
+    dialog.reject()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from models.domain.vocabulary import Association, BodyKind
@@ -10,8 +11,8 @@ from models.services.common.context import AppContext
 from models.services.rosters import commands as roster_commands
 from models.services.rosters import queries as roster_queries
 from models.services.rosters.contracts import ImportChoices, SheetPreview
-from models.services.slates import commands, queries
-from models.services.slates.contracts import ImportOutcome, SlateWorkbench
+from models.services.slates import commands, queries, trials
+from models.services.slates.contracts import ImportOutcome, SavedTrial, SlateWorkbench
 
 
 def workbench(ctx: AppContext, *, kind: BodyKind, term: int | None) -> SlateWorkbench:
@@ -88,3 +89,36 @@ def write_roster_template(ctx: AppContext, *, path: Path) -> Path:
     from models.importing.template import write_roster_template as write  # openpyxl: only here
 
     return write(path)
+
+
+# --- saving a what-if trial (调整记录) --------------------------------------------------------
+
+
+def slate_versions(ctx: AppContext, *, term_id: int) -> dict[int, int]:
+    return queries.slate_versions(ctx.db, term_id=term_id)
+
+
+def saved_trials(ctx: AppContext, *, term_id: int) -> list[SavedTrial]:
+    return queries.saved_trials(ctx.db, term_id=term_id)
+
+
+def apply_trial(
+    ctx: AppContext,
+    *,
+    term_id: int,
+    left_out: Collection[int],
+    brought_in: Collection[int],
+    reason: str,
+    expected_versions: Mapping[int, int],
+) -> Outcome[SavedTrial]:
+    return ctx.command(
+        lambda db, user: trials.apply_trial(
+            db,
+            user=user,
+            term_id=term_id,
+            left_out=left_out,
+            brought_in=brought_in,
+            reason=reason,
+            expected_versions=expected_versions,
+        )
+    )

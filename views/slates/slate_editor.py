@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,24 +13,28 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from models.domain.composition import check_slate, suggest_swaps
-from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
+from models.domain.vocabulary import BodyKind, TermStatus, body_display_name, term_display_name
 from models.services.people.contracts import TermRow
-from models.services.slates.contracts import SlateWorkbench
+from models.services.slates.contracts import SavedTrial, SlateWorkbench
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import slates as slates_ops
 from views.slates.candidate_table_model import ALL_UNITS, CandidateTableModel
 from views.slates.rule_table_model import BAR_COLUMN, BarDelegate, RuleTableModel
+from views.slates.rule_titles import rule_title
+from views.slates.trial_history import TrialHistoryModel, trial_details
 from views.slates.what_if import ToggleCommand, WhatIf
 
 if TYPE_CHECKING:
@@ -68,6 +72,8 @@ class SlateEditor(QWidget):
         self.report: Any = None
         self.suggestion: list[tuple[int, int]] | None = None
         self.last_preview: Any = None
+        self.versions: dict[int, int] = {}  # of the memberships loaded: a stale trial is refused
+        self.trial_dialog: Any = None
         title = f"{term_display_name(term.term)}{body_display_name(kind)}名单构成"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -94,6 +100,22 @@ class SlateEditor(QWidget):
         self.reset_button = QPushButton(self.tr("恢复原名单(&R)"))
         self.reset_button.setToolTip(self.tr("取消所有试算调整，回到数据库中的名单"))
         self.reset_button.clicked.connect(self.reset_what_if)
+        self.save_action = QAction(self.tr("保存调整…"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setEnabled(False)
+        self.save_action.triggered.connect(self.save_trial)
+        self.addAction(self.save_action)
+        self.save_button = QPushButton(self.tr("保存调整(&S)…"))
+        self.save_button.setToolTip(
+            self.tr("把试算的调整保存为名单（Ctrl+S）：换下的候选人转为候补，替补的候补转为候选人")
+        )
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_action.trigger)
+        self.save_action.enabledChanged.connect(self.save_button.setEnabled)
+        self.reload_button = QPushButton(self.tr("重新载入(&L)"))
+        self.reload_button.setToolTip(self.tr("按数据库中的最新名单重新载入（F5）"))
+        self.reload_button.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_button.clicked.connect(self.reload)
         printable = kind in (BodyKind.CONGRESS, BodyKind.PRESIDIUM)
         self.print_list_button = QPushButton(self.tr("打印名单(&P)"))
         self.print_public_button = QPushButton(self.tr("打印公示名单"))
@@ -141,6 +163,18 @@ class SlateEditor(QWidget):
         self.try_button = QPushButton(self.tr("试用此方案(&T)"))
         self.try_button.setEnabled(False)
         self.try_button.clicked.connect(self.try_suggestion)
+        self.history = TrialHistoryModel(self)
+        self.history_view = _table(self.history, self.tr("调整记录"))
+        self.history_view.horizontalHeader().setStretchLastSection(False)
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            2,
+            QHeaderView.ResizeMode.Stretch,  # the reason; the panel below shows it whole
+        )
+        self.history_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_trial())
+        self.history_details = QLabel()
+        self.history_details.setWordWrap(True)
+        self.history_details.setAccessibleName(self.tr("调整记录详情"))
+        self.history_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -161,9 +195,18 @@ class SlateEditor(QWidget):
         right_layout.addWidget(suggestions_label)
         right_layout.addWidget(self.suggestions, 1)
         right_layout.addWidget(self.try_button)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.addWidget(self.history_view, 3)
+        history_layout.addWidget(self.history_details, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("构成检查与调整记录"))
+        self.tabs.tabBar().setAccessibleName(self.tr("构成检查与调整记录"))
+        self.tabs.addTab(right, self.tr("构成检查(&K)"))
+        self.tabs.addTab(history, self.tr("调整记录(&H)"))
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.tabs)
         splitter.setSizes([640, 560])
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -172,6 +215,8 @@ class SlateEditor(QWidget):
             self.import_button,
             self.undo_button,
             self.reset_button,
+            self.save_button,
+            self.reload_button,
             self.print_list_button,
             self.print_public_button,
             self.print_table_button,
@@ -191,15 +236,30 @@ class SlateEditor(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        ctx, kind, term = self.ctx, self.kind, self.term.term
+        ctx, kind, term, term_id = self.ctx, self.kind, self.term.term, self.term.id
+
+        def read() -> tuple[dict[int, int], SlateWorkbench, list[SavedTrial]]:
+            # The versions first: a change made between the two reads makes a save refuse.
+            versions = slates_ops.slate_versions(ctx, term_id=term_id)
+            bench = slates_ops.workbench(ctx, kind=kind, term=term)
+            return versions, bench, slates_ops.saved_trials(ctx, term_id=term_id)
+
         self.runner.submit(
-            lambda: slates_ops.workbench(ctx, kind=kind, term=term),
-            on_done=self._loaded,
+            read,
+            on_done=lambda loaded: self._loaded(*loaded),
             on_error=lambda e: self.summary.setText(describe(e)),
         )
 
-    def _loaded(self, bench: SlateWorkbench) -> None:
-        self.bench = bench
+    def _loaded(
+        self, versions: dict[int, int], bench: SlateWorkbench, trials: list[SavedTrial]
+    ) -> None:
+        self.bench, self.versions = bench, versions
+        self.history.set_rows(trials)
+        if trials:
+            self.history_view.selectRow(0)  # the newest, with its details below
+            self._show_trial()
+        else:
+            self.history_details.setText(self.tr("尚未保存过调整。"))
         self.undo_stack.clear()
         self.state = WhatIf(list(bench.slate.people), list(bench.slate.reserves))
         self.candidates.set_state(self.state)
@@ -262,6 +322,7 @@ class SlateEditor(QWidget):
         self.reserves.refresh()
         self._suggest(self.bench, effective)
         self._show_rule()
+        self.save_action.setEnabled(self.can_save())
 
     def _update_seats(self, effective: list[Any]) -> None:
         if self.bench is None or not self.bench.seats:
@@ -360,6 +421,94 @@ class SlateEditor(QWidget):
     def reset_what_if(self) -> None:
         while self.undo_stack.canUndo():
             self.undo_stack.undo()
+
+    # --- saving the trial as the slate -----------------------------------------------------------
+
+    def is_draft(self) -> bool:
+        return self.bench is not None and self.bench.slate.term_status is TermStatus.DRAFT
+
+    def can_save(self) -> bool:
+        """Only a term in preparation has a slate to adjust; a sitting term's trial stays one."""
+        return self.is_draft() and self.state.is_changed()
+
+    def _names(self, rows: set[int], records: list[Any]) -> str:
+        return "、".join(r.name for r in records if r.row in rows)
+
+    def save_trial(self) -> None:
+        if not self.can_save() or self.report is None:
+            return
+        from views.slates.trial_dialog import TrialReasonDialog
+
+        parts = []
+        if self.state.left_out:
+            parts.append(
+                self.tr("换下候选人 %1（转为候补）").replace(
+                    "%1", self._names(self.state.left_out, self.state.people)
+                )
+            )
+        if self.state.brought_in:
+            parts.append(
+                self.tr("以候补 %1 替补").replace(
+                    "%1", self._names(self.state.brought_in, self.state.reserves)
+                )
+            )
+        failing = [r for r in self.report.results if r.status == "fail"]
+        verdict = (
+            self.tr("名单 %1 人；仍有 %2 项硬性要求未达到：%3")
+            .replace("%1", str(len(self.state.effective())))
+            .replace("%2", str(len(failing)))
+            .replace("%3", "、".join(rule_title(r.id) for r in failing))
+            if failing
+            else self.tr("名单 %1 人；硬性要求全部达到").replace(
+                "%1", str(len(self.state.effective()))
+            )
+        )
+        assert self.bench is not None  # can_save says it is loaded
+        dialog = TrialReasonDialog(
+            self.runner,
+            self.ctx,
+            term_id=self.bench.slate.term_id,
+            left_out=sorted(self.state.left_out),
+            brought_in=sorted(self.state.brought_in),
+            expected_versions=self.versions,
+            change="；".join(parts),
+            verdict=verdict,
+            parent=self,
+        )
+        dialog.accepted.connect(self._trial_saved)
+        self.trial_dialog = dialog
+        dialog.open()
+
+    def _trial_saved(self) -> None:
+        # The stored slate is now the trial: reloading clears the trial and its undo steps.
+        self.tabs.setCurrentIndex(1)
+        self.load()
+
+    def _show_trial(self) -> None:
+        index = self.history_view.currentIndex()
+        if index.isValid():
+            self.history_details.setText(trial_details(self.history.trial(index.row())))
+
+    def confirm_discard(self) -> bool:
+        """A trial that could be saved is not dropped without asking."""
+        if not self.can_save():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("名单调整尚未保存"),
+            self.tr("试算的调整尚未保存，放弃这些调整吗？（要保存请选“否”，再按“保存调整”）"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reload(self) -> None:
+        if self.confirm_discard():
+            self.load()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def print_paper(self, paper: str, public: bool = False) -> None:
         """The stored slate, as printed: what-if changes are a trial and never printed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,3 +69,43 @@ class ImportOutcome:
         found = [p for p in self.sheet.problems if p.level is Level.WARNING]
         found += [p for conflict in self.conflicts for p in conflict.problems]
         return tuple(sorted(found, key=lambda p: p.row))
+
+
+# --- a what-if trial saved as one change of the slate (调整记录) ------------------------------
+
+
+@dataclass(frozen=True)
+class RuleStatus:
+    """One composition rule's verdict as recorded beside a saved adjustment."""
+
+    id: str
+    level: Level
+    status: str  # pass / fail / warn / skipped (DOMAIN §3)
+
+
+@dataclass(frozen=True)
+class SavedTrial:
+    """A saved adjustment of a draft term's slate: who was left out or brought in, why, by whom,
+    and the check of the slate it left. Names only: the history never shows an ID number."""
+
+    at: datetime  # in the federation's time zone
+    clerk: str
+    reason: str
+    left_out: tuple[str, ...]
+    brought_in: tuple[str, ...]
+    total: int  # people on the slate after the change
+    rules: tuple[RuleStatus, ...]
+
+    @property
+    def failed(self) -> tuple[RuleStatus, ...]:
+        """Rules of error level the resulting slate did not meet."""
+        return tuple(r for r in self.rules if r.status == "fail")
+
+    @property
+    def summary(self) -> str:
+        parts = []
+        if self.left_out:
+            parts.append(f"换下 {'、'.join(self.left_out)}")
+        if self.brought_in:
+            parts.append(f"替补 {'、'.join(self.brought_in)}")
+        return "；".join(parts)

@@ -9,14 +9,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.composition import SlateReport, check_slate
-from models.domain.errors import DomainError
+from models.domain.errors import DomainError, Level
+from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.rules import Rules, load_rules
 from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
-from models.entities import ElectoralUnit, SeatAllocation, Term
+from models.entities import ChangeLog, ElectoralUnit, Membership, SeatAllocation, Term, User
 from models.services.common.settings import rules_copy
 from models.services.people.terms import find_term
 from models.services.slates._records import records_of_term
-from models.services.slates.contracts import ON_SLATE, SLATE_BODIES, SlateWorkbench, TermSlate
+from models.services.slates.contracts import (
+    ON_SLATE,
+    SLATE_BODIES,
+    RuleStatus,
+    SavedTrial,
+    SlateWorkbench,
+    TermSlate,
+)
 from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:
@@ -140,3 +148,63 @@ def preview_slate(db: Database, *, path: Path, kind: BodyKind, term_id: int) -> 
 
     units = units_of_term(db, term_id=term_id) if kind is BodyKind.CONGRESS else None
     return read_slate(path, body=kind.value, known_units=units)
+
+
+# --- saved adjustments of a slate (调整记录) ---------------------------------------------------
+
+TRIAL_ACTION = "slate_trial"  # the change-log action of a saved what-if trial
+
+
+def slate_versions(db: Database, *, term_id: int) -> dict[int, int]:
+    """The version of each membership on the term's slate or among its reserves. The editor
+    reads these before the slate, so a change in between makes its save refuse, never pass."""
+    with db.session_factory() as session:
+        rows = session.execute(
+            select(Membership.id, Membership.version).where(
+                Membership.term_id == term_id,
+                Membership.status.in_((*ON_SLATE, MembershipStatus.RESERVE)),
+            )
+        ).all()
+    return {membership_id: version for membership_id, version in rows}
+
+
+def saved_trials(db: Database, *, term_id: int) -> list[SavedTrial]:
+    """The saved adjustments of a term's slate, newest first."""
+    with db.session_factory() as session:
+        return _trials(session, term_id)
+
+
+def latest_trial(session: Session, term_id: int) -> SavedTrial | None:
+    found = _trials(session, term_id, limit=1)
+    return found[0] if found else None
+
+
+def _trials(session: Session, term_id: int, limit: int | None = None) -> list[SavedTrial]:
+    rows = session.execute(
+        select(ChangeLog, User.display_name)
+        .outerjoin(User, User.id == ChangeLog.user_id)
+        .where(
+            ChangeLog.action == TRIAL_ACTION,
+            ChangeLog.entity == "term",
+            ChangeLog.entity_id == str(term_id),
+        )
+        .order_by(ChangeLog.id.desc())
+        .limit(limit)
+    ).all()
+    return [_saved_trial(entry, clerk or entry.user_login) for entry, clerk in rows]
+
+
+def _saved_trial(entry: ChangeLog, clerk: str) -> SavedTrial:
+    after = entry.after or {}
+    return SavedTrial(
+        at=entry.at.astimezone(FEDERATION_TZ),
+        clerk=clerk,
+        reason=entry.note or "",
+        left_out=tuple(after.get("left_out", ())),
+        brought_in=tuple(after.get("brought_in", ())),
+        total=int(after.get("total", 0)),
+        rules=tuple(
+            RuleStatus(id=r["id"], level=Level(r["level"]), status=r["status"])
+            for r in after.get("rules", ())
+        ),
+    )
