@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.domain.errors import DomainError
+from models.domain.messages import message
 from models.services.common.changes import Outcome
 from views.background import Runner
 from views.error_presenter import describe
@@ -111,6 +113,23 @@ class FormDialog(QDialog):
 
     def clear_problem(self) -> None:
         self.show_problem(None, "", is_error=False)
+
+    def offer_reload(self, error: DomainError) -> bool:
+        """Another clerk changed the record meanwhile (the message says who and when): True when
+        the clerk chooses to load it again, False to keep what they typed."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("记录已被修改"),
+            message(error.code, error.params),
+            parent=self,
+        )
+        reload_button = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reload_button:
+            return True
+        self.show_problem(None, message(error.code, error.params))
+        return False
 
     def run_command(
         self,

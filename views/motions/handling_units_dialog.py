@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
 from views.ops import motions as ops
+from views.side_button import side_button
 
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome
@@ -69,36 +69,29 @@ class HandlingUnitsDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.start_rename())
 
-        def button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-            widget = QPushButton(text)
-            widget.setToolTip(tip)
-            widget.setAutoDefault(False)  # Enter in the name field saves the name, nothing else
-            widget.clicked.connect(lambda: slot())
-            return widget
-
-        self.add_button = button(
+        self.add_button = side_button(
             self.tr("新增(&N)"), self.tr("新增一个承办单位（Insert）"), self.start_add
         )
-        self.rename_button = button(
+        self.rename_button = side_button(
             self.tr("重命名(&R)"), self.tr("修改所选单位的名称（F2）"), self.start_rename
         )
-        self.kind_button = button(
+        self.kind_button = side_button(
             self.tr("改类别(&K)"), self.tr("在内设部门和外部单位之间切换"), self.toggle_kind
         )
-        self.up_button = button(
+        self.up_button = side_button(
             self.tr("上移(&U)"),
             self.tr("把所选单位上移一位（Alt+↑）"),
             lambda: self.move_selected(-1),
         )
-        self.down_button = button(
+        self.down_button = side_button(
             self.tr("下移(&W)"),
             self.tr("把所选单位下移一位（Alt+↓）"),
             lambda: self.move_selected(1),
         )
-        self.active_button = button(
+        self.active_button = side_button(
             self.tr("停用(&T)"), self.tr("停用或重新启用所选单位"), self.toggle_active
         )
-        self.delete_button = button(
+        self.delete_button = side_button(
             self.tr("删除(&X)"), self.tr("删除从未交办过提案的单位（Delete）"), self.delete_selected
         )
         # The keys belong to the table: in the name field Delete and Alt+arrows edit text.
@@ -124,7 +117,7 @@ class HandlingUnitsDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("提示"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = button(self.tr("关闭(&C)"), self.tr("关闭（Esc）"), self.close)
+        close = side_button(self.tr("关闭(&C)"), self.tr("关闭（Esc）"), self.close)
 
         side = QVBoxLayout()
         for widget in (

@@ -260,19 +260,8 @@ class EditMembershipDialog(FormDialog):
         """Someone changed the membership meanwhile: offer to load it again, or keep typing."""
         if error.code != "stale_record":
             return False
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("记录已被修改"),
-            message(error.code, error.params),
-            parent=self,
-        )
-        reload_button = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is reload_button:
+        if self.offer_reload(error):
             self._load(self.tr("已载入最新内容，请重新修改后保存。"))
-        else:
-            self.show_problem(None, message(error.code, error.params))
         return True
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from models.domain.errors import DomainError
 from models.domain.identity import birth_date_of, gender_of, id_number_problem, normalise_identifier
@@ -159,24 +159,13 @@ class PersonDialog(FormDialog):
     def _on_refusal(self, error: DomainError) -> bool:
         if error.code != "stale_record":
             return False
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("记录已被修改"),
-            message(error.code, error.params),
-            parent=self,
-        )
-        reload_button = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is reload_button and self.person is not None:
+        if self.offer_reload(error) and self.person is not None:
             person_id, ctx = self.person.id, self.ctx
             self.runner.submit(
                 lambda: people_ops.person(ctx, person_id=person_id),
                 on_done=self._reloaded,
                 on_error=lambda e: self.show_problem(None, str(e)),
             )
-        else:
-            self.show_problem(None, message(error.code, error.params))
         return True
 
     def _reloaded(self, person: PersonRow) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from models.services.terms.contracts import ELECTED_BODIES, TermSummary
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import terms as ops
+from views.side_button import side_button
 from views.terms.term_forms import (
     CandidatesFromCongressForm,
     DatesForm,
@@ -92,37 +92,28 @@ class TermsDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
-        def button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-            widget = QPushButton(text)
-            widget.setToolTip(tip)
-            widget.setAccessibleName(text.replace("(&", "(").split("(")[0].rstrip("…"))
-            widget.setAccessibleDescription(tip)
-            widget.setAutoDefault(False)
-            widget.clicked.connect(lambda: slot())
-            return widget
-
-        self.open_button = button(
+        self.open_button = side_button(
             self.tr("新建一届(&N)…"), self.tr("新建下一届（筹备中）"), self.open_term
         )
-        self.dates_button = button(
+        self.dates_button = side_button(
             self.tr("更正日期(&D)…"), self.tr("更正所选届次的开始、结束日期"), self.correct_dates
         )
-        self.elect_button = button(
+        self.elect_button = side_button(
             self.tr("记录选举结果(&E)…"),
             self.tr("所选筹备中届次的候选人当选或未当选，候补人选递补"),
             self.record_election,
         )
-        self.current_button = button(
+        self.current_button = side_button(
             self.tr("设为现任(&C)…"),
             self.tr("换届：所选届次成为现任，上一届转为往届"),
             self.make_current,
         )
-        self.candidates_button = button(
+        self.candidates_button = side_button(
             self.tr("从代表中添加候选人(&A)…"),
             self.tr("从同一届代表大会的代表中选取主席团候选人"),
             self.add_candidates,
         )
-        self.delete_button = button(
+        self.delete_button = side_button(
             self.tr("删除(&X)"),
             self.tr("删除误建的届次：只限筹备中且没有人员和会议"),
             self.delete_term,
@@ -134,7 +125,7 @@ class TermsDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("提示"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)
+        close = side_button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)
 
         side = QVBoxLayout()
         for widget in (

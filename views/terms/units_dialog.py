@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -43,6 +42,7 @@ from views.error_presenter import describe
 from views.form_dialog import FormDialog
 from views.ops import units as ops
 from views.row_table_model import RowTableModel
+from views.side_button import side_button
 
 if TYPE_CHECKING:
     from models.services.common.changes import Changes, Outcome
@@ -228,36 +228,28 @@ class UnitsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._double_clicked)
 
-        def button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-            widget = QPushButton(text)
-            widget.setToolTip(tip)
-            widget.setAccessibleName(text.split("(")[0])
-            widget.setAutoDefault(False)  # Enter in the 名额 cell saves the cell, nothing else
-            widget.clicked.connect(lambda: slot())
-            return widget
-
-        self.add_button = button(
+        self.add_button = side_button(
             self.tr("新增(&N)…"), self.tr("新增一个选举单位（Insert）"), self.add_unit
         )
-        self.rename_button = button(
+        self.rename_button = side_button(
             self.tr("改名(&R)…"), self.tr("修改所选单位的名称或类型"), self.rename_unit
         )
-        self.up_button = button(
+        self.up_button = side_button(
             self.tr("上移(&U)"),
             self.tr("把所选单位上移一位（Ctrl+↑）"),
             lambda: self.move_selected(-1),
         )
-        self.down_button = button(
+        self.down_button = side_button(
             self.tr("下移(&D)"),
             self.tr("把所选单位下移一位（Ctrl+↓）"),
             lambda: self.move_selected(1),
         )
-        self.delete_button = button(
+        self.delete_button = side_button(
             self.tr("删除(&X)"),
             self.tr("删除没有人员登记的单位，连同它在各届的名额（Delete）"),
             self.delete_unit,
         )
-        self.close_button = button(self.tr("关闭(&C)"), self.tr("关闭（Esc）"), self.close)
+        self.close_button = side_button(self.tr("关闭(&C)"), self.tr("关闭（Esc）"), self.close)
         for key, slot, context in (
             ("Ctrl+Up", lambda: self.move_selected(-1), Qt.ShortcutContext.WindowShortcut),
             ("Ctrl+Down", lambda: self.move_selected(1), Qt.ShortcutContext.WindowShortcut),
