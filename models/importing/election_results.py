@@ -19,10 +19,10 @@ from models.domain.slate import RowProblem
 from models.importing.cells import is_blank, is_number, text_of, word_of
 from models.importing.workbook import (
     HEADER_SEARCH_ROWS,
-    _open,
-    _reraise_interrupts,
-    _unusable,
     normalise_header,
+    open_workbook,
+    reraise_interrupts,
+    unusable_file,
 )
 
 ID_HEADER, RESULT_HEADER = "身份证号", "结果"
@@ -46,12 +46,12 @@ class ResultSheet:
 
 
 def read_election_results(path: Path, *, today: date) -> ResultSheet:
-    with _open(path) as workbook:
+    with open_workbook(path) as workbook:
         try:
             found = _find(workbook)
         except BaseException as exc:
-            _reraise_interrupts(exc)
-            raise _unusable(path, exc) from None
+            reraise_interrupts(exc)
+            raise unusable_file(path, exc) from None
     name, header_row, columns, grid = found
     missing = [h for h in RESULT_HEADERS if h not in columns]
     if missing:

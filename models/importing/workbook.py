@@ -86,12 +86,12 @@ def read_table(
 
     `extra_headers` are columns a particular sheet knows beyond the slate's (a roster's 职务).
     """
-    with _open(path) as workbook:
+    with open_workbook(path) as workbook:
         try:
             found = _find_header(workbook)
         except BaseException as exc:
-            _reraise_interrupts(exc)
-            raise _unusable(path, exc) from None
+            reraise_interrupts(exc)
+            raise unusable_file(path, exc) from None
     if found is None:
         raise DomainError("header_not_found", path=str(path))
     name, header_row, grid = found
@@ -109,7 +109,7 @@ def read_table(
     return table
 
 
-def _open(path: Path) -> CalamineWorkbook:
+def open_workbook(path: Path) -> CalamineWorkbook:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -121,27 +121,27 @@ def _open(path: Path) -> CalamineWorkbook:
     except PasswordError:
         raise DomainError("file_encrypted", path=str(path)) from None
     except BaseException as exc:
-        _reraise_interrupts(exc)
+        reraise_interrupts(exc)
         first_failure = exc
     # calamine picks the format by the file's extension; a clerk's .xlsx saved as .xls is common.
     if data.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
         try:
             return CalamineWorkbook.from_filelike(io.BytesIO(data))
         except BaseException as exc:
-            _reraise_interrupts(exc)
+            reraise_interrupts(exc)
     if data.startswith(_OLE_MAGIC) and path.suffix.lower() in {".xlsx", ".xlsm"}:
         # An .xlsx that is an OLE2 file and no readable .xls is how Excel stores a protected one.
         raise DomainError("file_encrypted", path=str(path))
-    raise _unusable(path, first_failure)
+    raise unusable_file(path, first_failure)
 
 
-def _reraise_interrupts(exc: BaseException) -> None:
+def reraise_interrupts(exc: BaseException) -> None:
     """Calamine's Rust panics arrive as BaseException; only a user's interrupt may pass."""
     if isinstance(exc, KeyboardInterrupt | SystemExit):
         raise exc
 
 
-def _unusable(path: Path, exc: BaseException) -> DomainError:
+def unusable_file(path: Path, exc: BaseException) -> DomainError:
     text = str(exc)
     if "password" in text.lower() or "encrypt" in text.lower():
         return DomainError("file_encrypted", path=str(path))
