@@ -195,8 +195,13 @@ def load_rules(text: str, *, rules_id: str) -> Rules:
             "rules_invalid", key=rules_id, rules_id=rules_id, detail=f"TOML 语法错误：{exc}"
         ) from exc
     reader = _Reader(rules_id)
+    # A misspelt section or key would otherwise be ignored, and the district's figure with it.
+    if extras := sorted(set(data) - SECTIONS):
+        reader.fail(extras[0], f"不认识的部分 [{extras[0]}]（可用：{'、'.join(sorted(SECTIONS))}）")
     if "rules" in data:
-        reader.table(data, "rules")
+        reader.table(data, "rules", set(DEFAULTS["rules"]))
+    if "slates" in data:
+        reader.table(data, "slates", set(DEFAULTS["slates"]))
     if "title" not in data.get("rules", {}):
         reader.fail("rules.title", "每个地区的规则文件都要在 [rules] 中写明 title（方案名称）")
     merged = _merge(DEFAULTS, data)
@@ -219,6 +224,8 @@ def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
+# The sections of a rules file; meetings, motions and decisions are read by their own loaders.
+SECTIONS = {"rules", "slates", "meetings", "motions", "decisions"}
 _T = TypeVar("_T")
 _SHARE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _RULE_KEYS = {"level", "source", "wording"}

@@ -183,3 +183,28 @@ def test_a_malformed_file_names_the_key(text, key):
     assert error.params["key"] == key
     assert error.params["detail"]
     assert key in message("rules_invalid", error.params)
+
+
+@pytest.mark.parametrize(
+    ("extra", "key"),
+    [
+        ("[slate]\ninvited_delegates_count = true\n", "slate"),
+        ("[slates]\ninvited_delegate_count = true\n", "slates.invited_delegate_count"),
+        ('[rules]\ntitle = "某区残疾人联合会改革方案"\ntitel = "x"\n', "rules.titel"),
+    ],
+)
+def test_a_misspelt_section_or_key_is_refused_not_ignored(extra: str, key: str) -> None:
+    text = extra if extra.startswith("[rules]") else '[rules]\ntitle = "某区方案"\n' + extra
+    with pytest.raises(DomainError) as caught:
+        load_rules(text, rules_id="district")
+    assert caught.value.code == "rules_invalid" and caught.value.params["key"] == key
+
+
+def test_the_whole_file_is_checked_before_it_is_recorded() -> None:
+    from models.domain.rules_file import check_rules_file
+
+    assert check_rules_file(shipped_text(), rules_id="mentougou-2019").title.endswith("改革方案")
+    broken = shipped_text() + "\n[motions.extra]\nwhat = 1\n"
+    with pytest.raises(DomainError) as caught:
+        check_rules_file(broken, rules_id="district")
+    assert caught.value.params["key"].startswith("motions")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from models.domain.errors import DomainError
-from models.domain.rules import load_rules
+from models.domain.rules_file import check_rules_file
 from models.entities import Setting
 from models.services.common.settings import RULES_CONTENT, RULES_ID, RULES_ORIGIN
 from models.services.federation import queries
@@ -66,7 +66,7 @@ def replace_rules(
 ) -> RulesInForce:
     """Put another rules file in force after checking it (an error names the key); the change
     log shows the old and the new id. The same file again changes nothing."""
-    load_rules(content, rules_id=rules_id)
+    check_rules_file(content, rules_id=rules_id)
     with db.unit_of_work(user) as uow:
         old_id = uow.session.get(Setting, RULES_ID)
         old_content = uow.session.get(Setting, RULES_CONTENT)
@@ -97,7 +97,7 @@ def set_up(db: Database, *, user: str, draft: ProfileDraft | None, rules: RulesF
     if draft is not None:
         checked_profile(draft)
     if rules is not None:
-        load_rules(rules.content, rules_id=rules.rules_id)
+        check_rules_file(rules.content, rules_id=rules.rules_id)
     with db.one_transaction() as one:
         if draft is not None:
             save_profile(one, user=user, draft=draft)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.domain.errors import DomainError
-from models.domain.rules import load_rules
+from models.domain.rules_file import check_rules_file
 from models.services.federation.contracts import SHIPPED_ORIGIN, RulesFile
 
 
@@ -27,5 +27,5 @@ def read_rules_file(choice: str, *, shipped_dir: Path | None = None) -> RulesFil
         raise DomainError(
             "rules_invalid", key=choice, detail=f"找不到或无法读取规则文件 {path}"
         ) from exc
-    rules = load_rules(text, rules_id=path.stem)
+    rules = check_rules_file(text, rules_id=path.stem)
     return RulesFile(rules_id=path.stem, title=rules.title, content=text, origin=origin)
