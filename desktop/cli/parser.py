@@ -72,6 +72,12 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument(
         "--user", metavar="NAME", default=default, help="操作人（默认：操作系统登录名）"
     )
+    parser.add_argument(
+        "--db-password-stdin",
+        action="store_true",
+        default=default,
+        help="从标准输入读取加密数据库的密码（也可用环境变量 YISHI_DB_PASSWORD）",
+    )
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -353,4 +359,26 @@ def build_parser(version: str) -> ChineseArgumentParser:
     restore = command(db, "restore", "用备份文件恢复 SQLite 数据库")
     restore.add_argument("path", metavar="PATH", help="备份文件路径")
     _json_option(restore)
+    auto = command(
+        db, "auto-backup", "设置或查看自动备份：退出时或每天，备份到指定文件夹，保留最近几份"
+    )
+    auto.add_argument("--folder", metavar="DIR", help="备份文件夹（如 U 盘或网络共享文件夹）")
+    auto.add_argument(
+        "--schedule",
+        choices=["off", "exit", "daily"],
+        help="off 不自动备份，exit 每次退出时，daily 每天一次",
+    )
+    auto.add_argument("--keep", type=int, metavar="N", help="保留最近的 N 份（默认 10）")
+    _json_option(auto)
+    encrypt = command(
+        db, "encrypt", "把 SQLite 数据库转为加密数据库（SQLCipher），并给出一次性恢复密钥"
+    )
+    encrypt.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="从标准输入读取新密码（否则用 YISHI_DB_PASSWORD）",
+    )
+    _json_option(encrypt)
+    decrypt = command(db, "decrypt", "把加密数据库转回不加密的 SQLite 数据库")
+    _json_option(decrypt)
     return parser

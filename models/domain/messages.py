@@ -240,6 +240,18 @@ MESSAGES: dict[str, str] = {
     "units_unknown_hint": "本表有 {count} 个本届没有的选举单位：{names}。请先设置选举单位，或在预览中勾选新建（命令行加 --create-units），新建的单位名额为 0。",
     # a member's per-term facts entered by hand (加入本届、编辑本届信息)
     "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
+    # exported spreadsheets store text as text; messages that would repeat a row list (issue 13)
+    "rows_and_more": "第 {rows} 行等共 {count} 行",
+    # hostile spreadsheets checked before the reader sees them
+    "file_too_large": "表格过大或已损坏：{detail}。请检查文件，或把名单拆成几个文件后再导入。",
+    # the command line's and the window's last word on an unexpected failure
+    "unexpected_failure": "程序遇到意外错误，操作未完成。错误报告已保存到 {path}（身份证号已遮盖），请把它发给技术支持。",
+    # backups and restores, checked and recorded
+    "backup_damaged": "数据库文件 {path} 已损坏（{detail}），不能用来备份或恢复。",
+    # two clerks adding one person to one term at the same moment
+    "membership_taken": "{name}刚刚已被{who}加入{body}{term}，不能重复加入。请刷新后查看。",
+    # encryption at rest (SQLCipher)
+    "database_password_wrong": "数据库密码不正确，无法打开 {path}。",
     # a what-if trial saved as one change of the slate
     "trial_reason_required": "请填写调整名单的理由。",
     "trial_empty": "试算没有改动名单：请先取消勾选要换下的候选人或勾选要替补的候补人选，再保存。",
