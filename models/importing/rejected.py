@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from models.documents.xlsx_cells import put, write_cell
 from models.domain.errors import Level
 from models.domain.messages import message
 from models.importing.cells import is_number, text_of
@@ -68,7 +69,7 @@ def _build(sheet: SlateSheet) -> Workbook:
         if normalise_header(header) in IDENTIFIER_HEADERS
     }
     for column, header in enumerate((*headers, EXPLANATION_HEADER), start=1):
-        worksheet.cell(row=1, column=column, value=header or None).font = Font(bold=True)
+        write_cell(worksheet, 1, column, header or None).font = Font(bold=True)
     explanations = _explanations(sheet)
     excluded = set(sheet.excluded_rows)
     out_row = 1
@@ -83,7 +84,7 @@ def _build(sheet: SlateSheet) -> Workbook:
                 _put(cell, _as_text(values[index]))
             else:
                 _put(cell, values[index])
-        cell = worksheet.cell(row=out_row, column=len(kept) + 1, value=explanations[number])
+        cell = write_cell(worksheet, out_row, len(kept) + 1, explanations[number])
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column in text_columns:
         worksheet.column_dimensions[get_column_letter(column)].width = 22
@@ -110,14 +111,11 @@ def _as_text(value: Any) -> str | None:
 
 
 def _put(cell: Cell, value: Any) -> None:
-    """Write a value as read; text stays text even when it starts with '=' (no formula)."""
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
-        cell.data_type = "s"
-    elif value is None or isinstance(value, bool | int | float | date | time):
-        cell.value = value
+    """Write a value as read: text stays text, and text that could start a formula is quoted."""
+    if value is None or isinstance(value, str | bool | int | float | date | time):
+        put(cell, value)
     else:
-        cell.value = text_of(value)
+        put(cell, text_of(value))
 
 
 def _sheet_title(name: str) -> str:

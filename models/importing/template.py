@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from models.documents.xlsx_cells import append_row, write_cell
+
 # (header, required, width, instruction, example) in the template's column order.
 COLUMNS: tuple[tuple[str, bool, int, str, str], ...] = (
     ("姓名", True, 10, "必填。", "张三"),
@@ -121,7 +123,7 @@ def _write(
     header_font = Font(bold=True)
     required_fill = PatternFill("solid", fgColor="FFF2CC")
     for index, (header, required, width, _instruction, _example) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=header)
+        cell = write_cell(sheet, 1, index, header)
         cell.font = header_font
         cell.alignment = Alignment(horizontal="center")
         if required:
@@ -146,22 +148,22 @@ def _write(
     sheet.freeze_panes = "A2"
 
     notes = book.create_sheet("填写说明")
-    notes.append(["列名", "是否必填", "填写说明", "示例"])
-    for cell in notes[1]:
+    for cell in append_row(notes, ["列名", "是否必填", "填写说明", "示例"]):
         cell.font = header_font
     for header, required, _width, instruction, example in columns:
-        notes.append([header, "必填" if required else "选填", instruction, example])
+        append_row(notes, [header, "必填" if required else "选填", instruction, example])
     for row in notes.iter_rows(min_row=2, min_col=4, max_col=4):
         for cell in row:
             cell.number_format = "@"
-    notes.append([])
-    notes.append(
+    append_row(notes, [])
+    append_row(
+        notes,
         [
             "说明",
             "",
             "每人一行，从第2行开始填写；不要合并单元格，不要改动第1行的列名。列的顺序可以调整。",
             "",
-        ]
+        ],
     )
     for letter, width in zip("ABCD", (18, 10, 70, 24), strict=True):
         notes.column_dimensions[letter].width = width

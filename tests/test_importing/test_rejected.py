@@ -52,7 +52,7 @@ def test_rejected_rows_with_their_headers_values_and_explanations(tmp_path: Path
     li, wang = rows[1], rows[2]
     assert li[:5] == ["李四", "男", "110109198001021000", "大峪街道", datetime(1980, 1, 2)]
     assert li[5] == "11010919800102135941"[:15] + "00000"  # what Excel kept of the number
-    assert li[6] == "=SUM(A1)"  # still text, not a formula
+    assert li[6] == "'=SUM(A1)"  # text, quoted the OWASP way, not a formula
     assert worksheet.cell(row=2, column=7).data_type == "s"
     assert wang[:4] == ["王五", "未知", valid_id(sequence="145"), None]
     for row_number, explanation in ((4, li[-1]), (6, wang[-1])):
