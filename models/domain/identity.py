@@ -96,3 +96,16 @@ def mask_identifier(value: str | None) -> str | None:
     if len(value) <= 10:
         return "*" * len(value)
     return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+# An ID number (18: 17 digits and a digit or X) or a certificate number (20: the ID and two
+# digits) anywhere in free text ("监护人110109…", "ID:110109…"), but not inside a longer run
+# of digits (a 19-digit bank card number). The check digit is not asked for: a mistyped ID is
+# still most of somebody's ID, and masking an 18-digit number that is not an ID costs nothing.
+# Digits split by spaces ("110109 19800102 1359") are not recognised.
+_ID_IN_TEXT = re.compile(r"(?<!\d)\d{17}[\dXx](?:\d\d)?(?!\d)")
+
+
+def mask_ids_in_text(text: str) -> str:
+    """Every ID- or certificate-shaped value in `text` masked as mask_identifier does."""
+    return _ID_IN_TEXT.sub(lambda found: mask_identifier(found.group()) or "", text)

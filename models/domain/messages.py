@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from models.domain.identity import mask_ids_in_text
+
 MESSAGES: dict[str, str] = {
     # identity (DOMAIN §2)
     "missing_required": "{label}为必填项，请填写。",
@@ -28,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "dup_id": "身份证号 {id_number} 已登记在“{name}”名下，同一人请勿重复登记。",
     # slate rows (DOMAIN §2); {column} is the canonical header
     "id_numeric_cell": "{column}被 Excel 存成了数字，末几位可能已经丢失。请将该列设为文本后重新录入。",
-    "dup_id_rows": "身份证号 {id_number} 在第 {rows} 行重复出现，同一人只能填一行。",
+    "dup_id_rows": "身份证号 {id_number} 与第 {rows} 行重复，同一人只能填一行。",
     "bool_invalid": "{column}只能填 是/否（也可填 Y/N、√/×、1/0），而不是“{value}”。",
     "unit_unknown": "选举单位“{value}”不是本届的选举单位。本届的选举单位有：{choices}。",
     "multi_components_missing": "残疾类别为“多重”，但没有填写有效的多重残疾包含类别：此人计为残疾人，但不计入任何类别。",
@@ -242,6 +244,7 @@ MESSAGES: dict[str, str] = {
     "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
     # exported spreadsheets store text as text; messages that would repeat a row list (issue 13)
     "rows_and_more": "第 {rows} 行等共 {count} 行",
+    "dup_id_rows_more": "身份证号 {id_number} 与{rows_and_more}重复，同一人只能填一行。",
     # hostile spreadsheets checked before the reader sees them
     "file_too_large": "表格过大或已损坏：{detail}。请检查文件，或把名单拆成几个文件后再导入。",
     # the command line's and the window's last word on an unexpected failure
@@ -269,6 +272,13 @@ def message(code: str, params: Mapping[str, Any] | None = None) -> str:
         code = "id_format_old"
     if code == "dup_id" and "rows" in params:  # a slate's rows, not a registered holder
         code = "dup_id_rows"
+        if _more_than_shown(params):
+            code = "dup_id_rows_more"
+            params["rows_and_more"] = MESSAGES["rows_and_more"].format(
+                rows=params["rows"], count=f"{params['count']:,}"
+            )
+    # Never an ID number whole in a message: a value shaped like one is masked (DOMAIN §7).
+    params = {key: _masked(value) for key, value in params.items()}
     template = MESSAGES.get(code)
     if template is None:
         return f"{code} {params}" if params else code
@@ -276,3 +286,18 @@ def message(code: str, params: Mapping[str, Any] | None = None) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def _more_than_shown(params: Mapping[str, Any]) -> bool:
+    """A row list cut short: "rows" names fewer rows than "count" says there are."""
+    count = params.get("count")
+    shown = str(params.get("rows") or "").count("、") + 1
+    return isinstance(count, int) and count > shown
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_ids_in_text(value)
+    if isinstance(value, list | tuple):
+        return [_masked(item) for item in value]
+    return value

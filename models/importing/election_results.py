@@ -17,6 +17,7 @@ from models.domain.errors import DomainError
 from models.domain.identity import id_number_problem, mask_identifier, normalise_identifier
 from models.domain.slate import RowProblem
 from models.importing.cells import is_blank, is_number, text_of, word_of
+from models.importing.slate_reader import duplicate_rows
 from models.importing.workbook import (
     HEADER_SEARCH_ROWS,
     normalise_header,
@@ -89,11 +90,11 @@ def read_election_results(path: Path, *, today: date) -> ResultSheet:
                 rows.append(ResultRow(number, id_number, result))
     for id_number, numbers in seen.items():
         if len(numbers) > 1:
-            params = {
-                "id_number": mask_identifier(id_number),
-                "rows": "、".join(str(n) for n in numbers),
-            }
-            problems.extend(RowProblem(n, ID_HEADER, "dup_id", params=params) for n in numbers)
+            masked = mask_identifier(id_number)
+            problems.extend(
+                RowProblem(n, ID_HEADER, "dup_id", params={"id_number": masked, **others})
+                for n, others in zip(numbers, duplicate_rows(numbers), strict=True)
+            )
     if total == 0:
         raise DomainError("election_results_empty", path=str(path))
     problems.sort(key=lambda p: (p.row, RESULT_HEADERS.index(p.column)))

@@ -17,6 +17,7 @@ from models.importing.rows import PositionRule, RowContext, RowResult, check_row
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
 
 REQUIRED_HEADERS = ("姓名", "性别", "身份证号")
+SHOWN_ROWS = 3  # other rows a dup_id message names before "等共 N 行"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,18 +107,27 @@ def _mark_duplicates(results: list[RowResult]) -> None:
     for id_number, same in rows_by_id.items():
         if len(same) < 2:
             continue
-        rows = "、".join(str(result.row) for result in same)
-        for result in same:
-            params = {
-                "column": "身份证号",
-                "label": "身份证号",
-                # Masked: the message is printed and may be shown on a shared screen (DOMAIN §7).
-                "id_number": mask_identifier(id_number),
-                "rows": rows,
-            }
+        # Masked: the message is printed and may be shown on a shared screen (DOMAIN §7).
+        masked = mask_identifier(id_number)
+        for result, others in zip(same, duplicate_rows([r.row for r in same]), strict=True):
+            params = {"column": "身份证号", "label": "身份证号", "id_number": masked, **others}
             result.problems.append(
                 RowProblem(result.row, "身份证号", "dup_id", Level.ERROR, params)
             )
+
+
+def duplicate_rows(rows: Sequence[int], *, shown: int = SHOWN_ROWS) -> list[dict[str, Any]]:
+    """For each of `rows` (sheet rows sharing one ID): the first few others and how many there are.
+
+    {"rows": "3、7、9", "count": 4999}: a row problem names at most `shown` other rows, so 5,000
+    copies of one ID give 5,000 short messages, not 5,000 lists of 5,000 rows (issue 13).
+    """
+    first = [str(row) for row in rows[: shown + 1]]
+    count = len(rows) - 1
+    return [
+        {"rows": "、".join([r for r in first if r != str(row)][:shown]), "count": count}
+        for row in rows
+    ]
 
 
 def _column_order(

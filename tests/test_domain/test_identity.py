@@ -278,3 +278,35 @@ def test_weights_are_nonzero_mod_11():
     # Why substitution is always caught: w·d ≢ 0 (mod 11) for w, d in 1..10, as 11 is prime.
     assert all(w % 11 for w in WEIGHTS)
     assert all((w * d) % 11 for w in WEIGHTS for d in range(1, 10))
+
+
+# --- ID numbers inside free text (issue 13, item 7) ----------------------------------------------
+
+
+def test_ids_and_certificate_numbers_in_free_text_are_masked():
+    from models.domain.identity import mask_ids_in_text
+
+    text = "监护人110109198001021359，证号11010919800102135941；旧 11010919800102135x。"
+    assert mask_ids_in_text(text) == (
+        "监护人110109********1359，证号110109**********5941；旧 110109********135x。"
+    )
+    # A wrong check digit is still most of somebody's ID: masked all the same.
+    assert mask_ids_in_text("110109198001021350") == "110109********1350"
+
+
+def test_other_numbers_in_free_text_are_left_alone():
+    from models.domain.identity import mask_ids_in_text
+
+    for text in ("电话 13700000000", "卡号 6222021234567890123", "1101091980010213591", "张三"):
+        assert mask_ids_in_text(text) == text
+
+
+def test_a_message_never_prints_an_id_whole():
+    from models.domain.errors import DomainError
+    from models.domain.messages import message
+
+    error = DomainError("not_a_candidate", name="张三", id_number="110109198001021359",
+                        body="代表大会", term="第八届")  # fmt: skip
+    text = message(error.code, error.params)
+    assert "110109198001021359" not in text and "110109********1359" in text
+    assert message("no_such_code", {"note": "110109198001021359"}).count("*") == 8

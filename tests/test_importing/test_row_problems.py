@@ -135,9 +135,14 @@ def test_dup_id_on_every_row_with_the_same_normalised_id(tmp_path: Path) -> None
     sheet = read(tmp_path, rows)
     dup = [problem for problem in sheet.problems if problem.code == "dup_id"]
     assert [(p.row, p.column) for p in dup] == [(2, "身份证号"), (4, "身份证号"), (5, "身份证号")]
-    assert {p.params["rows"] for p in dup} == {"2、4、5"}
+    # Each row names the others, not itself.
+    assert [(p.params["rows"], p.params["count"]) for p in dup] == [
+        ("4、5", 2),
+        ("2、5", 2),
+        ("2、4", 2),
+    ]
     assert {p.params["id_number"] for p in dup} == {mask_identifier(with_x)}
-    assert "2、4、5" in rendered(dup[0])
+    assert "与第 4、5 行重复" in rendered(dup[0])
     assert sheet.excluded_rows == (2, 4, 5) and sheet.counted == 1
 
 
