@@ -10,7 +10,7 @@ from sqlalchemy import insert
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, attributes
 
-from models.domain.identity import mask_identifier
+from models.domain.identity import mask_identifier, mask_ids_in_text
 from models.entities import ChangeLog, User
 from models.entities.base import Base, Versioned
 
@@ -22,6 +22,13 @@ SKIPPED_COLUMNS = frozenset({"version", "created_at", "updated_at", "updated_by"
 def _plain(column: str, value: Any) -> Any:
     if column in MASKED_COLUMNS and isinstance(value, str):
         return mask_identifier(value)
+    if isinstance(value, str):
+        # An ID number in free text (a 监护人身份证号 column kept in the remarks, a note).
+        return mask_ids_in_text(value)
+    if isinstance(value, dict):
+        return {_plain("", key): _plain("", item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain("", item) for item in value]
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -53,6 +60,11 @@ def stamp_versioned(session: Session, _context: Any, _instances: Any) -> None:
     for obj in session.new:
         if isinstance(obj, Versioned) and obj.created_at is None:
             obj.created_at = now  # the unit of work's clock (the demo's dates), not the column's
+        if isinstance(obj, ChangeLog):
+            # A row written by UnitOfWork.log (a trial's reason, a reveal): no ID in it whole.
+            obj.note = _plain("note", obj.note)
+            obj.before = _plain("before", obj.before)
+            obj.after = _plain("after", obj.after)
     for obj in list(session.new) + [o for o in session.dirty if session.is_modified(o)]:
         if isinstance(obj, Versioned):
             obj.updated_by = login
