@@ -9,6 +9,7 @@ never writes `<f>`. Numbers, dates and booleans are written as they are: -5 stay
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -19,11 +20,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+# A signed number typed as text ("-5", "+8613700000000") is no formula: it is left as typed, so a
+# phone number in a rejected row reads back unchanged.
+_SIGNED_NUMBER = re.compile(r"[+-]\d+(\.\d+)?")
 
 
 def neutralised(text: str) -> str:
     """`=SUM(1)` -> `'=SUM(1)`; text that cannot start a formula is returned unchanged."""
-    return QUOTE + text if text.startswith(FORMULA_LEADS) else text
+    if text.startswith(FORMULA_LEADS) and not _SIGNED_NUMBER.fullmatch(text):
+        return QUOTE + text
+    return text
 
 
 def put(cell: Cell, value: Any) -> Cell:

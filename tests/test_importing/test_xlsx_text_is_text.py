@@ -72,6 +72,11 @@ def test_text_that_could_start_a_formula_is_quoted(text: str) -> None:
     assert neutralised("张三") == "张三" and neutralised("a=b") == "a=b"
 
 
+@pytest.mark.parametrize("text", ["-5", "+8613700000000", "-2.5"])
+def test_a_signed_number_typed_as_text_is_no_formula_and_stays_as_typed(text: str) -> None:
+    assert neutralised(text) == text
+
+
 def test_numbers_dates_and_booleans_are_written_as_they_are() -> None:
     sheet = Workbook().active
     for column, value in enumerate((-5, 2.5, date(2026, 1, 2), True, None), start=1):
