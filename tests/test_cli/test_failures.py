@@ -255,3 +255,45 @@ def test_a_closed_pipe_ends_quietly(tmp_path, command):
     assert "Exception ignored" not in done.stderr, done.stderr
     if "head" in command:
         assert done.stdout.count("\n") == 1 and "演示数据" in done.stdout
+
+
+def test_an_unreachable_server_is_a_message_without_the_password(capsys, tmp_path):
+    url = "postgresql+psycopg://clerk:s3cret-pw@127.0.0.1:1/yishi"
+    result = run_cli(capsys, "--database", url, "people", "list")
+    assert result.code == 2, result
+    assert "无法连接数据库服务器" in result.err
+    assert "s3cret-pw" not in result.err and "psycopg" not in result.err
+    assert_clean(result.err)
+    assert crash_reports(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_real_processes_on_a_corrupt_database_say_so(demo, tmp_path):
+    """The console entry point and the window's smoke start, as separate processes."""
+    corrupt_pages(demo.path)
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg-data"), QT_QPA_PLATFORM="offscreen")
+    root = Path(__file__).resolve().parents[2]
+    commands = {
+        "people": ([sys.executable, "-m", "desktop", "--database", demo.url, "people", "list"], 2),
+        "smoke": (
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--database",
+                demo.url,
+                "gui",
+                "--smoke",
+                str(tmp_path / "shot.png"),
+            ],
+            1,  # DOMAIN §8: the smoke check failed
+        ),
+    }
+    for argv, code in commands.values():
+        done = subprocess.run(
+            argv, cwd=root, env=env, capture_output=True, encoding="utf-8", timeout=120, check=False
+        )
+        assert done.returncode == code, done
+        assert "损坏" in done.stderr
+        assert_clean(done.stderr)
+    assert crash_reports(tmp_path) == []
