@@ -16,14 +16,20 @@ def app_version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop.cli.app import GuiRequest, run
+    """Run `yishi ARGV`; every failure is a message and an exit code, never a traceback."""
+    from desktop.cli.app import GuiRequest, failed, run
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     outcome = run(arguments, app_version())
     if isinstance(outcome, GuiRequest):
-        # Imported by name so that the headless commands never load Qt.
-        gui = importlib.import_module("desktop.gui")
-        return gui.run_gui(outcome.settings, smoke=outcome.smoke)
+        try:
+            # Imported by name so that the headless commands never load Qt.
+            gui = importlib.import_module("desktop.gui")
+            return int(gui.run_gui(outcome.settings, smoke=outcome.smoke))
+        except (SystemExit, GeneratorExit):
+            raise
+        except BaseException as error:  # the window could not even start
+            return failed(error, argv=arguments, version=app_version(), as_json=False)
     return outcome
 
 
@@ -31,7 +37,15 @@ def console_main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    sys.exit(main())
+    code = main()
+    try:
+        # What is still buffered goes out now, where a closed pipe can be caught.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from desktop.cli.app import quiet_stdout
+
+        quiet_stdout()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.qt_setup import install_font, install_translations
 from desktop.settings import StartupSettings
 from views.background import Runner
+from views.error_presenter import excepthook, install_crash_reports
 from views.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -36,7 +37,26 @@ def application() -> QApplication:
     app.setApplicationDisplayName("议事")
     install_font(app)
     install_translations(app)
+    install_crash_reports(_crash_report_dir, _version)
     return app
+
+
+def _crash_report_dir() -> Path:
+    from desktop.paths import crash_report_dir
+
+    return crash_report_dir()
+
+
+def _version() -> str:
+    from desktop.__main__ import app_version
+
+    return app_version()
+
+
+def install_excepthook() -> None:
+    """An exception raised in a slot shows `unexpected_failure` with its saved report instead
+    of a traceback on a console nobody reads; the window keeps running."""
+    sys.excepthook = excepthook
 
 
 def open_context(settings: StartupSettings) -> AppContext:
@@ -75,6 +95,7 @@ def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     if smoke is not None:
         headless_for_smoke()
     app = application()
+    install_excepthook()
     window = build_window(settings, interactive=smoke is None)
     window.show()
     QTimer.singleShot(0, lambda: window.open_database(lambda: open_context(settings)))

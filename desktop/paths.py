@@ -22,6 +22,11 @@ def backup_dir() -> Path:
     return data_dir() / "backups"
 
 
+def crash_report_dir() -> Path:
+    """Where an unexpected failure's report is saved (ID numbers masked), for technical support."""
+    return data_dir() / "crash-reports"
+
+
 def resource_path(*parts: str) -> Path:
     """A file under resources/, beside the packages in a checkout or in PyInstaller's bundle."""
     frozen_root = getattr(sys, "_MEIPASS", None)

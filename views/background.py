@@ -32,6 +32,7 @@ class _Task(QRunnable):
         self._runner, self._task_id, self._work = runner, task_id, work
 
     def run(self) -> None:
+        # The exception keeps its traceback across the thread, for the crash report.
         try:
             result, error = self._work(), None
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
@@ -88,7 +89,11 @@ class Runner(QObject):
         if not self._callbacks:
             self.busy_changed.emit(False)
         if error is not None:
-            pending.on_error(error)
+            # Issue 13: a handler sees a refusal, never a driver's text or a bug's raw exception;
+            # a bug's crash report is saved here, whether or not the handler shows the message.
+            from views.error_presenter import presented
+
+            pending.on_error(presented(error))
             return
         if not pending.is_command:
             pending.on_done(result)

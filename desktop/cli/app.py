@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +13,10 @@ from desktop.cli.output import fail
 from desktop.cli.parser import UsageError, build_parser
 from desktop.settings import StartupSettings
 from models.domain.errors import DomainError
+from models.domain.messages import message
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's 128 + SIGINT
 
 # "module:function", imported only when the command runs, so --help and --version stay quick.
 # Functions named with a database take (db, user, args); the others (settings, args).
@@ -61,7 +65,17 @@ class GuiRequest:
 
 
 def run(argv: Sequence[str], version: str) -> int | GuiRequest:
-    """Run a headless command, or say that the window should open."""
+    """Run a headless command, or say that the window should open; never a traceback (issue 13):
+    every failure becomes a message and an exit code, an unexpected one also a crash report."""
+    try:
+        return _dispatch(argv, version)
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:
+        return failed(error, argv=argv, version=version, as_json="--json" in argv)
+
+
+def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
     parser = build_parser(version)
     as_json = "--json" in argv
     try:
@@ -87,4 +101,51 @@ def run(argv: Sequence[str], version: str) -> int | GuiRequest:
         finally:
             db.engine.dispose()
     except DomainError as error:
-        return fail(error.code, error.params, as_json=getattr(args, "json", False))
+        return failed(error, argv=argv, version=version, as_json=getattr(args, "json", False))
+
+
+def failed(error: BaseException, *, argv: Sequence[str], version: str, as_json: bool) -> int:
+    """The one place a failure becomes an exit code (DOMAIN §8).
+
+    A broken pipe (`yishi demo | head`) ends quietly; Ctrl-C says so; an expected failure (a
+    refusal, a file that cannot be read or written, an unusable database, a conflicting write)
+    is its Chinese message and exit 2; anything else is `unexpected_failure` naming the crash
+    report saved in the data folder. Nothing printed holds SQL parameters or a whole ID number.
+    """
+    if isinstance(error, BrokenPipeError):
+        quiet_stdout()
+        return EXIT_OK
+    if isinstance(error, KeyboardInterrupt):
+        sys.stderr.write(f"yishi: {message('interrupted')}\n")
+        return EXIT_INTERRUPTED
+    from models.store.failures import refusal, save_crash_report, scrub
+
+    refused = refusal(error)
+    if refused is not None:
+        params = {
+            key: scrub(value) if isinstance(value, str) else value
+            for key, value in refused.params.items()
+        }
+        return fail(refused.code, params, as_json=as_json)
+    from desktop.paths import crash_report_dir
+
+    try:
+        report = save_crash_report(error, crash_report_dir(), version=version, argv=argv)
+    except Exception as unsaved:  # the data folder itself is unusable: still no traceback
+        detail = scrub(getattr(unsaved, "strerror", None) or type(unsaved).__name__)
+        return fail("unexpected_failure_unsaved", {"detail": detail}, as_json=as_json)
+    return fail("unexpected_failure", {"path": str(report)}, as_json=as_json)
+
+
+def quiet_stdout() -> None:
+    """The reader of our output went away: send what is left to devnull (Python's documented
+    idiom), so that the flush at exit does not complain either."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests capture it)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, descriptor)
+    finally:
+        os.close(devnull)

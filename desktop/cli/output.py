@@ -40,6 +40,14 @@ _PUBLIC_OF = {
     "database_outdated": "database_unusable",
     "restore_not_yishi": "file_unreadable",
     "restore_missing": "file_unreadable",
+    # the top-level handler's codes (desktop/cli/app.py, models/store/failures.py)
+    **dict.fromkeys(
+        ("file_missing", "file_denied", "file_is_folder", "file_failed", "file_failed_plain"),
+        "file_unreadable",
+    ),
+    "database_conflict": "database_unusable",
+    "unexpected_failure": "unexpected_failure",
+    "unexpected_failure_unsaved": "unexpected_failure",
 }
 
 

@@ -249,6 +249,16 @@ MESSAGES: dict[str, str] = {
     "file_too_large": "表格过大或已损坏：{detail}。请检查文件，或把名单拆成几个文件后再导入。",
     # the command line's and the window's last word on an unexpected failure
     "unexpected_failure": "程序遇到意外错误，操作未完成。错误报告已保存到 {path}（身份证号已遮盖），请把它发给技术支持。",
+    "unexpected_failure_unsaved": "程序遇到意外错误，操作未完成；错误报告也未能保存（{detail}）。请记下出错前的操作，告诉技术支持。",
+    "interrupted": "操作已中断，未完成的保存没有写入。",
+    "file_missing": "找不到 {path}。请检查文件名和所在的文件夹是否正确。",
+    "folder_missing": "无法写入 {path}：所在的文件夹不存在，或路径中有一段不是文件夹。请先建立该文件夹，或换一个保存位置。",
+    "file_denied": "没有权限读写 {path}。请换一个位置，或请管理员开放该文件夹的权限。",
+    "file_is_folder": "{path} 是一个文件夹，这里需要的是文件：请在路径末尾写上文件名。",
+    "disk_full": "磁盘空间不足，无法写入 {path}。请清理磁盘，或换一个保存位置（如 U 盘）后重试。",
+    "file_failed": "无法读写 {path}：{detail}。请检查后重试。",
+    "file_failed_plain": "读写文件失败：{detail}。请检查后重试。",
+    "database_conflict": "保存未完成：要写入的记录与数据库中已有的记录冲突（例如同一条记录被重复登记，或另一位工作人员刚刚做了同样的操作）。请刷新后核对再试；如反复出现，请联系技术支持。",
     # backups and restores, checked and recorded
     "backup_damaged": "数据库文件 {path} 已损坏（{detail}），不能用来备份或恢复。",
     # two clerks adding one person to one term at the same moment
