@@ -37,6 +37,15 @@ PG_URL = os.environ.get("YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.
 BACKENDS = ["sqlite", "postgresql"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test writes into the real user data folder: crash reports, backups, a default database."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    yield
+    patch.undo()
+
+
 def _postgres_reachable() -> str | None:
     """None when PostgreSQL answers, else why not."""
     try:
