@@ -250,7 +250,7 @@ MESSAGES: dict[str, str] = {
     "backup_damaged": "数据库文件 {path} 已损坏（{detail}），不能用来备份或恢复。",
     "backup_folder_unusable": "无法写入备份文件夹 {path}（{detail}）。请检查 U 盘或网络共享文件夹是否已连接、是否有写入权限。",
     "auto_backup_keep_invalid": "保留份数应为 1 到 1000 之间的整数，现为 {value}。",
-    "auto_backup_no_folder": "请先选择自动备份的文件夹（命令行加 --folder），再开启自动备份。",
+    "auto_backup_no_folder": "请先选择自动备份的文件夹（如 U 盘或网络共享文件夹），再开启自动备份。",
     # two clerks adding one person to one term at the same moment
     "membership_taken": "{name}刚刚已被{who}加入{body}{term}，不能重复加入。请刷新后查看。",
     # encryption at rest (SQLCipher)
