@@ -126,3 +126,20 @@ def test_killed_restores_leave_either_database_whole(big, tmp_path, env):
         assert person_count(big) == people
         assert scalar(big, "SELECT count(*) FROM filler") in {padded, padded // 2}
         assert check_sqlite_file(backup) == migrate.head_revision()
+
+
+def test_killed_demo_force_runs_leave_a_demo_that_yishi_demo_finds_whole_or_rebuilds(demo, env):
+    """`demo --force` killed part-way: `yishi demo` then has a complete demo, never a marker over
+    a partial one (the build is one transaction and its marker is written last)."""
+    url = sqlite_url(demo.path)
+    whole = _run(_yishi("--database", url, "demo", "--force"), env)
+    for kill in range(1, 4):
+        _kill_after(_yishi("--database", url, "demo", "--force"), env, whole * kill / 4)
+        _live_is_sound(demo.path)
+        done = subprocess.run(
+            _yishi("--database", url, "demo", "--json"), env=env, capture_output=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        marker = scalar(demo.path, "SELECT value FROM setting WHERE key = 'demo.built'")
+        assert '"complete": true' in marker
+        assert scalar(demo.path, "SELECT count(*) FROM major_decision") == 9
