@@ -68,7 +68,7 @@ def check_sqlite_file(path: Path, *, shown_as: str | None = None) -> str:
     """
     name = shown_as or str(path)
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
             try:
                 tables = {
                     row[0]
@@ -110,7 +110,7 @@ def free_path(folder: Path, stem: str) -> Path:
 def read_revision(path: Path) -> str | None:
     """The Alembic revision stored in a SQLite file, or None if it is not a Yishi database."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
             tables = {
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -125,7 +125,7 @@ def read_revision(path: Path) -> str | None:
 
 def last_log_id(path: Path) -> int:
     """The newest change-log row a (checked) SQLite file holds; 0 for none."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
         row = connection.execute("SELECT max(id) FROM change_log").fetchone()
     return int(row[0] or 0) if row else 0
 
@@ -162,11 +162,17 @@ def restore_sqlite(source: Path, engine: Engine) -> None:
     engine.dispose()
     raw = engine.raw_connection()
     try:
-        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as origin:
+        with closing(sqlite3.connect(read_only_uri(source), uri=True)) as origin:
             origin.backup(sqlite_connection(raw))
     finally:
         raw.close()
     engine.dispose()
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI; the path percent-encoded, so "#", "?" and "%" in a folder's name
+    (备份#1) are part of the name."""
+    return path.resolve().as_uri() + "?mode=ro"
 
 
 def sweep_partials(target: Path) -> None:

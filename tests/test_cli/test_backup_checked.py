@@ -220,3 +220,12 @@ def test_an_unreachable_auto_backup_folder_is_a_refusal(demo, tmp_path):
         assert refused.value.code == "backup_folder_unusable"
     finally:
         db.engine.dispose()
+
+
+def test_backup_and_restore_through_a_folder_named_with_uri_characters(capsys, demo, tmp_path):
+    target = tmp_path / "备份#1 ?%20" / "backup.sqlite3"
+    result = run_cli(capsys, "db", "backup", str(target), "--database", demo.url)
+    assert result.code == 0, result.err
+    assert check_sqlite_file(target) == migrate.head_revision()
+    restored = run_cli(capsys, "db", "restore", str(target), "--database", demo.url)
+    assert restored.code == 0, restored.err
