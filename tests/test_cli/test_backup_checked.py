@@ -52,7 +52,7 @@ def test_a_damaged_database_is_not_backed_up(capsys, demo, tmp_path):
     assert result.code == 2, result.out + result.err
     assert "已损坏" in result.error()["message"]
     assert not target.exists()
-    assert not list(target.parent.glob(".*partial*")) if target.parent.exists() else True
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
 def test_backup_checks_the_copy_it_names(capsys, demo, tmp_path, monkeypatch):
@@ -180,6 +180,15 @@ def test_auto_backup_setting_shown_changed_and_refused(capsys, demo, tmp_path):
     assert changed.json() == {"folder": str(folder), "schedule": "exit", "keep": 3}
     plain = run_cli(capsys, "db", "auto-backup", "--database", demo.url)
     assert "每次退出时" in plain.out and str(folder) in plain.out and "3 份" in plain.out
+
+
+def test_auto_backup_says_postgresql_has_its_own_tools(capsys, postgres_available, fresh, tmp_path):
+    url = fresh.url("postgresql")
+    argv = ("db", "auto-backup", "--folder", str(tmp_path), "--schedule", "exit", "--json")
+    result = run_cli(capsys, *argv, "--database", url)
+    assert result.code == 2
+    assert "pg_dump" in result.error()["message"]
+    assert not list(tmp_path.iterdir())
 
 
 def test_auto_backups_rotate_and_daily_is_due_once_a_day(demo, tmp_path):
