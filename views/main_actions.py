@@ -223,6 +223,19 @@ class MainActions(_Host):
         file_menu.addAction(self.quit_action)
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         settings_menu.addAction(self.profile_action)
+        self.auto_backup_action = settings_menu.addAction(self.tr("自动备份(&B)…"))
+        self.auto_backup_action.setStatusTip(
+            self.tr("退出时或每天自动备份数据库到指定文件夹（如 U 盘），保留最近几份")
+        )
+        self.auto_backup_action.triggered.connect(self.edit_auto_backup)
+
+    def edit_auto_backup(self) -> None:
+        """设置 → 自动备份…: where, when and how many (SQLite; PostgreSQL says the server does it)."""
+        if self.ctx is None:
+            return
+        from views.settings.auto_backup_dialog import AutoBackupDialog
+
+        AutoBackupDialog(self.runner, self.ctx, parent=self).open()
 
     def open_decisions(self) -> DecisionList | None:
         """The 三重一大 register; one window, raised again when already open."""

@@ -183,6 +183,52 @@ class MainWindow(MainActions, QMainWindow):
         self.roster.load_failed.disconnect(self._after_first_roster)
         # Queued, so that whoever else waits for the first roster sees it before this starts.
         QTimer.singleShot(0, self._load_due_notice)
+        QTimer.singleShot(0, self._daily_backup)
+
+    def _daily_backup(self) -> None:
+        """The automatic backup set to daily, once a day, on the lane; a problem is a status note."""
+        if self.ctx is None:
+            return
+        from views.ops import backup as backup_ops
+
+        ctx = self.ctx
+        self.runner.submit(
+            lambda: backup_ops.run_if_due(ctx, moment="start"),
+            on_done=self._backed_up,
+            on_error=lambda error: self.statusBar().showMessage(
+                self.tr("自动备份未完成：%1").replace("%1", describe(error)), 30_000
+            ),
+        )
+
+    def _backed_up(self, path: object) -> None:
+        if path is not None:
+            self.statusBar().showMessage(
+                self.tr("已自动备份到 %1").replace("%1", str(path)), 10_000
+            )
+
+    def _backup_on_exit(self) -> None:
+        """The automatic backup set to "on exit": after the lane is idle, with a short busy note.
+        A folder that cannot be reached is said (the window is closing), never a crash."""
+        if self.ctx is None:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        from views.ops import backup as backup_ops
+
+        self.statusBar().showMessage(self.tr("正在自动备份…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
+        problem = None
+        try:
+            backup_ops.run_if_due(self.ctx, moment="exit")
+        except Exception as error:  # the window closes whatever happens to the backup
+            problem = describe(error)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem is not None:
+            self.statusBar().showMessage(self.tr("自动备份未完成：%1").replace("%1", problem))
+            if self.interactive:
+                QMessageBox.warning(self, self.tr("自动备份未完成"), problem)
 
     def _load_due_notice(self) -> None:
         """Overdue and due-soon motions, counted on the lane; shown in the status bar, no dialog."""
@@ -402,6 +448,7 @@ class MainWindow(MainActions, QMainWindow):
                 event.ignore()
                 return
         self.runner.wait_idle(10_000)
+        self._backup_on_exit()
         if self.ctx is not None:
             self.ctx.close()
         super().closeEvent(event)

@@ -25,6 +25,7 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
         print_json(
             {
                 "already_present": summary.already_present,
+                "repaired": summary.repaired,
                 "people": summary.people,
                 "electoral_units": summary.units,
                 "memberships": [
@@ -37,6 +38,8 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
     if summary.already_present:
         say(f"数据库中已有演示数据（{summary.people} 人），无需重复生成。")
         return 0
+    if summary.repaired:
+        say("上次生成的演示数据不完整（生成过程被中断），已清空后重新生成。")
     say(f"已生成演示数据：人员 {summary.people} 人，选举单位 {summary.units} 个。")
     for body, term, status, count in summary.seats:
         named = "" if term is None else term_name(term)

@@ -261,6 +261,9 @@ MESSAGES: dict[str, str] = {
     "database_conflict": "保存未完成：要写入的记录与数据库中已有的记录冲突（例如同一条记录被重复登记，或另一位工作人员刚刚做了同样的操作）。请刷新后核对再试；如反复出现，请联系技术支持。",
     # backups and restores, checked and recorded
     "backup_damaged": "数据库文件 {path} 已损坏（{detail}），不能用来备份或恢复。",
+    "backup_folder_unusable": "无法写入备份文件夹 {path}（{detail}）。请检查 U 盘或网络共享文件夹是否已连接、是否有写入权限。",
+    "auto_backup_keep_invalid": "保留份数应为 1 到 1000 之间的整数，现为 {value}。",
+    "auto_backup_no_folder": "请先选择自动备份的文件夹（如 U 盘或网络共享文件夹），再开启自动备份。",
     # two clerks adding one person to one term at the same moment
     "membership_taken": "{name}刚刚已被{who}加入{body}{term}，不能重复加入。请刷新后查看。",
     # encryption at rest (SQLCipher)

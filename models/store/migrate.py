@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from models.domain.errors import DomainError
-from models.store.backup import backup_sqlite, free_path, read_revision, restore_sqlite
+from models.store.backup import (
+    backup_sqlite,
+    check_sqlite_file,
+    free_path,
+    last_log_id,
+    read_revision,
+    restore_sqlite,
+    set_aside,
+)
 from models.store.engine import sqlite_path, use_wal
 
 if TYPE_CHECKING:
@@ -99,27 +107,62 @@ def open_schema(engine: Engine, *, backup_dir: Path | None = None) -> None:
     raise DomainError("database_outdated", current=state.current or "空数据库")
 
 
-def restore(engine: Engine, source: Path) -> Path | None:
-    """Replace the SQLite database by a backup; the current content is backed up first.
+def restore(engine: Engine, source: Path, *, user: str = "system") -> Path | None:
+    """Replace the SQLite database by a backup; the current content is set aside first.
 
-    A backup from an older program is migrated after restoring; one from a newer program is refused
-    before anything is touched.
+    The backup is checked (integrity, foreign keys, a Yishi schema no newer than ours) before the
+    live file is touched. A backup from an older program is migrated after restoring. The restore
+    is recorded in the restored database's change log, naming the file that keeps what was
+    written after the backup.
     """
     if engine.dialect.name != "sqlite":
         raise DomainError("database_not_sqlite")
     if not source.is_file():
         raise DomainError("restore_missing", path=str(source))
-    revision = read_revision(source)
-    if revision is None:
-        raise DomainError("restore_not_yishi", path=str(source))
+    revision = check_sqlite_file(source)
     if revision not in REVISIONS:
         raise DomainError("database_newer", revision=revision)
     safety = None
+    newer_entries = 0
     path = sqlite_path(engine.url)
     if path is not None and path.exists() and read_revision(path) is not None:
-        safety = backup_sqlite(
-            engine, free_path(path.parent / "backups", f"{path.stem}-before-restore")
-        )
+        safety = set_aside(engine, path.parent / "backups", f"{path.stem}-before-restore")
+        newer_entries = _entries_after(safety, last_log_id(source))
     restore_sqlite(source, engine)
     open_schema(engine)
+    _record_restore(engine, source=source, safety=safety, newer_entries=newer_entries, user=user)
     return safety
+
+
+def _entries_after(saved: Path, last_id: int) -> int:
+    """How many change-log rows the set-aside file holds beyond the backup's last one."""
+    try:
+        return max(0, last_log_id(saved) - last_id)
+    except Exception:  # a damaged set-aside file: the count is unknown, the file is kept
+        return -1
+
+
+def _record_restore(
+    engine: Engine, *, source: Path, safety: Path | None, newer_entries: int, user: str
+) -> None:
+    from models.store.unit_of_work import Database
+
+    kept = (
+        f"恢复前的数据库已另存为 {safety}"
+        + (f"，其中有备份之后写入的 {newer_entries} 条变更记录" if newer_entries > 0 else "")
+        if safety is not None
+        else "恢复前没有可保存的数据库"
+    )
+    with Database(engine).unit_of_work(user) as uow:
+        uow.log(
+            action="restore",
+            entity="database",
+            entity_id="*",
+            note=f"用备份 {source} 恢复数据库；{kept}。",
+            after={
+                "source": str(source),
+                "previous_saved_as": str(safety) if safety else None,
+                "entries_after_backup": newer_entries,
+            },
+        )
+        uow.commit()
