@@ -40,6 +40,8 @@ _PUBLIC_OF = {
     "database_outdated": "database_unusable",
     "restore_not_yishi": "file_unreadable",
     "restore_missing": "file_unreadable",
+    # a damaged database or backup is refused before anything is copied (models/store/backup.py)
+    "backup_damaged": "database_unusable",
     # the top-level handler's codes (desktop/cli/app.py, models/store/failures.py)
     **dict.fromkeys(
         ("file_missing", "file_denied", "file_is_folder", "file_failed", "file_failed_plain"),
