@@ -18,17 +18,14 @@ from sqlalchemy.orm import joinedload
 from models.domain.errors import DomainError
 from models.domain.vocabulary import MembershipStatus, body_display_name, term_display_name
 from models.entities import Membership, Person, Term, User
+from models.services.common.taken import is_unique_violation, names_index
 from models.services.people._validation import duplicate_id
 from models.store.unit_of_work import Database
 
 # How each backend names the index in its message: PostgreSQL by name, SQLite by its columns.
 OPEN_MEMBERSHIP = ("uq_membership_open", "membership.person_id, membership.term_id")
 ID_NUMBER = ("uq_person_id_number", "person.id_number")
-
-
-def _names(exc: IntegrityError, marks: tuple[str, ...]) -> bool:
-    text = str(exc.orig)
-    return any(mark in text for mark in marks)
+UNIT_NAME = ("uq_electoral_unit_name", "electoral_unit.name")
 
 
 @contextmanager
@@ -40,18 +37,22 @@ def refusing_taken(
     id_numbers: Callable[[], Collection[str]] = frozenset,
 ) -> Iterator[None]:
     """Around a unit of work: an insert another clerk's commit made a duplicate is refused with
-    `membership_taken` (the person, the clerk who was first, the body and term) or `dup_id`.
-    `person_ids` and `id_numbers` say, when asked after the failure, what the command wrote."""
+    `membership_taken` (the person, the clerk who was first, the body and term) or `dup_id`;
+    any other duplicate (a unit's name, a seat allocation) with `record_taken`. `person_ids`
+    and `id_numbers` say, when asked after the failure, what the command wrote."""
     try:
         yield
     except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
         error = None
-        if term_id is not None and _names(exc, OPEN_MEMBERSHIP):
+        if term_id is not None and names_index(exc, *OPEN_MEMBERSHIP):
             error = membership_taken(db, term_id, person_ids())
-        elif _names(exc, ID_NUMBER):
+        elif names_index(exc, *ID_NUMBER):
             error = id_number_taken(db, id_numbers())
         if error is None:
-            raise
+            what = "新建的选举单位" if names_index(exc, *UNIT_NAME) else "同一条记录"
+            error = DomainError("record_taken", what=what)
         raise error from exc
 
 
