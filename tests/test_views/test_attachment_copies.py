@@ -139,7 +139,7 @@ def test_the_step_panel_opens_a_private_copy_and_cleans_it_on_quit(qtbot, tmp_pa
     )
 
     class Fake:
-        class aboutToQuit:  # noqa: N801 - stands in for the signal
+        class aboutToQuit:  # stands in for the signal
             @staticmethod
             def connect(slot: object) -> None:
                 connected.append(slot)
