@@ -99,24 +99,32 @@ def _refused(outcome: object, code: str) -> str:
     return message(outcome.code, outcome.params)
 
 
-def test_add_membership_loses_to_alice_and_names_her(pg):
-    person = add_person(pg, user="setup", draft=draft())
-    term = open_term(pg, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
+def alice_seats(
+    person_id: int, term_id: int, position: Position, status: MembershipStatus
+) -> Callable[[Session], None]:
+    """Another clerk, alice, adding the person to the term."""
 
-    def alice(session: Session) -> None:
+    def insert(session: Session) -> None:
         session.add(
             Membership(
-                person_id=person.id,
-                term_id=term.id,
-                position=Position.DELEGATE,
-                status=MembershipStatus.CANDIDATE,
+                person_id=person_id,
+                term_id=term_id,
+                position=position,
+                status=status,
                 updated_by="alice",
             )
         )
 
+    return insert
+
+
+def test_add_membership_loses_to_alice_and_names_her(pg):
+    person = add_person(pg, user="setup", draft=draft())
+    term = open_term(pg, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
+
     outcome = behind_open_insert(
         pg,
-        alice,
+        alice_seats(person.id, term.id, Position.DELEGATE, MembershipStatus.CANDIDATE),
         lambda: add_membership(
             pg,
             user="bob",
@@ -142,20 +150,9 @@ def test_a_roster_import_racing_for_the_same_seat_is_refused(pg, tmp_path):
     person = add_person(pg, user="setup", draft=draft())
     term = open_term(pg, user="setup", kind=BodyKind.PRESIDIUM, term=7, status=TermStatus.CURRENT)
 
-    def alice(session: Session) -> None:
-        session.add(
-            Membership(
-                person_id=person.id,
-                term_id=term.id,
-                position=Position.CHAIR,
-                status=MembershipStatus.ELECTED,
-                updated_by="alice",
-            )
-        )
-
     outcome = behind_open_insert(
         pg,
-        alice,
+        alice_seats(person.id, term.id, Position.CHAIR, MembershipStatus.ELECTED),
         lambda: import_roster(
             pg, user="bob", path=_roster(tmp_path / "主席团.xlsx"), kind=BodyKind.PRESIDIUM
         ),
