@@ -119,15 +119,13 @@ def test_on_sqlite_the_second_clerk_waits_and_is_refused_by_the_check(fresh):
     db = fresh.database("sqlite")
     person = add_person(db, user="setup", draft=draft())
     term = open_term(db, user="setup", kind=BodyKind.CONGRESS, term=8, status=TermStatus.DRAFT)
-    outcomes = _race(db, person.id, term.id, pause=None)
+    outcomes = _race(db, person.id, term.id)
     assert sorted(type(o).__name__ for o in outcomes.values()) == ["DomainError", "MembershipRow"]
     assert _open_seats(db, person.id, term.id) == 1
     db.engine.dispose()
 
 
-def _race(
-    db: Database, person_id: int, term_id: int, pause: threading.Barrier | None
-) -> dict[str, object]:
+def _race(db: Database, person_id: int, term_id: int) -> dict[str, object]:
     """Two clerks add the person at once; each one's return value or refusal, by login."""
     start = threading.Barrier(2, timeout=20)
     outcomes: dict[str, object] = {}
@@ -175,7 +173,7 @@ def test_two_clerks_racing_on_postgresql_never_make_a_duplicate(
 
     monkeypatch.setattr(people_commands, "units_by_name", both_checked)
     for person in people:
-        outcomes = _race(db, person.id, term.id, pause=checked)
+        outcomes = _race(db, person.id, term.id)
         refused = [o for o in outcomes.values() if isinstance(o, DomainError)]
         assert len(refused) == 1, outcomes
         winner = next(login for login, o in outcomes.items() if not isinstance(o, DomainError))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.decision_rules import StepTiming
+from models.domain.filenames import safe_filename
 from models.domain.major_decision import DecisionResult
 from models.services.common.changes import Outcome
 from models.services.decisions.contracts import (
@@ -310,7 +311,7 @@ class StepPanel(QWidget):
             return
         if target is None:
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("附件另存为"), attachment.filename
+                self, self.tr("附件另存为"), safe_filename(attachment.filename)
             )
             if not chosen:
                 return
