@@ -266,6 +266,7 @@ MESSAGES: dict[str, str] = {
     "auto_backup_no_folder": "请先选择自动备份的文件夹（如 U 盘或网络共享文件夹），再开启自动备份。",
     # two clerks adding one person to one term at the same moment
     "membership_taken": "{name}刚刚已被{who}加入{body}{term}，不能重复加入。请刷新后查看。",
+    "record_taken": "{what}刚刚已被其他用户保存，本次没有保存。请刷新后查看，需要时再试一次。",
     # encryption at rest (SQLCipher)
     "database_password_wrong": "数据库密码不正确，无法打开 {path}。",
     # a what-if trial saved as one change of the slate

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.domain.vocabulary import (
@@ -103,4 +113,14 @@ class Membership(Versioned, Base):
     __table_args__ = (
         Index("ix_membership_person_id", "person_id"),
         Index("ix_membership_term_id", "term_id"),
+        # One open membership per person and term: the check in add_membership is not enough
+        # when two clerks add the same person at once (migration 0009).
+        Index(
+            "uq_membership_open",
+            "person_id",
+            "term_id",
+            unique=True,
+            sqlite_where=text("status != 'ended'"),
+            postgresql_where=text("status != 'ended'"),
+        ),
     )

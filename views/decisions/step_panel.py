@@ -1,17 +1,17 @@
 """The step checklist of one decision: each step's timing, state in words, and its files.
 
-A file is only ever added (the service refuses identical content); opening writes a copy under
-the user's temp folder with its original name, so the system's own viewer shows it.
+A file is only ever added (the service refuses identical content); opening writes a copy, under
+its name made safe, into this session's private folder (attachment_copies), deleted on quit, so
+the system's own viewer shows it.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.decision_rules import StepTiming
+from models.domain.filenames import safe_filename
 from models.domain.major_decision import DecisionResult
 from models.services.common.changes import Outcome
 from models.services.decisions.contracts import (
@@ -38,6 +39,7 @@ from models.services.decisions.contracts import (
     StepRow,
 )
 from views.background import Runner
+from views.decisions.attachment_copies import AttachmentCopies, session_copies
 from views.decisions.step_forms import NotApplicableForm, StepForm
 from views.error_presenter import describe
 from views.ops import decisions as ops
@@ -95,6 +97,8 @@ class StepPanel(QWidget):
         self.form: StepForm | NotApplicableForm | None = None
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         self.last_opened: Path | None = None
+        # Where opened attachments are copied: this session's private folder (tests give theirs).
+        self.copies: AttachmentCopies = session_copies()
 
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))
@@ -284,13 +288,17 @@ class StepPanel(QWidget):
         attachment = self.selected_attachment()
         if attachment is None:
             return
-        folder = Path(tempfile.gettempdir()) / "yishi-attachments" / str(attachment.id)
-        self._fetch(attachment, lambda stored: self._write_and_open(folder, stored))
+        attachment_id = attachment.id
+        self._fetch(attachment, lambda stored: self._write_and_open(attachment_id, stored))
 
-    def _write_and_open(self, folder: Path, stored: AttachmentFile) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / Path(stored.filename).name
-        path.write_bytes(stored.content)
+    def _write_and_open(self, attachment_id: int, stored: AttachmentFile) -> None:
+        """A private copy (attachment_copies) for the system's viewer, deleted on quit."""
+        _clean_on_quit(self.copies)
+        try:
+            path = self.copies.write(attachment_id, stored.filename, stored.content)
+        except OSError as exc:
+            self.report(self.tr("无法打开附件：") + (exc.strerror or str(exc)))
+            return
         self.last_opened = path
         if not self.open_url(QUrl.fromLocalFile(str(path))):
             self.report(
@@ -303,7 +311,7 @@ class StepPanel(QWidget):
             return
         if target is None:
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("附件另存为"), attachment.filename
+                self, self.tr("附件另存为"), safe_filename(attachment.filename)
             )
             if not chosen:
                 return
@@ -323,3 +331,16 @@ class StepPanel(QWidget):
             on_done=then,
             on_error=lambda e: self.report(describe(e)),
         )
+
+
+_cleaning: set[int] = set()
+
+
+def _clean_on_quit(copies: AttachmentCopies) -> None:
+    """Delete the copies when the application quits (its main window closed), not only at the
+    interpreter's exit (atexit), which a killed or frozen process may never reach."""
+    app = QCoreApplication.instance()
+    if app is None or id(copies) in _cleaning:
+        return
+    _cleaning.add(id(copies))
+    app.aboutToQuit.connect(copies.clean)

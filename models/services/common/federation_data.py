@@ -39,6 +39,7 @@ from models.entities import (
     Setting,
     Term,
 )
+from models.services.common.taken import refusing_taken_record
 from models.store.unit_of_work import Database
 
 # Set by `yishi demo` when it built the demo federation: its data is the demo's, not an office's.
@@ -114,7 +115,7 @@ def clear_federation(
 
 def put_setting(db: Database, *, user: str, key: str, value: str) -> None:
     """Store one setting's value, adding it or replacing the one stored."""
-    with db.unit_of_work(user) as uow:
+    with refusing_taken_record(f"设置“{key}”"), db.unit_of_work(user) as uow:
         setting = uow.session.get(Setting, key)
         if setting is None:
             uow.session.add(Setting(key=key, value=value, updated_by=user))

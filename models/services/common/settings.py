@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from models.domain.errors import DomainError
 from models.entities import Setting
+from models.services.common.taken import is_unique_violation, refusing_taken_record
 from models.store.unit_of_work import Database
 
 RULES_ID = "rules.id"
@@ -40,19 +42,25 @@ def record_rules(
     db: Database, *, user: str, rules_id: str, content: str, origin: str | None = None
 ) -> bool:
     """Record the rules file in force on first use; a database keeps its own copy after that
-    (services/federation replaces it, logged, when the clerk asks)."""
-    with db.unit_of_work(user) as uow:
-        if uow.session.get(Setting, RULES_ID) is not None:
-            return False
-        uow.session.add_all(
-            [
-                Setting(key=RULES_ID, value=rules_id, updated_by=user),
-                Setting(key=RULES_CONTENT, value=content, updated_by=user),
-            ]
-        )
-        if origin is not None:
-            uow.session.add(Setting(key=RULES_ORIGIN, value=origin, updated_by=user))
-        uow.commit()
+    (services/federation replaces it, logged, when the clerk asks). Two windows opening a
+    new shared database at once: the second finds the first's copy, as if it had come later."""
+    try:
+        with db.unit_of_work(user) as uow:
+            if uow.session.get(Setting, RULES_ID) is not None:
+                return False
+            uow.session.add_all(
+                [
+                    Setting(key=RULES_ID, value=rules_id, updated_by=user),
+                    Setting(key=RULES_CONTENT, value=content, updated_by=user),
+                ]
+            )
+            if origin is not None:
+                uow.session.add(Setting(key=RULES_ORIGIN, value=origin, updated_by=user))
+            uow.commit()
+    except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise
+        return False
     return True
 
 
@@ -77,7 +85,7 @@ def set_font_preset(db: Database, *, user: str, preset: str) -> None:
             value=preset,
             choices="、".join(FONT_PRESETS),
         )
-    with db.unit_of_work(user) as uow:
+    with refusing_taken_record("文书字体设置"), db.unit_of_work(user) as uow:
         setting = uow.session.get(Setting, FONT_PRESET)
         if setting is None:
             uow.session.add(Setting(key=FONT_PRESET, value=preset, updated_by=user))

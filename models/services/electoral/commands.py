@@ -55,7 +55,7 @@ def add_electoral_unit(
             session.add(
                 SeatAllocation(electoral_unit=unit, term=term, seats=checked_seats(name, count))
             )
-        session.flush()
+        _flush_name(session, unit.name)
         unit_id = unit.id
         uow.commit()
     return unit_id

@@ -31,6 +31,7 @@ from models.services.people._rows import (
     membership_row,
     person_row,
 )
+from models.services.people._taken import refusing_taken
 from models.services.people._validation import (
     apply_person,
     choice,
@@ -64,7 +65,10 @@ def add_people(db: Database, *, user: str, drafts: Sequence[PersonDraft]) -> lis
     for entry, draft in enumerate(drafts, start=1):
         with _naming_entry(entry):
             valid.append(validate_person(draft))
-    with db.unit_of_work(user) as uow:
+    with (
+        refusing_taken(db, id_numbers=lambda: [v.id_number for v in valid]),
+        db.unit_of_work(user) as uow,
+    ):
         holders = holders_of(uow.session, [v.id_number for v in valid])
         people = []
         for entry, checked in enumerate(valid, start=1):
@@ -98,17 +102,22 @@ def update_person(
     db: Database, *, user: str, person_id: int, expected_version: int | None, draft: PersonDraft
 ) -> PersonRow:
     """A blank ID number keeps the stored one: the form shows it masked and need not retype it."""
-    with editing(
-        db,
-        user,
-        Person,
-        person_id,
-        expected_version,
-        missing=lambda i: DomainError("person_not_found", person_id=i),
-    ) as (uow, person):
+    checked: list[str] = []
+    with (
+        refusing_taken(db, id_numbers=lambda: checked),
+        editing(
+            db,
+            user,
+            Person,
+            person_id,
+            expected_version,
+            missing=lambda i: DomainError("person_not_found", person_id=i),
+        ) as (uow, person),
+    ):
         if not draft.id_number.strip():
             draft = replace(draft, id_number=person.id_number)
         valid = validate_person(draft)
+        checked.append(valid.id_number)
         refuse_duplicate(uow.session, valid.id_number, except_id=person_id)
         apply_person(person, valid)
         uow.session.flush()
@@ -140,8 +149,13 @@ def add_memberships(
     entries: Sequence[tuple[int, MembershipDraft]],
 ) -> list[MembershipRow]:
     """Enter a slate's members (person id, draft) into one term: all of them or, on the first
-    refused entry, none; the error names that entry's place (`entry`, from 1) and person."""
-    with db.unit_of_work(user) as uow:
+    refused entry, none; the error names that entry's place (`entry`, from 1) and person.
+    Another clerk adding one of them at the same moment is refused by the database's index
+    (`uq_membership_open`) and named in `membership_taken`."""
+    with (
+        refusing_taken(db, term_id=term_id, person_ids=lambda: [p for p, _ in entries]),
+        db.unit_of_work(user) as uow,
+    ):
         session = uow.session
         term = session.get(Term, term_id, options=[joinedload(Term.body)])
         if term is None:

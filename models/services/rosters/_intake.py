@@ -19,6 +19,7 @@ from models.domain.vocabulary import BodyKind, DelegateType, Gender, MembershipS
 from models.entities import ElectoralUnit, Membership, Person, SeatAllocation, Term
 from models.importing.cells import word_of
 from models.services.electoral._units import create_unit
+from models.services.people._taken import refusing_taken
 from models.services.rosters.contracts import FactConflict, PersonConflict
 from models.services.slates.contracts import ImportOutcome
 from models.services.slates.queries import units_of_term
@@ -70,7 +71,18 @@ def import_sheet(
             conflicts = conflicts_of(records, registered(session, records))
         return ImportOutcome(sheet, 0, 0, 0, None, conflicts, unknown_units=missing)
     rejected = write_rejected(sheet, path) if sheet.excluded_rows else None
-    with db.unit_of_work(user) as uow:
+    person_ids: list[int] = []  # read after a failure, when the people are detached
+    # Another clerk adding one of these people (or registering an ID number, or creating a
+    # unit) at the same moment is refused by the database's indexes: a message, not a traceback.
+    with (
+        refusing_taken(
+            db,
+            term_id=term_id,
+            person_ids=lambda: person_ids,
+            id_numbers=lambda: [r.id_number for r in records if r.id_number],
+        ),
+        db.unit_of_work(user) as uow,
+    ):
         session = uow.session
         term = session.get(Term, term_id)
         assert term is not None  # found by the caller; terms are never deleted
@@ -78,6 +90,7 @@ def import_sheet(
         people, added, updated, conflicts, taken = take_people(
             session, records, rows_from_file=None if update_people else rows_from_file
         )
+        person_ids.extend(person.id for person in people if person.id is not None)
         ids = unit_ids(session)
         for index, person in enumerate(people):
             seat(session, term, person, index, ids)

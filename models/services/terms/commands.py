@@ -46,6 +46,7 @@ from models.entities import (
 )
 from models.services.common.command import editing
 from models.services.people._rows import term_row
+from models.services.people._taken import refusing_taken
 from models.services.people.contracts import TermRow
 from models.services.people.terms import get_body
 from models.services.slates.contracts import ON_SLATE
@@ -365,8 +366,12 @@ def add_presidium_candidates(
 ) -> int:
     """Add delegates of the congress term of the same 届次 to a draft presidium term as candidates
     (委员), each with the per-term facts of their congress membership; how many were added.
-    Whether the slate passes `presidium.members_are_delegates` stays the check's (a warning)."""
-    with db.unit_of_work(user) as uow:
+    Whether the slate passes `presidium.members_are_delegates` stays the check's (a warning);
+    another clerk adding one of them at the same moment is refused with `membership_taken`."""
+    with (
+        refusing_taken(db, term_id=term_id, person_ids=lambda: person_ids),
+        db.unit_of_work(user) as uow,
+    ):
         session = uow.session
         term = load_term(session, term_id)
         require_draft(term, "添加候选人")

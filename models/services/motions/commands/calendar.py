@@ -15,6 +15,7 @@ from models.domain.deadlines import load_calendar
 from models.domain.errors import DomainError
 from models.entities import Setting
 from models.services.common.settings import CALENDAR_CONTENT
+from models.services.common.taken import refusing_taken_record
 from models.services.motions._calendar import checked_year, parse_years, store_years
 from models.services.motions.contracts import CalendarYear
 from models.store.unit_of_work import Database
@@ -32,7 +33,7 @@ __all__ = [
 def record_calendar(db: Database, *, user: str, content: str) -> None:
     """Store (or replace) the working-day calendar; refused unless it reads."""
     load_calendar(content)
-    with db.unit_of_work(user) as uow:
+    with refusing_taken_record("工作日历"), db.unit_of_work(user) as uow:
         setting = uow.session.get(Setting, CALENDAR_CONTENT)
         if setting is None:
             uow.session.add(Setting(key=CALENDAR_CONTENT, value=content, updated_by=user))
