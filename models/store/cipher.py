@@ -57,6 +57,17 @@ def offer_password(secret: str | None) -> None:
         _offered.append(secret)
 
 
+def unlock(path: Path, secret: str) -> None:
+    """One secret for one encrypted file: kept when it opens the file, dropped and refused if not."""
+    offer_password(secret)
+    try:
+        database_key(path)
+    except DomainError:
+        if secret in _offered:
+            _offered.remove(secret)
+        raise
+
+
 def forget_passwords() -> None:
     _offered.clear()
     _unlocked.clear()
