@@ -43,6 +43,7 @@ _DATA_KEY_LABEL = b"yishi-sqlcipher-data-key-v1\x00"
 # scrypt at 2**15 × 8: about 32 MiB and a tenth of a second per try on an office PC.
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 MIN_PASSWORD_LENGTH = 8
+_MIN_PAGE = 512
 
 _offered: list[str] = []
 _unlocked: dict[Path, str] = {}
@@ -81,17 +82,20 @@ def has_password() -> bool:
 
 
 def is_encrypted(path: Path) -> bool:
-    """True for an existing, non-empty file that is not a plain SQLite database."""
+    """Whether the file looks like SQLCipher's: whole pages (SQLite's sizes are multiples of
+    512 bytes) without SQLite's plain header. An encrypted file is indistinguishable from random
+    bytes, so a text file or a truncated one counts as not a database at all, not as encrypted."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
+            size = os.fstat(handle.fileno()).st_size
+    except (FileNotFoundError, IsADirectoryError):
         return False
     except OSError as exc:
         raise DomainError(
             "database_unusable", detail=f"无法读取数据库文件 {path}（{exc.strerror}）"
         ) from exc
-    return bool(head) and head != SQLITE_HEADER
+    return head != SQLITE_HEADER and size >= _MIN_PAGE and size % _MIN_PAGE == 0
 
 
 def keys_path(path: Path) -> Path:
@@ -246,7 +250,12 @@ def database_key(path: Path) -> str:
 
 def key_for_file(path: Path) -> str | None:
     """None for a plain or missing file; the raw key for an encrypted one (or a refusal)."""
-    return database_key(path) if is_encrypted(path) else None
+    if not is_encrypted(path):
+        return None
+    key = database_key(path)
+    if _aside(path).exists():  # `db encrypt` was interrupted while it overwrote the plain file
+        _scrub(_aside(path))
+    return key
 
 
 @dataclass(frozen=True)
@@ -347,7 +356,7 @@ def _swap(temporary: Path, path: Path, *, scrub: bool) -> bool:
     links, such as a FAT32 USB stick). Even then an SSD may keep old blocks: overwriting is a
     best effort, not a guarantee.
     """
-    aside = path.with_name(path.name + ".old")
+    aside = _aside(path)
     aside.unlink(missing_ok=True)
     scrubbed = False
     linked = False
@@ -366,19 +375,31 @@ def _swap(temporary: Path, path: Path, *, scrub: bool) -> bool:
     for stale in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         stale.unlink(missing_ok=True)
     if linked:
-        try:
-            size = aside.stat().st_size
-            with aside.open("r+b") as handle:
-                block = b"\x00" * 65536
-                for _ in range(0, size, len(block)):
-                    handle.write(block)
-                handle.flush()
-                os.fsync(handle.fileno())
-            scrubbed = True
-        finally:
-            aside.unlink(missing_ok=True)
+        scrubbed = _scrub(aside)
     _fsync_folder(path.parent)
     return scrubbed
+
+
+def _aside(path: Path) -> Path:
+    """The old content's second name while it is overwritten (a hard link)."""
+    return path.with_name(path.name + ".old")
+
+
+def _scrub(aside: Path) -> bool:
+    """Overwrite a file with zeros, fsync, delete it; False if it could not be overwritten."""
+    try:
+        size = aside.stat().st_size
+        with aside.open("r+b") as handle:
+            block = b"\x00" * 65536
+            for _ in range(0, size, len(block)):
+                handle.write(block)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return True
+    except OSError:
+        return False
+    finally:
+        aside.unlink(missing_ok=True)
 
 
 def _fsync_folder(folder: Path) -> None:
