@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -280,3 +283,35 @@ def test_db_upgrade_migrates_an_encrypted_database_and_its_backup_stays_encrypte
     assert not cipher.keys_path(backup).exists()
     assert cipher.opens_with(backup, cipher.raw_key(cipher.data_key_from_recovery(recovery)))
     assert not cipher.opens_with(backup, cipher.raw_key(bytes(32)))
+
+
+@pytest.mark.slow
+def test_real_processes_read_the_passwords_from_standard_input(tmp_path):
+    """`echo PASSWORD | yishi … --password-stdin` as a clerk's script runs it, in a child."""
+    path = tmp_path / "yishi.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k != "YISHI_DB_PASSWORD"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    base = [sys.executable, "-m", "desktop", "--database", sqlite_url(path)]
+
+    def run(argv: list[str], stdin: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            base + argv,
+            input=stdin,
+            env=env,
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+
+    made = run(["db", "encrypt", "--password-stdin", "--json"], PASSWORD + "\n")
+    assert made.returncode == 0, made.stderr
+    assert PASSWORD not in made.stdout + made.stderr
+    assert cipher.is_encrypted(path)
+    listed = run(["--db-password-stdin", "people", "list", "--json"], PASSWORD + "\r\n")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.strip() == "[]"
+    wrong = run(["--db-password-stdin", "people", "list"], "nope-nope\n")
+    assert wrong.returncode == 2
+    assert "密码不正确" in wrong.stderr and "Traceback" not in wrong.stderr
