@@ -99,6 +99,12 @@ def test_encrypted_file_is_unreadable_without_the_key_and_identical_after_decryp
     assert name.encode("utf-8") not in demo.path.read_bytes()
     assert b"CREATE TABLE" not in demo.path.read_bytes()
 
+    # With the key, every table holds exactly the rows it held before.
+    cipher.offer_password(PASSWORD)
+    with closing(cipher.connect_file(demo.path, cipher.database_key(demo.path))) as keyed:
+        assert _tables(keyed) == before
+    cipher.forget_passwords()
+
     monkeypatch.setenv("YISHI_DB_PASSWORD", PASSWORD)
     listing = run_cli(capsys, "--database", demo.url, "people", "list", "--json")
     assert listing.code == 0, listing.err
