@@ -74,10 +74,6 @@ def forget_passwords() -> None:
     _unlocked.clear()
 
 
-def has_password() -> bool:
-    return bool(_offered)
-
-
 # -- looking at a file ------------------------------------------------------------------------
 
 

@@ -149,3 +149,22 @@ def test_quitting_the_dialog_closes_the_window_and_opens_nothing(qtbot, encrypte
         answerer.stop()
     assert not window.isVisible()
     assert window.ctx is None
+
+
+@pytest.mark.slow
+def test_smoke_opens_an_encrypted_database_with_the_environment_password(
+    encrypted, tmp_path, monkeypatch
+):
+    from .test_smoke import run_smoke
+
+    path, _recovery = encrypted
+    monkeypatch.delenv("YISHI_DB_PASSWORD", raising=False)
+    refused = run_smoke(path, tmp_path / "refused.png")
+    assert refused.returncode == 1
+    assert "已加密" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "refused.png").exists()
+
+    monkeypatch.setenv("YISHI_DB_PASSWORD", PASSWORD)
+    opened = run_smoke(path, tmp_path / "opened.png")
+    assert opened.returncode == 0, opened.stderr
+    assert (tmp_path / "opened.png").stat().st_size > 0
