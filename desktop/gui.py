@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.qt_setup import install_font, install_translations
 from desktop.settings import StartupSettings
@@ -73,6 +73,46 @@ def open_context(settings: StartupSettings) -> AppContext:
     )
 
 
+def open_unlocked(window: MainWindow, settings: StartupSettings, *, ask: bool = True) -> None:
+    """Open the database; an encrypted SQLite file first asks for its passphrase (or recovery
+    key) over the painted window, unless one given at start (YISHI_DB_PASSWORD) already fits.
+    退出 in that dialog closes the window."""
+    if ask and not unlock_database(window, settings.database_url):
+        window.close()
+        return
+    window.open_database(lambda: open_context(settings))
+
+
+def unlock_database(window: QWidget, url: str) -> bool:
+    from models.domain.errors import DomainError
+    from models.domain.messages import message
+    from models.store.cipher import database_key, is_encrypted, unlock
+    from models.store.engine import sqlite_path
+    from views.database_password import DatabasePasswordDialog
+
+    try:
+        path = sqlite_path(url)
+        if path is None or not is_encrypted(path):
+            return True
+    except Exception:  # a URL or a file the opener will explain itself
+        return True
+    try:
+        database_key(path)
+        return True  # YISHI_DB_PASSWORD or --db-password-stdin already opens it
+    except DomainError:
+        pass
+
+    def verify(secret: str) -> str | None:
+        try:
+            unlock(path, secret)
+        except DomainError as error:
+            return message(error.code, error.params)
+        return None
+
+    dialog = DatabasePasswordDialog(str(path), verify, window)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def build_window(settings: StartupSettings, *, interactive: bool = True) -> MainWindow:
     runner = Runner()
     window = MainWindow(runner, user=settings.user, interactive=interactive)
@@ -98,7 +138,7 @@ def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     install_excepthook()
     window = build_window(settings, interactive=smoke is None)
     window.show()
-    QTimer.singleShot(0, lambda: window.open_database(lambda: open_context(settings)))
+    QTimer.singleShot(0, lambda: open_unlocked(window, settings, ask=smoke is None))
     if smoke is None:
         return app.exec()
     outcome = {"code": 1}

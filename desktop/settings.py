@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 import tomllib
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from desktop.paths import default_database_path, resource_path
 from models.domain.errors import DomainError
 
 DATABASE_ENV = "YISHI_DATABASE_URL"
+PASSWORD_ENV = "YISHI_DB_PASSWORD"
 DEFAULT_RULES_ID = "mentougou-2019"
 
 
@@ -20,11 +22,27 @@ class StartupSettings:
     user: str
 
 
-def resolve(database: str | None, user: str | None) -> StartupSettings:
-    """--database beats YISHI_DATABASE_URL beats the SQLite file in the user data folder."""
+def resolve(
+    database: str | None, user: str | None, *, password_stdin: bool = False
+) -> StartupSettings:
+    """--database beats YISHI_DATABASE_URL beats the SQLite file in the user data folder.
+
+    An encrypted database's passphrase (or recovery key) comes from the first line of standard
+    input with --db-password-stdin, else from YISHI_DB_PASSWORD, never from an argument; it is
+    offered to the store, which tries it when it meets an encrypted file.
+    """
     url = database or os.environ.get(DATABASE_ENV) or f"sqlite:///{default_database_path()}"
     login = (user or "").strip() or _os_login()
+    from models.store.cipher import offer_password
+
+    offer_password(read_password_line() if password_stdin else os.environ.get(PASSWORD_ENV))
     return StartupSettings(database_url=url, user=login)
+
+
+def read_password_line() -> str | None:
+    """One line of standard input without its line ending; None when there is none."""
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n") or None
 
 
 def _os_login() -> str:

@@ -84,7 +84,7 @@ def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
         return fail("bad_arguments", {"detail": str(exc)}, as_json=as_json)
     from desktop.settings import resolve
 
-    settings = resolve(args.database, args.user)
+    settings = resolve(args.database, args.user, password_stdin=args.db_password_stdin)
     if args.command in (None, "gui"):
         smoke = getattr(args, "smoke", None)
         return GuiRequest(settings, Path(smoke).expanduser().resolve() if smoke else None)

@@ -268,7 +268,15 @@ MESSAGES: dict[str, str] = {
     "membership_taken": "{name}刚刚已被{who}加入{body}{term}，不能重复加入。请刷新后查看。",
     "record_taken": "{what}刚刚已被其他用户保存，本次没有保存。请刷新后查看，需要时再试一次。",
     # encryption at rest (SQLCipher)
-    "database_password_wrong": "数据库密码不正确，无法打开 {path}。",
+    "database_password_wrong": "数据库密码不正确，无法打开 {path}。请检查密码（区分大小写），或改用加密时打印的恢复密钥。",
+    "database_cipher_sqlite_only": "只有本机 SQLite 数据库可以加密或解密；PostgreSQL 请在服务器上设置磁盘加密。",
+    "database_password_required": "数据库 {path} 已加密，需要密码才能打开。命令行请用 --db-password-stdin 从标准输入给出密码，或设置环境变量 YISHI_DB_PASSWORD；忘记密码时可用恢复密钥代替密码。",
+    "database_password_missing": "请给出新密码：加 --password-stdin 从标准输入读入，或设置环境变量 YISHI_DB_PASSWORD。密码不能写在命令行上。",
+    "database_password_short": "密码太短：至少需要 {length} 个字符。",
+    "database_already_encrypted": "数据库 {path} 已经加密，无需再次加密。",
+    "database_not_encrypted": "数据库 {path} 没有加密，无需解密。",
+    "database_in_use": "数据库 {path} 正被其他程序（如议事窗口）使用，无法转换。请先关闭议事窗口再试。",
+    "database_convert_failed": "转换数据库 {path} 失败（{detail}），原数据库未改动。",
     # a what-if trial saved as one change of the slate
     "trial_reason_required": "请填写调整名单的理由。",
     "trial_empty": "试算没有改动名单：请先取消勾选要换下的候选人或勾选要替补的候补人选，再保存。",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection, QueuePool
 
 from models.domain.errors import DomainError
+from models.store.cipher import connect_file, key_for_file
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # Execution option a unit of work sets on its connection: this transaction will write.
@@ -57,7 +59,17 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
             raise DomainError(
                 "database_unusable", detail=f"无法建立数据库文件夹 {path.parent}（{exc.strerror}）"
             ) from exc
-    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+    key = key_for_file(path) if path is not None else None
+    if key is None:
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+    else:
+        # An encrypted file: SQLCipher's driver, keyed on every connection with the raw key (the
+        # dialect sends PRAGMA key first). The URL the clerk configured stays sqlite:///….
+        engine = create_engine(
+            url.set(drivername="sqlite+pysqlcipher", password=key),
+            connect_args={"timeout": busy_timeout_ms / 1000},
+            poolclass=QueuePool,
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
@@ -82,9 +94,29 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
 def sqlite_connection(raw: PoolProxiedConnection) -> sqlite3.Connection:
     """The sqlite3 connection under a pooled SQLite connection (SQLAlchemy types it as Any)."""
     driver = raw.driver_connection
-    if not isinstance(driver, sqlite3.Connection):
-        raise TypeError(f"expected a sqlite3 connection, not {type(driver).__name__}")
-    return driver
+    if isinstance(driver, sqlite3.Connection):
+        return driver
+    if type(driver).__module__.startswith("sqlcipher3"):
+        # The same DB-API as sqlite3 (an encrypted file); its backup() wants a keyed
+        # sqlcipher3 connection as the target: see open_like().
+        return cast(sqlite3.Connection, driver)
+    raise TypeError(f"expected a sqlite3 connection, not {type(driver).__name__}")
+
+
+def is_encrypted_engine(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite" and engine.dialect.driver == "pysqlcipher"
+
+
+def open_like(engine: Engine, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection to another SQLite file the way the engine opens its own: keyed with the same
+    key for an encrypted database (so a backup through SQLite's backup API is encrypted too),
+    plain sqlite3 otherwise. Backups and restores open their files with this."""
+    target = Path(f"file:{path}?mode=ro") if read_only else path
+    if is_encrypted_engine(engine):
+        return connect_file(target, engine.url.password, uri=read_only)
+    if read_only:
+        return sqlite3.connect(str(target), uri=True)
+    return sqlite3.connect(path)
 
 
 def use_wal(engine: Engine) -> None:
