@@ -42,6 +42,16 @@ _PUBLIC_OF = {
     "restore_missing": "file_unreadable",
     # a damaged database or backup is refused before anything is copied (models/store/backup.py)
     "backup_damaged": "database_unusable",
+    # an encrypted database that cannot be opened or converted (models/store/cipher.py)
+    **dict.fromkeys(
+        (
+            "database_password_wrong",
+            "database_password_required",
+            "database_in_use",
+            "database_convert_failed",
+        ),
+        "database_unusable",
+    ),
     # the top-level handler's codes (desktop/cli/app.py, models/store/failures.py)
     **dict.fromkeys(
         ("file_missing", "file_denied", "file_is_folder", "file_failed", "file_failed_plain"),

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from models.domain.errors import DomainError
-from models.store.engine import sqlite_connection
+from models.store.engine import open_like, sqlite_connection
 
 PARTIAL = ".partial-"
 
@@ -37,7 +37,8 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     try:
         raw = engine.raw_connection()
         try:
-            with closing(sqlite3.connect(partial)) as destination:
+            # Keyed like the live database: a backup of an encrypted database is encrypted too.
+            with closing(open_like(engine, partial)) as destination:
                 try:
                     sqlite_connection(raw).backup(destination)
                 except sqlite3.DatabaseError as exc:
@@ -48,7 +49,7 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
                 destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             raw.close()
-        check_sqlite_file(partial, shown_as=_source_name(engine))
+        check_sqlite_file(partial, shown_as=_source_name(engine), engine=engine)
         _sync_file(partial)
         _publish(partial, target)
     except (OSError, sqlite3.Error) as exc:
@@ -60,15 +61,17 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     return target
 
 
-def check_sqlite_file(path: Path, *, shown_as: str | None = None) -> str:
+def check_sqlite_file(
+    path: Path, *, shown_as: str | None = None, engine: Engine | None = None
+) -> str:
     """The file's Alembic revision once it passes SQLite's own checks; refused otherwise.
 
     `restore_not_yishi` for a file that is no Yishi database, `backup_damaged` for one whose pages
-    or references are broken.
+    or references are broken. With `engine`, the file is opened with its key (an encrypted one).
     """
     name = shown_as or str(path)
     try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+        with closing(open_like(engine, path, read_only=True)) as connection:
             try:
                 tables = {
                     row[0]
@@ -107,10 +110,11 @@ def free_path(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def read_revision(path: Path) -> str | None:
-    """The Alembic revision stored in a SQLite file, or None if it is not a Yishi database."""
+def read_revision(path: Path, engine: Engine | None = None) -> str | None:
+    """The Alembic revision stored in a SQLite file (keyed like `engine`), or None if it is not
+    a Yishi database."""
     try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+        with closing(open_like(engine, path, read_only=True)) as connection:
             tables = {
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -123,9 +127,9 @@ def read_revision(path: Path) -> str | None:
         return None
 
 
-def last_log_id(path: Path) -> int:
+def last_log_id(path: Path, engine: Engine | None = None) -> int:
     """The newest change-log row a (checked) SQLite file holds; 0 for none."""
-    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+    with closing(open_like(engine, path, read_only=True)) as connection:
         row = connection.execute("SELECT max(id) FROM change_log").fetchone()
     return int(row[0] or 0) if row else 0
 
@@ -162,7 +166,7 @@ def restore_sqlite(source: Path, engine: Engine) -> None:
     engine.dispose()
     raw = engine.raw_connection()
     try:
-        with closing(sqlite3.connect(read_only_uri(source), uri=True)) as origin:
+        with closing(open_like(engine, source, read_only=True)) as origin:
             origin.backup(sqlite_connection(raw))
     finally:
         raw.close()

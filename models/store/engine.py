@@ -107,12 +107,15 @@ def is_encrypted_engine(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite" and engine.dialect.driver == "pysqlcipher"
 
 
-def open_like(engine: Engine, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def open_like(engine: Engine | None, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection to another SQLite file the way the engine opens its own: keyed with the same
     key for an encrypted database (so a backup through SQLite's backup API is encrypted too),
-    plain sqlite3 otherwise. Backups and restores open their files with this."""
-    target = Path(f"file:{path}?mode=ro") if read_only else path
-    if is_encrypted_engine(engine):
+    plain sqlite3 otherwise (also without an engine). Backups and restores open their files with
+    this."""
+    # Read-only by URI, the path percent-encoded so that "#", "?" and "%" in a folder's name
+    # (备份#1) stay part of the name.
+    target = Path(path.resolve().as_uri() + "?mode=ro") if read_only else path
+    if engine is not None and is_encrypted_engine(engine):
         return connect_file(target, engine.url.password, uri=read_only)
     if read_only:
         return sqlite3.connect(str(target), uri=True)

@@ -119,25 +119,25 @@ def restore(engine: Engine, source: Path, *, user: str = "system") -> Path | Non
         raise DomainError("database_not_sqlite")
     if not source.is_file():
         raise DomainError("restore_missing", path=str(source))
-    revision = check_sqlite_file(source)
+    revision = check_sqlite_file(source, engine=engine)
     if revision not in REVISIONS:
         raise DomainError("database_newer", revision=revision)
     safety = None
     newer_entries = 0
     path = sqlite_path(engine.url)
-    if path is not None and path.exists() and read_revision(path) is not None:
+    if path is not None and path.exists() and read_revision(path, engine) is not None:
         safety = set_aside(engine, path.parent / "backups", f"{path.stem}-before-restore")
-        newer_entries = _entries_after(safety, last_log_id(source))
+        newer_entries = _entries_after(safety, last_log_id(source, engine), engine)
     restore_sqlite(source, engine)
     open_schema(engine)
     _record_restore(engine, source=source, safety=safety, newer_entries=newer_entries, user=user)
     return safety
 
 
-def _entries_after(saved: Path, last_id: int) -> int:
+def _entries_after(saved: Path, last_id: int, engine: Engine) -> int:
     """How many change-log rows the set-aside file holds beyond the backup's last one."""
     try:
-        return max(0, last_log_id(saved) - last_id)
+        return max(0, last_log_id(saved, engine) - last_id)
     except Exception:  # a damaged set-aside file: the count is unknown, the file is kept
         return -1
 

@@ -59,7 +59,7 @@ def test_backup_checks_the_copy_it_names(capsys, demo, tmp_path, monkeypatch):
     """The copy is checked before it gets its name: a check that fails leaves no file there."""
     from models.store import backup as backup_module
 
-    def refuse(path, *, shown_as=None):
+    def refuse(path, *, shown_as=None, engine=None):
         raise DomainError("backup_damaged", path=str(shown_as), detail="模拟的损坏")
 
     monkeypatch.setattr(backup_module, "check_sqlite_file", refuse)

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from models.domain.messages import message
 from models.store import cipher, migrate
-from models.store.engine import create_database_engine, open_like, sqlite_connection
+from models.store.engine import create_database_engine
 
 from .helpers import Result, run_cli, sqlite_url
 
@@ -246,25 +246,10 @@ def _old_encrypted_database(tmp_path: Path) -> tuple[Path, str]:
     return path, done.recovery_key
 
 
-def _keyed_backup(engine, target: Path) -> Path:
-    """backup_sqlite with the change this branch proposes for models/store/backup.py: the copy is
-    opened with `open_like(engine, target)` instead of `sqlite3.connect(target)`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    raw = engine.raw_connection()
-    try:
-        with closing(open_like(engine, target)) as destination:
-            sqlite_connection(raw).backup(destination)
-            destination.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        raw.close()
-    return target
-
-
 def test_db_upgrade_migrates_an_encrypted_database_and_its_backup_stays_encrypted(
     capsys, monkeypatch, tmp_path
 ):
     path, recovery = _old_encrypted_database(tmp_path)
-    monkeypatch.setattr(migrate, "backup_sqlite", _keyed_backup)
     monkeypatch.setenv("YISHI_DB_PASSWORD", PASSWORD)
     result = run_cli(capsys, "--database", sqlite_url(path), "db", "upgrade", "--json")
     assert result.code == 0, result.err
@@ -289,6 +274,28 @@ def test_db_upgrade_migrates_an_encrypted_database_and_its_backup_stays_encrypte
     assert not cipher.keys_path(backup).exists()
     assert cipher.opens_with(backup, cipher.raw_key(cipher.data_key_from_recovery(recovery)))
     assert not cipher.opens_with(backup, cipher.raw_key(bytes(32)))
+
+
+def test_backup_and_restore_of_an_encrypted_database_stay_encrypted(capsys, monkeypatch, tmp_path):
+    path, recovery = _old_encrypted_database(tmp_path)
+    monkeypatch.setenv("YISHI_DB_PASSWORD", PASSWORD)
+    url = sqlite_url(path)
+    assert run_cli(capsys, "--database", url, "db", "upgrade").code == 0
+    backup = tmp_path / "备份#1" / "copy.sqlite3"
+    made = run_cli(capsys, "--database", url, "db", "backup", str(backup), "--json")
+    assert made.code == 0, made.err
+    assert cipher.is_encrypted(backup)
+    with closing(sqlite3.connect(backup)) as plain, pytest.raises(sqlite3.DatabaseError):
+        plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    key = cipher.database_key(path)
+    with closing(cipher.connect_file(path, key)) as live:
+        live.execute("DELETE FROM app_user WHERE login = 'old'")
+    restored = run_cli(capsys, "--database", url, "db", "restore", str(backup), "--json")
+    assert restored.code == 0, restored.err
+    assert cipher.is_encrypted(path)
+    with closing(cipher.connect_file(path, key)) as live:
+        assert ("old",) in live.execute("SELECT login FROM app_user").fetchall()
+    assert cipher.opens_with(backup, cipher.raw_key(cipher.data_key_from_recovery(recovery)))
 
 
 @pytest.mark.slow
