@@ -40,6 +40,7 @@ _PUBLIC_OF = {
     "database_outdated": "database_unusable",
     "restore_not_yishi": "file_unreadable",
     "restore_missing": "file_unreadable",
+    "file_too_large": "file_unreadable",
 }
 
 

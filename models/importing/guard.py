@@ -1,0 +1,263 @@
+"""What a spreadsheet claims, checked before python-calamine sees it (issue 13).
+
+The reader sizes its grid by the farthest cell and copies a shared string into every cell that
+names it, so a few kilobytes can ask for hundreds of gigabytes and abort the process. Here an
+.xlsx is measured without building anything: its parts are counted, each part is unpacked as a
+stream (its real size counted, whatever the zip's header says, and stopped at the limit), the
+sheets' `<dimension>`, rows and cells are scanned for the farthest position, and the text the
+shared strings would copy into the cells is added up. An .xls (OLE) is only measured by its size:
+its grid is not known without parsing BIFF records, which is why the window reads in a child
+process (models/importing/isolated.py).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import IO, NoReturn
+
+from models.domain.errors import DomainError
+from models.domain.rules import FileLimits
+
+ZIP_MAGIC = b"PK\x03\x04"
+_CHUNK = 1 << 20
+_RATIO_FROM = 1 << 20  # a part smaller than 1 MB unpacked may pack as tightly as it likes
+_TAIL = 4096  # an unfinished tag carried over to the next chunk
+_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
+_SHARED = "xl/sharedstrings.xml"
+# A row or cell start tag (`<col` and `<cols` are not cells: \b), a `<dimension>` or a value.
+_TAGS = re.compile(
+    rb"<(?:\w+:)?(row|c|dimension)\b([^>]*)>|<(?:\w+:)?v>\s*(\d{1,12})\s*<", re.ASCII
+)
+_R = re.compile(rb'\br\s*=\s*["\']\$?([A-Za-z]{0,8})\$?(\d{0,12})["\']')
+_REF = re.compile(rb'\bref\s*=\s*["\']([^"\']*)["\']')
+_SHARED_TYPE = re.compile(rb'\bt\s*=\s*["\']s["\']')
+_CELL = re.compile(r"\$?([A-Za-z]{1,4})\$?(\d{1,8})")
+_SI = re.compile(rb"<(/?)(?:\w+:)?si\b[^>]*?(/?)>")
+
+_limits: ContextVar[FileLimits] = ContextVar("file_limits", default=FileLimits())  # noqa: B039
+
+
+def limits_in_use() -> FileLimits:
+    """The limits the next opened workbook is checked against: the rules in force, or defaults."""
+    return _limits.get()
+
+
+@contextmanager
+def using_limits(limits: FileLimits) -> Iterator[None]:
+    """Check every workbook opened inside the block against `limits` (the rules in force)."""
+    token = _limits.set(limits)
+    try:
+        yield
+    finally:
+        _limits.reset(token)
+
+
+def check_file(path: Path, head: bytes, size: int, limits: FileLimits) -> None:
+    """Refuse with `file_too_large` what the reader could not read without exhausting memory.
+
+    `head` is the file's first bytes and `size` its length; other formats pass through (calamine
+    names what it cannot read).
+    """
+    if size > limits.max_uncompressed_bytes:
+        too_large(path, f"文件有 {_mb(size)}，超过 {limits.max_uncompressed_mb} MB")
+    if head.startswith(ZIP_MAGIC):
+        _check_zip(path, limits)
+
+
+def too_large(path: Path, detail: str) -> NoReturn:
+    raise DomainError("file_too_large", path=str(path), detail=detail)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _check_zip(path: Path, limits: FileLimits) -> None:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a readable zip: calamine says so as file_unreadable
+    with archive:
+        members = archive.infolist()
+        if len(members) > limits.max_members:
+            too_large(path, f"压缩包内有 {len(members)} 个部件，超过 {limits.max_members} 个")
+        claimed = sum(m.file_size for m in members)
+        if claimed > limits.max_uncompressed_bytes:
+            too_large(path, f"解压后有 {_mb(claimed)}，超过 {limits.max_uncompressed_mb} MB")
+        for member in members:
+            _check_ratio(path, member.file_size, member.compress_size, member.filename, limits)
+        budget = _Budget(path, limits)
+        by_name = {m.filename.lower(): m for m in members}
+        lengths = _shared_lengths(archive, by_name.get(_SHARED), budget)
+        for member in members:
+            if _SHEET.fullmatch(member.filename):
+                _scan_sheet(archive, member, lengths, budget)
+            elif member.filename.lower() != _SHARED:
+                _drain(archive, member, budget)
+
+
+def _check_ratio(path: Path, unpacked: int, packed: int, name: str, limits: FileLimits) -> None:
+    if unpacked > _RATIO_FROM and unpacked > limits.max_compression_ratio * max(packed, 1):
+        too_large(
+            path,
+            f"部件 {name} 压缩比 {unpacked // max(packed, 1)} : 1，"
+            f"超过 {limits.max_compression_ratio} : 1",
+        )
+
+
+class _Budget:
+    """The bytes really unpacked so far, across all parts, and the text cells would copy."""
+
+    def __init__(self, path: Path, limits: FileLimits) -> None:
+        self.path, self.limits = path, limits
+        self.unpacked = 0
+        self.cell_text = 0
+
+    def chunks(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+        packed = max(member.compress_size, 1)
+        read = 0
+        try:
+            stream: IO[bytes] = archive.open(member)
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+            zlib.error,
+        ):
+            return  # calamine will name the damage
+        with stream:
+            while True:
+                try:
+                    chunk = stream.read(_CHUNK)
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+                    return
+                if not chunk:
+                    return
+                read += len(chunk)
+                self.unpacked += len(chunk)
+                if self.unpacked > self.limits.max_uncompressed_bytes:
+                    too_large(
+                        self.path,
+                        f"解压后超过 {self.limits.max_uncompressed_mb} MB（压缩包头所报不实）",
+                    )
+                _check_ratio(self.path, read, packed, member.filename, self.limits)
+                yield chunk
+
+    def add_text(self, size: int) -> None:
+        self.cell_text += size
+        if self.cell_text > self.limits.max_uncompressed_bytes:
+            too_large(
+                self.path,
+                f"共享文字填入单元格后超过 {self.limits.max_uncompressed_mb} MB",
+            )
+
+
+def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
+    for _ in budget.chunks(archive, member):
+        pass
+
+
+def _shared_lengths(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo | None, budget: _Budget
+) -> list[int]:
+    """The unpacked length of each `<si>` of sharedStrings.xml, in order (markup included)."""
+    lengths: list[int] = []
+    if member is None:
+        return lengths
+    start = 0
+    for base, data in _pieces(budget.chunks(archive, member)):
+        for match in _SI.finditer(data):
+            if match[1]:  # </si>
+                lengths.append(base + match.end() - start)
+            elif match[2]:  # <si/>
+                lengths.append(0)
+            else:
+                start = base + match.start()
+    return lengths
+
+
+def _pieces(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+    """The stream in pieces that split no tag, each with its offset in the stream."""
+    offset, tail = 0, b""
+    for chunk in chunks:
+        data = tail + chunk
+        cut = _safe_end(data)
+        yield offset, data[:cut]
+        offset += cut
+        tail = data[cut:]
+    if tail:
+        yield offset, tail
+
+
+def _safe_end(data: bytes) -> int:
+    """Where this chunk's scan stops: from the last `<` on (perhaps an unfinished tag, or a
+    value without its closing tag yet) is scanned with the next chunk."""
+    last_open = data.rfind(b"<")
+    if last_open == -1 or len(data) - last_open > _TAIL:
+        return len(data)  # a long text, no tag: nothing to carry
+    return last_open
+
+
+def _scan_sheet(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, lengths: list[int], budget: _Budget
+) -> None:
+    """The farthest row and column a sheet declares or uses, and the shared text it copies."""
+    limits, path = budget.limits, budget.path
+    row = column = 0
+    shared_cell = False
+    for _, data in _pieces(budget.chunks(archive, member)):
+        for match in _TAGS.finditer(data):
+            tag, attributes, value = match[1], match[2], match[3]
+            if value is not None:
+                if shared_cell and int(value) < len(lengths):
+                    budget.add_text(lengths[int(value)])
+                shared_cell = False
+                continue
+            if tag == b"dimension":
+                ref = _REF.search(attributes)
+                if ref:
+                    _check_dimension(path, ref[1].decode("ascii", "replace"), limits)
+                continue
+            position = _R.search(attributes)
+            if tag == b"row":
+                row = int(position[2]) if position and position[2] else row + 1
+                column = 0
+                _check_extent(path, row, 1, limits)
+                continue
+            if position and position[1]:
+                column = _column_number(position[1].decode("ascii"))
+                if position[2]:
+                    row = max(row, int(position[2]))
+            else:
+                column += 1
+            _check_extent(path, max(row, 1), column, limits)
+            shared_cell = bool(_SHARED_TYPE.search(attributes)) and not attributes.endswith(b"/")
+
+
+def _check_dimension(path: Path, ref: str, limits: FileLimits) -> None:
+    for corner in ref.split(":"):
+        found = _CELL.fullmatch(corner.strip())
+        if found:
+            _check_extent(path, int(found[2]), _column_number(found[1]), limits)
+
+
+def _check_extent(path: Path, row: int, column: int, limits: FileLimits) -> None:
+    if row > limits.max_rows:
+        too_large(path, f"工作表用到第 {row:,} 行，超过 {limits.max_rows:,} 行")
+    if column > limits.max_columns:
+        too_large(path, f"工作表用到第 {column:,} 列，超过 {limits.max_columns:,} 列")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
