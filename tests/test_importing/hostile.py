@@ -89,8 +89,10 @@ def _header_row() -> str:
 
 
 def far_cell(path: Path) -> Path:
-    """The 5.6 KB file of issue 13: one cell at XFD1048576 (no <dimension> to give it away)."""
-    return raw_xlsx(path, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    """The file of issue 13: a header and one cell at XFD1048576 (no <dimension> to give it
+    away); the reader would size its grid 1,048,576 × 16,384 and abort."""
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    return raw_xlsx(path, _header_row() + far)
 
 
 def far_dimension(path: Path) -> Path:
