@@ -1,0 +1,87 @@
+"""The import-kill probe of issue 13 (item 11): `python -m desktop import slate` of 3,000 rows is
+SIGKILLed at random moments, ten times; after each kill the SQLite file opens, passes
+`PRAGMA integrity_check` and holds either nothing of the import or all of it."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.domain.vocabulary import BodyKind, TermStatus
+from models.services.terms.commands import open_term
+from models.store.engine import create_database_engine
+from models.store.unit_of_work import Database
+
+from .helpers import query, run_cli, sqlite_url
+from .slate_files import person, write_slate
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
+
+ROWS = 3000
+KILLS = 10
+ROOT = Path(__file__).parents[2]
+
+
+def counts(path: Path) -> dict[str, int]:
+    tables = [name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type='table'")]
+    return {table: query(path, f'SELECT count(*) FROM "{table}"')[0][0] for table in tables}
+
+
+def test_an_import_killed_at_random_moments_leaves_nothing_or_everything(capsys, tmp_path):
+    template = tmp_path / "template.sqlite3"
+    assert run_cli(capsys, "db", "upgrade", "--database", sqlite_url(template)).code == 0
+    engine = create_database_engine(sqlite_url(template))
+    try:
+        open_term(
+            Database(engine),
+            user="setup",
+            kind=BodyKind.CONGRESS,
+            term=7,
+            status=TermStatus.DRAFT,
+            start_date=date(2021, 12, 1),
+        )
+    finally:
+        engine.dispose()
+    before = counts(template)
+    sheet = write_slate(tmp_path / "slate.xlsx", [person(i) for i in range(ROWS)])
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"))
+    chooser = random.Random(13)
+    outcomes = []
+    for attempt in range(KILLS):
+        path = tmp_path / f"kill-{attempt}.sqlite3"
+        shutil.copyfile(template, path)
+        argv = [sys.executable, "-m", "desktop", "--database", sqlite_url(path), "--user", "clerk"]
+        argv += ["import", "slate", "--body", "congress", "--create-units", str(sheet)]
+        child = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(chooser.uniform(0.5, 12.0))
+        finished = child.poll() is not None
+        if not finished:
+            child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+        assert query(path, "PRAGMA integrity_check") == [("ok",)], attempt
+        assert query(path, "PRAGMA foreign_key_check") == [], attempt
+        after = counts(path)
+        if after["membership"] == 0:
+            assert after == before, attempt  # nothing of the import
+            outcomes.append("nothing")
+        else:
+            assert after["membership"] == ROWS, attempt  # all of it
+            assert after["person"] == before["person"] + ROWS
+            assert after["electoral_unit"] == before["electoral_unit"] + 5
+            outcomes.append("whole" if not finished else "finished")
+    # The probe only means something if most kills landed before the commit.
+    assert outcomes.count("nothing") >= KILLS // 2, outcomes
