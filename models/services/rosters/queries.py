@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.domain.vocabulary import Association, BodyKind
-from models.importing.guard import using_limits
-from models.importing.isolated import read_isolated
 from models.services.rosters import _intake
 from models.services.rosters.contracts import SheetPreview
 from models.services.slates.queries import file_limits_in_force
@@ -32,6 +30,8 @@ def preview_roster(
     `isolated` (the window) reads the file in a child process, so a file that exhausts memory
     or crashes the reader ends the child, not the caller.
     """
+    from models.importing.guard import using_limits
+    from models.importing.isolated import read_isolated
     from models.importing.roster_reader import read_roster  # calamine: only here
 
     limits = file_limits_in_force(db)
@@ -53,6 +53,8 @@ def preview_slate_import(
 
     `isolated`: read in a child process, as `preview_roster`.
     """
+    from models.importing.guard import using_limits
+    from models.importing.isolated import read_isolated
     from models.importing.slate_reader import read_slate  # calamine: only here
 
     limits = file_limits_in_force(db)
