@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -30,15 +31,22 @@ _RATIO_FROM = 1 << 20  # a part smaller than 1 MB unpacked may pack as tightly a
 _TAIL = 4096  # an unfinished tag carried over to the next chunk
 _SHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 _SHARED = "xl/sharedstrings.xml"
-# A row or cell start tag (`<col` and `<cols` are not cells: \b), a `<dimension>` or a value.
-_TAGS = re.compile(
-    rb"<(?:\w+:)?(row|c|dimension)\b([^>]*)>|<(?:\w+:)?v>\s*(\d{1,12})\s*<", re.ASCII
-)
+# A row or cell start tag (`<col` and `<cols` are not cells: \b) or a `<dimension>`.
+_TAGS = re.compile(rb"<(?:\w+:)?(row|c|dimension)\b([^>]*)>", re.ASCII)
 _R = re.compile(rb'\br\s*=\s*["\']\$?([A-Za-z]{0,8})\$?(\d{0,12})["\']')
 _REF = re.compile(rb'\bref\s*=\s*["\']([^"\']*)["\']')
-_SHARED_TYPE = re.compile(rb'\bt\s*=\s*["\']s["\']')
 _CELL = re.compile(r"\$?([A-Za-z]{1,4})\$?(\d{1,8})")
 _SI = re.compile(rb"<(/?)(?:\w+:)?si\b[^>]*?(/?)>")
+# The quick pass: whole pieces at once, when every row and cell says where it is (as Excel, WPS,
+# LibreOffice and openpyxl write them); a sheet with unnumbered cells is walked tag by tag.
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b")
+_ROW_R = re.compile(rb"""<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d{1,12})["']""")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\b")
+_CELL_R = re.compile(rb"""<(?:\w+:)?c\b[^>]*?\br\s*=\s*["']\$?([A-Za-z]{1,8})\$?(\d{1,12})["']""")
+_SHARED_V = re.compile(
+    rb"""<(?:\w+:)?c\b[^>]*?\bt\s*=\s*["']s["'][^>/]*>\s*<(?:\w+:)?v>\s*(\d{1,12})\s*<"""
+)
+_DIMENSION = re.compile(rb"""<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']""")
 
 _limits: ContextVar[FileLimits] = ContextVar("file_limits", default=FileLimits())  # noqa: B039
 
@@ -151,6 +159,10 @@ class _Budget:
                 _check_ratio(self.path, read, packed, member.filename, self.limits)
                 yield chunk
 
+    def uncounted(self) -> _Budget:
+        """The same limits for a second pass over a part, its bytes counted once already."""
+        return _Budget(self.path, self.limits)
+
     def add_text(self, size: int) -> None:
         self.cell_text += size
         if self.cell_text > self.limits.max_uncompressed_bytes:
@@ -173,7 +185,7 @@ def _shared_lengths(
     if member is None:
         return lengths
     start = 0
-    for base, data in _pieces(budget.chunks(archive, member)):
+    for base, data in _pieces(budget.chunks(archive, member), b"si>"):
         for match in _SI.finditer(data):
             if match[1]:  # </si>
                 lengths.append(base + match.end() - start)
@@ -184,12 +196,14 @@ def _shared_lengths(
     return lengths
 
 
-def _pieces(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
-    """The stream in pieces that split no tag, each with its offset in the stream."""
+def _pieces(chunks: Iterator[bytes], end: bytes) -> Iterator[tuple[int, bytes]]:
+    """The stream in pieces that split no tag, each with its offset in the stream: cut after the
+    last `end` (`row>`: whole rows, a cell's value with its cell), else before the last `<`."""
     offset, tail = 0, b""
     for chunk in chunks:
         data = tail + chunk
-        cut = _safe_end(data)
+        last = data.rfind(end)
+        cut = last + len(end) if last != -1 else _safe_end(data)
         yield offset, data[:cut]
         offset += cut
         tail = data[cut:]
@@ -211,16 +225,32 @@ def _scan_sheet(
 ) -> None:
     """The farthest row and column a sheet declares or uses, and the shared text it copies."""
     limits, path = budget.limits, budget.path
+    unnumbered = False
+    for _, data in _pieces(budget.chunks(archive, member), b"row>"):
+        if found := _DIMENSION.search(data):
+            _check_dimension(path, found[1].decode("ascii", "replace"), limits)
+        rows = [int(number) for number in _ROW_R.findall(data)]
+        cells = _CELL_R.findall(data)
+        if len(rows) != len(_ROW_TAG.findall(data)) or len(cells) != len(_CELL_TAG.findall(data)):
+            unnumbered = True
+        rows += [int(number) for number in {number for _, number in cells}]
+        letters = {letter.upper() for letter, _ in cells}
+        farthest = max(letters, key=lambda word: (len(word), word), default=b"")
+        _check_extent(path, max(rows, default=1), _column_number(farthest.decode("ascii")), limits)
+        for index, count in Counter(_SHARED_V.findall(data)).items():
+            if int(index) < len(lengths):
+                budget.add_text(lengths[int(index)] * count)
+    if unnumbered:  # counted in order, as the reader would place them
+        _walk_sheet(archive, member, budget.uncounted())
+
+
+def _walk_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
+    """Tag by tag: a row or cell without `r` follows the one before it."""
+    limits, path = budget.limits, budget.path
     row = column = 0
-    shared_cell = False
-    for _, data in _pieces(budget.chunks(archive, member)):
+    for _, data in _pieces(budget.chunks(archive, member), b"row>"):
         for match in _TAGS.finditer(data):
-            tag, attributes, value = match[1], match[2], match[3]
-            if value is not None:
-                if shared_cell and int(value) < len(lengths):
-                    budget.add_text(lengths[int(value)])
-                shared_cell = False
-                continue
+            tag, attributes = match[1], match[2]
             if tag == b"dimension":
                 ref = _REF.search(attributes)
                 if ref:
@@ -239,7 +269,6 @@ def _scan_sheet(
             else:
                 column += 1
             _check_extent(path, max(row, 1), column, limits)
-            shared_cell = bool(_SHARED_TYPE.search(attributes)) and not attributes.endswith(b"/")
 
 
 def _check_dimension(path: Path, ref: str, limits: FileLimits) -> None:
