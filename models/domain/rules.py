@@ -196,13 +196,7 @@ class Rules:
 
 def load_rules(text: str, *, rules_id: str) -> Rules:
     """Parse a rules file; any mistake raises DomainError("rules_invalid", key=<dotted key>)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        # No key to name: the file as a whole is unreadable.
-        raise DomainError(
-            "rules_invalid", key=rules_id, rules_id=rules_id, detail=f"TOML 语法错误：{exc}"
-        ) from exc
+    data = _parse(text, rules_id)
     reader = _Reader(rules_id)
     # A misspelt section or key would otherwise be ignored, and the district's figure with it.
     if extras := sorted(set(data) - SECTIONS):
@@ -221,6 +215,16 @@ def load_rules(text: str, *, rules_id: str) -> Rules:
         source=reader.text(head, "rules", "source"),
         slates=reader.slates(reader.table(merged, "slates")),
     )
+
+
+def _parse(text: str, rules_id: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # No key to name: the file as a whole is unreadable.
+        raise DomainError(
+            "rules_invalid", key=rules_id, rules_id=rules_id, detail=f"TOML 语法错误：{exc}"
+        ) from exc
 
 
 def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -394,12 +398,7 @@ class FileLimits:
 
 def load_file_limits(text: str, *, rules_id: str = "rules") -> FileLimits:
     """Read [files] of a rules file; a key left out keeps its default. Raises `rules_invalid`."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DomainError(
-            "rules_invalid", key=rules_id, rules_id=rules_id, detail=f"TOML 语法错误：{exc}"
-        ) from exc
+    data = _parse(text, rules_id)
     reader = _Reader(rules_id)
     if "files" not in data:
         return FileLimits()

@@ -10,18 +10,14 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from models.domain.vocabulary import BodyKind, TermStatus
-from models.services.terms.commands import open_term
-from models.store.engine import create_database_engine
-from models.store.unit_of_work import Database
 from tests.test_importing import hostile
 
-from .helpers import CJK, query, run_cli, sqlite_url
+from .fresh_office import day_one_database, table_counts
+from .helpers import CJK, run_cli, sqlite_url
 
 # 10,000 rows take a few seconds per command: slow, and still run in CI.
 NAMES = [
@@ -39,31 +35,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def fresh_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`db upgrade` and a 筹备中 7th congress: exactly day one, no demo."""
     path = tmp_path_factory.mktemp("fresh") / "yishi.sqlite3"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_HOME", str(path.parent / "xdg"))
-        from desktop.__main__ import main
-
-        assert main(["db", "upgrade", "--database", sqlite_url(path)]) == 0
-    engine = create_database_engine(sqlite_url(path))
-    try:
-        open_term(
-            Database(engine),
-            user="setup",
-            kind=BodyKind.CONGRESS,
-            term=7,
-            status=TermStatus.DRAFT,
-            start_date=date(2021, 12, 1),
-        )
-    finally:
-        engine.dispose()
+        day_one_database(path)
     return path
-
-
-def snapshot(path: Path) -> dict[str, int]:
-    tables = [name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type='table'")]
-    return {table: query(path, f'SELECT count(*) FROM "{table}"')[0][0] for table in tables}
 
 
 def assert_refused_in_chinese(result, name: str) -> None:
@@ -88,7 +64,7 @@ def test_check_slate(capsys, corpus, name):
 def test_import_writes_nothing(capsys, tmp_path, corpus, fresh_template, name, command):
     path = tmp_path / "yishi.sqlite3"
     shutil.copyfile(fresh_template, path)
-    before = snapshot(path)
+    before = table_counts(path)
     argv = [
         "--database",
         sqlite_url(path),
@@ -101,7 +77,7 @@ def test_import_writes_nothing(capsys, tmp_path, corpus, fresh_template, name, c
     ]
     result = run_cli(capsys, *argv, str(corpus[name]))
     assert_refused_in_chinese(result, name)
-    assert snapshot(path) == before
+    assert table_counts(path) == before
     assert list(corpus[name].parent.glob("*rejected*")) == []
 
 

@@ -11,17 +11,12 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from models.domain.vocabulary import BodyKind, TermStatus
-from models.services.terms.commands import open_term
-from models.store.engine import create_database_engine
-from models.store.unit_of_work import Database
-
-from .helpers import query, run_cli, sqlite_url
+from .fresh_office import day_one_database, table_counts
+from .helpers import query, sqlite_url
 from .slate_files import person, write_slate
 
 pytestmark = [
@@ -34,27 +29,10 @@ KILLS = 10
 ROOT = Path(__file__).parents[2]
 
 
-def counts(path: Path) -> dict[str, int]:
-    tables = [name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type='table'")]
-    return {table: query(path, f'SELECT count(*) FROM "{table}"')[0][0] for table in tables}
-
-
-def test_an_import_killed_at_random_moments_leaves_nothing_or_everything(capsys, tmp_path):
+def test_an_import_killed_at_random_moments_leaves_nothing_or_everything(tmp_path):
     template = tmp_path / "template.sqlite3"
-    assert run_cli(capsys, "db", "upgrade", "--database", sqlite_url(template)).code == 0
-    engine = create_database_engine(sqlite_url(template))
-    try:
-        open_term(
-            Database(engine),
-            user="setup",
-            kind=BodyKind.CONGRESS,
-            term=7,
-            status=TermStatus.DRAFT,
-            start_date=date(2021, 12, 1),
-        )
-    finally:
-        engine.dispose()
-    before = counts(template)
+    day_one_database(template)
+    before = table_counts(template)
     sheet = write_slate(tmp_path / "slate.xlsx", [person(i) for i in range(ROWS)])
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"))
     chooser = random.Random(13)
@@ -74,7 +52,7 @@ def test_an_import_killed_at_random_moments_leaves_nothing_or_everything(capsys,
         child.wait(timeout=60)
         assert query(path, "PRAGMA integrity_check") == [("ok",)], attempt
         assert query(path, "PRAGMA foreign_key_check") == [], attempt
-        after = counts(path)
+        after = table_counts(path)
         if after["membership"] == 0:
             assert after == before, attempt  # nothing of the import
             outcomes.append("nothing")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.gui import open_context
 from desktop.settings import StartupSettings
 from models.domain.rules import FileLimits
-from models.domain.vocabulary import BodyKind, TermStatus
+from models.domain.vocabulary import BodyKind
 from models.services.people.contracts import TermRow
-from models.services.terms.commands import open_term
-from models.store import migrate
-from models.store.engine import create_database_engine
-from models.store.unit_of_work import Database
+from tests.test_cli.fresh_office import day_one_database
 from tests.test_importing import hostile
 from views.background import Runner
 from views.people.roster_import_dialog import RosterImportDialog
@@ -33,17 +29,7 @@ from .helpers import ModalAnswerer, query, shot, sqlite_url, type_text
 @pytest.fixture
 def office(qtbot, tmp_path) -> Iterator[tuple[Path, TermRow, Runner, object]]:
     path = tmp_path / "yishi.sqlite3"
-    engine = create_database_engine(sqlite_url(path))
-    migrate.upgrade(engine)
-    term = open_term(
-        Database(engine),
-        user="setup",
-        kind=BodyKind.CONGRESS,
-        term=7,
-        status=TermStatus.DRAFT,
-        start_date=date(2021, 12, 1),
-    )
-    engine.dispose()
+    term = day_one_database(path)
     runner = Runner()
     ctx = open_context(StartupSettings(database_url=sqlite_url(path), user="clerk"))
     yield path, term, runner, ctx
