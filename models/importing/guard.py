@@ -13,6 +13,7 @@ process (models/importing/isolated.py).
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import BinaryIO, NoReturn
 
 from models.domain.errors import DomainError
 from models.domain.rules import FileLimits
@@ -102,12 +103,15 @@ def _check_zip(path: Path, limits: FileLimits) -> None:
             _check_ratio(path, member.file_size, member.compress_size, member.filename, limits)
         budget = _Budget(path, limits)
         by_name = {m.filename.lower(): m for m in members}
-        lengths = _shared_lengths(archive, by_name.get(_SHARED), budget)
-        for member in members:
-            if _SHEET.fullmatch(member.filename):
-                _scan_sheet(archive, member, lengths, budget)
-            elif member.filename.lower() != _SHARED:
-                _drain(archive, member, budget)
+        with path.open("rb") as raw:
+            lengths = _shared_lengths(raw, by_name.get(_SHARED), budget)
+            for member in members:
+                if member.is_dir():
+                    continue
+                if _SHEET.fullmatch(member.filename):
+                    _scan_sheet(raw, member, lengths, budget)
+                elif member.filename.lower() != _SHARED:
+                    _drain(raw, member, budget)
 
 
 def _check_ratio(path: Path, unpacked: int, packed: int, name: str, limits: FileLimits) -> None:
@@ -127,37 +131,26 @@ class _Budget:
         self.unpacked = 0
         self.cell_text = 0
 
-    def chunks(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    def chunks(self, raw: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes]:
+        """The part unpacked as a stream, its bytes counted as they come (never trusting the
+        size the zip's directory claims)."""
         packed = max(member.compress_size, 1)
         read = 0
         try:
-            stream: IO[bytes] = archive.open(member)
-        except (
-            zipfile.BadZipFile,
-            OSError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-            zlib.error,
-        ):
-            return  # calamine will name the damage
-        with stream:
-            while True:
-                try:
-                    chunk = stream.read(_CHUNK)
-                except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
-                    return
-                if not chunk:
-                    return
+            for chunk in _unpacked(raw, member):
                 read += len(chunk)
                 self.unpacked += len(chunk)
                 if self.unpacked > self.limits.max_uncompressed_bytes:
-                    too_large(
-                        self.path,
-                        f"解压后超过 {self.limits.max_uncompressed_mb} MB（压缩包头所报不实）",
-                    )
+                    too_large(self.path, f"解压后超过 {self.limits.max_uncompressed_mb} MB")
                 _check_ratio(self.path, read, packed, member.filename, self.limits)
                 yield chunk
+        except (_Damaged, OSError, zlib.error) as exc:
+            too_large(self.path, f"部件 {member.filename} 无法解压（{exc}）")
+        if read != member.file_size:  # the directory lies: what else would the reader trust?
+            too_large(
+                self.path,
+                f"部件 {member.filename} 解压后 {read} 字节，与压缩包所记 {member.file_size} 不符",
+            )
 
     def uncounted(self) -> _Budget:
         """The same limits for a second pass over a part, its bytes counted once already."""
@@ -172,20 +165,64 @@ class _Budget:
             )
 
 
-def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
-    for _ in budget.chunks(archive, member):
+class _Damaged(Exception):
+    pass
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, …, name length, extra length
+
+
+def _unpacked(raw: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes, inflated from the archive itself to the end of its stream."""
+    if member.flag_bits & 0x1:
+        raise _Damaged("加密的部件")
+    raw.seek(member.header_offset)
+    header = raw.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size:
+        raise _Damaged("文件不完整")
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+    if signature != ZIP_MAGIC:
+        raise _Damaged("部件头不对")
+    raw.seek(member.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
+    left = member.compress_size
+    if member.compress_type == zipfile.ZIP_STORED:
+        while left > 0:
+            chunk = raw.read(min(left, _CHUNK))
+            if not chunk:
+                raise _Damaged("文件不完整")
+            left -= len(chunk)
+            yield chunk
+        return
+    if member.compress_type != zipfile.ZIP_DEFLATED:
+        raise _Damaged(f"不支持的压缩方式 {member.compress_type}")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    while not inflater.eof:
+        packed = raw.read(min(left, 1 << 16)) if left > 0 else b""
+        if not packed:
+            raise _Damaged("文件不完整")
+        left -= len(packed)
+        data = packed
+        while not inflater.eof:
+            chunk = inflater.decompress(data, _CHUNK)  # never more than 1 MB at a time
+            data = inflater.unconsumed_tail
+            if chunk:
+                yield chunk
+            if not data and len(chunk) < _CHUNK:  # a full chunk may leave output pending
+                break
+
+
+def _drain(raw: BinaryIO, member: zipfile.ZipInfo, budget: _Budget) -> None:
+    for _ in budget.chunks(raw, member):
         pass
 
 
-def _shared_lengths(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo | None, budget: _Budget
-) -> list[int]:
+def _shared_lengths(raw: BinaryIO, member: zipfile.ZipInfo | None, budget: _Budget) -> list[int]:
     """The unpacked length of each `<si>` of sharedStrings.xml, in order (markup included)."""
     lengths: list[int] = []
     if member is None:
         return lengths
     start = 0
-    for base, data in _pieces(budget.chunks(archive, member), b"si>"):
+    for base, data in _pieces(budget.chunks(raw, member), b"si>"):
         for match in _SI.finditer(data):
             if match[1]:  # </si>
                 lengths.append(base + match.end() - start)
@@ -221,12 +258,12 @@ def _safe_end(data: bytes) -> int:
 
 
 def _scan_sheet(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, lengths: list[int], budget: _Budget
+    raw: BinaryIO, member: zipfile.ZipInfo, lengths: list[int], budget: _Budget
 ) -> None:
     """The farthest row and column a sheet declares or uses, and the shared text it copies."""
     limits, path = budget.limits, budget.path
     unnumbered = False
-    for _, data in _pieces(budget.chunks(archive, member), b"row>"):
+    for _, data in _pieces(budget.chunks(raw, member), b"row>"):
         if found := _DIMENSION.search(data):
             _check_dimension(path, found[1].decode("ascii", "replace"), limits)
         rows = [int(number) for number in _ROW_R.findall(data)]
@@ -241,14 +278,14 @@ def _scan_sheet(
             if int(index) < len(lengths):
                 budget.add_text(lengths[int(index)] * count)
     if unnumbered:  # counted in order, as the reader would place them
-        _walk_sheet(archive, member, budget.uncounted())
+        _walk_sheet(raw, member, budget.uncounted())
 
 
-def _walk_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
+def _walk_sheet(raw: BinaryIO, member: zipfile.ZipInfo, budget: _Budget) -> None:
     """Tag by tag: a row or cell without `r` follows the one before it."""
     limits, path = budget.limits, budget.path
     row = column = 0
-    for _, data in _pieces(budget.chunks(archive, member), b"row>"):
+    for _, data in _pieces(budget.chunks(raw, member), b"row>"):
         for match in _TAGS.finditer(data):
             tag, attributes = match[1], match[2]
             if tag == b"dimension":

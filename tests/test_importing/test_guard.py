@@ -165,3 +165,31 @@ def test_the_limits_in_use_reach_the_reader(tmp_path):
         read_slate(path, body="congress")
     assert caught.value.code == "file_too_large"
     assert read_slate(path, body="congress").total == len(passing_rows())  # the block ended
+
+
+def test_a_part_that_lies_about_its_size_is_refused(tmp_path):
+    """The zip's directory says 1 KB; the part unpacks to 300 MB. Python's zipfile would stop at
+    the claimed size; the guard inflates the stream itself."""
+    path = hostile.whitespace_bomb(tmp_path / "white.xlsx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    real = sheet.file_size.to_bytes(4, "little") if sheet.file_size < 2**32 else None
+    assert real is not None and data.count(real) >= 1
+    data = data.replace(real, (1024).to_bytes(4, "little"))
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size == 1024
+    detail = refusal(path, FileLimits(max_compression_ratio=100_000, max_uncompressed_mb=1000))
+    assert "与压缩包所记 1024 不符" in detail
+
+
+def test_a_damaged_part_is_refused(tmp_path):
+    path = hostile.far_dimension(tmp_path / "damaged.xlsx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = sheet.header_offset + 30 + len(sheet.filename)
+    data[start : start + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    assert "无法解压" in refusal(path)
