@@ -2,12 +2,13 @@
 
 The reader sizes its grid by the farthest cell and copies a shared string into every cell that
 names it, so a few kilobytes can ask for hundreds of gigabytes and abort the process. Here an
-.xlsx is measured without building anything: its parts are counted, each part is unpacked as a
-stream (its real size counted, whatever the zip's header says, and stopped at the limit), the
-sheets' `<dimension>`, rows and cells are scanned for the farthest position, and the text the
-shared strings would copy into the cells is added up. An .xls (OLE) is only measured by its size:
-its grid is not known without parsing BIFF records, which is why the window reads in a child
-process (models/importing/isolated.py).
+.xlsx is measured without building anything: its parts are counted, each part is inflated as a
+stream from the archive itself (its real size counted, whatever the zip's directory says, and
+stopped at the limit), the sheets' `<dimension>`, rows and cells are scanned for the farthest
+position, and the text the shared strings would copy into the cells is added up. An .xls (OLE)
+is measured by its size and by the farthest value its BIFF records place. Other zip formats the
+reader knows (.ods, .xlsb) get the size, part and ratio checks only; the window reads in a
+child process besides (models/importing/isolated.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from models.domain.errors import DomainError
 from models.domain.rules import FileLimits
 
 ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _CHUNK = 1 << 20
 _RATIO_FROM = 1 << 20  # a part smaller than 1 MB unpacked may pack as tightly as it likes
 _TAIL = 4096  # an unfinished tag carried over to the next chunk
@@ -77,6 +79,8 @@ def check_file(path: Path, head: bytes, size: int, limits: FileLimits) -> None:
         too_large(path, f"文件有 {_mb(size)}，超过 {limits.max_uncompressed_mb} MB")
     if head.startswith(ZIP_MAGIC):
         _check_zip(path, limits)
+    elif head.startswith(OLE_MAGIC):
+        _check_xls(path, limits)
 
 
 def too_large(path: Path, detail: str) -> NoReturn:
@@ -327,3 +331,104 @@ def _column_number(letters: str) -> int:
     for letter in letters.upper():
         number = number * 26 + ord(letter) - ord("A") + 1
     return number
+
+
+# --- .xls: the OLE compound file's Workbook stream, and the farthest cell its records place -----
+
+_FREE = 0xFFFFFFFA  # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)
+# BIFF8 records that put a value in a cell: FORMULA, LABELSST, NUMBER, RK, LABEL, BOOLERR, and
+# MULRK (several cells, its last column at the end). BLANK and MULBLANK only format a cell.
+_VALUE_RECORDS = {0x0006, 0x00FD, 0x0203, 0x027E, 0x0204, 0x0205}
+_MULRK = 0x00BD
+
+
+def _check_xls(path: Path, limits: FileLimits) -> None:
+    """The farthest value an .xls places; a file whose OLE structure does not add up is left to
+    the reader, which names it unreadable."""
+    data = path.read_bytes()  # at most max_uncompressed_mb: the size was checked
+    stream = _workbook_stream(data)
+    if stream is None:
+        return
+    offset, rows, columns = 0, 0, 0
+    while offset + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, offset)
+        body = stream[offset + 4 : offset + 4 + length]
+        offset += 4 + length
+        if len(body) < 4 or (kind not in _VALUE_RECORDS and kind != _MULRK):
+            continue
+        row, column = struct.unpack_from("<HH", body)
+        if kind == _MULRK and len(body) >= 6:
+            column = struct.unpack_from("<H", body, len(body) - 2)[0]
+        rows, columns = max(rows, row + 1), max(columns, column + 1)
+    _check_extent(path, max(rows, 1), columns, limits)
+
+
+def _workbook_stream(data: bytes) -> bytes | None:
+    try:
+        return _OleFile(data).stream(("Workbook", "Book"))
+    except (struct.error, _Damaged, IndexError, UnicodeDecodeError):
+        return None
+
+
+class _OleFile:
+    """Just enough of [MS-CFB] to read one stream: the FAT, the directory and the mini stream."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+        self.mini_size = 1 << struct.unpack_from("<H", data, 0x20)[0]
+        first_dir, _, self.cutoff, first_mini, _, first_difat = struct.unpack_from(
+            "<IIIIII", data, 0x30
+        )
+        fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n < _FREE]
+        seen: set[int] = set()
+        while first_difat < _FREE and first_difat not in seen:
+            seen.add(first_difat)
+            entries = struct.unpack_from(f"<{self.size // 4}I", self.sector(first_difat))
+            fat_sectors += [n for n in entries[:-1] if n < _FREE]
+            first_difat = entries[-1]
+        fat = b"".join(self.sector(n) for n in fat_sectors)
+        self.fat = struct.unpack(f"<{len(fat) // 4}I", fat)
+        self.directory = self.chain(first_dir)
+        minifat = self.chain(first_mini) if first_mini < _FREE else b""
+        self.minifat = struct.unpack(f"<{len(minifat) // 4}I", minifat)
+
+    def sector(self, number: int) -> bytes:
+        start = (number + 1) * self.size
+        if start + self.size > len(self.data):
+            raise _Damaged("扇区超出文件")
+        return self.data[start : start + self.size]
+
+    def chain(self, start: int, table: tuple[int, ...] | None = None, mini: bytes = b"") -> bytes:
+        table = self.fat if table is None else table
+        parts, seen, number = [], set(), start
+        while number < _FREE:
+            if number in seen or number >= len(table):
+                raise _Damaged("扇区链有误")
+            seen.add(number)
+            if mini:
+                parts.append(mini[number * self.mini_size : (number + 1) * self.mini_size])
+            else:
+                parts.append(self.sector(number))
+            number = table[number]
+        return b"".join(parts)
+
+    def stream(self, names: tuple[str, ...]) -> bytes | None:
+        entries = [self.directory[i : i + 128] for i in range(0, len(self.directory), 128)]
+        if not entries:
+            return None
+        root_start, root_size = struct.unpack_from("<IQ", entries[0], 116)
+        for entry in entries:
+            length = struct.unpack_from("<H", entry, 64)[0]
+            name = entry[: max(length - 2, 0)].decode("utf-16-le")
+            if entry[66] != 2 or name not in names:
+                continue
+            start, size = struct.unpack_from("<IQ", entry, 116)
+            size &= 0xFFFFFFFF  # version 3 files leave the high half undefined
+            if size < self.cutoff:
+                mini = self.chain(root_start)[: root_size & 0xFFFFFFFF]
+                if not mini:
+                    raise _Damaged("没有小流")
+                return self.chain(start, self.minifat, mini)[:size]
+            return self.chain(start)[:size]
+        return None

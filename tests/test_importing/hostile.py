@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -131,6 +132,16 @@ def real_xls(path: Path) -> Path:
     return path
 
 
+def far_cell_xls(path: Path) -> Path:
+    """The real .xls with its last text cell moved to IV65536, the farthest BIFF8 allows: the
+    reader would build a 65,536 × 256 grid (1.2 GB) for it."""
+    data = bytearray((DATA / "slate.xls").read_bytes())
+    labelsst = data.rfind(b"\xfd\x00\x0a\x00")  # the record's type 0x00FD and length 10
+    data[labelsst + 4 : labelsst + 8] = struct.pack("<HH", 65535, 255)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def csv_renamed(path: Path) -> Path:
     path.write_text(",".join(CANONICAL_HEADERS) + "\n张三,男,110101198001010011,大峪街道\n")
     return path
@@ -210,6 +221,7 @@ def _slate(path: Path, rows: int) -> Path:
 CORPUS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "truncated": ("truncated.xlsx", truncated),
     "real_xls": ("slate.xls", real_xls),
+    "far_cell_xls": ("far.xls", far_cell_xls),
     "csv_renamed": ("csv.xlsx", csv_renamed),
     "empty": ("empty.xlsx", empty),
     "far_cell": ("far.xlsx", far_cell),

@@ -141,6 +141,24 @@ def test_too_many_parts_are_refused(tmp_path):
     assert "1001 个部件" in refusal(path)
 
 
+def test_an_xls_is_refused_by_its_farthest_value(tmp_path):
+    assert "第 256 列" in refusal(hostile.far_cell_xls(tmp_path / "far.xls"))
+    guard(hostile.far_cell_xls(tmp_path / "far.xls"), FileLimits(max_columns=256))
+    assert "第 65,536 行" in refusal(
+        hostile.far_cell_xls(tmp_path / "far.xls"), FileLimits(max_columns=256, max_rows=60_000)
+    )
+
+
+def test_an_xls_whose_structure_does_not_add_up_is_left_to_the_reader(tmp_path):
+    whole = (DATA / "slate.xls").read_bytes()
+    cut = tmp_path / "cut.xls"
+    cut.write_bytes(whole[:1500])
+    guard(cut)
+    with pytest.raises(DomainError) as caught:
+        read_slate(cut, body="congress")
+    assert caught.value.code == "file_unreadable"
+
+
 def test_an_xls_is_measured_by_its_size(tmp_path):
     detail = refusal(DATA / "slate.xls", FileLimits(max_uncompressed_mb=0))
     assert "MB" in detail
