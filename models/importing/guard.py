@@ -375,8 +375,10 @@ class _OleFile:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
-        self.mini_size = 1 << struct.unpack_from("<H", data, 0x20)[0]
+        shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+        if shift not in (9, 12) or mini_shift != 6:  # what [MS-CFB] allows
+            raise _Damaged("扇区大小有误")
+        self.size, self.mini_size = 1 << shift, 1 << mini_shift
         first_dir, _, self.cutoff, first_mini, _, first_difat = struct.unpack_from(
             "<IIIIII", data, 0x30
         )

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from models.domain.errors import DomainError
 from models.domain.rules import DEFAULTS, FileLimits, load_file_limits
@@ -211,3 +213,30 @@ def test_a_damaged_part_is_refused(tmp_path):
     data[start : start + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
     assert "无法解压" in refusal(path)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    source=st.sampled_from(["xlsx", "xls"]),
+    damage=st.lists(
+        st.tuples(st.integers(0, 10_000), st.binary(min_size=1, max_size=8)), max_size=6
+    ),
+    cut=st.one_of(st.none(), st.integers(0, 10_000)),
+)
+def test_damaged_files_pass_or_are_refused_never_crash_the_guard(tmp_path, source, damage, cut):
+    """Bytes changed or cut anywhere: the guard says file_too_large or lets the reader name it."""
+    original = DATA / "slate.xls" if source == "xls" else hostile.merged_cells(tmp_path / "m.xlsx")
+    data = bytearray(original.read_bytes())
+    for offset, replacement in damage:
+        at = offset % len(data)
+        data[at : at + len(replacement)] = replacement
+    if cut is not None:
+        data = data[: cut % len(data)]
+    path = tmp_path / f"damaged.{source}"
+    path.write_bytes(bytes(data))
+    try:
+        guard(path)
+    except DomainError as exc:
+        assert exc.code == "file_too_large"
