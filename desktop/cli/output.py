@@ -60,6 +60,8 @@ _PUBLIC_OF = {
     "database_conflict": "database_unusable",
     "unexpected_failure": "unexpected_failure",
     "unexpected_failure_unsaved": "unexpected_failure",
+    # a spreadsheet beyond the limits of the rules in force (models/importing/guard.py)
+    "file_too_large": "file_unreadable",
 }
 
 

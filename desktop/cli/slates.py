@@ -13,7 +13,7 @@ from desktop.settings import DEFAULT_RULES_ID, StartupSettings
 from models.domain.composition import RuleResult, SlateReport, check_slate
 from models.domain.errors import DomainError, Level
 from models.domain.messages import message
-from models.domain.rules import Rules, load_rules
+from models.domain.rules import FileLimits, Rules, load_file_limits, load_rules
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
 
@@ -30,6 +30,14 @@ def read_rules(name_or_path: str | None) -> Rules:
 
     found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
     return load_rules(found.content, rules_id=found.rules_id)
+
+
+def read_file_limits(name_or_path: str | None) -> FileLimits:
+    """[files] of the same rules file: what a spreadsheet may claim before it is read."""
+    from models.services.federation.rules_files import read_rules_file
+
+    found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
+    return load_file_limits(found.content, rules_id=found.rules_id)
 
 
 def problem_json(problem: RowProblem) -> dict[str, Any]:
@@ -115,14 +123,16 @@ def _exit_code(report: SlateReport, problems: tuple[RowProblem, ...], total_rows
 
 def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int:
     """Stateless: reads the file, prints the report, writes nothing, needs no database."""
+    from models.importing.guard import using_limits
     from models.importing.slate_reader import read_slate
 
     rules = read_rules(args.rules)
-    sheet = read_slate(Path(args.file), body=args.body)
+    with using_limits(read_file_limits(args.rules)):  # the files checked before calamine reads
+        sheet = read_slate(Path(args.file), body=args.body)
+        previous = read_slate(Path(args.previous), body=args.body) if args.previous else None
     previous_records = None
     previous_problems: tuple[RowProblem, ...] = ()
-    if args.previous:
-        previous = read_slate(Path(args.previous), body=args.body)
+    if previous is not None:
         previous_records = previous.records
         previous_problems = tuple(p for p in previous.problems if p.level is Level.ERROR)
     report = check_slate(sheet.records, rules, args.body, previous=previous_records)

@@ -100,6 +100,15 @@ DEFAULTS: dict[str, Any] = {
             },
         },
     },
+    # What a spreadsheet may claim before the reader opens it (issue 13: a 5.6 KB file with one
+    # cell at XFD1048576 made the reader allocate 512 GiB). Generous for any real slate.
+    "files": {
+        "max_rows": 100_000,
+        "max_columns": 200,
+        "max_uncompressed_mb": 200,
+        "max_compression_ratio": 200,
+        "max_members": 1_000,
+    },
 }
 
 
@@ -187,13 +196,7 @@ class Rules:
 
 def load_rules(text: str, *, rules_id: str) -> Rules:
     """Parse a rules file; any mistake raises DomainError("rules_invalid", key=<dotted key>)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        # No key to name: the file as a whole is unreadable.
-        raise DomainError(
-            "rules_invalid", key=rules_id, rules_id=rules_id, detail=f"TOML 语法错误：{exc}"
-        ) from exc
+    data = _parse(text, rules_id)
     reader = _Reader(rules_id)
     # A misspelt section or key would otherwise be ignored, and the district's figure with it.
     if extras := sorted(set(data) - SECTIONS):
@@ -214,6 +217,16 @@ def load_rules(text: str, *, rules_id: str) -> Rules:
     )
 
 
+def _parse(text: str, rules_id: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # No key to name: the file as a whole is unreadable.
+        raise DomainError(
+            "rules_invalid", key=rules_id, rules_id=rules_id, detail=f"TOML 语法错误：{exc}"
+        ) from exc
+
+
 def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():
@@ -225,7 +238,7 @@ def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
 
 
 # The sections of a rules file; meetings, motions and decisions are read by their own loaders.
-SECTIONS = {"rules", "slates", "meetings", "motions", "decisions"}
+SECTIONS = {"rules", "slates", "meetings", "motions", "decisions", "files"}
 _T = TypeVar("_T")
 _SHARE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _RULE_KEYS = {"level", "source", "wording"}
@@ -362,3 +375,39 @@ class _Reader:
             ),
             council=CouncilRules(category=self.count(council, "slates.council.category")),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class FileLimits:
+    """[files]: the most a spreadsheet may hold or claim before Yishi reads it.
+
+    `max_compression_ratio` applies to a zip member larger than 1 MB unpacked (a small part may
+    pack as tightly as it likes); `max_members` counts the parts of an .xlsx.
+    """
+
+    max_rows: int = DEFAULTS["files"]["max_rows"]
+    max_columns: int = DEFAULTS["files"]["max_columns"]
+    max_uncompressed_mb: int = DEFAULTS["files"]["max_uncompressed_mb"]
+    max_compression_ratio: int = DEFAULTS["files"]["max_compression_ratio"]
+    max_members: int = DEFAULTS["files"]["max_members"]
+
+    @property
+    def max_uncompressed_bytes(self) -> int:
+        return self.max_uncompressed_mb * 1024 * 1024
+
+
+def load_file_limits(text: str, *, rules_id: str = "rules") -> FileLimits:
+    """Read [files] of a rules file; a key left out keeps its default. Raises `rules_invalid`."""
+    data = _parse(text, rules_id)
+    reader = _Reader(rules_id)
+    if "files" not in data:
+        return FileLimits()
+    files = reader.table(data, "files", set(DEFAULTS["files"]))
+    values: dict[str, int] = {}
+    for key in DEFAULTS["files"]:
+        if key in files:
+            value = reader.value(files, "files", key, int, "正整数")
+            if value < 1:
+                reader.fail(f"files.{key}", f"应为正整数，而不是 {value!r}")
+            values[key] = value
+    return FileLimits(**values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -18,7 +19,9 @@ from python_calamine import (
 )
 
 from models.domain.errors import DomainError
+from models.domain.rules import FileLimits
 from models.importing.cells import is_blank, text_of
+from models.importing.guard import check_file, limits_in_use
 
 # DOMAIN §2's table, in its order: also the order of problems on columns the sheet lacks.
 CANONICAL_HEADERS: tuple[str, ...] = (
@@ -109,8 +112,15 @@ def read_table(
     return table
 
 
-def open_workbook(path: Path) -> CalamineWorkbook:
+def open_workbook(path: Path, limits: FileLimits | None = None) -> CalamineWorkbook:
+    """The workbook, after `models.importing.guard` has checked what the file claims against
+    `limits` (by default the limits in use: the rules in force, or [files]' defaults)."""
+    limits = limits or limits_in_use()
     try:
+        with path.open("rb") as file:
+            head = file.read(len(_OLE_MAGIC))
+            size = os.fstat(file.fileno()).st_size
+        check_file(path, head, size, limits)  # before the whole file is read into memory
         data = path.read_bytes()
     except OSError as exc:
         raise DomainError("file_unreadable", path=str(path), detail=exc.strerror or "") from None

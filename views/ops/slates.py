@@ -25,7 +25,10 @@ def workbench(ctx: AppContext, *, kind: BodyKind, term: int | None) -> SlateWork
 def preview_slate_file(
     ctx: AppContext, *, path: Path, kind: BodyKind, term_id: int
 ) -> SheetPreview:
-    return roster_queries.preview_slate_import(ctx.db, path=path, kind=kind, term_id=term_id)
+    # The window reads the file in a child process: a hostile file ends the child, not the window.
+    return roster_queries.preview_slate_import(
+        ctx.db, path=path, kind=kind, term_id=term_id, isolated=True
+    )
 
 
 def import_slate_file(
@@ -56,7 +59,7 @@ def preview_roster(
     ctx: AppContext, *, path: Path, kind: BodyKind, association: Association | None, term_id: int
 ) -> SheetPreview:
     return roster_queries.preview_roster(
-        ctx.db, path=path, kind=kind, association=association, term_id=term_id
+        ctx.db, path=path, kind=kind, association=association, term_id=term_id, isolated=True
     )
 
 

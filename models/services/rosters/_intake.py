@@ -13,11 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.identity import mask_identifier
+from models.domain.rules import FileLimits
 from models.domain.search_keys import pinyin_keys, sort_key
 from models.domain.slate import SlateRecord
 from models.domain.vocabulary import BodyKind, DelegateType, Gender, MembershipStatus, UrbanRural
 from models.entities import ElectoralUnit, Membership, Person, SeatAllocation, Term
 from models.importing.cells import word_of
+from models.importing.guard import using_limits
 from models.services.electoral._units import create_unit
 from models.services.people._taken import refusing_taken
 from models.services.rosters.contracts import FactConflict, PersonConflict
@@ -123,17 +125,20 @@ def read_against_units(
     units: Sequence[str] | None,
     *,
     create_units: bool,
+    limits: FileLimits,
 ) -> tuple[S, tuple[str, ...]]:
     """The sheet read against the term's units, and the units it names that the term lacks.
 
     With `create_units` those units count as known (the import creates them), so their rows
-    are no longer errors; the file is read a second time only then.
+    are no longer errors; the file is read a second time only then. The file is checked
+    against `limits` (the rules' [files]) before it is read.
     """
-    read_sheet = read(units)
-    missing = unknown_units(sheet_of(read_sheet)) if units is not None else ()
-    if create_units and missing:
-        assert units is not None
-        read_sheet = read([*units, *missing])
+    with using_limits(limits):
+        read_sheet = read(units)
+        missing = unknown_units(sheet_of(read_sheet)) if units is not None else ()
+        if create_units and missing:
+            assert units is not None
+            read_sheet = read([*units, *missing])
     return read_sheet, missing
 
 

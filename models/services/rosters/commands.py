@@ -13,6 +13,7 @@ from models.entities import Membership, Person, Term
 from models.services.rosters import _intake
 from models.services.rosters._terms import roster_term
 from models.services.slates.contracts import ImportOutcome
+from models.services.slates.queries import file_limits_in_force
 from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:
@@ -49,7 +50,11 @@ def import_roster(
         return read_roster(path, kind=kind, association=association, known_units=known)
 
     roster, missing = _intake.read_against_units(
-        read, lambda r: r.sheet, _intake.term_units(db, kind, term_id), create_units=create_units
+        read,
+        lambda r: r.sheet,
+        _intake.term_units(db, kind, term_id),
+        create_units=create_units,
+        limits=file_limits_in_force(db),
     )
 
     def seat(

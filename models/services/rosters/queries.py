@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from models.domain.vocabulary import Association, BodyKind
 from models.services.rosters import _intake
 from models.services.rosters.contracts import SheetPreview
+from models.services.slates.queries import file_limits_in_force
 from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:
@@ -22,22 +23,49 @@ def preview_roster(
     kind: BodyKind,
     association: Association | None = None,
     term_id: int,
+    isolated: bool = False,
 ) -> SheetPreview:
-    """A roster read and checked against the term, the registry and its units; nothing written."""
+    """A roster read and checked against the term, the registry and its units; nothing written.
+
+    `isolated` (the window) reads the file in a child process, so a file that exhausts memory
+    or crashes the reader ends the child, not the caller.
+    """
+    from models.importing.guard import using_limits
+    from models.importing.isolated import read_isolated
     from models.importing.roster_reader import read_roster  # calamine: only here
 
+    limits = file_limits_in_force(db)
+
     def read(known: Sequence[str] | None) -> SlateSheet:
-        return read_roster(path, kind=kind, association=association, known_units=known).sheet
+        options: dict[str, Any] = {"kind": kind, "association": association, "known_units": known}
+        if isolated:
+            return read_isolated(read_roster, path, limits=limits, **options).sheet
+        with using_limits(limits):
+            return read_roster(path, **options).sheet
 
     return _preview(db, read, kind, term_id)
 
 
-def preview_slate_import(db: Database, *, path: Path, kind: BodyKind, term_id: int) -> SheetPreview:
-    """A slate read and checked against the term, the registry and its units; nothing written."""
+def preview_slate_import(
+    db: Database, *, path: Path, kind: BodyKind, term_id: int, isolated: bool = False
+) -> SheetPreview:
+    """A slate read and checked against the term, the registry and its units; nothing written.
+
+    `isolated`: read in a child process, as `preview_roster`.
+    """
+    from models.importing.guard import using_limits
+    from models.importing.isolated import read_isolated
     from models.importing.slate_reader import read_slate  # calamine: only here
 
+    limits = file_limits_in_force(db)
+
     def read(known: Sequence[str] | None) -> SlateSheet:
-        return read_slate(path, body=kind.value, known_units=known)
+        if isolated:
+            return read_isolated(
+                read_slate, path, limits=limits, body=kind.value, known_units=known
+            )
+        with using_limits(limits):
+            return read_slate(path, body=kind.value, known_units=known)
 
     return _preview(db, read, kind, term_id)
 

@@ -13,6 +13,7 @@ from models.entities import Membership, Person, Term
 from models.services.people.terms import find_term
 from models.services.rosters import _intake
 from models.services.slates.contracts import ImportOutcome
+from models.services.slates.queries import file_limits_in_force
 from models.store.unit_of_work import Database
 
 
@@ -48,7 +49,11 @@ def import_slate(
         return read_slate(path, body=kind.value, known_units=known)
 
     sheet, missing = _intake.read_against_units(
-        read, lambda s: s, _intake.term_units(db, kind, term_id), create_units=create_units
+        read,
+        lambda s: s,
+        _intake.term_units(db, kind, term_id),
+        create_units=create_units,
+        limits=file_limits_in_force(db),
     )
     position = Position.DELEGATE if kind is BodyKind.CONGRESS else Position.MEMBER
 

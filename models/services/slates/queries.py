@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models.domain.composition import SlateReport, check_slate
 from models.domain.errors import DomainError, Level
 from models.domain.meeting_vocabulary import FEDERATION_TZ
-from models.domain.rules import Rules, load_rules
+from models.domain.rules import FileLimits, Rules, load_file_limits, load_rules
 from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
 from models.entities import ChangeLog, ElectoralUnit, Membership, SeatAllocation, Term, User
 from models.services.common.settings import rules_copy
@@ -38,6 +38,16 @@ def rules_in_force(db: Database) -> Rules:
         raise DomainError("rules_invalid", key="rules", detail="数据库中没有记录规则文件")
     content, rules_id = copy
     return load_rules(content, rules_id=rules_id)
+
+
+def file_limits_in_force(db: Database) -> FileLimits:
+    """[files] of the rules recorded in this database: what a spreadsheet may claim before it
+    is read; none recorded: the defaults."""
+    copy = rules_copy(db)
+    if copy is None:
+        return FileLimits()
+    content, rules_id = copy
+    return load_file_limits(content, rules_id=rules_id)
 
 
 def load_term_slate(
@@ -144,10 +154,12 @@ def slate_workbench(db: Database, *, kind: BodyKind, term: int | None) -> SlateW
 
 def preview_slate(db: Database, *, path: Path, kind: BodyKind, term_id: int) -> SlateSheet:
     """A spreadsheet read and checked row by row against the term, before anything is imported."""
+    from models.importing.guard import using_limits
     from models.importing.slate_reader import read_slate  # openpyxl and calamine: only here
 
     units = units_of_term(db, term_id=term_id) if kind is BodyKind.CONGRESS else None
-    return read_slate(path, body=kind.value, known_units=units)
+    with using_limits(file_limits_in_force(db)):
+        return read_slate(path, body=kind.value, known_units=units)
 
 
 # --- saved adjustments of a slate (调整记录) ---------------------------------------------------
