@@ -235,6 +235,14 @@ def database_key(path: Path) -> str:
     if resolved in _unlocked:
         return _unlocked[resolved]
     if not _offered:
+        if not keys_path(resolved).exists():
+            # No SQLite header and no keys file: as likely a damaged file as an encrypted one.
+            raise DomainError(
+                "database_unusable",
+                detail="数据库文件的开头不是 SQLite 数据库：文件可能已损坏（请用 yishi db restore "
+                "恢复最近的备份），也可能是加密数据库而没有给出密码（命令行用 --db-password-stdin "
+                "或环境变量 YISHI_DB_PASSWORD）",
+            )
         raise DomainError("database_password_required", path=str(path))
     for secret in _offered:
         for key in candidate_keys(resolved, secret):
