@@ -172,6 +172,37 @@ def build_parser(version: str) -> ChineseArgumentParser:
         "--state", choices=[s.value for s in MotionState], metavar="S", help="状态，如 handling"
     )
     _json_option(motion_list)
+    motion_add = command(motions, "add", "登记一件提案（已提交）")
+    motion_add.add_argument(
+        "--proposer",
+        metavar="NAME-OR-ID",
+        required=True,
+        help="提案人：本届主席团委员的姓名或人员编号",
+    )
+    motion_add.add_argument("--title", metavar="T", required=True, help="标题")
+    motion_add.add_argument(
+        "--category", metavar="C", required=True, help="类别（规则文件中的类别）"
+    )
+    motion_add.add_argument(
+        "--cosigner", action="append", default=[], metavar="NAME-OR-ID", help="附议人；可重复"
+    )
+    motion_add.add_argument("--cause", metavar="TEXT", help="案由")
+    motion_add.add_argument("--reasons", metavar="TEXT", help="理由")
+    motion_add.add_argument("--proposals", metavar="TEXT", help="办法和建议")
+    motion_add.add_argument(
+        "--received", type=iso_date, metavar="DATE", help="收到日期（默认今天）"
+    )
+    motion_add.add_argument("--term", type=int, metavar="N", help="主席团届次（默认现任届次）")
+    _json_option(motion_add)
+    motion_import = command(motions, "import", "从 Excel 文件批量登记提案")
+    motion_import.add_argument(
+        "file", metavar="FILE.xlsx", help="提案文件（yishi template motions 生成的模板）"
+    )
+    motion_import.add_argument("--term", type=int, metavar="N", help="主席团届次（默认现任届次）")
+    motion_import.add_argument(
+        "--valid-only", action="store_true", help="只登记无误的行；有错误的行另存为 .rejected.xlsx"
+    )
+    _json_option(motion_import)
 
     decisions = commands.add_parser("decisions", help="三重一大事项").add_subparsers(
         dest="decisions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
@@ -264,6 +295,13 @@ def build_parser(version: str) -> ChineseArgumentParser:
     slate_template.add_argument(
         "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
     )
+    motions_template = command(template, "motions", "生成提案登记模板（类别和本届委员可下拉选择）")
+    motions_template.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
+    )
+    motions_template.add_argument(
+        "--term", type=int, metavar="N", help="主席团届次（默认现任届次）"
+    )
     roster_template = command(template, "roster", "生成在任人员名单模板（含职务列）")
     roster_template.add_argument(
         "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
@@ -337,6 +375,14 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
     printing.add_argument(
         "--public", action="store_true", help="公示用名单：不印身份证号和残疾人证号"
+    )
+    printing.add_argument(
+        "--blank", action="store_true", help="提案表：空白表，供委员手写（与 --motion 二选一）"
+    )
+    printing.add_argument(
+        "--combined",
+        action="store_true",
+        help="replies：所有答复函合成一个 PDF（-o 为 .pdf 文件），便于一次打印",
     )
     printing.add_argument(
         "--reveal", action="store_true", help="名单中印完整身份证号（将记入日志）"

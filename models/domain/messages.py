@@ -242,6 +242,18 @@ MESSAGES: dict[str, str] = {
     "units_unknown_hint": "本表有 {count} 个本届没有的选举单位：{names}。请先设置选举单位，或在预览中勾选新建（命令行加 --create-units），新建的单位名额为 0。",
     # a member's per-term facts entered by hand (加入本届、编辑本届信息)
     "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
+    # issue 14 — motions entered by hand (新建提案, yishi motions add), edited, resubmitted
+    "proposer_ambiguous": "“{value}”对应多名本届委员：{names}。请改用人员编号。",
+    # issue 14 — many motions at once from a file (yishi motions import)
+    "motion_title_repeated": "{proposer}已有标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
+    # issue 14 — the 提案表 and every paper from the window
+    "motion_form_choice": "提案表请用 --motion ID 打印某件提案，或用 --blank 打印空白表，二者选一。",
+    # issue 14 — co-units' opinions and overdue follow-ups of decisions
+    "co_unit_opinion_missing": "请填写协办单位意见。",
+    # issue 14 — reply templates edited in the window
+    "reply_template_unknown_variable": "答复函模板中的变量“{name}”不是可用的变量，可用：{choices}。",
+    # issue 14 — printed text that survives copying; messages that say what happened
+    "file_not_found": "找不到文件 {path}，请检查文件名和所在文件夹。",
     # exported spreadsheets store text as text; messages that would repeat a row list (issue 13)
     "rows_and_more": "第 {rows} 行等共 {count} 行",
     "dup_id_rows_more": "身份证号 {id_number} 与{rows_and_more}重复，同一人只能填一行。",
