@@ -246,6 +246,16 @@ MESSAGES: dict[str, str] = {
     "proposer_ambiguous": "“{value}”对应多名本届委员：{names}。请改用人员编号。",
     # issue 14 — many motions at once from a file (yishi motions import)
     "motion_title_repeated": "{proposer}已有标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
+    "motion_title_repeated_in_file": "本表第 {row} 行已有{proposer}标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
+    "motion_header_not_found": "在文件 {path} 中没有找到提案表头：各工作表的前10行中都没有同时含“提案人”和“标题”的一行。请使用议事提供的提案模板（yishi template motions）。",
+    "motion_sheet_empty": "提案表为空：没有读到任何数据行。",
+    "motion_proposer_missing": "请填写提案人（本届主席团委员的姓名）。",
+    "motion_proposer_unknown": "提案人“{name}”不是{term}主席团委员，请从下拉列表中选择。",
+    "motion_cosigner_unknown": "附议人“{name}”不是{term}主席团委员；多名附议人请用顿号（、）分隔。",
+    "motion_cosigner_repeated": "附议人“{name}”重复填写，或与提案人是同一人。",
+    "motion_title_empty": "请填写提案标题。",
+    "motion_title_too_long": "提案标题过长（{length} 字），最多 {limit} 字。",
+    "motion_category_unknown": "类别“{value}”不是规则文件中的提案类别，可选：{choices}。",
     # issue 14 — the 提案表 and every paper from the window
     "motion_form_choice": "提案表请用 --motion ID 打印某件提案，或用 --blank 打印空白表，二者选一。",
     # issue 14 — co-units' opinions and overdue follow-ups of decisions
