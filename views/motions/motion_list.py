@@ -95,6 +95,9 @@ class MotionList(QWidget):
         self.units_button = QPushButton(self.tr("承办单位(&H)…"))
         self.units_button.clicked.connect(lambda: open_handling_units(runner, ctx, self))
         buttons.addWidget(self.units_button)
+        self.import_button = QPushButton(self.tr("导入提案(&I)…"))
+        self.import_button.clicked.connect(lambda: self.import_motions())
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)
@@ -202,6 +205,12 @@ class MotionList(QWidget):
         window.raise_()
         window.activateWindow()
         return window
+
+    def import_motions(self, path: Path | None = None) -> QWidget | None:
+        """导入提案…: a file of motions, previewed, then registered as submitted."""
+        from views.motions.motion_import_dialog import start_motion_import
+
+        return start_motion_import(self, self.runner, self.ctx, path=path)
 
     # --- bulk actions ---------------------------------------------------------------------------
 

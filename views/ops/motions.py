@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from models.domain.motion_statistics import GroupedStatistics
     from models.domain.motion_workflow import HandlingRole
+    from models.importing.motion_reader import MotionSheet
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
     from models.services.motions.contracts import (
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         MotionRow,
         ReplyDraft,
     )
+    from models.services.motions.importing import MotionImportOutcome
 
 
 # ---------------------------------------------------------------- reads
@@ -349,3 +351,25 @@ def import_calendar(
     from models.services.motions.commands import calendar
 
     return ctx.command(lambda db, user: calendar.import_calendar_file(db, user=user, path=path))
+
+
+# ---------------------------------------------------------------- many motions from a file
+
+
+def preview_motion_file(ctx: AppContext, *, path: Path, term: int | None = None) -> MotionSheet:
+    from models.services.motions import importing
+
+    # The window reads the file in a child process: a hostile file ends the child, not the window.
+    return importing.preview_motions(ctx.db, path=path, term=term, isolated=True)
+
+
+def import_motion_file(
+    ctx: AppContext, *, path: Path, term: int | None = None, valid_only: bool = False
+) -> Outcome[MotionImportOutcome]:
+    from models.services.motions import importing
+
+    return ctx.command(
+        lambda db, user: importing.import_motions(
+            db, user=user, path=path, term=term, valid_only=valid_only
+        )
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -92,8 +92,11 @@ def write_template(db: Database, *, path: Path, term: int | None = None) -> Path
     )
 
 
-def preview_motions(db: Database, *, path: Path, term: int | None = None) -> MotionSheet:
-    """Read and check the file against the term; nothing is written."""
+def preview_motions(
+    db: Database, *, path: Path, term: int | None = None, isolated: bool = False
+) -> MotionSheet:
+    """Read and check the file against the term; nothing is written. `isolated`: the reading
+    happens in a child process (the window), so a hostile file ends the child, not the window."""
     from models.importing.guard import using_limits
     from models.importing.motion_reader import read_motions
 
@@ -106,14 +109,19 @@ def preview_motions(db: Database, *, path: Path, term: int | None = None) -> Mot
                 select(Motion.proposer_id, Motion.title).where(Motion.term_id == term_id)
             )
         }
-    with using_limits(file_limits_in_force(db)):
-        return read_motions(
-            path,
-            term_name=choices.term_name,
-            members=choices.members,
-            categories=choices.categories,
-            registered=registered,
-        )
+    limits = file_limits_in_force(db)
+    arguments: dict[str, Any] = {
+        "term_name": choices.term_name,
+        "members": choices.members,
+        "categories": choices.categories,
+        "registered": registered,
+    }
+    if isolated:
+        from models.importing.isolated import read_isolated
+
+        return read_isolated(read_motions, path, limits=limits, **arguments)
+    with using_limits(limits):
+        return read_motions(path, **arguments)
 
 
 def import_motions(
