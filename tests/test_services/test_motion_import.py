@@ -195,3 +195,51 @@ def test_template_has_drop_downs(db: Database, tmp_path: Path) -> None:
     assert "填写说明" in book.sheetnames
     # The template reads back as an empty sheet, and a filled-in copy imports.
     assert preview_motions(db, path=path).sheet.total == 0
+
+
+def test_filled_template_imports(db: Database, tmp_path: Path) -> None:
+    """The template as a clerk fills it: a real date cell, text cells, the hidden lists sheet."""
+    ids = presidium(db)
+    path = write_template(db, path=tmp_path / "模板.xlsx")
+    book = load_workbook(path)
+    sheet = book["提案"]
+    for column, value in enumerate(
+        ["李四", "张三、 王五", "关于无障碍的提案", "无障碍", "案由", None, None, date(2026, 3, 2)],
+        start=1,
+    ):
+        sheet.cell(row=2, column=column, value=value)
+    book.save(path)
+    outcome = import_motions(db, user="clerk", path=path)
+    assert outcome.read.errors == () and outcome.imported == 1
+    with db.session_factory() as session:
+        motion = session.get_one(Motion, outcome.motion_ids[0])
+        assert motion.submitted_on == date(2026, 3, 2)
+        assert [c.person_id for c in motion.co_signers] == [ids[0], ids[2]]
+        assert motion.body_text == "案由：\n案由"
+
+
+def test_headers_as_clerks_type_them(db: Database, tmp_path: Path) -> None:
+    """Columns in another order, `*` and (必填), a title row above, an extra column kept."""
+    presidium(db)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["第七届主席团提案汇总"])
+    sheet.append(["备注", "* 标题 (必填)", "提案人*", "收到 日期"])
+    sheet.append(["急", "关于甲的提案", "王五", "2026年3月4日"])
+    sheet.append(["", "关于乙的提案", "王五", "三月"])
+    book.save(tmp_path / "e.xlsx")
+    outcome = import_motions(db, user="clerk", path=tmp_path / "e.xlsx", valid_only=True)
+    assert [(p.row, p.code) for p in outcome.read.errors] == [(4, "date_invalid")]
+    assert outcome.imported == 1
+    assert outcome.read.entries[0].received == date(2026, 3, 4)
+    assert outcome.rejected_file is not None
+    rejected = load_workbook(outcome.rejected_file).active
+    assert [c.value for c in rejected[1]] == [
+        "备注",
+        "* 标题 (必填)",
+        "提案人*",
+        "收到 日期",
+        "错误说明",
+    ]
+    assert rejected.cell(2, 2).value == "关于乙的提案"
+    assert "收到日期不是有效日期" in rejected.cell(2, 5).value
