@@ -3,6 +3,7 @@ arrives, kept on the co-unit's assignment, printed with the reply letter."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from models.domain.errors import DomainError
@@ -13,6 +14,30 @@ from models.services.common.text import fitted
 from models.services.motions._rows import load_motion, row_of
 from models.services.motions.contracts import MotionRow
 from models.store.unit_of_work import Database
+
+
+@dataclass(frozen=True)
+class CoUnitEntry:
+    """One active 协办 unit of a motion and its opinion so far (what the form starts from)."""
+
+    unit_id: int
+    unit: str
+    text: str | None
+    given_on: date | None
+    given_by: str | None
+
+
+def co_unit_entries(db: Database, *, motion_id: int) -> list[CoUnitEntry]:
+    """The motion's active co-units (a merged motion: its lead's), in the order assigned."""
+    with db.session_factory() as session:
+        motion = load_motion(session, motion_id)
+        source = motion.lead_motion if motion.lead_motion is not None else motion
+        return [
+            CoUnitEntry(a.unit_id, a.unit.name, a.opinion_text, a.opinion_on, a.opinion_by)
+            for a in source.assignments
+            if a.active and a.role is HandlingRole.CO
+        ]
+
 
 # The history row's action: not a move of the workflow, so no MotionAction of its own.
 OPINION_ACTION = "协办单位意见"
