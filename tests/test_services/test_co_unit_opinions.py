@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import docx
 import pytest
 from sqlalchemy import func, select
 
+from models.documents.docx_writer import write_docx
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.pdf_writer import write_pdf
 from models.domain.errors import DomainError
@@ -122,6 +124,11 @@ def test_the_reply_letter_prints_the_opinion(db, setup, tmp_path):
     assert "区教委（赵科长，2026年1月20日）：将配合做好校园无障碍改造。" in whole
     # After the reply's own text and its class line.
     assert whole.index("答复类别") < whole.index("协办单位意见")
+    word = tmp_path / "reply.docx"
+    write_docx(reply_letter_paper(data), word)
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert "协办单位意见" in paragraphs
+    assert "区教委（赵科长，2026年1月20日）：将配合做好校园无障碍改造。" in paragraphs
 
 
 def test_an_opinion_typed_with_the_reply_still_prints(db, setup):
