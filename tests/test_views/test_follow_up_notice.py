@@ -60,6 +60,8 @@ def test_the_status_bar_counts_overdue_follow_ups_and_opens_the_filter(
     shown = {r.id for r in window.visible_rows()}
     assert shown == set(expected.overdue_decisions)
     assert window.model.rowCount() == len(shown)
+    assert window.count.text() == f"共 {len(shown)} 项"
+    shot(window, "decision_register_follow_ups")
 
     window.state_box.setCurrentIndex(0)  # 全部状态: the other decisions come back
     assert len(window.visible_rows()) > len(shown)
