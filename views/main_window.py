@@ -22,7 +22,7 @@ from models.services.common.changes import Changes
 from views.background import Runner
 from views.error_presenter import describe, show_error
 from views.main_actions import MainActions
-from views.motions.due_notice import DueNotice
+from views.motions.due_notice import DueNotice, FollowUpNotice
 from views.navigation import Navigation
 from views.roster.roster_panel import RosterPanel
 
@@ -74,10 +74,13 @@ class MainWindow(MainActions, QMainWindow):
         self.statusBar().addWidget(self.database_label, 1)
         self.due_notice = DueNotice()
         self.statusBar().addPermanentWidget(self.due_notice)
+        self.follow_up_notice = FollowUpNotice()
+        self.statusBar().addPermanentWidget(self.follow_up_notice)
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._build_actions()
         self.due_notice.clicked.connect(self.open_motions)
+        self.follow_up_notice.clicked.connect(self.open_overdue_follow_ups)
         self.navigation.body_chosen.connect(self._on_body_chosen)
         self.roster.selection_changed.connect(self._update_actions)
         self.roster.table.doubleClicked.connect(lambda _index: self.edit_person())
@@ -183,6 +186,7 @@ class MainWindow(MainActions, QMainWindow):
         self.roster.load_failed.disconnect(self._after_first_roster)
         # Queued, so that whoever else waits for the first roster sees it before this starts.
         QTimer.singleShot(0, self._load_due_notice)
+        QTimer.singleShot(0, self._load_follow_up_notice)
         QTimer.singleShot(0, self._daily_backup)
 
     def _daily_backup(self) -> None:
@@ -243,6 +247,24 @@ class MainWindow(MainActions, QMainWindow):
             on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
         )
 
+    def _load_follow_up_notice(self) -> None:
+        """三重一大 follow-ups past or near their due date, beside the motions' notice."""
+        if self.ctx is None:
+            return
+        from views.ops import decisions as decision_ops
+
+        ctx = self.ctx
+        self.runner.submit(
+            lambda: decision_ops.follow_up_due(ctx),
+            on_done=self.follow_up_notice.show_counts,
+            on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
+        )
+
+    def open_overdue_follow_ups(self) -> None:
+        window = self.open_decisions()
+        if window is not None:
+            window.show_overdue_follow_ups()
+
     def _body_choice(self, item: QTreeWidgetItem) -> tuple[Body | None, str]:
         data = item.data(0, Qt.ItemDataRole.UserRole)
         return (None if data == "registry" else data), item.text(0)
@@ -266,6 +288,8 @@ class MainWindow(MainActions, QMainWindow):
             self.roster.reload()
         if changes.motions:
             self._load_due_notice()
+        if changes.decisions:
+            self._load_follow_up_notice()
 
     def _on_busy(self, busy: bool) -> None:
         if busy:

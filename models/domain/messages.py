@@ -260,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "motion_form_choice": "提案表请用 --motion ID 打印某件提案，或用 --blank 打印空白表，二者选一。",
     # issue 14 — co-units' opinions and overdue follow-ups of decisions
     "co_unit_opinion_missing": "请填写协办单位意见。",
+    "co_unit_not_co_unit": "{unit}不是该提案（现交办中）的协办单位，不能登记协办单位意见；请先在交办时列为协办单位。",
     # issue 14 — reply templates edited in the window
     "reply_template_unknown_variable": "答复函模板中的变量“{name}”不是可用的变量，可用：{choices}。",
     # issue 14 — printed text that survives copying; messages that say what happened

@@ -123,6 +123,10 @@ class Assignment(Base):
     returned_on: Mapped[date | None] = mapped_column(Date)
     return_reason: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # 协办单位意见 (a 协办 assignment only): the text, when it was given and by whom.
+    opinion_text: Mapped[str | None] = mapped_column(Text)
+    opinion_on: Mapped[date | None] = mapped_column(Date)
+    opinion_by: Mapped[str | None] = mapped_column(String(64))
 
     motion: Mapped[Motion] = relationship(back_populates="assignments")
     unit: Mapped[HandlingUnit] = relationship()

@@ -35,8 +35,11 @@ from views.row_table_view import row_table_view
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
+    from models.services.decisions.queries import FollowUpDue
 
 YEARS_BACK = 5
+# The state box's 逾期跟进 entry: decisions with a follow-up past its due date, in any state.
+FOLLOW_UP_OVERDUE = "follow_up_overdue"
 
 
 def state_filters() -> list[tuple[str, tuple[str, str | None] | None]]:
@@ -59,6 +62,7 @@ class DecisionList(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.runner, self.ctx = runner, ctx
         self._all: list[DecisionRow] = []
+        self._overdue: frozenset[int] = frozenset()  # decisions with 逾期跟进
         self.form: MatterForm | None = None
         self.last_preview: Any = None  # the paper preview, from views/documents
         self.setWindowTitle(self.tr("三重一大事项台账"))
@@ -78,6 +82,7 @@ class DecisionList(QWidget):
         self.state_box.addItem(self.tr("全部状态"), None)
         for text, value in state_filters():
             self.state_box.addItem(text, value)
+        self.state_box.addItem(self.tr("逾期跟进"), FOLLOW_UP_OVERDUE)
         state_label = QLabel(self.tr("状态(&S)："))
         state_label.setBuddy(self.state_box)
         self.category_box = QComboBox()
@@ -164,6 +169,25 @@ class DecisionList(QWidget):
             on_done=self._loaded,
             on_error=lambda e: self.count.setText(describe(e)),
         )
+        self.runner.submit(
+            lambda: ops.follow_up_due(ctx),
+            on_done=self._follow_ups_loaded,
+            on_error=lambda e: self.count.setText(describe(e)),
+        )
+
+    def _follow_ups_loaded(self, due: FollowUpDue) -> None:
+        self._overdue = due.overdue_decisions
+        if self.state_box.currentData() == FOLLOW_UP_OVERDUE:
+            self._show()
+
+    def show_overdue_follow_ups(self) -> None:
+        """逾期跟进 of every year (the status bar's notice opens the register so)."""
+        self.state_box.setCurrentIndex(self.state_box.findData(FOLLOW_UP_OVERDUE))
+        everything = self.year_box.findData(None)
+        if self.year_box.currentIndex() != everything:
+            self.year_box.setCurrentIndex(everything)  # reloads
+        else:
+            self.load()
 
     def _loaded(self, rows: list[DecisionRow]) -> None:
         self._all = rows
@@ -177,7 +201,12 @@ class DecisionList(QWidget):
             for r in self._all
             if (
                 state is None
-                or (r.state == state[0] and (state[1] is None or r.result == state[1]))
+                or (state == FOLLOW_UP_OVERDUE and r.id in self._overdue)
+                or (
+                    state != FOLLOW_UP_OVERDUE
+                    and r.state == state[0]
+                    and (state[1] is None or r.result == state[1])
+                )
             )
             and (category is None or r.category == category)
         ]

@@ -1,4 +1,5 @@
-"""The forms for handling a numbered motion: 交办, 反馈评价, 延期, 退办, 并案 (答复: reply_dialog.py).
+"""The forms for handling a numbered motion: 交办, 反馈评价, 延期, 退办, 并案, 协办单位意见 (答复:
+reply_dialog.py).
 
 Each form edits a draft, submits it on the Runner's lane through views.ops.motions (the service
 decides), keeps what was typed on a refusal and names the field; `saved` carries the new row.
@@ -6,16 +7,18 @@ decides), keeps what was typed on a refusal and names the field; `saved` carries
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -34,6 +37,7 @@ from views.ops import motions as ops
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
+    from models.services.motions.commands.co_units import CoUnitEntry
     from models.services.motions.contracts import MotionDetail
 
 RATINGS = tuple(r.value for r in Rating)
@@ -308,3 +312,69 @@ __all__ = [
     "RatingForm",
     "UnitReturnForm",
 ]
+
+
+# ---------------------------------------------------------------- 协办单位意见
+
+
+class CoUnitOpinionForm(FormDialog):
+    """One co-unit's opinion (text, date, who gave it); choosing a unit shows what it has so far."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        runner: Runner,
+        ctx: AppContext,
+        detail: MotionDetail,
+        entries: Sequence[CoUnitEntry],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, self.tr("协办单位意见"), parent)
+        self.ctx, self.row, self.entries = ctx, detail.row, list(entries)
+        self.add_field(
+            "motion", self.tr("提案："), QLabel(f"{number_text(self.row)} {self.row.title}")
+        )
+        self.unit = self.add_field("unit", self.tr("协办单位(&U)："), QComboBox())
+        for entry in self.entries:
+            self.unit.addItem(entry.unit, entry.unit_id)
+        self.given_on = self.add_field(
+            "given_on", self.tr("意见日期(&D)："), date_edit(date.today())
+        )
+        self.given_by = self.add_field("given_by", self.tr("提出人(&P)："), QLineEdit())
+        self.given_by.setPlaceholderText(self.tr("协办单位的经办人或负责人"))
+        self.text = self.add_field("text", self.tr("意见(&O)："), QPlainTextEdit())
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.ok_button().setText(self.tr("保存意见"))
+        self.unit.currentIndexChanged.connect(self._show_entry)
+        self._show_entry(self.unit.currentIndex())
+
+    def _show_entry(self, index: int) -> None:
+        if not 0 <= index < len(self.entries):
+            return
+        entry = self.entries[index]
+        self.text.setPlainText(entry.text or "")
+        self.given_by.setText(entry.given_by or "")
+        day = entry.given_on or date.today()
+        self.given_on.setDate(QDate(day.year, day.month, day.day))
+
+    def submit(self) -> None:
+        text = self.text.toPlainText().strip()
+        if not text:
+            self.show_problem("text", self.tr("请填写协办单位意见。"))
+            self.text.setFocus()
+            return
+        self.clear_problem()
+        ctx, motion_id, unit_id = self.ctx, self.row.id, self.unit.currentData()
+        day, who = day_of(self.given_on), self.given_by.text().strip() or None
+        self.run_command(
+            lambda: ops.record_co_unit_opinion(
+                ctx, motion_id=motion_id, unit_id=unit_id, text=text, given_on=day, given_by=who
+            ),
+            self._saved,
+        )
+
+    def _saved(self, result: MotionRow) -> None:
+        self.saved.emit(result)
+        self.accept()

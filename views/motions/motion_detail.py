@@ -27,6 +27,7 @@ from models.domain.motion_workflow import (
     CONTACT_STATES,
     REASON_REQUIRED,
     STATE_NAMES,
+    HandlingRole,
     MotionAction,
     MotionState,
     allowed_actions,
@@ -37,6 +38,7 @@ from views.form_dialog import FormDialog
 from views.motions.contact_form import ContactForm, ContactsPanel
 from views.motions.handling_forms import (
     AssignForm,
+    CoUnitOpinionForm,
     ExtendForm,
     MergeForm,
     MotionForm,
@@ -50,6 +52,7 @@ from views.ops import motions as ops
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
+    from models.services.motions.commands.co_units import CoUnitEntry
     from models.services.motions.contracts import LetterSummary, MotionDetail, MotionRow
 
 A = MotionAction
@@ -160,6 +163,12 @@ class MotionDetailWindow(QWidget):
         self.contacts = ContactsPanel()
         self.contact_form: ContactForm | None = None
         self.contacts.button.clicked.connect(lambda: self.open_contact_form())
+        self.co_unit_form: CoUnitOpinionForm | None = None
+        self.co_unit_button = QPushButton(self.tr("协办单位意见(&X)…"))
+        self.co_unit_button.setAccessibleName(self.tr("协办单位意见"))
+        self.co_unit_button.setToolTip(self.tr("登记协办单位对本提案的意见，随答复函打印"))
+        self.co_unit_button.setEnabled(False)
+        self.co_unit_button.clicked.connect(lambda: self.open_co_unit_form())
         self.actions_row = QHBoxLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -175,6 +184,7 @@ class MotionDetailWindow(QWidget):
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.contacts)
+        layout.addWidget(self.co_unit_button, 0, Qt.AlignmentFlag.AlignLeft)
         actions_label = QLabel(self.tr("可执行的操作："))
         layout.addWidget(actions_label)
         layout.addLayout(self.actions_row)
@@ -254,6 +264,12 @@ class MotionDetailWindow(QWidget):
             for column, text in enumerate(cells):
                 self.history.setItem(i, column, QTableWidgetItem(text))
         self.contacts.show_contacts(detail.contacts, row.state in CONTACT_STATES)
+        self.co_unit_button.setEnabled(
+            any(
+                active and role is HandlingRole.CO
+                for _u, role, _a, _d, active in detail.assignments
+            )
+        )
         self._build_actions(row.state)
         self.loaded.emit()
 
@@ -377,6 +393,27 @@ class MotionDetailWindow(QWidget):
         self.contact_form = form
         form.open()
         return form
+
+    def open_co_unit_form(self) -> None:
+        """协办单位意见: the co-units and their opinions so far are read first, then the form."""
+        if self.detail is None or not self.co_unit_button.isEnabled():
+            return
+        ctx, motion_id, detail = self.ctx, self.detail.row.id, self.detail
+        self.runner.submit(
+            lambda: ops.co_unit_entries(ctx, motion_id=motion_id),
+            on_done=lambda entries: self._show_co_unit_form(detail, entries),
+            on_error=lambda e: self.message.setText(describe(e)),
+        )
+
+    def _show_co_unit_form(self, detail: MotionDetail, entries: list[CoUnitEntry]) -> None:
+        form = CoUnitOpinionForm(self.runner, self.ctx, detail, entries, self)
+        form.saved.connect(lambda _row: self._co_unit_saved())
+        self.co_unit_form = form
+        form.open()
+
+    def _co_unit_saved(self) -> None:
+        self.message.setText(self.tr("已登记协办单位意见。"))
+        self.load()
 
     def _contact_saved(self) -> None:
         self.message.setText(self.tr("已记录沟通。"))

@@ -274,3 +274,8 @@ def complete_decision(
             completed_on=completed_on,
         )
     )
+
+
+def follow_up_due(ctx: AppContext) -> queries.FollowUpDue:
+    """Open follow-ups past or near their due date (逾期跟进), and their decisions."""
+    return queries.follow_up_due(ctx.db)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from models.importing.motion_reader import MotionSheet
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
+    from models.services.motions.commands.co_units import CoUnitEntry
     from models.services.motions.contracts import (
         CalendarYear,
         DueCounts,
@@ -373,3 +374,31 @@ def import_motion_file(
             db, user=user, path=path, term=term, valid_only=valid_only
         )
     )
+
+
+# ---------------------------------------------------------------- 协办单位意见
+
+
+def co_unit_entries(ctx: AppContext, *, motion_id: int) -> list[CoUnitEntry]:
+    from models.services.motions.commands import co_units
+
+    return co_units.co_unit_entries(ctx.db, motion_id=motion_id)
+
+
+def record_co_unit_opinion(
+    ctx: AppContext,
+    *,
+    motion_id: int,
+    unit_id: int,
+    text: str,
+    given_on: date,
+    given_by: str | None,
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import co_units
+
+    return ctx.command(
+        lambda db, user: co_units.record_co_unit_opinion(
+            db, user=user, motion_id=motion_id, unit_id=unit_id, text=text, given_on=given_on,
+            given_by=given_by,
+        )
+    )  # fmt: skip

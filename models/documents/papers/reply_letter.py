@@ -3,7 +3,8 @@
 Built from plain data (the service reads the motion and its latest reply): the title
 关于…提案的答复, the 发文字号, the proposer as addressee (…委员：), the body — opening with
 您提出的《…》（第…号）收悉，现答复如下： unless the stored text already starts so — the 答复类别
-line, 承办人 and phone, the signing unit and the 签发日期, and 抄送 to the presidium office.
+line, the 协办单位意见 (each co-unit's opinion, who gave it and when, under a heading of its
+own), 承办人 and phone, the signing unit and the 签发日期, and 抄送 to the presidium office.
 
 A joint letter (联合答复) for a lead motion and its merged motions is the same letter with every
 proposer in the addressee line (张三、李四委员：) and every motion in the opening (您们提出的《…》
@@ -16,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from models.documents.paper import Block, Paper, Paragraph, Signature, Spacer
+from models.documents.paper import Block, Heading, Paper, Paragraph, Signature, Spacer
+from models.domain.dates import chinese_date
 
 COPY_TO = "区残联主席团办公室"
 # An opening the clerk already wrote: 您提出的《…》…收悉，现答复如下： (up to its colon, if any).
@@ -27,6 +29,14 @@ _OPENING = re.compile(r"^您们?提出的(?P<named>.*?)收悉[^：:。]{0,12}[�
 class AnsweredMotion:
     title: str
     number: str | None  # 第5号
+
+
+@dataclass(frozen=True)
+class CoUnitOpinion:
+    unit: str
+    text: str
+    given_on: date | None = None
+    given_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,8 @@ class ReplyLetterData:
     copy_to: str = COPY_TO
     # A joint letter: the merged motions it also answers, after the lead.
     joined: tuple[AnsweredMotion, ...] = ()
+    # 协办单位意见, printed after the reply (a section of its own).
+    co_unit_opinions: tuple[CoUnitOpinion, ...] = ()
 
     @property
     def answered(self) -> tuple[AnsweredMotion, ...]:
@@ -99,6 +111,29 @@ def addressee(data: ReplyLetterData) -> str:
     return "、".join(data.addressees) + "委员："
 
 
+def co_unit_line(opinion: CoUnitOpinion) -> str:
+    """区教委（张三，2026年2月1日）：同意主办单位的答复。"""
+    source = "，".join(
+        part
+        for part in (
+            opinion.given_by,
+            chinese_date(opinion.given_on) if opinion.given_on is not None else None,
+        )
+        if part
+    )
+    return f"{opinion.unit}" + (f"（{source}）" if source else "") + f"：{opinion.text}"
+
+
+def _co_unit_blocks(data: ReplyLetterData) -> list[Block]:
+    if not data.co_unit_opinions:
+        return []
+    return [
+        Spacer(),
+        Heading(1, "协办单位意见"),
+        *(Paragraph(co_unit_line(o)) for o in data.co_unit_opinions),
+    ]
+
+
 def reply_letter_paper(data: ReplyLetterData) -> Paper:
     blocks: list[Block] = [Paragraph(text) for text in _body_paragraphs(data)]
     blocks.append(Paragraph(f"答复类别：{data.reply_class}类（{data.class_text}）"))
@@ -107,6 +142,7 @@ def reply_letter_paper(data: ReplyLetterData) -> Paper:
         handler.append(f"承办人：{data.handler_name}")
     if data.handler_phone:
         handler.append(f"联系电话：{data.handler_phone}")
+    blocks.extend(_co_unit_blocks(data))
     if handler:
         blocks.append(Spacer())
         blocks.append(Paragraph("　".join(handler)))

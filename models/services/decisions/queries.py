@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from models.domain.deadlines import is_due_soon
 from models.domain.decision_rules import DecisionRules
 from models.domain.errors import DomainError
+from models.domain.major_decision import DecisionState
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
-from models.entities import AgendaItem, DecisionAttachment, DecisionDiscussion, MajorDecision
+from models.entities import (
+    AgendaItem,
+    DecisionAttachment,
+    DecisionDiscussion,
+    DecisionFollowUp,
+    MajorDecision,
+)
 from models.services.decisions._core import (
     agenda_meeting,
     decision_rules_in_force,
@@ -31,6 +40,8 @@ from models.services.decisions.contracts import (
     MeetingChoice,
 )
 from models.services.meetings.queries import list_meetings
+from models.services.motions._rows import today_local
+from models.services.motions._rules import rules_and_calendar as motion_rules_and_calendar
 from models.store.unit_of_work import Database
 
 
@@ -114,3 +125,37 @@ def attachment_content(db: Database, *, attachment_id: int) -> AttachmentFile:
     if hashlib.sha256(content).hexdigest() != sha256:
         raise DomainError("decision_attachment_damaged", filename=filename)
     return AttachmentFile(filename, content)
+
+
+# ---------------------------------------------------------------- follow-ups past their due date
+
+
+@dataclass(frozen=True)
+class FollowUpDue:
+    """Open follow-ups (逾期跟进) of decisions not yet 已完成: past their due date, and due soon
+    (the motions' figure: within the rules' working days on the database's calendar)."""
+
+    overdue: int
+    due_soon: int
+    overdue_decisions: frozenset[int] = frozenset()
+    due_soon_decisions: frozenset[int] = frozenset()
+
+
+def follow_up_due(db: Database, *, today: date | None = None) -> FollowUpDue:
+    """Count the open follow-ups with a due date that is past or near, and name their decisions."""
+    rules, calendar = motion_rules_and_calendar(db)
+    day = today or today_local()
+    with db.session_factory() as session:
+        rows = session.execute(
+            select(DecisionFollowUp.decision_id, DecisionFollowUp.due_on)
+            .join(MajorDecision, MajorDecision.id == DecisionFollowUp.decision_id)
+            .where(
+                DecisionFollowUp.done_on.is_(None),
+                DecisionFollowUp.due_on.is_not(None),
+                MajorDecision.state != DecisionState.DONE,
+            )
+        ).all()
+    dated = [(d, due) for d, due in rows if due is not None]
+    overdue = [d for d, due in dated if due < day]
+    soon = [d for d, due in dated if is_due_soon(due, day, rules, calendar)]
+    return FollowUpDue(len(overdue), len(soon), frozenset(overdue), frozenset(soon))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from models.documents.papers.assignment_slip import AssignedUnit, AssignmentSlipData
 from models.documents.papers.motion_summary import FigureLine, MotionSummaryData, SummaryLine
-from models.documents.papers.reply_letter import AnsweredMotion, ReplyLetterData
+from models.documents.papers.reply_letter import (
+    AnsweredMotion,
+    CoUnitOpinion,
+    ReplyLetterData,
+)
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
 from models.domain.motion_workflow import STATE_NAMES, HandlingRole
@@ -59,7 +65,28 @@ def reply_letter_data(db: Database, *, motion_id: int | None) -> ReplyLetterData
             handler_name=reply.handler_name,
             handler_phone=reply.handler_phone,
             joined=tuple(AnsweredMotion(m.title, m.number_text) for m in letter.motions[1:]),
+            co_unit_opinions=co_unit_opinions(lead, reply.co_unit_opinions),
         )
+
+
+def co_unit_opinions(
+    motion: Motion, on_reply: list[dict[str, Any]] | None
+) -> tuple[CoUnitOpinion, ...]:
+    """Each active co-unit's opinion as entered (协办单位意见…); then those typed with the reply
+    for a unit that has none entered."""
+    source = motion.lead_motion if motion.lead_motion is not None else motion
+    entered = [
+        CoUnitOpinion(a.unit.name, a.opinion_text, a.opinion_on, a.opinion_by)
+        for a in source.assignments
+        if a.active and a.role is HandlingRole.CO and a.opinion_text
+    ]
+    named = {o.unit for o in entered}
+    typed = [
+        CoUnitOpinion(str(item.get("unit", "")), str(item.get("text", "")))
+        for item in on_reply or ()
+        if item.get("text") and item.get("unit") not in named
+    ]
+    return (*entered, *typed)
 
 
 def assignment_slip_data(db: Database, *, motion_id: int | None) -> AssignmentSlipData:
