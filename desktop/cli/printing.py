@@ -3,7 +3,8 @@
 minutes and signin take --meeting; slate and composition take --body and --term (slate also
 --public or --reveal); association-attendance takes --year; reply and assignment-slip take
 --motion; motion-summary takes --term (also as xlsx); decision takes --decision;
-decision-register takes --year (also as xlsx); replies takes --term and writes one 答复函
+decision-register takes --year (also as xlsx); motion-form takes --motion, or --blank
+(with --term, else the current presidium term) for the form members fill by hand; replies takes --term and writes one 答复函
 per replied motion into the folder -o names, with a progress line per file on stderr. An option that does not belong to
 the paper is refused (exit 2), so a mistyped line never prints something other than was meant.
 """
@@ -36,6 +37,7 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "replies": frozenset({"term"}),
     "decision": frozenset({"decision"}),
     "decision-register": frozenset({"year"}),
+    "motion-form": frozenset({"motion", "term", "blank"}),
 }
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "minutes": ("meeting",),
@@ -49,6 +51,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "replies": (),
     "decision": ("decision",),
     "decision-register": ("year",),
+    "motion-form": (),
 }
 _FLAGS = {
     "meeting": "--meeting",
@@ -59,7 +62,7 @@ _FLAGS = {
     "decision": "--decision",
 }
 _NAMES = {**{str(k): v for k, v in PAPER_NAMES.items()}, "replies": "提案答复函（全部）"}
-_SWITCHES = {"public": "--public", "reveal": "--reveal"}
+_SWITCHES = {"public": "--public", "reveal": "--reveal", "blank": "--blank"}
 
 
 def _given(args: argparse.Namespace, name: str) -> bool:
@@ -75,6 +78,11 @@ def check_options(args: argparse.Namespace) -> None:
     missing = [_FLAGS[o] for o in _REQUIRED[paper] if not _given(args, o)]
     if missing:
         raise DomainError("bad_arguments", detail=f"打印{name}需要 {'、'.join(missing)}")
+    if paper == "motion-form":
+        if args.blank == (args.motion is not None):
+            raise DomainError("motion_form_choice")
+        if args.term is not None and not args.blank:
+            raise DomainError("bad_arguments", detail="--term 只用于空白提案表（--blank）")
     if args.public and args.reveal:
         raise DomainError(
             "bad_arguments",
@@ -127,6 +135,7 @@ def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
         identifiers_whole=args.reveal,
         motion_id=args.motion,
         decision_id=args.decision,
+        blank=args.blank,
     )
     warnings = write_paper(
         db,
