@@ -1,4 +1,5 @@
-"""`yishi print motion-form --motion ID | --blank`: one of the two, exit 2 otherwise."""
+"""`yishi print motion-form --motion ID | --blank` (one of the two, exit 2 otherwise) and
+`yishi print replies --combined -o FILE.pdf`."""
 
 from __future__ import annotations
 
@@ -63,3 +64,31 @@ def test_both_or_neither_is_refused(capsys, demo, tmp_path):
     )
     assert wrong.code == 2 and "--blank" in wrong.err
     assert not target.exists()
+
+
+def test_cli_combined(capsys, demo, tmp_path):
+    target = tmp_path / "all.pdf"
+    done = run_cli(
+        capsys, "--database", demo.url, "print", "replies", "--combined", "-o", str(target)
+    )
+    assert done.code == 0, done.err
+    assert "合成" in done.out and len(pdf_text(target)) >= 2
+    for bad in (tmp_path / "all.docx", tmp_path):
+        refused = run_cli(
+            capsys, "--database", demo.url, "print", "replies", "--combined", "-o", str(bad)
+        )
+        assert refused.code == 2 and ".pdf" in refused.err
+    assert not (tmp_path / "all.docx").exists()
+    wrong = run_cli(
+        capsys,
+        "--database",
+        demo.url,
+        "print",
+        "reply",
+        "--motion",
+        "1",
+        "--combined",
+        "-o",
+        str(target),
+    )
+    assert wrong.code == 2 and "--combined" in wrong.err
