@@ -95,6 +95,7 @@ class MotionList(QWidget):
         self.units_button = QPushButton(self.tr("承办单位(&H)…"))
         self.units_button.clicked.connect(lambda: open_handling_units(runner, ctx, self))
         buttons.addWidget(self.units_button)
+        buttons.addWidget(self._papers_button())
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)
@@ -326,6 +327,19 @@ class MotionList(QWidget):
         box.setAccessibleName(title)
         self.report_box = box
         box.open()
+
+    def _papers_button(self) -> QPushButton:
+        """预览打印: the selected motion's 提案表/交办单/答复函, the 汇总表, the blank 提案表."""
+        from views.documents.motion_papers import motion_papers_button
+
+        def chosen() -> int | None:
+            motion = self.selected()
+            return motion.id if motion is not None else None
+
+        self.papers_button = motion_papers_button(
+            self, self.runner, self.ctx, chosen, term_papers=True
+        )
+        return self.papers_button
 
     def open_statistics(self) -> QWidget | None:
         """The statistics window; imported here so the list opens even without that module."""
