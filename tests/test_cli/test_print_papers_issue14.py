@@ -63,6 +63,20 @@ def test_both_or_neither_is_refused(capsys, demo, tmp_path):
         str(target),
     )
     assert wrong.code == 2 and "--blank" in wrong.err
+    term = run_cli(
+        capsys,
+        "--database",
+        demo.url,
+        "print",
+        "motion-form",
+        "--motion",
+        "1",
+        "--term",
+        "7",
+        "-o",
+        str(target),
+    )
+    assert term.code == 2 and "--blank" in term.err
     assert not target.exists()
 
 
