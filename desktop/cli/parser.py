@@ -22,6 +22,7 @@ PRINTABLE_PAPERS = (
     "motion-summary",
     "decision",
     "decision-register",
+    "motion-form",
 )
 # Not one paper but many files: `print replies --term N -o DIR`.
 PRINTABLE_BATCHES = ("replies",)

@@ -3,8 +3,10 @@
 minutes and signin take --meeting; slate and composition take --body and --term (slate also
 --public or --reveal); association-attendance takes --year; reply and assignment-slip take
 --motion; motion-summary takes --term (also as xlsx); decision takes --decision;
-decision-register takes --year (also as xlsx); replies takes --term and writes one 答复函
-per replied motion into the folder -o names, with a progress line per file on stderr. An option that does not belong to
+decision-register takes --year (also as xlsx); motion-form takes --motion, or --blank
+(with --term, else the current presidium term) for the form members fill by hand; replies takes --term and writes one 答复函
+per replied motion into the folder -o names, with a progress line per file on stderr (with
+--combined: all of them in the one .pdf file -o names, each letter from a new sheet). An option that does not belong to
 the paper is refused (exit 2), so a mistyped line never prints something other than was meant.
 """
 
@@ -18,7 +20,11 @@ from desktop.cli.output import say
 from desktop.paths import resource_path
 from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind
-from models.services.papers.commands import write_paper, write_reply_letters
+from models.services.papers.commands import (
+    write_combined_reply_letters,
+    write_paper,
+    write_reply_letters,
+)
 from models.services.papers.contracts import PAPER_NAMES, PaperKind, PaperRequest
 from models.services.papers.queries import parse_format, resolve_format
 from models.store.unit_of_work import Database
@@ -33,9 +39,10 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "reply": frozenset({"motion"}),
     "assignment-slip": frozenset({"motion"}),
     "motion-summary": frozenset({"term"}),
-    "replies": frozenset({"term"}),
+    "replies": frozenset({"term", "combined"}),
     "decision": frozenset({"decision"}),
     "decision-register": frozenset({"year"}),
+    "motion-form": frozenset({"motion", "term", "blank"}),
 }
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "minutes": ("meeting",),
@@ -49,6 +56,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "replies": (),
     "decision": ("decision",),
     "decision-register": ("year",),
+    "motion-form": (),
 }
 _FLAGS = {
     "meeting": "--meeting",
@@ -59,7 +67,12 @@ _FLAGS = {
     "decision": "--decision",
 }
 _NAMES = {**{str(k): v for k, v in PAPER_NAMES.items()}, "replies": "提案答复函（全部）"}
-_SWITCHES = {"public": "--public", "reveal": "--reveal"}
+_SWITCHES = {
+    "public": "--public",
+    "reveal": "--reveal",
+    "blank": "--blank",
+    "combined": "--combined",
+}
 
 
 def _given(args: argparse.Namespace, name: str) -> bool:
@@ -75,6 +88,11 @@ def check_options(args: argparse.Namespace) -> None:
     missing = [_FLAGS[o] for o in _REQUIRED[paper] if not _given(args, o)]
     if missing:
         raise DomainError("bad_arguments", detail=f"打印{name}需要 {'、'.join(missing)}")
+    if paper == "motion-form":
+        if args.blank == (args.motion is not None):
+            raise DomainError("motion_form_choice")
+        if args.term is not None and not args.blank:
+            raise DomainError("bad_arguments", detail="--term 只用于空白提案表（--blank）")
     if args.public and args.reveal:
         raise DomainError(
             "bad_arguments",
@@ -87,7 +105,32 @@ def _progress(done: int, total: int, name: str) -> None:
     sys.stderr.flush()
 
 
+def run_combined_replies(db: Database, args: argparse.Namespace) -> int:
+    path = Path(args.output).expanduser().resolve()
+    if (args.format or "pdf").lower() != "pdf" or path.suffix.lower() != ".pdf":
+        raise DomainError("bad_arguments", detail="--combined 只写 PDF：-o 请给一个 .pdf 文件")
+    letters = write_combined_reply_letters(
+        db,
+        term=args.term,
+        path=path,
+        fonts_dir=resource_path("fonts"),
+        font_preset=args.fonts,
+        progress=_progress,
+    )
+    if letters.failures:
+        raise letters.failures[0][1]
+    if not letters.files:
+        say("本届没有已答复或已办结的提案，未生成文件。")
+        return 0
+    say(f"已把{letters.total}份提案答复函合成一个 PDF：{path}")
+    for warning in letters.warnings:
+        say(f"提醒：{warning}")
+    return 0
+
+
 def run_replies(db: Database, args: argparse.Namespace) -> int:
+    if args.combined:
+        return run_combined_replies(db, args)
     if args.format is None:
         raise DomainError("bad_arguments", detail="打印全部答复函需要 --format pdf 或 docx")
     fmt = parse_format(args.format, paper=PaperKind.REPLY)
@@ -127,6 +170,7 @@ def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
         identifiers_whole=args.reveal,
         motion_id=args.motion,
         decision_id=args.decision,
+        blank=args.blank,
     )
     warnings = write_paper(
         db,

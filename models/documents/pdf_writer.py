@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -40,15 +41,22 @@ HEADING_ROLES: dict[int, Role] = {1: "hei", 2: "kai", 3: "fang", 4: "fang"}
 class _Pages:
     """A canvas that hands out grid lines and numbers each page as it is finished."""
 
-    def __init__(self, path: Path, paper: Paper, fonts: FontSet) -> None:
+    def __init__(
+        self, path: Path, paper: Paper, fonts: FontSet, canvas: Canvas | None = None
+    ) -> None:
         self.geo = geometry(paper.landscape)
-        # reportlab's default initial font is a non-embedded Helvetica; never let it into the file.
-        self.canvas = Canvas(
-            str(path),
-            pagesize=(self.geo.page_width, self.geo.page_height),
-            initialFontName=fonts.font_name("fang"),
-        )
-        self.canvas.setTitle(paper.title)
+        self.shared = canvas is not None
+        if canvas is None:
+            # reportlab's default initial font is a non-embedded Helvetica; never let it in.
+            canvas = Canvas(
+                str(path),
+                pagesize=(self.geo.page_width, self.geo.page_height),
+                initialFontName=fonts.font_name("fang"),
+            )
+            canvas.setTitle(paper.title)
+        else:  # the next paper of one combined file starts on a page of its own size
+            canvas.setPageSize((self.geo.page_width, self.geo.page_height))
+        self.canvas = canvas
         self.canvas.setCreator("议事 Yishi")
         self.fonts = fonts
         self.numbered_first = paper.first_page_numbered
@@ -88,7 +96,10 @@ class _Pages:
 
     def finish(self) -> None:
         self._page_number()
-        self.canvas.save()
+        if self.shared:
+            self.canvas.showPage()
+        else:
+            self.canvas.save()
 
     def _page_number(self) -> None:
         if self.page == 1 and not self.numbered_first:
@@ -229,7 +240,34 @@ def write_pdf(paper: Paper, path: Path | str, *, fonts_dir: Path | str) -> list[
     """Write the paper; the warnings name text (usually a person) that has an undrawable character."""
     paper = prepared(paper)
     fonts = load_fonts(fonts_dir)
-    pages = _Pages(Path(path), paper, fonts)
+    _draw(_Pages(Path(path), paper, fonts), paper)
+    return glyph_warnings(texts(paper), fonts)
+
+
+def write_pdfs(
+    papers: Sequence[Paper], path: Path | str, *, title: str, fonts_dir: Path | str
+) -> list[list[Problem]]:
+    """Several papers in one file (a batch for the printer): each starts on a new page and keeps
+    its own page numbers (a letter's first page unnumbered); the warnings paper by paper."""
+    fonts = load_fonts(fonts_dir)
+    geo = geometry(False)
+    canvas = Canvas(
+        str(path),
+        pagesize=(geo.page_width, geo.page_height),
+        initialFontName=fonts.font_name("fang"),
+    )
+    canvas.setTitle(title)
+    canvas.setCreator("议事 Yishi")
+    warnings = []
+    for paper in papers:
+        paper = prepared(paper)
+        _draw(_Pages(Path(path), paper, fonts, canvas), paper)
+        warnings.append(glyph_warnings(texts(paper), fonts))
+    canvas.save()
+    return warnings
+
+
+def _draw(pages: _Pages, paper: Paper) -> None:
     pages.title(paper.title)
     if paper.doc_number:
         cap = pages.geo.chars_per_line
@@ -260,4 +298,3 @@ def write_pdf(paper: Paper, path: Path | str, *, fonts_dir: Path | str) -> list[
         pages.skip(1)
         pages.labelled("抄送：", paper.copy_to, "fang")
     pages.finish()
-    return glyph_warnings(texts(paper), fonts)

@@ -33,11 +33,14 @@ class ReplyLetterJob(QObject):
         term: int | None,
         fmt: PaperFormat,
         directory: Path,
+        combined: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner, self.ctx = runner, ctx
         self.term, self.fmt, self.directory = term, fmt, directory
+        # combined: `directory` is the one PDF file all letters go into
+        self.combined = combined
         self.letters: ReplyLetters | None = None
         self.error: BaseException | None = None
         self.cancelled = False
@@ -58,13 +61,23 @@ class ReplyLetterJob(QObject):
     def start(self) -> None:
         self.progress.show()
         self.runner.submit_command(
-            lambda: papers_ops.write_reply_letters(
-                self.ctx,
-                term=self.term,
-                fmt=self.fmt,
-                directory=self.directory,
-                progress=self._advanced.emit,
-                cancelled=self.is_cancelled,
+            lambda: (
+                papers_ops.write_combined_reply_letters(
+                    self.ctx,
+                    term=self.term,
+                    path=self.directory,
+                    progress=self._advanced.emit,
+                    cancelled=self.is_cancelled,
+                )
+                if self.combined
+                else papers_ops.write_reply_letters(
+                    self.ctx,
+                    term=self.term,
+                    fmt=self.fmt,
+                    directory=self.directory,
+                    progress=self._advanced.emit,
+                    cancelled=self.is_cancelled,
+                )
             ),
             on_done=self._finish,
             on_error=self._fail,
@@ -92,7 +105,10 @@ class ReplyLetterJob(QObject):
         self.letters = letters
         self.cancelled = letters.cancelled
         self.progress.setMaximum(letters.total)
-        self.reached = len(letters.files) + len(letters.failures)
+        if not self.combined:
+            self.reached = len(letters.files) + len(letters.failures)
+        elif not letters.cancelled:  # one file holds them all: every letter was laid out
+            self.reached = letters.total
         self.progress.setValue(self.reached)
         self._close()
 

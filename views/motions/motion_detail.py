@@ -188,9 +188,22 @@ class MotionDetailWindow(QWidget):
         actions_label = QLabel(self.tr("可执行的操作："))
         layout.addWidget(actions_label)
         layout.addLayout(self.actions_row)
+        layout.addLayout(self._papers_row())
         layout.addWidget(self.message)
         self.resize(820, 720)
         self.load()
+
+    def _papers_row(self) -> QHBoxLayout:
+        """预览打印: this motion's 提案表, 交办单 and 答复函 in the preview."""
+        from views.documents.motion_papers import motion_papers_button
+
+        self.papers_button = motion_papers_button(
+            self, self.runner, self.ctx, lambda: self.motion_id, term_papers=False
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.papers_button)
+        row.addStretch(1)
+        return row
 
     # --- loading --------------------------------------------------------------------------------
 

@@ -98,6 +98,7 @@ class MotionList(QWidget):
         self.import_button = QPushButton(self.tr("导入提案(&I)…"))
         self.import_button.clicked.connect(lambda: self.import_motions())
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self._papers_button())
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)
@@ -273,15 +274,19 @@ class MotionList(QWidget):
         self._report(self.tr("批量交办"), "\n".join(lines))
 
     def print_replies(self, directory: Path | None = None, fmt: str | None = None) -> None:
-        """Write the term's 答复函 (replied or closed motions) one by one into `directory`."""
+        """Write the term's 答复函 (replied or closed motions) one by one into `directory`;
+        fmt "combined": all of them into the one PDF file `directory` names."""
         if fmt is None:
-            formats = [self.tr("PDF"), self.tr("Word")]
+            formats = [self.tr("PDF"), self.tr("Word"), self.tr("合成一个 PDF（便于一次打印）")]
             choice, ok = QInputDialog.getItem(
                 self, self.tr("批量打印答复函"), self.tr("格式："), formats, 0, False
             )
             if not ok:
                 return
-            fmt = "docx" if choice == formats[1] else "pdf"
+            fmt = {formats[1]: "docx", formats[2]: "combined"}.get(choice, "pdf")
+        if fmt == "combined":
+            self._print_combined_replies(directory)
+            return
         if directory is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("答复函保存到"))
             if not folder:
@@ -300,6 +305,28 @@ class MotionList(QWidget):
         job.finished.connect(lambda letters, error: self._printed(target, letters, error))
         self._start(job)
 
+    def _print_combined_replies(self, path: Path | None) -> None:
+        """All the term's 答复函 in one PDF for the printer, in the same loop as the batch."""
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("合成的答复函保存为"), "提案答复函.pdf", self.tr("PDF 文件 (*.pdf)")
+            )
+            if not name:
+                return
+            path = Path(name)
+        target = Path(path)
+        job = ReplyLetterJob(
+            self.runner,
+            self.ctx,
+            term=None,
+            fmt=PaperFormat.PDF,
+            directory=target,
+            combined=True,
+            parent=self,
+        )
+        job.finished.connect(lambda letters, error: self._printed(target, letters, error))
+        self._start(job)
+
     def _printed(
         self, directory: Path, letters: ReplyLetters | None, error: BaseException | None
     ) -> None:
@@ -310,11 +337,12 @@ class MotionList(QWidget):
         if letters.total == 0:
             self._report(title, self.tr("本届没有已答复或已办结的提案。"))
             return
-        lines = [
-            self.tr("已写出 %1 个文件，保存在 %2。")
-            .replace("%1", str(len(letters.files)))
-            .replace("%2", str(directory))
-        ]
+        done = self.tr("已写出 %1 个文件，保存在 %2。")
+        if letters.files == (directory,):
+            done = self.tr("已把 %3 份答复函合成一个 PDF：%2。").replace(
+                "%3", str(letters.total - len(letters.failures))
+            )
+        lines = [done.replace("%1", str(len(letters.files))).replace("%2", str(directory))]
         if letters.cancelled:
             lines.append(self.tr("已取消，其余答复函未写出。"))
         lines += letters.warnings
@@ -335,6 +363,19 @@ class MotionList(QWidget):
         box.setAccessibleName(title)
         self.report_box = box
         box.open()
+
+    def _papers_button(self) -> QPushButton:
+        """预览打印: the selected motion's 提案表/交办单/答复函, the 汇总表, the blank 提案表."""
+        from views.documents.motion_papers import motion_papers_button
+
+        def chosen() -> int | None:
+            motion = self.selected()
+            return motion.id if motion is not None else None
+
+        self.papers_button = motion_papers_button(
+            self, self.runner, self.ctx, chosen, term_papers=True
+        )
+        return self.papers_button
 
     def open_statistics(self) -> QWidget | None:
         """The statistics window; imported here so the list opens even without that module."""

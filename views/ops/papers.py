@@ -59,3 +59,26 @@ def write_reply_letters(
             cancelled=cancelled,
         )
     )
+
+
+def write_combined_reply_letters(
+    ctx: AppContext,
+    *,
+    term: int | None,
+    path: Path,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Outcome[ReplyLetters]:
+    """Every 答复函 of the presidium term in one PDF file for the printer."""
+    from models.services.papers import commands
+
+    return ctx.command(
+        lambda db, _user: commands.write_combined_reply_letters(
+            db,
+            term=term,
+            path=path,
+            fonts_dir=_fonts_dir(ctx),
+            progress=progress,
+            cancelled=cancelled,
+        )
+    )

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.documents.papers.assignment_slip import AssignedUnit, AssignmentSlipData
+from models.documents.papers.motion_form import MotionFormData
 from models.documents.papers.motion_summary import FigureLine, MotionSummaryData, SummaryLine
 from models.documents.papers.reply_letter import (
     AnsweredMotion,
@@ -16,7 +17,7 @@ from models.documents.papers.reply_letter import (
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
 from models.domain.motion_workflow import STATE_NAMES, HandlingRole
-from models.domain.vocabulary import chinese_ordinal
+from models.domain.vocabulary import BodyKind, chinese_ordinal
 from models.entities import Motion
 from models.services.motions import _rules as dl
 from models.services.motions._replies import letter_of
@@ -28,6 +29,7 @@ from models.services.papers._common import (
     today,
 )
 from models.services.papers.contracts import PAPER_NAMES, PaperKind
+from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 
@@ -179,3 +181,33 @@ def motion_summary_data(db: Database, *, term: int | None) -> MotionSummaryData:
         on=day,
         timeouts=grouped.overall.result.timeouts,
     )
+
+
+def _term_name(ordinal: int | None) -> str:
+    return f"第{chinese_ordinal(ordinal)}届主席团" if ordinal else "主席团"
+
+
+def motion_form_data(db: Database, *, motion_id: int | None) -> MotionFormData:
+    """The motion as submitted. The Motion row keeps one text (`body_text`), printed as 案由."""
+    organisation = organisation_name(db)
+    with db.session_factory() as session:
+        motion = _motion(session, motion_id, PaperKind.MOTION_FORM)
+        return MotionFormData(
+            organisation=organisation,
+            term_name=_term_name(motion.term.ordinal),
+            motion_number=motion.number_text,
+            title=motion.title,
+            proposer=motion.proposer.name,
+            co_signers=tuple(c.person.name for c in motion.co_signers),
+            category=motion.category,
+            cause=motion.body_text or None,
+            submitted_on=motion.submitted_on,
+        )
+
+
+def blank_motion_form_names(db: Database, *, term: int | None) -> tuple[str, str]:
+    """(organisation, 第八届主席团) for the blank form: the presidium term given, else current."""
+    organisation = organisation_name(db)
+    with db.session_factory() as session:
+        found = find_term(session, BodyKind.PRESIDIUM, None, term)
+        return organisation, _term_name(found.ordinal)

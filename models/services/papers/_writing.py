@@ -7,7 +7,7 @@ from pathlib import Path
 from models.documents.docx_writer import write_docx
 from models.documents.fonts import load_fonts
 from models.documents.paper import Paper
-from models.documents.pdf_writer import write_pdf
+from models.documents.pdf_writer import write_pdf, write_pdfs
 from models.documents.xlsx_summary import write_xlsx
 from models.domain.errors import Problem
 from models.services.papers._common import bad_arguments
@@ -26,6 +26,21 @@ def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) 
             return write_pdf(paper, path, fonts_dir=fonts_dir)
         write_docx(paper, path)
         return []
+    except PermissionError as exc:
+        raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
+    except FileNotFoundError as exc:
+        raise bad_arguments(f"无法写入 {path}：文件夹不存在") from exc
+    except OSError as exc:
+        raise bad_arguments(f"无法写入 {path}：{exc.strerror or exc}") from exc
+
+
+def write_combined_pdf(
+    papers: list[Paper], path: Path, fonts_dir: Path, *, title: str
+) -> list[list[Problem]]:
+    """Several built papers in one PDF, each from a new page; the problems paper by paper."""
+    load_fonts(fonts_dir)
+    try:
+        return write_pdfs(papers, path, title=title, fonts_dir=fonts_dir)
     except PermissionError as exc:
         raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc
     except FileNotFoundError as exc:

@@ -20,7 +20,7 @@ from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
 from models.services.papers._motion_papers import reply_letter_data
 from models.services.papers._slate_papers import slate_paper
-from models.services.papers._writing import reply_file_name, write_document
+from models.services.papers._writing import reply_file_name, write_combined_pdf, write_document
 from models.services.papers.contracts import (
     PaperFormat,
     PaperKind,
@@ -136,3 +136,50 @@ def write_reply_letters(
         if progress is not None:
             progress(done, len(targets), path.name)
     return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures))
+
+
+def write_combined_reply_letters(
+    db: Database,
+    *,
+    term: int | None,
+    path: Path,
+    fonts_dir: Path,
+    font_preset: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ReplyLetters:
+    """The same letters as `write_reply_letters`, in the same loop, as one PDF for the printer:
+    each letter starts on a new sheet with its own page numbers (first page unnumbered).
+
+    `progress(done, total, 第5号)` after each letter is laid out; cancelled, nothing is written.
+    A letter that cannot be built is kept with its reason and left out of the file."""
+    preset = _preset(db, font_preset)
+    path = Path(path)
+    resolve_format(path, PaperFormat.PDF, paper=PaperKind.REPLY)
+    if path.is_dir():
+        raise bad_arguments(f"{path} 是文件夹：合成的答复函要写到一个 .pdf 文件")
+    targets = reply_letter_targets(db, term=term)
+    letters = []
+    numbers: list[str] = []
+    failures: list[tuple[str, DomainError]] = []
+    for done, (motion_id, number_text) in enumerate(targets, start=1):
+        if cancelled is not None and cancelled():
+            return ReplyLetters((), len(targets), (), tuple(failures), True)
+        try:
+            letter = reply_letter_paper(reply_letter_data(db, motion_id=motion_id))
+        except DomainError as error:
+            failures.append((number_text, error))
+        else:
+            letters.append(replace(letter, font_preset=preset))
+            numbers.append(number_text)
+        if progress is not None:
+            progress(done, len(targets), number_text)
+    if not letters:
+        return ReplyLetters((), len(targets), (), tuple(failures))
+    problems = write_combined_pdf(letters, path, fonts_dir, title="提案答复函")
+    warnings = [
+        f"{number}：{message(p.code, p.params)}"
+        for number, found in zip(numbers, problems, strict=True)
+        for p in found
+    ]
+    return ReplyLetters((path,), len(targets), tuple(warnings), tuple(failures))

@@ -24,6 +24,7 @@ class PaperKind(StrEnum):
     MOTION_SUMMARY = "motion-summary"
     DECISION = "decision"
     DECISION_REGISTER = "decision-register"
+    MOTION_FORM = "motion-form"
 
     @property
     def formats(self) -> tuple[PaperFormat, ...]:
@@ -49,6 +50,7 @@ PAPER_NAMES: dict[PaperKind, str] = {
     PaperKind.MOTION_SUMMARY: "提案办理情况汇总表",
     PaperKind.DECISION: "三重一大事项决策记录表",
     PaperKind.DECISION_REGISTER: "三重一大事项年度台账",
+    PaperKind.MOTION_FORM: "提案表",
 }
 FORMATS = (PaperFormat.PDF, PaperFormat.DOCX)
 # Papers that can also be written as a workbook.
@@ -62,7 +64,8 @@ class PaperRequest:
     """Which paper, of what: minutes and signin take `meeting_id`; slate and composition `body`
     and `term` (the 届次, else the current one; slate also `public` or `identifiers_whole`);
     association-attendance and decision-register `year`; reply and assignment-slip `motion_id`;
-    motion-summary `term` (the presidium's); decision `decision_id`."""
+    motion-summary `term` (the presidium's); decision `decision_id`; motion-form `motion_id`, or
+    `blank` (the empty form of the presidium `term`)."""
 
     paper: PaperKind
     meeting_id: int | None = None
@@ -73,6 +76,7 @@ class PaperRequest:
     identifiers_whole: bool = False
     motion_id: int | None = None
     decision_id: int | None = None
+    blank: bool = False
 
     @property
     def reveals_identifiers(self) -> bool:

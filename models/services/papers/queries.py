@@ -11,6 +11,7 @@ from models.documents.papers.association_attendance import association_attendanc
 from models.documents.papers.decision_record import decision_record_paper
 from models.documents.papers.decision_register import decision_register_paper
 from models.documents.papers.minutes import minutes_paper
+from models.documents.papers.motion_form import blank_motion_form_paper, motion_form_paper
 from models.documents.papers.motion_summary import motion_summary_paper
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.papers.signin import signin_paper
@@ -26,6 +27,8 @@ from models.services.papers._meeting_papers import (
 )
 from models.services.papers._motion_papers import (
     assignment_slip_data,
+    blank_motion_form_names,
+    motion_form_data,
     motion_summary_data,
     reply_letter_data,
 )
@@ -97,6 +100,10 @@ def build_paper(db: Database, *, request: PaperRequest) -> Paper:
         return assignment_slip_paper(assignment_slip_data(db, motion_id=r.motion_id))
     if r.paper is PaperKind.MOTION_SUMMARY:
         return motion_summary_paper(motion_summary_data(db, term=r.term))
+    if r.paper is PaperKind.MOTION_FORM:
+        if r.blank:
+            return blank_motion_form_paper(*blank_motion_form_names(db, term=r.term))
+        return motion_form_paper(motion_form_data(db, motion_id=r.motion_id))
     if r.paper is PaperKind.DECISION:
         return decision_record_paper(decision_record_data(db, decision_id=r.decision_id))
     return decision_register_paper(decision_register_data(db, year=r.year))
