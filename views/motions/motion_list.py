@@ -30,6 +30,7 @@ from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_filters import MotionFilters
 from views.motions.motion_table_model import MotionTableModel, number_text
+from views.motions.reply_templates_dialog import open_reply_templates
 from views.ops import motions as ops
 from views.row_table_view import row_table_view
 
@@ -95,6 +96,9 @@ class MotionList(QWidget):
         self.units_button = QPushButton(self.tr("承办单位(&H)…"))
         self.units_button.clicked.connect(lambda: open_handling_units(runner, ctx, self))
         buttons.addWidget(self.units_button)
+        self.templates_button = QPushButton(self.tr("答复函模板(&W)…"))
+        self.templates_button.clicked.connect(lambda: open_reply_templates(runner, ctx, self))
+        buttons.addWidget(self.templates_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)
