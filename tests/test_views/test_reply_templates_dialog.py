@@ -98,3 +98,25 @@ def test_new_template_then_reset_asks_and_restores(harness: WindowHarness) -> No
     assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole) == "通用"
     h.qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing unsaved: closes without asking
     assert not dialog.isVisible()
+
+
+def test_unsaved_words_are_kept_unless_the_clerk_lets_them_go(harness: WindowHarness) -> None:
+    h = harness
+    dialog = open_dialog(h)
+    dialog.text.appendPlainText("补充一句。")
+    seen = answering(h, QMessageBox.StandardButton.No, lambda: dialog.list.setCurrentRow(2))
+    assert "未保存的修改" in seen[0]["text"]
+    assert dialog.base is not None and dialog.base.name == "通用"
+    assert dialog.text.toPlainText().endswith("补充一句。")
+    assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole) == "通用"
+
+    answering(h, QMessageBox.StandardButton.Yes, lambda: dialog.list.setCurrentRow(2))
+    chosen = dialog.list.currentItem().data(Qt.ItemDataRole.UserRole)
+    assert dialog.base is not None and dialog.base.name == chosen and chosen.startswith("B类")
+    assert dialog.name.text() == chosen and not dialog.save_button.isEnabled()
+
+    # Deleting asks first; then the list has three.
+    answering(h, QMessageBox.StandardButton.Yes, lambda: dialog.remove_button.click())
+    h.qtbot.waitUntil(lambda: "已删除" in dialog.message.text(), timeout=10_000)
+    assert chosen not in [t.name for t in ops.reply_templates(h.ctx)]
+    assert dialog.list.count() == 3

@@ -225,6 +225,15 @@ class ReplyTemplatesDialog(QDialog):
         self.list.blockSignals(False)
         self._choose(next((t for t in templates if t.name == wanted), None))
 
+    def _select(self, name: str | None) -> None:
+        """Mark the template in the list without showing it (None: no row, a new template)."""
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
     def _choose(self, template: ReplyTemplate | None) -> None:
         """Show a template (None: a new one) as the draft."""
         self.base = template
@@ -244,7 +253,7 @@ class ReplyTemplatesDialog(QDialog):
         if self.base is not None and name == self.base.name:
             return
         if self.is_dirty() and not self.confirm_discard():
-            self._show_list(self.templates, self.base.name if self.base else None)
+            self._select(self.base.name if self.base else None)  # back to the draft, kept
             return
         self.message.setText("")
         self._choose(next(t for t in self.templates if t.name == name))
@@ -309,7 +318,7 @@ class ReplyTemplatesDialog(QDialog):
     def new_template(self) -> None:
         if self.is_dirty() and not self.confirm_discard():
             return
-        self.list.clearSelection()
+        self._select(None)
         self._choose(None)
         self.message.setText(self.tr("请填写名称和正文，然后保存。"))
         self.name.setFocus()
