@@ -67,7 +67,13 @@ def templates_json(templates: tuple[ReplyTemplate, ...]) -> str:
 
 
 def templates_of_json(text: str) -> tuple[ReplyTemplate, ...]:
-    items = json.loads(text)
+    """The stored list; empty when the value is not such a list (the shipped ones serve then)."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError:
+        return ()
+    if not isinstance(items, list):
+        return ()
     return tuple(
         ReplyTemplate(str(i["name"]), str(i["text"]), i.get("reply_class") or None)
         for i in items

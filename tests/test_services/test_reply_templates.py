@@ -144,3 +144,14 @@ def test_reset_brings_back_the_shipped_text(db):
     assert reset_reply_templates(db, user="clerk", shipped=SHIPPED) == shipped()
     assert reply_templates(db, shipped=SHIPPED) == shipped()
     assert [e.action for e in log_since(db, before) if e.entity == "setting"] == ["update"]
+
+
+def test_a_damaged_stored_list_reads_as_the_shipped_one(db):
+    from models.entities import Setting
+
+    with db.unit_of_work("clerk") as uow:
+        uow.session.add(Setting(key=REPLY_TEMPLATES, value="not json", updated_by="clerk"))
+        uow.commit()
+    assert reply_templates(db, shipped=SHIPPED) == shipped()
+    after = save_reply_template(db, user="clerk", name="新", text="{title}", shipped=SHIPPED)
+    assert after[:-1] == shipped() and reply_templates(db, shipped=SHIPPED) == after

@@ -70,6 +70,8 @@ def test_an_unknown_variable_is_refused_and_nothing_written(harness: WindowHarne
     dialog.save_button.click()
     h.qtbot.waitUntil(lambda: "错误" in dialog.message.text(), timeout=10_000)
     assert "“提案人”不是可用的变量" in dialog.message.text()
+    assert dialog.text.hasFocus() or not dialog.isActiveWindow()  # the field to fix
+    shot(dialog, "reply_templates_refused")
     assert dialog.text.toPlainText() == "{提案人}委员："  # the draft is kept
     assert h.query("select count(*) from setting where key = 'motions.reply_templates'") == [(0,)]
     answering(h, QMessageBox.StandardButton.Yes, dialog.reject)

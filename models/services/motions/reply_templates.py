@@ -49,8 +49,8 @@ def shipped_templates(shipped: Path | None) -> tuple[ReplyTemplate, ...]:
 
 def reply_templates(db: Database, *, shipped: Path | None = None) -> tuple[ReplyTemplate, ...]:
     """The templates the reply form offers: this database's, or the shipped ones."""
-    stored = get_setting(db, REPLY_TEMPLATES)
-    return templates_of_json(stored) if stored else shipped_templates(shipped)
+    stored = templates_of_json(get_setting(db, REPLY_TEMPLATES) or "")
+    return stored or shipped_templates(shipped)
 
 
 def save_reply_template(
@@ -136,9 +136,8 @@ def reset_reply_templates(
 
 def _locked(session: Session, shipped: Path | None) -> tuple[Setting | None, list[ReplyTemplate]]:
     setting = session.get(Setting, REPLY_TEMPLATES, with_for_update=True)
-    if setting is not None and setting.value:
-        return setting, list(templates_of_json(setting.value))
-    return setting, list(shipped_templates(shipped))
+    stored = templates_of_json(setting.value) if setting is not None else ()
+    return setting, list(stored or shipped_templates(shipped))
 
 
 def _index(templates: list[ReplyTemplate], original: ReplyTemplate, setting: Setting | None) -> int:
