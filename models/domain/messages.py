@@ -263,6 +263,13 @@ MESSAGES: dict[str, str] = {
     "co_unit_not_co_unit": "{unit}不是该提案（现交办中）的协办单位，不能登记协办单位意见；请先在交办时列为协办单位。",
     # issue 14 — reply templates edited in the window
     "reply_template_unknown_variable": "答复函模板中的变量“{name}”不是可用的变量，可用：{choices}。",
+    "reply_template_name_blank": "请填写模板名称。",
+    "reply_template_text_blank": "模板“{name}”的正文不能为空。",
+    "reply_template_name_taken": "已有名为“{name}”的答复函模板，请换一个名称。",
+    "reply_template_not_found": "没有名为“{name}”的答复函模板，可能已被其他人删除或改名。请重新载入后再修改。",
+    "reply_template_changed": "答复函模板“{name}”已被 {changed_by} 修改，您看到的是旧内容。请重新载入后再修改。",
+    "reply_template_class_invalid": "答复类别“{value}”不在现行规则中，可选：{choices}。",
+    "reply_template_last": "至少要保留一个答复函模板。",
     # issue 14 — printed text that survives copying; messages that say what happened
     "file_not_found": "找不到文件 {path}，请检查文件名和所在文件夹。",
     # exported spreadsheets store text as text; messages that would repeat a row list (issue 13)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.paths import resource_path
 from models.domain.dates import chinese_date
 from models.domain.motion_workflow import MotionAction, MotionState
+from models.domain.reply_templates import FALLBACK, parse_templates
 from views.motions.reply_dialog import ReplyForm
-from views.motions.reply_templates import FALLBACK, parse_templates
 
 from .helpers import ModalAnswerer, WindowHarness
 from .test_motion_forms import open_form
@@ -106,4 +106,24 @@ def test_replacing_edited_text_asks_first(harness: WindowHarness) -> None:
     answerer.stop()
     assert [s for s in answerer.seen if s["type"] == "QMessageBox"] == []
     assert box.currentIndex() == 0 and form.text.toPlainText().startswith("您提出的《")
+    form.reject()
+
+
+def test_the_form_offers_the_templates_as_edited(harness: WindowHarness) -> None:
+    from models.services.motions.reply_templates import reply_templates, save_reply_template
+
+    ctx = harness.ctx
+    general = reply_templates(ctx.db, shipped=ctx.reply_templates)[0]
+    save_reply_template(
+        ctx.db,
+        user="clerk",
+        name="通用（本会）",
+        text="{unit}收到《{title}》，答复如下：",
+        original=general,
+        shipped=ctx.reply_templates,
+    )
+    form = open_reply_form(harness)
+    names = [form.templates.box.itemText(i) for i in range(form.templates.box.count())]
+    assert names[0] == "通用（本会）" and len(names) == 4
+    assert form.text.toPlainText() == f"{form.row.lead_unit}收到《{form.row.title}》，答复如下：\n"
     form.reject()

@@ -50,6 +50,7 @@ from views.motions.reply_dialog import ReplyForm
 from views.ops import motions as ops
 
 if TYPE_CHECKING:
+    from models.domain.reply_templates import ReplyTemplate
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
     from models.services.motions.commands.co_units import CoUnitEntry
@@ -353,7 +354,7 @@ class MotionDetailWindow(QWidget):
             work = lambda: (  # noqa: E731
                 ops.reply_classes(ctx),
                 ops.merged_followers(ctx, motion_id=motion_id),
-                ops.reply_templates_text(ctx),
+                ops.reply_templates(ctx),
             )
         elif action is A.MERGE:
             term = self.detail.row.term
@@ -374,8 +375,9 @@ class MotionDetailWindow(QWidget):
         if action in (A.ASSIGN, A.REASSIGN):
             form = AssignForm(runner, ctx, detail, cast("list[tuple[int, str]]", data), self)
         elif action is A.REPLY:
-            classes, followers, templates_text = cast(
-                "tuple[tuple[tuple[str, str], ...], list[MotionRow], str | None]", data
+            classes, followers, templates = cast(
+                "tuple[tuple[tuple[str, str], ...], list[MotionRow], tuple[ReplyTemplate, ...]]",
+                data,
             )
             form = ReplyForm(
                 runner,
@@ -384,7 +386,7 @@ class MotionDetailWindow(QWidget):
                 classes,
                 self,
                 followers=followers,
-                templates_text=templates_text,
+                templates=templates,
             )
         elif action is A.MERGE:
             form = MergeForm(runner, ctx, detail, cast("list[MotionRow]", data), self)

@@ -30,6 +30,7 @@ from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_filters import MotionFilters
 from views.motions.motion_table_model import MotionTableModel, number_text
+from views.motions.reply_templates_dialog import open_reply_templates
 from views.ops import motions as ops
 from views.row_table_view import row_table_view
 
@@ -99,6 +100,9 @@ class MotionList(QWidget):
         self.import_button.clicked.connect(lambda: self.import_motions())
         buttons.addWidget(self.import_button)
         buttons.addWidget(self._papers_button())
+        self.templates_button = QPushButton(self.tr("答复函模板(&W)…"))
+        self.templates_button.clicked.connect(lambda: open_reply_templates(runner, ctx, self))
+        buttons.addWidget(self.templates_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
         layout = QVBoxLayout(self)

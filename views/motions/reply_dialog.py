@@ -14,7 +14,7 @@ from views.background import Runner
 from views.form_dialog import date_edit, day_of
 from views.motions.handling_forms import MotionForm
 from views.motions.reply_form import MergedReplies
-from views.motions.reply_templates import ReplyTemplates, parse_templates, reply_values
+from views.motions.reply_templates import ReplyTemplate, ReplyTemplates, reply_values
 from views.ops import motions as ops
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class ReplyForm(MotionForm):
         classes: tuple[tuple[str, str], ...],
         parent: QWidget | None = None,
         followers: Sequence[MotionRow] = (),
-        templates_text: str | None = None,
+        templates: Sequence[ReplyTemplate] = (),
     ) -> None:
         super().__init__(runner, ctx, detail, parent)
         self.reply_class = QComboBox()
@@ -60,7 +60,7 @@ class ReplyForm(MotionForm):
             self.setMinimumWidth(max(self.minimumWidth(), self.minimumSizeHint().width()))
         self.text = QPlainTextEdit()
         self.templates = ReplyTemplates(
-            self.text, parse_templates(templates_text), reply_values(self.row, date.today()), self
+            self.text, templates, reply_values(self.row, date.today()), self
         )
         self.add_field("template", self.tr("模板(&L)："), self.templates.box)
         self.add_field("text", self.tr("答复内容(&T)："), self.text)

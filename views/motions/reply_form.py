@@ -28,16 +28,7 @@ from views.motions.motion_table_model import number_text
 if TYPE_CHECKING:
     from models.services.motions.contracts import MotionRow
 
-REPLY_TEMPLATE = "您提出的《{title}》（{number}）收悉，现答复如下：\n"
 FOLLOWER_HEADERS = ("编号", "标题", "提案人", "发文字号")
-
-
-def fill_template(template: str, values: dict[str, str]) -> str:
-    """The template with its {variables} filled in; an unknown variable is left as written."""
-    text = template
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
 
 
 class MergedReplies(QWidget):

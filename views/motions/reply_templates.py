@@ -1,12 +1,11 @@
-"""The reply form's 模板: bodies shipped in resources/templates/reply_templates.toml, their
-variables filled from the motion, and a question before a template replaces what the clerk wrote.
+"""The reply form's 模板: the database's reply templates (models/services/motions/
+reply_templates.py; the shipped file until a clerk edits one), their variables filled from the
+motion, and a question before a template replaces what the clerk wrote.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -14,51 +13,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from models.domain.dates import chinese_date
+from models.domain.reply_templates import FALLBACK, VARIABLES, ReplyTemplate, fill_template
 from views.motions.motion_table_model import number_text
-from views.motions.reply_form import REPLY_TEMPLATE, fill_template
 
 if TYPE_CHECKING:
     from models.services.motions.contracts import MotionRow
 
-# The variables a template (or the clerk, in the text) may use, and what each stands for.
-VARIABLES = (
-    ("proposer", "提案人"),
-    ("title", "提案标题"),
-    ("number", "编号"),
-    ("unit", "主办单位"),
-    ("date", "今天的日期"),
-)
-
-
-@dataclass(frozen=True)
-class ReplyTemplate:
-    name: str
-    text: str
-    reply_class: str | None = None  # chosen with this 答复类别 while the text is untouched
-
-
-# When the file is missing or unreadable the form still opens with the usual opening.
-FALLBACK = (ReplyTemplate("通用", REPLY_TEMPLATE),)
-
-
-def parse_templates(text: str | None) -> tuple[ReplyTemplate, ...]:
-    """The [[template]] tables of the file; a table without a name or text is skipped."""
-    if not text:
-        return FALLBACK
-    try:
-        tables = tomllib.loads(text).get("template", [])
-    except tomllib.TOMLDecodeError:
-        return FALLBACK
-    templates = tuple(
-        ReplyTemplate(
-            name=str(t["name"]).strip(),
-            text=str(t["text"]).strip() + "\n",
-            reply_class=str(t["reply_class"]).strip() if t.get("reply_class") else None,
-        )
-        for t in tables
-        if isinstance(t, dict) and str(t.get("name", "")).strip() and str(t.get("text", "")).strip()
-    )
-    return templates or FALLBACK
+__all__ = ["FALLBACK", "VARIABLES", "ReplyTemplate", "ReplyTemplates", "reply_values"]
 
 
 def reply_values(row: MotionRow, today: date) -> dict[str, str]:

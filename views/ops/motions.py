@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from models.domain.motion_statistics import GroupedStatistics
     from models.domain.motion_workflow import HandlingRole
+    from models.domain.reply_templates import ReplyTemplate
     from models.importing.motion_reader import MotionSheet
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
@@ -76,10 +77,10 @@ def reply_classes(ctx: AppContext) -> tuple[tuple[str, str], ...]:
     return queries.reply_classes(ctx.db)
 
 
-def reply_templates_text(ctx: AppContext) -> str | None:
-    from models.services.motions import queries
+def reply_templates(ctx: AppContext) -> tuple[ReplyTemplate, ...]:
+    from models.services.motions import reply_templates
 
-    return queries.reply_templates_text(ctx.reply_templates)
+    return reply_templates.reply_templates(ctx.db, shipped=ctx.reply_templates)
 
 
 def due_counts(ctx: AppContext) -> DueCounts:
@@ -402,3 +403,48 @@ def record_co_unit_opinion(
             given_by=given_by,
         )
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------- reply templates
+
+
+def save_reply_template(
+    ctx: AppContext,
+    *,
+    name: str,
+    text: str,
+    reply_class: str | None,
+    original: ReplyTemplate | None,
+) -> Outcome[tuple[ReplyTemplate, ...]]:
+    from models.services.motions import reply_templates
+
+    return ctx.command(
+        lambda db, user: reply_templates.save_reply_template(
+            db, user=user, name=name, text=text, reply_class=reply_class, original=original,
+            shipped=ctx.reply_templates,
+        )
+    )  # fmt: skip
+
+
+def remove_reply_template(
+    ctx: AppContext, *, original: ReplyTemplate
+) -> Outcome[tuple[ReplyTemplate, ...]]:
+    from models.services.motions import reply_templates
+
+    return ctx.command(
+        lambda db, user: reply_templates.remove_reply_template(
+            db, user=user, original=original, shipped=ctx.reply_templates
+        )
+    )
+
+
+def reset_reply_templates(
+    ctx: AppContext, *, name: str | None = None
+) -> Outcome[tuple[ReplyTemplate, ...]]:
+    from models.services.motions import reply_templates
+
+    return ctx.command(
+        lambda db, user: reply_templates.reset_reply_templates(
+            db, user=user, shipped=ctx.reply_templates, name=name
+        )
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -121,11 +120,6 @@ def reply_classes(db: Database) -> tuple[tuple[str, str], ...]:
     """(code, text) of the reply classes the rules in force allow."""
     rules, _calendar = dl.rules_and_calendar(db)
     return tuple((c.code, c.text) for c in rules.reply_classes)
-
-
-def reply_templates_text(path: Path | None) -> str | None:
-    """The shipped reply templates (a path desktop resolved); None when there are none."""
-    return path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
 
 
 # ---------------------------------------------------------------- figures
