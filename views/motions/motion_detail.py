@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.domain.motion_workflow import (
     ACTION_NAMES,
     CONTACT_STATES,
+    EDITABLE_STATES,
     REASON_REQUIRED,
     STATE_NAMES,
     MotionAction,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
     from models.services.motions.contracts import LetterSummary, MotionDetail, MotionRow
+    from views.motions.motion_form import Mode, MotionEntryForm
 
 A = MotionAction
 # The moves done here with one click (a reason asked first where the table requires one).
@@ -275,8 +277,44 @@ class MotionDetailWindow(QWidget):
                 button.setToolTip(self.tr("主案的答复发出时，本案随之答复，无需单独操作"))
             self.actions_row.addWidget(button)
             self.action_buttons[action] = button
+        self._add_entry_buttons(state)
         if not self.action_buttons:
             self.message.setText(self.tr("此提案已结束办理，没有可执行的操作。"))
+
+    def _add_entry_buttons(self, state: MotionState) -> None:
+        """编辑 while 审查中 or 退回修改; 重新提交 opens the form for the revised text."""
+        from views.motions.motion_form import Mode
+
+        old = getattr(self, "edit_button", None)
+        if old is not None:
+            self.actions_row.removeWidget(old)
+            old.deleteLater()
+        self.edit_button: QPushButton | None = None
+        resubmit = self.action_buttons.get(A.RESUBMIT)
+        if resubmit is not None:
+            resubmit.clicked.disconnect()
+            resubmit.setText(self.tr("重新提交(&U)…"))
+            resubmit.clicked.connect(lambda _c=False: self.open_entry_form(Mode.RESUBMIT))
+        if state in EDITABLE_STATES:
+            edit = QPushButton(self.tr("编辑(&E)…"))
+            edit.setAccessibleName(self.tr("编辑"))
+            edit.setToolTip(self.tr("修改提案人、附议人、标题、类别和正文；每次修改记入办理经过"))
+            edit.clicked.connect(lambda _c=False: self.open_entry_form(Mode.EDIT))
+            self.actions_row.addWidget(edit)
+            self.edit_button = edit
+
+    def open_entry_form(self, mode: Mode) -> MotionEntryForm | None:
+        from views.motions.motion_form import MotionEntryForm
+
+        if self.detail is None:
+            return None
+        form = MotionEntryForm(
+            self.runner, self.ctx, mode=mode, motion=self.detail.row, parent=self
+        )
+        form.saved.connect(lambda _row: self.load())
+        self.entry_form = form
+        form.open()
+        return form
 
     # --- moves ----------------------------------------------------------------------------------
 

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
         DueCounts,
         HandlingUnitRow,
         LetterSummary,
+        MemberChoice,
         MotionDetail,
+        MotionDraft,
         MotionRow,
         ReplyDraft,
     )
@@ -349,3 +351,54 @@ def import_calendar(
     from models.services.motions.commands import calendar
 
     return ctx.command(lambda db, user: calendar.import_calendar_file(db, user=user, path=path))
+
+
+# ---------------------------------------------------------------- 新建提案, 编辑, 重新提交
+
+
+def presidium_members(ctx: AppContext, *, term: int | None = None) -> list[MemberChoice]:
+    from models.services.motions import queries
+
+    return queries.presidium_members(ctx.db, term=term)
+
+
+def current_presidium_term(ctx: AppContext) -> int | None:
+    from models.services.motions import queries
+
+    return queries.current_term(ctx.db)
+
+
+def motion_draft(ctx: AppContext, *, motion_id: int) -> tuple[int | None, MotionDraft]:
+    from models.services.motions import queries
+
+    return queries.motion_draft(ctx.db, motion_id)
+
+
+def add_motion(ctx: AppContext, *, draft: MotionDraft, term: int | None) -> Outcome[MotionRow]:
+    from models.services.motions.commands import entry
+
+    return ctx.command(lambda db, user: entry.add_motion(db, user=user, draft=draft, term=term))
+
+
+def edit_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, draft: MotionDraft
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import entry
+
+    return ctx.command(
+        lambda db, user: entry.edit_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, draft=draft
+        )
+    )
+
+
+def resubmit_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, draft: MotionDraft
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import entry
+
+    return ctx.command(
+        lambda db, user: entry.resubmit_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, draft=draft
+        )
+    )

@@ -7,15 +7,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
-from models.entities import Membership, Person, Term
-from models.services.motions.contracts import MemberChoice
+from models.entities import Membership, Motion, Person, Term
+from models.services.motions.contracts import MemberChoice, MotionDraft, split_body
 from models.services.people.queries import search_condition
 
 
 def term_members(session: Session, term: Term, text: str = "") -> list[MemberChoice]:
     """Serving members of `term` (no end date), by pinyin; `text` narrows by name or pinyin."""
     query = (
-        select(Person.id, Person.name, Membership.position)
+        select(
+            Person.id,
+            Person.name,
+            Membership.position,
+            Person.pinyin_full,
+            Person.pinyin_initials,
+        )
         .join(Membership, Membership.person_id == Person.id)
         .where(Membership.term_id == term.id, Membership.end_date.is_(None))
         .order_by(Person.pinyin_sort, Person.id)
@@ -23,8 +29,10 @@ def term_members(session: Session, term: Term, text: str = "") -> list[MemberCho
     if text.strip():
         query = query.where(search_condition(text))
     return [
-        MemberChoice(person_id=pid, name=name, position=str(position))
-        for pid, name, position in session.execute(query)
+        MemberChoice(
+            person_id=pid, name=name, position=str(position), pinyin_full=full, pinyin_initials=ini
+        )
+        for pid, name, position, full, ini in session.execute(query)
     ]
 
 
@@ -48,4 +56,19 @@ def resolve_member(session: Session, term: Term, value: str, *, field: str) -> i
         field=field,
         value=text,
         names="、".join(f"{m.name}（人员编号 {m.person_id}）" for m in found),
+    )
+
+
+def draft_of(motion: Motion) -> MotionDraft:
+    """The motion as the 编辑 form starts from: its people by id and its three texts."""
+    texts = split_body(motion.body_text)
+    return MotionDraft(
+        title=motion.title,
+        proposer_id=motion.proposer_id,
+        co_signer_ids=tuple(c.person_id for c in motion.co_signers),
+        category=motion.category,
+        submitted_on=motion.submitted_on,
+        cause=texts.cause,
+        reasons=texts.reasons,
+        proposals=texts.proposals,
     )

@@ -103,6 +103,16 @@ class MemberChoice:
     person_id: int
     name: str
     position: str
+    pinyin_full: str = ""  # space-separated readings (search_keys)
+    pinyin_initials: str = ""
+
+    def matches(self, text: str) -> bool:
+        """The window's filter: a part of the name, of the full pinyin, or of the initials."""
+        t = text.strip().lower().replace(" ", "")
+        if not t:
+            return True
+        keys = (self.name, *self.pinyin_full.split(), *self.pinyin_initials.split())
+        return any(t in k.lower() for k in keys)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from models.entities import Body, HandlingUnit, Motion, Term
 from models.services.common.settings import get_setting
 from models.services.motions import _rules as dl
 from models.services.motions._calendar import parse_years
-from models.services.motions._members import resolve_member, term_members
+from models.services.motions._members import draft_of, resolve_member, term_members
 from models.services.motions._replies import merged_followers, summary_of
 from models.services.motions._rows import (
     figures_of,
@@ -36,6 +36,7 @@ from models.services.motions.contracts import (
     LetterSummary,
     MemberChoice,
     MotionDetail,
+    MotionDraft,
     MotionRow,
 )
 from models.services.people.terms import find_term
@@ -208,3 +209,10 @@ def resolve_presidium_member(
 def motion_categories() -> tuple[str, ...]:
     """The categories a motion may be filed under (the shipped list; see motion_workflow)."""
     return MOTION_CATEGORIES
+
+
+def motion_draft(db: Database, motion_id: int) -> tuple[int | None, MotionDraft]:
+    """(term 届次, the motion as a draft) for the 编辑 and 重新提交 forms."""
+    with db.session_factory() as session:
+        motion = load_motion(session, motion_id)
+        return motion.term.ordinal, draft_of(motion)
