@@ -84,6 +84,8 @@ def test_new_motion_form_enters_a_submitted_motion(harness: WindowHarness, day_o
         if not form.co_signers.item(i).isHidden()
     ]
     assert visible == ["王芳"]
+    texts = [form.co_signers.item(i).text() for i in range(form.co_signers.count())]
+    assert sum("张伟（人员编号" in t for t in texts) == 2  # the two 张伟 told apart
     form.search.clear()
     form.set_co_signer(f.members["李娜"])
     form.category.setCurrentIndex(form.category.findData("无障碍"))

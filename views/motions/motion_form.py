@@ -156,7 +156,7 @@ class MotionEntryForm(FormDialog):
         chosen = set(start.co_signer_ids) if start is not None else set()
         self.co_signers.clear()
         for m in members:
-            item = QListWidgetItem(m.name)
+            item = QListWidgetItem(self.label(m))
             item.setData(Qt.ItemDataRole.UserRole, m.person_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = m.person_id in chosen
@@ -168,6 +168,14 @@ class MotionEntryForm(FormDialog):
         self.ok_button().setEnabled(True)
         self.loaded.emit()
 
+    def label(self, m: MemberChoice) -> str:
+        """The name, with the person's number when another member has the same name."""
+        if sum(1 for other in self.members if other.name == m.name) > 1:
+            return (
+                self.tr("%1（人员编号 %2）").replace("%1", m.name).replace("%2", str(m.person_id))
+            )
+        return m.name
+
     def _filter(self, text: str) -> None:
         """Both lists narrowed to the members that match; the chosen proposer stays."""
         keep = self.proposer.currentData()
@@ -175,7 +183,7 @@ class MotionEntryForm(FormDialog):
         self.proposer.addItem(self.tr("（请选择）"), None)
         for m in self.members:
             if m.matches(text) or m.person_id == keep:
-                self.proposer.addItem(f"{m.name}（{m.position}）", m.person_id)
+                self.proposer.addItem(self.label(m), m.person_id)
         matching = [m for m in self.members if m.matches(text)]
         if keep is None and text.strip() and len(matching) == 1:
             keep = matching[0].person_id
