@@ -26,7 +26,7 @@ from views.motions.motion_form import Mode, MotionEntryForm
 from views.motions.motion_list import MotionList
 from views.motions.reply_dialog import ReplyForm
 
-from .helpers import WindowHarness, sqlite_url, unnamed_focusable
+from .helpers import ModalAnswerer, WindowHarness, sqlite_url, unnamed_focusable
 from .test_motion_bulk import wait_job
 from .test_motions import motion, open_list
 
@@ -247,4 +247,41 @@ def test_the_list_offers_new_motion_with_ctrl_n(harness: WindowHarness) -> None:
     assert "新建提案" in buttons
     assert any(a.shortcut() == QKeySequence(QKeySequence.StandardKey.New) for a in window.actions())
     assert Qt
+    window.close()
+
+
+def test_reject_as_suggestion_from_the_window(harness: WindowHarness, day_one) -> None:
+    _path, f = day_one
+    db = harness.window.ctx.db  # type: ignore[union-attr]
+    row = add_motion(
+        db,
+        user="clerk",
+        draft=MotionDraft(title="解决个人住房", proposer_id=f.members["李娜"], category="其他"),
+    )
+    advance_motion(
+        db, user="clerk", motion_id=row.id, expected_version=row.version, action="start_review"
+    )
+    window = open_list(harness)
+    select_only_row(window)
+    detail = window.open_motion()
+    assert detail is not None
+    harness.idle()
+
+    def answer(dialog) -> None:
+        assert unnamed_focusable(dialog) == []
+        dialog.reason.setText("属于个人诉求")
+        dialog.as_suggestion.setChecked(True)
+        dialog.grab().save(str(SHOTS / "reject_as_suggestion.png"))
+        dialog.ok_button().click()
+
+    answerer = ModalAnswerer(answer=answer).start()
+    try:
+        detail.action_buttons[MotionAction.REJECT].click()
+        harness.idle()
+        harness.idle()
+    finally:
+        answerer.stop()
+    assert answerer.seen and detail.detail.row.state is MotionState.REJECTED
+    assert harness.query("SELECT as_suggestion FROM motion WHERE id = ?", row.id) == [(1,)]
+    detail.close()
     window.close()

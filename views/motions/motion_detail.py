@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -94,6 +95,11 @@ class MotionReasonDialog(FormDialog):
         self.action = action
         self.add_field("motion", self.tr("提案："), QLabel(title))
         self.reason = self.add_field("reason", self.tr("理由(&R)："), QLineEdit())
+        self.as_suggestion = QCheckBox(self.tr("转为意见建议(&S)"))
+        self.as_suggestion.setToolTip(self.tr("不予立案，但作为意见建议转有关单位参考"))
+        if action is MotionAction.REJECT:
+            self.add_field("as_suggestion", "", self.as_suggestion)
+            self.as_suggestion.setAccessibleName(self.tr("转为意见建议"))
         self.ok_button().setText(ACTION_NAMES[action])
 
     def text(self) -> str:
@@ -323,15 +329,22 @@ class MotionDetailWindow(QWidget):
         if self.detail is None:
             return
         row = self.detail.row
+        suggestion = False  # 转为意见建议, offered with 不予立案
         if action in REASON_REQUIRED and reason is None:
             dialog = MotionReasonDialog(action, row.title, self)
             if not dialog.exec():
                 return
             reason = dialog.text()
+            suggestion = dialog.as_suggestion.isChecked()
         ctx, motion_id, version = self.ctx, row.id, row.version
         work: Callable[[], Outcome[MotionRow]]
         if action is A.ACCEPT:
             work = lambda: ops.accept_motion(ctx, motion_id=motion_id, version=version)  # noqa: E731
+        elif action is A.REJECT and reason is not None:
+            text = reason
+            work = lambda: ops.reject_motion(  # noqa: E731
+                ctx, motion_id=motion_id, version=version, reason=text, as_suggestion=suggestion
+            )
         elif action is A.RECEIVE:
             work = lambda: ops.receive_motion(  # noqa: E731
                 ctx, motion_id=motion_id, version=version, received_on=date.today()

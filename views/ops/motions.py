@@ -402,3 +402,22 @@ def resubmit_motion(
             db, user=user, motion_id=motion_id, expected_version=version, draft=draft
         )
     )
+
+
+def reject_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, reason: str, as_suggestion: bool
+) -> Outcome[MotionRow]:
+    """不予立案, optionally 转为意见建议 (DOMAIN §4)."""
+    from models.services.motions.commands import intake
+
+    return ctx.command(
+        lambda db, user: intake.advance_motion(
+            db,
+            user=user,
+            motion_id=motion_id,
+            expected_version=version,
+            action="reject",
+            reason=reason,
+            as_suggestion=as_suggestion,
+        )
+    )
