@@ -1,4 +1,5 @@
-"""`yishi motions list`: the motions of the presidium's term, optionally in one state."""
+"""`yishi motions list`: the motions of the presidium's term, optionally in one state;
+`yishi motions add`: one motion entered by hand (已提交)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from models.domain.motion_workflow import STATE_NAMES
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.services.motions.contracts import MotionRow
-from models.services.motions.queries import list_motions
+from models.services.motions.commands.entry import add_motion
+from models.services.motions.contracts import MotionDraft, MotionRow
+from models.services.motions.queries import list_motions, resolve_presidium_member
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
@@ -20,6 +22,8 @@ def motion_json(m: MotionRow) -> dict[str, Any]:
         "number": m.number_text,
         "title": m.title,
         "proposer": m.proposer,
+        "co_signers": list(m.co_signers),
+        "category": m.category,
         "state": m.state.value,
         "lead_unit": m.lead_unit,
         "deadline": m.deadline,
@@ -50,4 +54,33 @@ def run_list(db: Database, user: str, args: argparse.Namespace) -> int:
             f"  {m.proposer}  {m.lead_unit or '—'}  {deadline}{overdue}"
         )
     say(f"共 {len(rows)} 件提案")
+    return 0
+
+
+def run_add(db: Database, user: str, args: argparse.Namespace) -> int:
+    """Proposer and co-signers by name, pinyin or 人员编号; a name two members share is refused."""
+    term = _term(db, args.term)
+    proposer = resolve_presidium_member(db, value=args.proposer, term=term, field="proposer")
+    co_signers = tuple(
+        resolve_presidium_member(db, value=v, term=term, field="co_signers") for v in args.cosigner
+    )
+    row = add_motion(
+        db,
+        user=user,
+        term=term,
+        draft=MotionDraft(
+            title=args.title,
+            proposer_id=proposer,
+            co_signer_ids=co_signers,
+            category=args.category,
+            cause=args.cause or "",
+            reasons=args.reasons or "",
+            proposals=args.proposals or "",
+            submitted_on=args.received,
+        ),
+    )
+    if args.json:
+        print_json(motion_json(row))
+        return 0
+    say(f"已登记提案 {row.id}：{row.title}（{row.proposer}，{STATE_NAMES[row.state]}）")
     return 0

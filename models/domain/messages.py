@@ -244,6 +244,13 @@ MESSAGES: dict[str, str] = {
     "membership_ended_no_edit": "该任职已于 {end_date} 结束，不能再修改本届信息。",
     # issue 14 — motions entered by hand (新建提案, yishi motions add), edited, resubmitted
     "proposer_ambiguous": "“{value}”对应多名本届委员：{names}。请改用人员编号。",
+    "member_not_found": "“{value}”不是第{term}届主席团的委员。请输入本届委员的姓名、拼音或人员编号。",
+    "proposer_not_member": "提案人{name}不是第{term}届主席团的委员，提案人须是本届主席团委员。",
+    "co_signer_not_member": "附议人{name}不是第{term}届主席团的委员，附议人须是本届委员。",
+    "co_signer_twice": "附议人{name}填了两次，每人只能附议一次。",
+    "co_signer_is_proposer": "提案人{name}不能同时是附议人，请从附议人中去掉。",
+    "motion_category_unknown": "类别“{value}”不是提案的类别，可选：{choices}。",
+    "motion_not_editable": "提案“{title}”现在是{state}，只有审查中或退回修改的提案才能修改。",
     # issue 14 — many motions at once from a file (yishi motions import)
     "motion_title_repeated": "{proposer}已有标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
     "motion_title_repeated_in_file": "本表第 {row} 行已有{proposer}标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
@@ -255,7 +262,6 @@ MESSAGES: dict[str, str] = {
     "motion_cosigner_repeated": "附议人“{name}”重复填写，或与提案人是同一人。",
     "motion_title_empty": "请填写提案标题。",
     "motion_title_too_long": "提案标题过长（{length} 字），最多 {limit} 字。",
-    "motion_category_unknown": "类别“{value}”不是规则文件中的提案类别，可选：{choices}。",
     # issue 14 — the 提案表 and every paper from the window
     "motion_form_choice": "提案表请用 --motion ID 打印某件提案，或用 --blank 打印空白表，二者选一。",
     # issue 14 — co-units' opinions and overdue follow-ups of decisions

@@ -34,6 +34,21 @@ class MotionState(StrEnum):
     CLOSED = "closed"
 
 
+# The categories a motion is filed under (新建提案, the import template's drop-down, statistics by
+# category). The rules file has no list of its own yet; this is the shipped one.
+MOTION_CATEGORIES: tuple[str, ...] = (
+    "无障碍",
+    "康复",
+    "教育",
+    "就业",
+    "社会保障",
+    "文化体育",
+    "维权",
+    "组织建设",
+    "其他",
+)
+
+
 class HandlingRole(StrEnum):
     """A handling unit's part in a motion: 主办 answers it, 协办 gives its opinion to the 主办."""
 
@@ -249,3 +264,8 @@ CONTACT_STATES = frozenset(
         MotionState.REHANDLING,
     }
 )
+
+
+# The clerk may correct a motion's text while it is with the secretariat for review or back with
+# the proposer for revision; after 立案 the text is what the unit answers.
+EDITABLE_STATES = frozenset({MotionState.UNDER_REVIEW, MotionState.REVISING})

@@ -17,12 +17,16 @@ def test_motions_of_the_demo_as_json(capsys, demo):
         "number",
         "title",
         "proposer",
+        "co_signers",
+        "category",
         "state",
         "lead_unit",
         "deadline",
         "overdue",
     }
     assert motions[0]["number"] == "第1号"
+    assert all(m["category"] for m in motions)
+    assert any(m["co_signers"] for m in motions)
     assert any(m["overdue"] is True for m in motions)
     assert all(isinstance(m["overdue"], bool) for m in motions)
     deadlines = [m["deadline"] for m in motions if m["deadline"] is not None]

@@ -11,12 +11,11 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from models.domain.errors import DomainError
-from models.domain.motion_workflow import MotionState
+from models.domain.motion_workflow import MOTION_CATEGORIES, MotionState
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import Motion, MotionStateChange
 from models.importing.motion_reader import MOTION_HEADERS
 from models.services.motions.importing import (
-    DEFAULT_CATEGORIES,
     import_motions,
     preview_motions,
     write_template,
@@ -67,7 +66,7 @@ def good_rows(count: int) -> list[list[Any]]:
             MEMBERS[i % 4],
             MEMBERS[(i + 1) % 4],
             f"关于第{i + 1}件事的提案",
-            DEFAULT_CATEGORIES[i % 3],
+            MOTION_CATEGORIES[i % 3],
             "案由文字",
             "理由文字",
             "建议文字",
@@ -125,7 +124,7 @@ def test_valid_only_registers_27_submitted(db: Database, tmp_path: Path) -> None
         assert first.state is MotionState.SUBMITTED
         assert first.proposer_id == ids[0]
         assert [c.person_id for c in first.co_signers] == [ids[1]]
-        assert first.category == DEFAULT_CATEGORIES[0]
+        assert first.category == MOTION_CATEGORIES[0]
         assert first.submitted_on == date(2026, 3, 1)
         assert "案由：\n案由文字" in first.body_text and "办法和建议" in first.body_text
         changes = session.scalars(
@@ -191,7 +190,7 @@ def test_template_has_drop_downs(db: Database, tmp_path: Path) -> None:
     members = [r[0] for r in lists.iter_rows(min_row=2, max_col=1, values_only=True) if r[0]]
     assert sorted(members) == sorted(MEMBERS)
     categories = [r[1] for r in lists.iter_rows(min_row=2, values_only=True) if r[1]]
-    assert tuple(categories) == DEFAULT_CATEGORIES
+    assert tuple(categories) == MOTION_CATEGORIES
     assert "填写说明" in book.sheetnames
     # The template reads back as an empty sheet, and a filled-in copy imports.
     assert preview_motions(db, path=path).sheet.total == 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.domain.motion_workflow import (
     ACTION_NAMES,
     CONTACT_STATES,
+    EDITABLE_STATES,
     REASON_REQUIRED,
     STATE_NAMES,
     HandlingRole,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from models.services.common.context import AppContext
     from models.services.motions.commands.co_units import CoUnitEntry
     from models.services.motions.contracts import LetterSummary, MotionDetail, MotionRow
+    from views.motions.motion_form import Mode, MotionEntryForm
 
 A = MotionAction
 # The moves done here with one click (a reason asked first where the table requires one).
@@ -96,6 +99,11 @@ class MotionReasonDialog(FormDialog):
         self.action = action
         self.add_field("motion", self.tr("提案："), QLabel(title))
         self.reason = self.add_field("reason", self.tr("理由(&R)："), QLineEdit())
+        self.as_suggestion = QCheckBox(self.tr("转为意见建议(&S)"))
+        self.as_suggestion.setToolTip(self.tr("不予立案，但作为意见建议转有关单位参考"))
+        if action is MotionAction.REJECT:
+            self.add_field("as_suggestion", "", self.as_suggestion)
+            self.as_suggestion.setAccessibleName(self.tr("转为意见建议"))
         self.ok_button().setText(ACTION_NAMES[action])
 
     def text(self) -> str:
@@ -305,8 +313,44 @@ class MotionDetailWindow(QWidget):
                 button.setToolTip(self.tr("主案的答复发出时，本案随之答复，无需单独操作"))
             self.actions_row.addWidget(button)
             self.action_buttons[action] = button
+        self._add_entry_buttons(state)
         if not self.action_buttons:
             self.message.setText(self.tr("此提案已结束办理，没有可执行的操作。"))
+
+    def _add_entry_buttons(self, state: MotionState) -> None:
+        """编辑 while 审查中 or 退回修改; 重新提交 opens the form for the revised text."""
+        from views.motions.motion_form import Mode
+
+        old = getattr(self, "edit_button", None)
+        if old is not None:
+            self.actions_row.removeWidget(old)
+            old.deleteLater()
+        self.edit_button: QPushButton | None = None
+        resubmit = self.action_buttons.get(A.RESUBMIT)
+        if resubmit is not None:
+            resubmit.clicked.disconnect()
+            resubmit.setText(self.tr("重新提交(&U)…"))
+            resubmit.clicked.connect(lambda _c=False: self.open_entry_form(Mode.RESUBMIT))
+        if state in EDITABLE_STATES:
+            edit = QPushButton(self.tr("编辑(&E)…"))
+            edit.setAccessibleName(self.tr("编辑"))
+            edit.setToolTip(self.tr("修改提案人、附议人、标题、类别和正文；每次修改记入办理经过"))
+            edit.clicked.connect(lambda _c=False: self.open_entry_form(Mode.EDIT))
+            self.actions_row.addWidget(edit)
+            self.edit_button = edit
+
+    def open_entry_form(self, mode: Mode) -> MotionEntryForm | None:
+        from views.motions.motion_form import MotionEntryForm
+
+        if self.detail is None:
+            return None
+        form = MotionEntryForm(
+            self.runner, self.ctx, mode=mode, motion=self.detail.row, parent=self
+        )
+        form.saved.connect(lambda _row: self.load())
+        self.entry_form = form
+        form.open()
+        return form
 
     # --- moves ----------------------------------------------------------------------------------
 
@@ -315,15 +359,22 @@ class MotionDetailWindow(QWidget):
         if self.detail is None:
             return
         row = self.detail.row
+        suggestion = False  # 转为意见建议, offered with 不予立案
         if action in REASON_REQUIRED and reason is None:
             dialog = MotionReasonDialog(action, row.title, self)
             if not dialog.exec():
                 return
             reason = dialog.text()
+            suggestion = dialog.as_suggestion.isChecked()
         ctx, motion_id, version = self.ctx, row.id, row.version
         work: Callable[[], Outcome[MotionRow]]
         if action is A.ACCEPT:
             work = lambda: ops.accept_motion(ctx, motion_id=motion_id, version=version)  # noqa: E731
+        elif action is A.REJECT and reason is not None:
+            text = reason
+            work = lambda: ops.reject_motion(  # noqa: E731
+                ctx, motion_id=motion_id, version=version, reason=text, as_suggestion=suggestion
+            )
         elif action is A.RECEIVE:
             work = lambda: ops.receive_motion(  # noqa: E731
                 ctx, motion_id=motion_id, version=version, received_on=date.today()

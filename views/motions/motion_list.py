@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -86,6 +86,7 @@ class MotionList(QWidget):
         refresh.clicked.connect(self.load)
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self._new_motion_button())
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.assign_button)
         buttons.addWidget(self.print_button)
@@ -194,6 +195,26 @@ class MotionList(QWidget):
         self.print_button.setEnabled(not busy)
 
     # --- actions --------------------------------------------------------------------------------
+
+    def _new_motion_button(self) -> QPushButton:
+        """新建提案 (Ctrl+N in this window): the form over the current presidium term."""
+        button = QPushButton(self.tr("新建提案(&N)…"))
+        button.setAccessibleName(self.tr("新建提案"))
+        button.setToolTip(self.tr("登记一件收到的提案（Ctrl+N）"))
+        button.clicked.connect(lambda: self.new_motion())
+        shortcut = QAction(self.tr("新建提案"), self)
+        shortcut.setShortcut(QKeySequence.StandardKey.New)
+        shortcut.triggered.connect(lambda: self.new_motion())
+        self.addAction(shortcut)
+        return button
+
+    def new_motion(self) -> QWidget:
+        from views.motions.motion_form import MotionEntryForm
+
+        form = MotionEntryForm(self.runner, self.ctx, parent=self)
+        self.entry_form = form
+        form.open()
+        return form
 
     def open_motion(self) -> MotionDetailWindow | None:
         motion = self.selected()

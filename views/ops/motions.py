@@ -25,7 +25,9 @@ if TYPE_CHECKING:
         DueCounts,
         HandlingUnitRow,
         LetterSummary,
+        MemberChoice,
         MotionDetail,
+        MotionDraft,
         MotionRow,
         ReplyDraft,
     )
@@ -446,5 +448,75 @@ def reset_reply_templates(
     return ctx.command(
         lambda db, user: reply_templates.reset_reply_templates(
             db, user=user, shipped=ctx.reply_templates, name=name
+        )
+    )
+
+
+# ---------------------------------------------------------------- 新建提案, 编辑, 重新提交
+
+
+def presidium_members(ctx: AppContext, *, term: int | None = None) -> list[MemberChoice]:
+    from models.services.motions import queries
+
+    return queries.presidium_members(ctx.db, term=term)
+
+
+def current_presidium_term(ctx: AppContext) -> int | None:
+    from models.services.motions import queries
+
+    return queries.current_term(ctx.db)
+
+
+def motion_draft(ctx: AppContext, *, motion_id: int) -> tuple[int | None, MotionDraft]:
+    from models.services.motions import queries
+
+    return queries.motion_draft(ctx.db, motion_id)
+
+
+def add_motion(ctx: AppContext, *, draft: MotionDraft, term: int | None) -> Outcome[MotionRow]:
+    from models.services.motions.commands import entry
+
+    return ctx.command(lambda db, user: entry.add_motion(db, user=user, draft=draft, term=term))
+
+
+def edit_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, draft: MotionDraft
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import entry
+
+    return ctx.command(
+        lambda db, user: entry.edit_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, draft=draft
+        )
+    )
+
+
+def resubmit_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, draft: MotionDraft
+) -> Outcome[MotionRow]:
+    from models.services.motions.commands import entry
+
+    return ctx.command(
+        lambda db, user: entry.resubmit_motion(
+            db, user=user, motion_id=motion_id, expected_version=version, draft=draft
+        )
+    )
+
+
+def reject_motion(
+    ctx: AppContext, *, motion_id: int, version: int | None, reason: str, as_suggestion: bool
+) -> Outcome[MotionRow]:
+    """不予立案, optionally 转为意见建议 (DOMAIN §4)."""
+    from models.services.motions.commands import intake
+
+    return ctx.command(
+        lambda db, user: intake.advance_motion(
+            db,
+            user=user,
+            motion_id=motion_id,
+            expected_version=version,
+            action="reject",
+            reason=reason,
+            as_suggestion=as_suggestion,
         )
     )

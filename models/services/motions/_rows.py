@@ -18,7 +18,7 @@ from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.motion_statistics import MotionFigures
 from models.domain.motion_workflow import HandlingRole, MotionState, Rating, is_overdue
 from models.domain.vocabulary import BodyKind
-from models.entities import Assignment, Motion, Term
+from models.entities import Assignment, Motion, MotionCoSigner, Term
 from models.entities.base import utcnow
 from models.services.common.command import editing
 from models.services.motions.contracts import MotionDetail, MotionRow, StateChangeRow
@@ -94,6 +94,7 @@ def motion_row(motion: Motion, today: date) -> MotionRow:
         lead_unit=assignment.unit.name if assignment is not None else None,
         deadline=deadline,
         is_overdue=is_overdue(motion.state, deadline, today),
+        co_signers=tuple(c.person.name for c in motion.co_signers),
     )
 
 
@@ -137,6 +138,7 @@ def row_options() -> tuple[LoaderOption, ...]:
     return (
         selectinload(Motion.term),
         selectinload(Motion.proposer),
+        selectinload(Motion.co_signers).selectinload(MotionCoSigner.person),
         selectinload(Motion.assignments).selectinload(Assignment.unit),
         selectinload(Motion.lead_motion)
         .selectinload(Motion.assignments)

@@ -34,12 +34,85 @@ SIMPLE_ACTIONS = frozenset(
 
 @dataclass(frozen=True)
 class MotionDraft:
+    """A motion as the clerk enters it: 案由, 理由 and 办法和建议 are separate texts (stored as one
+    body with their headings, `compose_body`); `body_text` alone is the older single text."""
+
     title: str
     proposer_id: int
     body_text: str = ""
     co_signer_ids: tuple[int, ...] = ()
     category: str | None = None
-    submitted_on: date | None = None
+    submitted_on: date | None = None  # 收到日期
+    cause: str = ""  # 案由
+    reasons: str = ""  # 理由
+    proposals: str = ""  # 办法和建议
+
+
+# The three texts' headings in the stored body, in order.
+BODY_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("cause", "案由"),
+    ("reasons", "理由"),
+    ("proposals", "办法和建议"),
+)
+
+
+@dataclass(frozen=True)
+class MotionTexts:
+    cause: str = ""
+    reasons: str = ""
+    proposals: str = ""
+
+
+def compose_body(texts: MotionTexts) -> str:
+    """One body with a 【heading】 line before each text that is not blank."""
+    parts = []
+    for key, heading in BODY_SECTIONS:
+        text = getattr(texts, key).strip()
+        if text:
+            parts.append(f"【{heading}】\n{text}")
+    return "\n\n".join(parts)
+
+
+def split_body(body: str) -> MotionTexts:
+    """The three texts back from a stored body; a body without headings is all 案由."""
+    found: dict[str, list[str]] = {}
+    current: str | None = None
+    headings = {f"【{heading}】": key for key, heading in BODY_SECTIONS}
+    loose: list[str] = []
+    for line in body.splitlines():
+        key = headings.get(line.strip())
+        if key is not None:
+            current = key
+            found.setdefault(key, [])
+        elif current is None:
+            loose.append(line)
+        else:
+            found[current].append(line)
+    texts = {key: "\n".join(lines).strip() for key, lines in found.items()}
+    if not found:
+        return MotionTexts(cause=body.strip())
+    if "\n".join(loose).strip():
+        texts["cause"] = ("\n".join(loose).strip() + "\n" + texts.get("cause", "")).strip()
+    return MotionTexts(**texts)
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A member of a presidium term a proposer or co-signer can be chosen from."""
+
+    person_id: int
+    name: str
+    position: str
+    pinyin_full: str = ""  # space-separated readings (search_keys)
+    pinyin_initials: str = ""
+
+    def matches(self, text: str) -> bool:
+        """The window's filter: a part of the name, of the full pinyin, or of the initials."""
+        t = text.strip().lower().replace(" ", "")
+        if not t:
+            return True
+        keys = (self.name, *self.pinyin_full.split(), *self.pinyin_initials.split())
+        return any(t in k.lower() for k in keys)
 
 
 @dataclass(frozen=True)
@@ -57,6 +130,7 @@ class MotionRow:
     lead_unit: str | None
     deadline: date | None
     is_overdue: bool
+    co_signers: tuple[str, ...] = ()  # 附议人, in their order
 
 
 @dataclass(frozen=True)

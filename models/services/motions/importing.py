@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.domain.motion_workflow import MotionAction, MotionState
+from models.domain.motion_workflow import MOTION_CATEGORIES, MotionAction, MotionState
 from models.domain.vocabulary import BodyKind, MembershipStatus, term_display_name
 from models.entities import Membership, Motion, MotionCoSigner, Person
-from models.services.motions import _rules as dl
 from models.services.motions._rows import today_local
 from models.services.motions._workflow import move_motion
 from models.services.people.terms import find_term
@@ -26,19 +25,6 @@ from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:  # the spreadsheet libraries load when a clerk imports, never at start-up
     from models.importing.motion_reader import Member, MotionSheet
-
-# The categories when the rules file names none ([motions] categories).
-DEFAULT_CATEGORIES = (
-    "康复",
-    "教育",
-    "就业",
-    "社会保障",
-    "无障碍",
-    "文化体育",
-    "维权",
-    "组织建设",
-    "其他",
-)
 
 
 @dataclass(frozen=True)
@@ -61,15 +47,6 @@ class MotionImportOutcome:
     rejected_file: Path | None
 
 
-def motion_categories(db: Database) -> tuple[str, ...]:
-    """The rules' motion categories ([motions] categories), else the shipped list."""
-    rules, _calendar = dl.rules_and_calendar(db)
-    found = getattr(rules, "categories", None)
-    if found:
-        return tuple(str(getattr(c, "name", c)) for c in found)
-    return DEFAULT_CATEGORIES
-
-
 def motion_choices(db: Database, *, term: int | None = None) -> MotionChoices:
     from models.importing.motion_reader import Member
 
@@ -77,7 +54,7 @@ def motion_choices(db: Database, *, term: int | None = None) -> MotionChoices:
         term_row = find_term(session, BodyKind.PRESIDIUM, None, term)
         members = tuple(Member(person.id, person.name) for person in _members(session, term_row.id))
         ordinal = term_row.ordinal
-    return MotionChoices(ordinal, term_display_name(ordinal), members, motion_categories(db))
+    return MotionChoices(ordinal, term_display_name(ordinal), members, MOTION_CATEGORIES)
 
 
 def write_template(db: Database, *, path: Path, term: int | None = None) -> Path:

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from models.domain.deadlines import is_due_soon
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import GroupedStatistics, grouped_statistics
-from models.domain.motion_workflow import OVERDUE_STATES, MotionState
+from models.domain.motion_workflow import MOTION_CATEGORIES, OVERDUE_STATES, MotionState
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import Body, HandlingUnit, Motion, Term
 from models.services.common.settings import get_setting
 from models.services.motions import _rules as dl
 from models.services.motions._calendar import parse_years
+from models.services.motions._members import draft_of, resolve_member, term_members
 from models.services.motions._replies import merged_followers, summary_of
 from models.services.motions._rows import (
     figures_of,
@@ -32,7 +33,9 @@ from models.services.motions.contracts import (
     DueCounts,
     HandlingUnitRow,
     LetterSummary,
+    MemberChoice,
     MotionDetail,
+    MotionDraft,
     MotionRow,
 )
 from models.services.people.terms import find_term
@@ -177,3 +180,33 @@ def list_handling_unit_rows(db: Database) -> list[HandlingUnitRow]:
 def calendar_years(db: Database) -> tuple[CalendarYear, ...]:
     """The years the working-day calendar has data for, oldest first."""
     return parse_years(get_setting(db, dl.CALENDAR_CONTENT))
+
+
+def presidium_members(
+    db: Database, *, term: int | None = None, text: str = ""
+) -> list[MemberChoice]:
+    """新建提案's choices: serving members of the presidium's term (default the current one),
+    narrowed by name or pinyin (zs finds 张三)."""
+    with db.session_factory() as session:
+        return term_members(session, find_term(session, BodyKind.PRESIDIUM, None, term), text)
+
+
+def resolve_presidium_member(
+    db: Database, *, value: str, term: int | None = None, field: str = "proposer"
+) -> int:
+    """The member a name, pinyin or 人员编号 names; two members of that name are refused."""
+    with db.session_factory() as session:
+        term_row = find_term(session, BodyKind.PRESIDIUM, None, term)
+        return resolve_member(session, term_row, value, field=field)
+
+
+def motion_categories() -> tuple[str, ...]:
+    """The categories a motion may be filed under (the shipped list; see motion_workflow)."""
+    return MOTION_CATEGORIES
+
+
+def motion_draft(db: Database, motion_id: int) -> tuple[int | None, MotionDraft]:
+    """(term 届次, the motion as a draft) for the 编辑 and 重新提交 forms."""
+    with db.session_factory() as session:
+        motion = load_motion(session, motion_id)
+        return motion.term.ordinal, draft_of(motion)
