@@ -32,6 +32,7 @@ from models.documents.layout import (
     TABLE_PADDING,
     TITLE_SIZE,
     Geometry,
+    break_lines,
     cjk_width,
     geometry,
 )
@@ -138,14 +139,24 @@ class _Writer:
         self.text(p, text, face)
         return p
 
-    def labelled(self, label: str, text: str, label_face: str) -> None:
+    def labelled(self, label: str, text: str, label_face: str, *, names: bool = False) -> None:
         """出席：names — a hanging indent as wide as the label aligns wrapped names after it."""
         p = self.para(WD_ALIGN_PARAGRAPH.LEFT)
         width = Pt(_cells(label) * CELL)
         p.paragraph_format.left_indent = width
         p.paragraph_format.first_line_indent = -width
         self.text(p, label, label_face)
-        self.text(p, text, self.faces.fang)
+        if not names:
+            self.text(p, text, self.faces.fang)
+            return
+        # A list of names is broken here, at the separators, with line breaks: neither Word's nor
+        # LibreOffice's Chinese line breaking keeps a name whole (a WORD JOINER does not hold in
+        # LibreOffice). One cell is left for a 、 that a word processor will not hang.
+        cap = self.geo.chars_per_line - _cells(label) - 1
+        for i, line in enumerate(break_lines(text, cap, names=True)):
+            if i:
+                p.add_run().add_break()
+            self.text(p, line, self.faces.fang)
 
     def blank(self, lines: int = 1) -> None:
         for _ in range(lines):
@@ -205,7 +216,7 @@ class _Writer:
             elif isinstance(block, Paragraph):
                 self.body(block.text, faces.fang, block.indent_chars)
             elif isinstance(block, LabelledLine):
-                self.labelled(block.label, block.text, faces.hei)
+                self.labelled(block.label, block.text, faces.hei, names=block.names)
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Spacer):
