@@ -12,6 +12,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from models.documents.docx_xml import (
     cell_margins,
@@ -35,6 +36,7 @@ from models.documents.layout import (
     break_lines,
     cjk_width,
     geometry,
+    is_name_list,
 )
 from models.documents.paper import (
     FontPreset,
@@ -130,8 +132,10 @@ class _Writer:
         size: float = BODY_SIZE,
         bold: bool = False,
         spacing: int = CHAR_SPACING_TWENTIETHS,
-    ) -> None:
-        set_run(p.add_run(text), face, size, bold=bold, spacing=spacing)
+    ) -> Run:
+        run = p.add_run(text)
+        set_run(run, face, size, bold=bold, spacing=spacing)
+        return run
 
     def body(self, text: str, face: str, indent: int = 2) -> DocxParagraph:
         p = self.para()
@@ -155,7 +159,7 @@ class _Writer:
         cap = self.geo.chars_per_line - _cells(label) - 1
         for i, line in enumerate(break_lines(text, cap, names=True)):
             if i:
-                p.add_run().add_break()
+                self.text(p, "", self.faces.fang).add_break()
             self.text(p, line, self.faces.fang)
 
     def blank(self, lines: int = 1) -> None:
@@ -184,7 +188,19 @@ class _Writer:
                 exact_lines(p, round(table.font_size * 1.3 * 20))
                 off_grid(p)
                 face = self.faces.hei if r == 0 else self.faces.fang
-                self.text(p, value, face, size=table.font_size, spacing=0)
+                if r > 0 and is_name_list(value):
+                    self.name_cell(p, value, face, table.font_size, width.pt)
+                else:
+                    self.text(p, value, face, size=table.font_size, spacing=0)
+
+    def name_cell(self, p: DocxParagraph, value: str, face: str, size: float, width: float) -> None:
+        """Names in a cell, broken at the separators as the PDF's cells are (one cell narrower:
+        a word processor may not hang the 、)."""
+        capacity = (width - 2 * TABLE_PADDING) / size - 1
+        for i, line in enumerate(break_lines(value, capacity, names=True)):
+            if i:
+                self.text(p, "", face, size=size, spacing=0).add_break()
+            self.text(p, line, face, size=size, spacing=0)
 
     def signature(self, org: str | None, day: str) -> None:
         """成文日期 right-aligned four characters in, the organisation centred over it."""

@@ -74,23 +74,38 @@ _NAME = re.compile(r"[^、，,；;：:（）()。\s]+")
 NAME_CELLS = 10.0
 
 
-def name_spans(text: str, width_of: Callable[[str], float] | None = None) -> list[tuple[int, int]]:
+def name_spans(
+    text: str, width_of: Callable[[str], float] | None = None, cap: float = NAME_CELLS
+) -> list[tuple[int, int]]:
     """(start, end) of each name in a list that is kept whole: two characters or more, and short
-    enough (NAME_CELLS) that a line always has room for it."""
+    enough (NAME_CELLS, and the line's `cap`) that a line always has room for it."""
     width_of = width_of or cjk_width
+    limit = min(NAME_CELLS, cap)
     return [
         m.span()
         for m in _NAME.finditer(text)
-        if len(m.group()) > 1 and _width(m.group(), width_of) <= NAME_CELLS + _EPS
+        if len(m.group()) > 1 and _width(m.group(), width_of) <= limit + _EPS
     ]
 
 
-def _tokens(text: str, width_of: Callable[[str], float], names: bool) -> list[str]:
+def is_name_list(text: str) -> bool:
+    """A table cell that holds a name or names (姓名, 签名, 联名人: 张明、李华): every part between
+    the separators (not spaces) is a short run of Han characters (a 5-character name at most)."""
+    parts = _NAME.findall(text)
+    if not parts or any(c.isspace() for c in text):  # 康复部 刘建国 is a unit and a person
+        return False
+    return all(
+        len(part) <= 5 and all(unicodedata.east_asian_width(c) == "W" for c in part)
+        for part in parts
+    )
+
+
+def _tokens(text: str, width_of: Callable[[str], float], names: bool, cap: float) -> list[str]:
     if not names:
         return _TOKEN.findall(text)
     out: list[str] = []
     at = 0
-    for start, end in name_spans(text, width_of):
+    for start, end in name_spans(text, width_of, cap):
         out += _TOKEN.findall(text[at:start])
         out.append(text[start:end])  # one unbreakable token
         at = end
@@ -119,7 +134,8 @@ def break_lines(
     line is pulled down to begin the next one. With `names` the text is a list of names, each
     kept on one line (see name_spans).
     """
-    tokens = _tokens(text.replace("\n", " "), width_of, names)
+    narrowest = min(chars_per_line, first_line if first_line is not None else chars_per_line)
+    tokens = _tokens(text.replace("\n", " "), width_of, names, narrowest)
     widths = [sum(width_of(c) for c in t) for t in tokens]
     lines: list[str] = []
     i, n = 0, len(tokens)

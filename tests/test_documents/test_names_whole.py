@@ -110,3 +110,27 @@ def test_minutes_docx_keeps_every_name_whole_in_libreoffice(tmp_path: Path):
             break
         found += _items(line)
     assert found[: len(names)] == names
+
+
+def test_a_name_in_a_narrow_table_cell_stays_whole_when_it_fits():
+    from models.documents.layout import cjk_width
+    from models.documents.pdf_table import cell_lines
+
+    assert cell_lines("杜波、廖春生、王芳", 4.0, cjk_width) == ["杜波、", "廖春生、", "王芳"]
+    assert cell_lines("欧阳桂英", 3.0, cjk_width) == ["欧阳桂", "英"]  # wider than the cell
+    prose = "已将改造纳入年度计划，明年完成"
+    assert cell_lines(prose, 6.0, cjk_width) == break_lines(prose, 6.0)
+
+
+def test_a_names_cell_in_a_docx_breaks_only_at_the_separators(tmp_path: Path):
+    import docx
+
+    from models.documents.paper import Paper, Table
+
+    table = Table(("序号", "联名人", "说明"), (("1", "杜波、廖春生、王芳", "已将改造纳入年度计划"),),
+                  widths=(1, 1.5, 5.5))  # fmt: skip
+    path = tmp_path / "t.docx"
+    write_docx(Paper(title="表", blocks=(table,)), path)
+    cells = [c.text for t in docx.Document(str(path)).tables for row in t.rows for c in row.cells]
+    assert "杜波、\n廖春生、\n王芳" in cells  # a 5.5-cell column: one name a line
+    assert "已将改造纳入年度计划" in cells  # prose is left to the word processor
