@@ -32,6 +32,20 @@ def _items(line: str) -> list[str]:
     return [item for item in line.split("、") if item]
 
 
+def _present(pdf: Path) -> list[str]:
+    """The items of the 出席 list as pdftotext lays the lines out."""
+    lines = [line for page in pdf_text(pdf, "-layout") for line in page.splitlines()]
+    start = next(i for i, line in enumerate(lines) if "出席：" in line)
+    found: list[str] = []
+    for line in lines[start:]:
+        if "、" not in line and found:
+            if "—" in line or not line.strip():
+                continue  # the page number, a page break
+            break
+        found += _items(line)
+    return found
+
+
 def test_break_lines_keeps_each_name_of_a_list_on_one_line():
     names = _names()
     text = "、".join(names)
@@ -58,16 +72,7 @@ def test_minutes_pdf_keeps_every_name_whole(tmp_path: Path):
     data, names = _minutes()
     pdf = tmp_path / "m.pdf"
     write_pdf(minutes_paper(data), pdf, fonts_dir=FONTS_DIR)
-    lines = [line for page in pdf_text(pdf, "-layout") for line in page.splitlines()]
-    start = next(i for i, line in enumerate(lines) if "出席：" in line)
-    found: list[str] = []
-    for line in lines[start:]:
-        if "、" not in line and found:
-            if "—" in line or not line.strip():
-                continue  # the page number, a page break
-            break
-        found += _items(line)
-    assert found[: len(names)] == names
+    assert _present(pdf)[: len(names)] == names
 
 
 def test_minutes_docx_keeps_every_name_whole_in_libreoffice(tmp_path: Path):
@@ -99,17 +104,7 @@ def test_minutes_docx_keeps_every_name_whole_in_libreoffice(tmp_path: Path):
         env={**os.environ, "FONTCONFIG_FILE": str(conf)},
         capture_output=True, check=True, timeout=180,
     )  # fmt: skip
-    text = "".join(pdf_text(tmp_path / "m.pdf", "-layout"))
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if "出席：" in line)
-    found: list[str] = []
-    for line in lines[start:]:
-        if "、" not in line and found:
-            if "—" in line or not line.strip():
-                continue
-            break
-        found += _items(line)
-    assert found[: len(names)] == names
+    assert _present(tmp_path / "m.pdf")[: len(names)] == names
 
 
 def test_a_name_in_a_narrow_table_cell_stays_whole_when_it_fits():

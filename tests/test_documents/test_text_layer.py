@@ -9,27 +9,12 @@ from models.documents.fonts import to_unicode_cmap
 from models.documents.papers.reply_letter import ReplyLetterData, reply_letter_paper
 from models.documents.papers.slate_papers import slate_list_paper
 from models.documents.pdf_writer import write_pdf
-from models.domain.identity import check_digit
-from models.domain.slate import SlateRecord
-from models.domain.vocabulary import Gender
 
 from .conftest import pdf_text, poppler
+from .test_slate_papers import person
 
 # Extension B (𠮷 U+20BB7), Extension A (䶮 U+4DAE) and Extension E (𬌗 U+2C317).
 RARE_NAMES = ("王𬌗", "龚䶮", "𠮷")
-
-
-def _person(row: int, name: str) -> SlateRecord:
-    first17 = f"11010919800102{100 + row:03d}"
-    return SlateRecord(
-        row=row,
-        name=name,
-        gender=Gender.FEMALE,
-        id_number=first17 + check_digit(first17),
-        electoral_unit="斋堂镇",
-        ethnicity="汉族",
-        birth_date=date(1980, 1, 2),
-    )
 
 
 def test_a_destination_beyond_the_bmp_is_a_surrogate_pair():
@@ -41,7 +26,7 @@ def test_a_destination_beyond_the_bmp_is_a_surrogate_pair():
 
 
 def test_a_slate_list_with_rare_names_extracts_them_exactly(tmp_path: Path, fonts_dir):
-    people = [_person(i + 1, name) for i, name in enumerate(RARE_NAMES)]
+    people = [person(i + 1, name, "斋堂镇") for i, name in enumerate(RARE_NAMES)]
     pdf = tmp_path / "slate.pdf"
     paper = slate_list_paper("代表名单", people, on=date(2026, 12, 22))
     warnings = write_pdf(paper, pdf, fonts_dir=fonts_dir)
