@@ -8,6 +8,7 @@ from desktop.cli.output import print_json, say
 from models.demo.builder import build_demo
 from models.domain.vocabulary import ASSOCIATION_NAMES, BODY_NAMES, Association, BodyKind
 from models.domain.vocabulary import term_display_name as term_name
+from models.services.common.context import database_display
 from models.store.unit_of_work import Database
 
 _STATUS = {"candidate": "候选", "reserve": "候补", "elected": "在任", "ended": "已离任"}
@@ -44,5 +45,5 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
     for body, term, status, count in summary.seats:
         named = "" if term is None else term_name(term)
         say(f"  {named}{_body_name(body)}：{_STATUS[status]} {count} 人")
-    say(f"数据库：{db.url}")
+    say(f"数据库：{database_display(db.engine.url)}")
     return 0

@@ -62,6 +62,8 @@ _PUBLIC_OF = {
     "unexpected_failure_unsaved": "unexpected_failure",
     # a spreadsheet beyond the limits of the rules in force (models/importing/guard.py)
     "file_too_large": "file_unreadable",
+    # a spreadsheet path that names nothing (models/importing/workbook.py)
+    "file_not_found": "file_unreadable",
 }
 
 

@@ -12,6 +12,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from models.documents.docx_xml import (
     cell_margins,
@@ -32,8 +33,10 @@ from models.documents.layout import (
     TABLE_PADDING,
     TITLE_SIZE,
     Geometry,
+    break_lines,
     cjk_width,
     geometry,
+    is_name_list,
 )
 from models.documents.paper import (
     FontPreset,
@@ -129,8 +132,10 @@ class _Writer:
         size: float = BODY_SIZE,
         bold: bool = False,
         spacing: int = CHAR_SPACING_TWENTIETHS,
-    ) -> None:
-        set_run(p.add_run(text), face, size, bold=bold, spacing=spacing)
+    ) -> Run:
+        run = p.add_run(text)
+        set_run(run, face, size, bold=bold, spacing=spacing)
+        return run
 
     def body(self, text: str, face: str, indent: int = 2) -> DocxParagraph:
         p = self.para()
@@ -138,14 +143,24 @@ class _Writer:
         self.text(p, text, face)
         return p
 
-    def labelled(self, label: str, text: str, label_face: str) -> None:
+    def labelled(self, label: str, text: str, label_face: str, *, names: bool = False) -> None:
         """出席：names — a hanging indent as wide as the label aligns wrapped names after it."""
         p = self.para(WD_ALIGN_PARAGRAPH.LEFT)
         width = Pt(_cells(label) * CELL)
         p.paragraph_format.left_indent = width
         p.paragraph_format.first_line_indent = -width
         self.text(p, label, label_face)
-        self.text(p, text, self.faces.fang)
+        if not names:
+            self.text(p, text, self.faces.fang)
+            return
+        # A list of names is broken here, at the separators, with line breaks: neither Word's nor
+        # LibreOffice's Chinese line breaking keeps a name whole (a WORD JOINER does not hold in
+        # LibreOffice). One cell is left for a 、 that a word processor will not hang.
+        cap = self.geo.chars_per_line - _cells(label) - 1
+        for i, line in enumerate(break_lines(text, cap, names=True)):
+            if i:
+                self.text(p, "", self.faces.fang).add_break()
+            self.text(p, line, self.faces.fang)
 
     def blank(self, lines: int = 1) -> None:
         for _ in range(lines):
@@ -173,7 +188,19 @@ class _Writer:
                 exact_lines(p, round(table.font_size * 1.3 * 20))
                 off_grid(p)
                 face = self.faces.hei if r == 0 else self.faces.fang
-                self.text(p, value, face, size=table.font_size, spacing=0)
+                if r > 0 and is_name_list(value):
+                    self.name_cell(p, value, face, table.font_size, width.pt)
+                else:
+                    self.text(p, value, face, size=table.font_size, spacing=0)
+
+    def name_cell(self, p: DocxParagraph, value: str, face: str, size: float, width: float) -> None:
+        """Names in a cell, broken at the separators as the PDF's cells are (one cell narrower:
+        a word processor may not hang the 、)."""
+        capacity = (width - 2 * TABLE_PADDING) / size - 1
+        for i, line in enumerate(break_lines(value, capacity, names=True)):
+            if i:
+                self.text(p, "", face, size=size, spacing=0).add_break()
+            self.text(p, line, face, size=size, spacing=0)
 
     def signature(self, org: str | None, day: str) -> None:
         """成文日期 right-aligned four characters in, the organisation centred over it."""
@@ -205,7 +232,7 @@ class _Writer:
             elif isinstance(block, Paragraph):
                 self.body(block.text, faces.fang, block.indent_chars)
             elif isinstance(block, LabelledLine):
-                self.labelled(block.label, block.text, faces.hei)
+                self.labelled(block.label, block.text, faces.hei, names=block.names)
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Spacer):

@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from models.domain.errors import Level, Problem
 
@@ -31,6 +31,73 @@ ROLE_FILES: dict[Role, str] = {
 FALLBACK_FILES = ("NotoSerifSC-Regular.ttf",)
 
 _register_lock = threading.Lock()
+
+
+def _utf16_hex(code: int) -> str:
+    """A code point as a ToUnicode destination: four hex digits, or a surrogate pair beyond the BMP."""
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for one 256-glyph subset, with every destination in UTF-16BE.
+
+    reportlab writes `<%04X>`, so U+2C317 becomes the five digits 2C317, which readers take as
+    U+2C31 (Ⱡ) and a stray digit; the PDF standard wants the surrogate pair <D870DF17>."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({font_name})",
+        f"/Ordering ({font_name})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{font_name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    # A bfchar block holds at most 100 entries (PDF reference, 5.9.2).
+    for start in range(0, len(subset), 100):
+        block = subset[start : start + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines += [f"<{start + i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(block)]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+class UnicodeTTFont(TTFont):  # type: ignore[misc]
+    """A TTFont whose subsets' ToUnicode maps name characters beyond the BMP correctly, so that
+    copying or searching 𬌗 or 𠮷 in the PDF finds the character itself."""
+
+    def __init__(self, name: str, path: str) -> None:
+        super().__init__(name, path)
+        self.own_chars = frozenset(self.face.charToGlyph)  # before splitString adds to it
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
+        """A character the face lacks gets a code of its own (drawn as the face's .notdef box)
+        instead of reportlab's shared code 0, so that its ToUnicode entry still names it: the
+        warning tells the clerk it is missing, and copying the name still gives it."""
+        if isinstance(text, str):
+            to_glyph = self.face.charToGlyph
+            for char in text:
+                if ord(char) not in to_glyph and not _ignorable(char):
+                    to_glyph[ord(char)] = 0
+        return super().splitString(text, doc, encoding)
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        super().addObjects(doc)  # it forgets the document's subsets when done
+        for n, subset in enumerate(subsets):
+            if all(code <= 0xFFFF for code in subset):
+                continue  # reportlab's map is right for these
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+            base_name = base.decode("pdfdoc")
+            stream = doc.idToObject["toUnicodeCMap:" + base_name]
+            stream.content = to_unicode_cmap(base_name, subset)
 
 
 @dataclass(frozen=True)
@@ -64,9 +131,10 @@ class FontSet:
             try:
                 font = pdfmetrics.getFont(name)
             except KeyError:
-                font = TTFont(name, str(path))
+                font = UnicodeTTFont(name, str(path))
                 pdfmetrics.registerFont(font)
-        return _Face(name, frozenset(font.face.charToGlyph))
+        chars = getattr(font, "own_chars", None) or frozenset(font.face.charToGlyph)
+        return _Face(name, chars)
 
     def font_name(self, role: Role) -> str:
         return self._roles[role].name

@@ -68,6 +68,49 @@ NO_END = frozenset("《（「『“‘〔【〈([{")
 # Latin words and numbers (masked ones too) stay whole; paired dashes and ellipses are one mark of two cells.
 _TOKEN = re.compile(r"[0-9A-Za-z*]+|——|……|\s+|.", re.DOTALL)
 _EPS = 1e-6
+# In a list of names (出席：王一、李二（病假）) a name is what stands between the separators and
+# before a parenthesis; one of at most NAME_CELLS cells is never split across two lines.
+_NAME = re.compile(r"[^、，,；;：:（）()。\s]+")
+NAME_CELLS = 10.0
+
+
+def name_spans(
+    text: str, width_of: Callable[[str], float] | None = None, cap: float = NAME_CELLS
+) -> list[tuple[int, int]]:
+    """(start, end) of each name in a list that is kept whole: two characters or more, and short
+    enough (NAME_CELLS, and the line's `cap`) that a line always has room for it."""
+    width_of = width_of or cjk_width
+    limit = min(NAME_CELLS, cap)
+    return [
+        m.span()
+        for m in _NAME.finditer(text)
+        if len(m.group()) > 1 and _width(m.group(), width_of) <= limit + _EPS
+    ]
+
+
+def is_name_list(text: str) -> bool:
+    """A table cell that holds a name or names (姓名, 签名, 联名人: 张明、李华): every part between
+    the separators (not spaces) is a short run of Han characters (a 5-character name at most)."""
+    parts = _NAME.findall(text)
+    if not parts or any(c.isspace() for c in text):  # 康复部 刘建国 is a unit and a person
+        return False
+    return all(
+        len(part) <= 5 and all(unicodedata.east_asian_width(c) == "W" for c in part)
+        for part in parts
+    )
+
+
+def _tokens(text: str, width_of: Callable[[str], float], names: bool, cap: float) -> list[str]:
+    if not names:
+        return _TOKEN.findall(text)
+    out: list[str] = []
+    at = 0
+    for start, end in name_spans(text, width_of, cap):
+        out += _TOKEN.findall(text[at:start])
+        out.append(text[start:end])  # one unbreakable token
+        at = end
+    out += _TOKEN.findall(text[at:])
+    return out
 
 
 def cjk_width(char: str) -> float:
@@ -81,15 +124,18 @@ def break_lines(
     width_of: Callable[[str], float] = cjk_width,
     *,
     first_line: float | None = None,
+    names: bool = False,
 ) -> list[str]:
     """Greedy lines of at most `chars_per_line` cells (`first_line` for the first one).
 
     A closing mark that would begin a line hangs at the end of the line before (one mark, one
     cell past the edge, as Word does by default); when two or more would begin it (。” or ）。),
     the character before them is pulled down with them instead. An opening mark that would end a
-    line is pulled down to begin the next one.
+    line is pulled down to begin the next one. With `names` the text is a list of names, each
+    kept on one line (see name_spans).
     """
-    tokens = _TOKEN.findall(text.replace("\n", " "))
+    narrowest = min(chars_per_line, first_line if first_line is not None else chars_per_line)
+    tokens = _tokens(text.replace("\n", " "), width_of, names, narrowest)
     widths = [sum(width_of(c) for c in t) for t in tokens]
     lines: list[str] = []
     i, n = 0, len(tokens)

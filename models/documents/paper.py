@@ -31,10 +31,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class LabelledLine:
-    """出席：/请假：/列席： — the label in 黑体, wrapped lines aligned after the colon."""
+    """出席：/请假：/列席： — the label in 黑体, wrapped lines aligned after the colon; with
+    `names` the text is a list of names, none of them split across two lines."""
 
     label: str
     text: str
+    names: bool = False
 
 
 @dataclass(frozen=True)

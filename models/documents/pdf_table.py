@@ -14,7 +14,7 @@ from reportlab.platypus import TableStyle
 
 from models.documents.fonts import FontSet, Role
 from models.documents.layout import TABLE_PADDING as PADDING
-from models.documents.layout import break_lines, hangs
+from models.documents.layout import break_lines, hangs, is_name_list
 from models.documents.paper import Table
 
 # reportlab's own CJK wrapper would break again where our breaker did not, and it lets ，。 begin a
@@ -27,9 +27,10 @@ def cell_lines(text: str, capacity: float, cells: Callable[[str], float]) -> lis
     wrap it onto a line of its own), so text that would hang is broken one cell narrower."""
     if not text:
         return [""]
-    lines = break_lines(text, capacity, cells)
+    names = is_name_list(text)  # a name in a narrow column stays whole when it fits at all
+    lines = break_lines(text, capacity, cells, names=names)
     if any(hangs(line, capacity, cells) for line in lines):
-        lines = break_lines(text, capacity - 1, cells)
+        lines = break_lines(text, capacity - 1, cells, names=names)
     return lines
 
 

@@ -175,12 +175,12 @@ class _Pages:
             shift = indent if i == 0 else 0
             self.draw_line(line, role, indent=shift, cap=cap - shift, justify=i < len(lines) - 1)
 
-    def labelled(self, label: str, text: str, label_role: Role) -> None:
+    def labelled(self, label: str, text: str, label_role: Role, *, names: bool = False) -> None:
         """出席：王一、李二 — wrapped lines start under the first name, not under the label."""
         cap = self.geo.chars_per_line
         label_cells = sum(self.fonts.cells(label_role, BODY_SIZE, CHAR_PITCH)(c) for c in label)
         width_of = self.fonts.cells("fang", BODY_SIZE, CHAR_PITCH)
-        lines = break_lines(text, cap - label_cells, width_of) or [""]
+        lines = break_lines(text, cap - label_cells, width_of, names=names) or [""]
         for i, line in enumerate(lines):
             if i == 0:
                 # the label takes the line; the names go on the same grid line after it
@@ -285,7 +285,7 @@ def _draw(pages: _Pages, paper: Paper) -> None:
         elif isinstance(block, Paragraph):
             pages.paragraph(block.text, "fang", indent=block.indent_chars)
         elif isinstance(block, LabelledLine):
-            pages.labelled(block.label, block.text, "hei")
+            pages.labelled(block.label, block.text, "hei", names=block.names)
         elif isinstance(block, Table):
             pages.table(block)
         elif isinstance(block, Spacer):

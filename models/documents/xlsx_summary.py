@@ -9,11 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from models.documents.paper import Heading, Paper, Table, prepared
-from models.documents.xlsx_cells import append_row
 
 _BAD_SHEET_CHARS = str.maketrans({c: "" for c in "[]:*?/\\"})
 # A count or a sum becomes a number Excel can add up; leading zeros and anything longer than
@@ -22,6 +18,12 @@ _WHOLE_NUMBER = re.compile(r"-?(0|[1-9]\d{0,14})")
 
 
 def write_xlsx(paper: Paper, path: Path) -> None:
+    # openpyxl loads only when an .xlsx is written: printing a PDF or DOCX never needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from models.documents.xlsx_cells import append_row
+
     paper = prepared(paper)
     book = Workbook()
     book.remove(book.active)

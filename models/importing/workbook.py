@@ -116,6 +116,9 @@ def open_workbook(path: Path, limits: FileLimits | None = None) -> CalamineWorkb
     """The workbook, after `models.importing.guard` has checked what the file claims against
     `limits` (by default the limits in use: the rules in force, or [files]' defaults)."""
     limits = limits or limits_in_use()
+    not_a_file = missing_or_folder(path)
+    if not_a_file is not None:
+        raise not_a_file  # before the guard and the reader, which would call it no Excel table
     try:
         with path.open("rb") as file:
             head = file.read(len(_OLE_MAGIC))
@@ -123,7 +126,9 @@ def open_workbook(path: Path, limits: FileLimits | None = None) -> CalamineWorkb
         check_file(path, head, size, limits)  # before the whole file is read into memory
         data = path.read_bytes()
     except OSError as exc:
-        raise DomainError("file_unreadable", path=str(path), detail=exc.strerror or "") from None
+        raise missing_or_folder(path) or DomainError(
+            "file_unreadable", path=str(path), detail=exc.strerror or ""
+        ) from None
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data:
         raise DomainError("file_encrypted", path=str(path))
     try:
@@ -143,6 +148,16 @@ def open_workbook(path: Path, limits: FileLimits | None = None) -> CalamineWorkb
         # An .xlsx that is an OLE2 file and no readable .xls is how Excel stores a protected one.
         raise DomainError("file_encrypted", path=str(path))
     raise unusable_file(path, first_failure)
+
+
+def missing_or_folder(path: Path) -> DomainError | None:
+    """`file_not_found` for a path that names nothing, `file_is_folder` for a folder; None for a
+    file (what it holds is the guard's and the reader's business)."""
+    if path.is_dir():
+        return DomainError("file_is_folder", path=str(path))
+    if not path.exists():
+        return DomainError("file_not_found", path=str(path))
+    return None
 
 
 def reraise_interrupts(exc: BaseException) -> None:

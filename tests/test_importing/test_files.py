@@ -90,10 +90,11 @@ def test_zip_that_is_no_workbook(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
-    assert _error(tmp_path / "nowhere.xlsx").code == "file_unreadable"
+    # issue 14: each says what it is, not "no valid Excel table"
+    assert _error(tmp_path / "nowhere.xlsx").code == "file_not_found"
     folder = tmp_path / "folder.xlsx"
     folder.mkdir()
-    assert _error(folder).code == "file_unreadable"
+    assert _error(folder).code == "file_is_folder"
 
 
 def test_an_ole2_file_named_xlsx_is_taken_for_a_protected_workbook(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def test_a_child_reads_what_the_process_reads(tmp_path):
 def test_a_refusal_in_the_child_comes_back_whole(tmp_path):
     with pytest.raises(DomainError) as caught:
         read_isolated(read_slate, tmp_path / "none.xlsx", limits=FileLimits(), body="congress")
-    assert caught.value.code == "file_unreadable"
+    assert caught.value.code == "file_not_found"  # issue 14: not "no Excel table"
     assert caught.value.params["path"] == str(tmp_path / "none.xlsx")
     path = write_slate(tmp_path / "slate.xlsx", passing_rows())
     with pytest.raises(DomainError) as caught:

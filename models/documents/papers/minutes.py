@@ -159,7 +159,7 @@ def minutes_paper(data: MinutesData) -> Paper:
     lines = attendance_lines(data.attendance)
     if lines:
         blocks.append(Spacer())
-        blocks += [LabelledLine(label, names) for label, names in lines]
+        blocks += [LabelledLine(label, names, names=True) for label, names in lines]
     if data.final and data.amendments:
         blocks.append(Spacer())
         blocks.append(Heading(1, AMENDMENTS_HEADING))

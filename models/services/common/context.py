@@ -6,15 +6,36 @@ through it reports what it changed, as the core saw it written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TypeVar
+
+from sqlalchemy.engine import URL, make_url
 
 from models.services.common.changes import Changes, Outcome
 from models.store.unit_of_work import Database, collecting
 
 T = TypeVar("T")
+
+# A drive letter (C:/ or C:\) or a UNC share (//server/share): a Windows path, shown with backslashes.
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[/\\]|[/\\]{2}[^/\\])")
+
+
+def database_display(url: URL | str) -> str:
+    """The database as a clerk reads it: the file's path for SQLite (C:\\Users\\…\\yishi.sqlite3
+    on Windows, never the escaped URL sqlite:///C%3A/…), server and database for PostgreSQL;
+    never a password."""
+    url = make_url(url)
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
+        if path in ("", ":memory:"):
+            return "内存数据库（本机 SQLite）"
+        if _WINDOWS_PATH.match(path):
+            path = str(PureWindowsPath(path))
+        return f"{path}（本机 SQLite）"
+    return f"{url.host}:{url.port or 5432}/{url.database}（共享 PostgreSQL）"
 
 
 @dataclass(frozen=True)
@@ -33,10 +54,7 @@ class AppContext:
     @property
     def database_label(self) -> str:
         """The file for SQLite, server and database for PostgreSQL; never a password."""
-        url = self.db.engine.url
-        if url.get_backend_name() == "sqlite":
-            return f"{url.database}（本机 SQLite）"
-        return f"{url.host}:{url.port or 5432}/{url.database}（共享 PostgreSQL）"
+        return database_display(self.db.engine.url)
 
     def close(self) -> None:
         self.db.engine.dispose()
