@@ -18,6 +18,7 @@ from typing import Any
 from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
 from models.domain.errors import DomainError, Level
+from models.domain.motion_texts import MotionTexts, compose_body
 from models.domain.slate import RowProblem
 from models.importing.cells import is_blank, parse_date, text_of, word_of
 from models.importing.slate_reader import SlateSheet
@@ -61,17 +62,12 @@ class MotionEntry:
 
     @property
     def body_text(self) -> str:
-        """案由, 理由 and 办法和建议 as one text, each under its heading."""
-        parts = [
-            f"{label}：\n{text}"
-            for label, text in (
-                (CAUSE, self.cause),
-                (REASONS, self.reasons),
-                (PROPOSALS, self.proposals),
+        """案由, 理由 and 办法和建议 as one text, each under its 【heading】, as the form keeps it."""
+        return compose_body(
+            MotionTexts(
+                cause=self.cause or "", reasons=self.reasons or "", proposals=self.proposals or ""
             )
-            if text
-        ]
-        return "\n\n".join(parts)
+        )
 
 
 @dataclass(frozen=True, slots=True)

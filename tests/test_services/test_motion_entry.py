@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 
 from models.domain.errors import DomainError
 from models.domain.messages import message
+from models.domain.motion_texts import split_body
 from models.domain.motion_workflow import MotionState
 from models.entities import Motion
 from models.services.motions.commands.entry import add_motion, edit_motion, resubmit_motion
 from models.services.motions.commands.intake import advance_motion
-from models.services.motions.contracts import MotionDraft, split_body
+from models.services.motions.contracts import MotionDraft
 from models.services.motions.queries import (
     get_motion,
     list_motions,
@@ -193,3 +194,17 @@ def test_members_are_found_by_name_pinyin_or_number_and_a_shared_name_is_refused
     with pytest.raises(DomainError) as err:
         resolve_presidium_member(db, value="刘洋")
     assert err.value.code == "member_not_found"
+
+
+def test_the_motion_form_prints_the_three_texts_under_their_headings(db):
+    from models.services.papers._motion_papers import motion_form_data
+
+    f = build_day_one(db)
+    row = add_motion(db, user="clerk", draft=_draft(f))
+    data = motion_form_data(db, motion_id=row.id)
+    assert (data.cause, data.reasons, data.proposals) == (
+        "老旧小区缺少坡道",
+        "轮椅使用者出行困难",
+        "列入年度改造计划",
+    )
+    assert data.co_signers == ("李娜", "赵敏")

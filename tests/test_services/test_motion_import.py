@@ -126,7 +126,7 @@ def test_valid_only_registers_27_submitted(db: Database, tmp_path: Path) -> None
         assert [c.person_id for c in first.co_signers] == [ids[1]]
         assert first.category == MOTION_CATEGORIES[0]
         assert first.submitted_on == date(2026, 3, 1)
-        assert "案由：\n案由文字" in first.body_text and "办法和建议" in first.body_text
+        assert "【案由】\n案由文字" in first.body_text and "办法和建议" in first.body_text
         changes = session.scalars(
             select(MotionStateChange).where(MotionStateChange.motion_id == first.id)
         ).all()
@@ -214,7 +214,7 @@ def test_filled_template_imports(db: Database, tmp_path: Path) -> None:
         motion = session.get_one(Motion, outcome.motion_ids[0])
         assert motion.submitted_on == date(2026, 3, 2)
         assert [c.person_id for c in motion.co_signers] == [ids[0], ids[2]]
-        assert motion.body_text == "案由：\n案由"
+        assert motion.body_text == "【案由】\n案由"
 
 
 def test_headers_as_clerks_type_them(db: Database, tmp_path: Path) -> None:

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.__main__ import main
+from models.domain.motion_texts import split_body
 from models.domain.motion_workflow import MotionAction, MotionState
 from models.services.motions.commands.entry import add_motion
 from models.services.motions.commands.intake import advance_motion
 from models.services.motions.commands.units import add_handling_unit
-from models.services.motions.contracts import MotionDraft, split_body
+from models.services.motions.contracts import MotionDraft
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from tests.test_services._motions_day_one import DayOne, build_day_one

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
+from models.domain.motion_texts import split_body
 from models.entities import Membership, Motion, Person, Term
-from models.services.motions.contracts import MemberChoice, MotionDraft, split_body
+from models.services.motions.contracts import MemberChoice, MotionDraft
 from models.services.people.queries import search_condition
 
 

@@ -16,6 +16,7 @@ from models.documents.papers.reply_letter import (
 )
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
+from models.domain.motion_texts import split_body
 from models.domain.motion_workflow import STATE_NAMES, HandlingRole
 from models.domain.vocabulary import BodyKind, chinese_ordinal
 from models.entities import Motion
@@ -188,10 +189,11 @@ def _term_name(ordinal: int | None) -> str:
 
 
 def motion_form_data(db: Database, *, motion_id: int | None) -> MotionFormData:
-    """The motion as submitted. The Motion row keeps one text (`body_text`), printed as 案由."""
+    """The motion as submitted; its one stored body split back into 案由, 理由 and 办法和建议."""
     organisation = organisation_name(db)
     with db.session_factory() as session:
         motion = _motion(session, motion_id, PaperKind.MOTION_FORM)
+        texts = split_body(motion.body_text or "")
         return MotionFormData(
             organisation=organisation,
             term_name=_term_name(motion.term.ordinal),
@@ -200,7 +202,9 @@ def motion_form_data(db: Database, *, motion_id: int | None) -> MotionFormData:
             proposer=motion.proposer.name,
             co_signers=tuple(c.person.name for c in motion.co_signers),
             category=motion.category,
-            cause=motion.body_text or None,
+            cause=texts.cause or None,
+            reasons=texts.reasons or None,
+            proposals=texts.proposals or None,
             submitted_on=motion.submitted_on,
         )
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
+from models.domain.motion_texts import MotionTexts, compose_body
 from models.domain.motion_workflow import (
     EDITABLE_STATES,
     MOTION_CATEGORIES,
@@ -28,8 +29,6 @@ from models.services.motions._workflow import move_motion, person_of
 from models.services.motions.contracts import (
     MotionDraft,
     MotionRow,
-    MotionTexts,
-    compose_body,
 )
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
