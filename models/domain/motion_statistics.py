@@ -1,4 +1,5 @@
-"""Motion statistics (DOMAIN §4, §8): exact fractions over plain records, overall and by unit.
+"""Motion statistics (DOMAIN §4, §8): exact fractions over plain records, overall and grouped
+by 主办单位, by category and by state.
 
 - 立案数: motions given a number (accepted or merged).
 - 答复率 = replied or closed ÷ every motion numbered in the term.
@@ -7,6 +8,8 @@
 - class shares: each reply class ÷ replied motions with a class.
 - 满意率 = (满意 + 基本满意) ÷ rated, for 办理态度 and 办理结果 each; a feedback timeout counts as
   基本满意 in both and is counted apart (`timeouts`) so the display can mark it.
+- 件数 (`total`): every motion of the group, numbered or not — by state, a group of motions never
+  numbered (已提交, 审查中, 不予立案 …) has 件数 and no 立案数.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class MotionStatistics:
     replied: int  # replied or closed, among the numbered
     on_time: int  # of replied, by the deadline
     contacted: int  # of replied, with a contact before the reply
+    total: int = 0  # every motion of the group, numbered or not (件数)
     class_counts: Mapping[str, int] = field(default_factory=dict)
     attitude: SatisfactionCounts = SatisfactionCounts()
     result: SatisfactionCounts = SatisfactionCounts()
@@ -89,6 +93,17 @@ class GroupedStatistics:
     overall: MotionStatistics
     by_unit: Mapping[str, MotionStatistics]  # lead unit → figures; "" for none yet
     by_category: Mapping[str, MotionStatistics]
+    by_state: Mapping[MotionState, MotionStatistics] = field(default_factory=dict)
+
+    def grouping(self, name: str) -> Mapping[str, MotionStatistics]:
+        """The groups of one grouping ("unit", "category" or "state"), keyed by their label's
+        source text (a state by its value); "" is the group without a unit or category."""
+        if name == "state":
+            return {state.value: stats for state, stats in self.by_state.items()}
+        return self.by_unit if name == "unit" else self.by_category
+
+
+GROUPINGS: tuple[str, ...] = ("unit", "category", "state")
 
 
 def _ratio(part: int, whole: int) -> Fraction | None:
@@ -122,7 +137,15 @@ def _satisfaction(ratings: Iterable[tuple[Rating | None, bool]]) -> Satisfaction
     )
 
 
+def rate_with_counts(part: int, whole: int) -> str:
+    """ "75.0%（3/4）"; "—" when the whole is nought (nothing to divide by)."""
+    if not whole:
+        return "—"
+    return f"{percent(Fraction(part, whole))}（{part}/{whole}）"
+
+
 def statistics(motions: Iterable[MotionFigures]) -> MotionStatistics:
+    motions = list(motions)
     numbered = [m for m in motions if m.number is not None]
     replied = [m for m in numbered if m.state in REPLIED_STATES]
     on_time = sum(
@@ -141,6 +164,7 @@ def statistics(motions: Iterable[MotionFigures]) -> MotionStatistics:
         replied=len(replied),
         on_time=on_time,
         contacted=sum(1 for m in replied if m.contacted_before_reply),
+        total=len(motions),
         class_counts=dict(sorted(classes.items())),
         attitude=_satisfaction((m.attitude_rating, m.result_by_timeout) for m in numbered),
         result=_satisfaction((m.result_rating, m.result_by_timeout) for m in numbered),
@@ -150,11 +174,18 @@ def statistics(motions: Iterable[MotionFigures]) -> MotionStatistics:
 def grouped_statistics(motions: Sequence[MotionFigures]) -> GroupedStatistics:
     units: dict[str, list[MotionFigures]] = {}
     categories: dict[str, list[MotionFigures]] = {}
+    states: dict[MotionState, list[MotionFigures]] = {}
     for m in motions:
         units.setdefault(m.lead_unit or "", []).append(m)
         categories.setdefault(m.category or "", []).append(m)
+        states.setdefault(m.state, []).append(m)
+    order = list(MotionState)
     return GroupedStatistics(
         overall=statistics(motions),
         by_unit={unit: statistics(group) for unit, group in sorted(units.items())},
         by_category={name: statistics(group) for name, group in sorted(categories.items())},
+        by_state={
+            state: statistics(states[state])
+            for state in sorted(states, key=order.index)  # the workflow's order
+        },
     )

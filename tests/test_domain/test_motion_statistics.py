@@ -10,6 +10,7 @@ from models.domain.motion_statistics import (
     SatisfactionCounts,
     grouped_statistics,
     percent,
+    rate_with_counts,
     statistics,
 )
 from models.domain.motion_workflow import MotionState as S
@@ -87,3 +88,34 @@ def test_percent() -> None:
     assert percent(Fraction(1, 2000)) == "0.1%"  # half rounds up
     assert percent(Fraction(1, 8), digits=0) == "13%"
     assert percent(None) == "—"
+
+
+def test_grouped_by_state_in_workflow_order() -> None:
+    grouped = grouped_statistics(FIXTURE)
+    assert list(grouped.by_state) == [
+        S.MERGED,
+        S.HANDLING,
+        S.REPLIED,
+        S.REHANDLING,
+        S.REJECTED,
+        S.CLOSED,
+    ]
+    closed, rejected = grouped.by_state[S.CLOSED], grouped.by_state[S.REJECTED]
+    assert (closed.total, closed.numbered, closed.replied) == (3, 3, 3)
+    assert closed.reply_rate == 1 and closed.on_time_rate == Fraction(2, 3)
+    assert closed.result == SatisfactionCounts(1, 1, 1, timeouts=1)
+    # never numbered: counted as 件数, outside every rate
+    assert (rejected.total, rejected.numbered, rejected.reply_rate) == (1, 0, None)
+    assert grouped.by_state[S.REHANDLING].reply_rate == 0
+    assert sum(s.total for s in grouped.by_state.values()) == len(FIXTURE)
+    assert grouped.overall.total == len(FIXTURE)
+    assert grouped.by_category["康复"].total == 5  # the rejected one included
+    assert grouped.grouping("state")["closed"] is closed
+    assert grouped.grouping("unit") is grouped.by_unit
+    assert grouped.grouping("category") is grouped.by_category
+
+
+def test_rate_with_counts() -> None:
+    assert rate_with_counts(3, 4) == "75.0%（3/4）"
+    assert rate_with_counts(0, 5) == "0.0%（0/5）"
+    assert rate_with_counts(0, 0) == "—"
