@@ -132,13 +132,21 @@ def _summary() -> MotionSummaryData:
                        "满意", "基本满意", False, True)  # fmt: skip
     late = replace(line, number="第2号", state="办理中", reply_class="", attitude="", result="",
                    overdue=True, contacted=False)  # fmt: skip
-    figure = FigureLine("康复部", 2, 1, "50.0%", "100.0%", "100.0%", "A 100.0%", "100.0%", "100.0%")
+    figure = FigureLine("康复部", 2, 1, "50.0%", "100.0%", "100.0%", "A 100.0%", "100.0%", "100.0%",
+                        total=3)  # fmt: skip
+    total = replace(figure, unit="合计")
     return MotionSummaryData(
         organisation="门头沟区残疾人联合会",
         term_name="第八届主席团",
         lines=(line, late),
-        figures=(figure, replace(figure, unit="合计")),
+        figures=(figure, total),
         on=date(2026, 6, 1),
+        by_category=(replace(figure, unit="无障碍环境"), total),
+        by_state=(
+            replace(figure, unit="办理中", numbered=1, replied=0, reply_rate="0.0%"),
+            replace(figure, unit="审查中", total=1, numbered=0, reply_rate="—"),
+            total,
+        ),
     )
 
 
@@ -148,14 +156,32 @@ def test_summary_pdf_docx_and_xlsx(tmp_path, fonts_dir):
     pdf = tmp_path / "s.pdf"
     write_pdf(paper, pdf, fonts_dir=fonts_dir)
     whole = _flat("".join(pdf_text(pdf)))
-    for part in ("提案办理情况汇总表", "第1号", "康复部", "50.0%", "合计"):
-        assert part in whole
+    for part in (
+        "提案办理情况汇总表",
+        "第1号",
+        "康复部",
+        "50.0%",
+        "合计",
+        "二、按承办单位统计",
+        "三、按类别统计",
+        "无障碍环境",
+        "四、按状态统计",
+        "审查中",
+        "件数含未立案的提案",
+    ):
+        assert part in whole  # fmt: skip
     write_docx(paper, tmp_path / "s.docx")
     xlsx = tmp_path / "s.xlsx"
     write_xlsx(paper, xlsx)
     book = openpyxl.load_workbook(xlsx)
-    first, second = book.worksheets
+    first, second, by_category, by_state = book.worksheets
+    assert by_category.title == "按类别统计" and by_category["A2"].value == "类别"
+    assert by_category["A3"].value == "无障碍环境"
+    assert by_state.title == "按状态统计" and by_state["A2"].value == "状态"
+    assert [by_state[f"A{r}"].value for r in (3, 4, 5)] == ["办理中", "审查中", "合计"]
+    assert by_state["B4"].value == 1 and by_state["C4"].value == 0 and by_state["E4"].value == "—"
     assert first["A1"].value == paper.title
     assert [c.value for c in first[2]][:3] == ["编号", "提案标题", "提案人"]
     assert first.max_row == 4 and first["J4"].value == "是"
-    assert second["A4"].value == "合计" and second["B4"].value == 2
+    assert second["B2"].value == "件数" and second["C2"].value == "立案数"
+    assert second["A4"].value == "合计" and second["B4"].value == 3 and second["C4"].value == 2

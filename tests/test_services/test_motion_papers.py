@@ -110,6 +110,25 @@ def test_summary_lists_every_numbered_motion_with_a_total(demo_db):
     assert any(line.overdue for line in data.lines)
 
 
+def test_summary_figures_by_category_and_by_state(demo_db):
+    data = motion_summary_data(demo_db, term=None)
+    motions = _motions(demo_db)
+    numbered = [m for m in motions if m.number is not None]
+    total = data.figures[-1]
+    assert total.total == len(motions) > len(numbered)  # the demo has motions not yet numbered
+    assert data.by_category[-1] == data.by_state[-1] == total
+    categories = data.by_category[:-1]
+    assert len(categories) > 1
+    assert sum(f.numbered for f in categories) == len(numbered)
+    states = data.by_state[:-1]
+    assert sum(f.total for f in states) == len(motions)
+    assert sum(f.numbered for f in states) == len(numbered)
+    replied = next(f for f in states if f.unit == "已答复")
+    assert replied.reply_rate == "100.0%"
+    reviewing = [f for f in states if f.numbered == 0]
+    assert reviewing and all(f.reply_rate == "—" for f in reviewing)
+
+
 def test_write_reply_letters_one_file_each(demo_db, tmp_path):
     seen = []
     letters = write_reply_letters(

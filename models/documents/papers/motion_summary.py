@@ -1,4 +1,5 @@
-"""提案办理情况汇总表: one line per numbered motion, then the figures by unit (DOMAIN §4).
+"""提案办理情况汇总表: one line per numbered motion, then the figures (DOMAIN §4) by 承办单位, by
+类别 and by 状态 — each table with its 合计 line.
 
 Landscape. Built from plain data: the service reads the motions and the statistics; rates come
 in as the strings to print ("66.7%", "—").
@@ -27,6 +28,7 @@ MOTION_HEADERS = (
 )
 FIGURE_HEADERS = (
     "承办单位",
+    "件数",
     "立案数",
     "已答复",
     "答复率",
@@ -64,6 +66,7 @@ class FigureLine:
     class_shares: str  # A 50.0%、B 50.0%
     attitude_rate: str
     result_rate: str
+    total: int = 0  # every motion of the group, numbered or not
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class MotionSummaryData:
     figures: tuple[FigureLine, ...]
     on: date
     timeouts: int = 0  # feedback timeouts counted as 基本满意
+    by_category: tuple[FigureLine, ...] = ()  # with a 合计 line, like `figures`
+    by_state: tuple[FigureLine, ...] = ()
 
 
 def summary_title(data: MotionSummaryData) -> str:
@@ -101,10 +106,12 @@ def motion_table(data: MotionSummaryData) -> Table:
     return Table(headers=MOTION_HEADERS, rows=rows, widths=widths, font_size=10.5)
 
 
-def figure_table(data: MotionSummaryData) -> Table:
+def figure_table(figures: tuple[FigureLine, ...], group: str = "承办单位") -> Table:
+    """The figures of one grouping; `group` heads the first column (承办单位, 类别, 状态)."""
     rows = tuple(
         (
             f.unit,
+            str(f.total),
             str(f.numbered),
             str(f.replied),
             f.reply_rate,
@@ -114,10 +121,11 @@ def figure_table(data: MotionSummaryData) -> Table:
             f.attitude_rate,
             f.result_rate,
         )
-        for f in data.figures
+        for f in figures
     )
-    widths = (0.16, 0.07, 0.07, 0.09, 0.1, 0.09, 0.18, 0.12, 0.12)
-    return Table(headers=FIGURE_HEADERS, rows=rows, widths=widths, font_size=10.5)
+    widths = (0.16, 0.06, 0.06, 0.06, 0.08, 0.1, 0.08, 0.16, 0.12, 0.12)
+    headers = (group, *FIGURE_HEADERS[1:])
+    return Table(headers=headers, rows=rows, widths=widths, font_size=10.5)
 
 
 def motion_summary_paper(data: MotionSummaryData) -> Paper:
@@ -126,9 +134,17 @@ def motion_summary_paper(data: MotionSummaryData) -> Paper:
         Heading(1, "一、提案办理情况"),
         motion_table(data),
         Heading(1, "二、按承办单位统计"),
-        figure_table(data),
+        figure_table(data.figures),
     ]
-    note = "答复率＝已答复（含办结）÷立案数；按时答复率、沟通率以已答复为分母；满意率＝（满意＋基本满意）÷已评价。"
+    if data.by_category:
+        blocks += [Heading(1, "三、按类别统计"), figure_table(data.by_category, "类别")]
+    if data.by_state:
+        number = "四" if data.by_category else "三"
+        blocks += [Heading(1, f"{number}、按状态统计"), figure_table(data.by_state, "状态")]
+    note = (
+        "件数含未立案的提案；答复率＝已答复（含办结）÷立案数；按时答复率、沟通率以已答复为分母；"
+        "满意率＝（满意＋基本满意）÷已评价。"
+    )
     if data.timeouts:
         note += f"其中{data.timeouts}件逾期未反馈，按基本满意计。"
     blocks.append(Paragraph(note))

@@ -133,21 +133,22 @@ def _figure_line(unit: str, stats: MotionStatistics) -> FigureLine:
         class_shares=shares or "—",
         attitude_rate=percent(stats.attitude.rate),
         result_rate=percent(stats.result.rate),
+        total=stats.total,
     )
 
 
 def motion_summary_data(db: Database, *, term: int | None) -> MotionSummaryData:
-    """Every numbered motion of the presidium term, and the figures by 主办单位 with a 合计."""
+    """Every numbered motion of the presidium term, and the figures by 主办单位, by category and
+    by state, each with a 合计 (件数 counts every motion of the term, the rates the numbered)."""
     organisation = organisation_name(db)
     day = today()
     with db.session_factory() as session:
         found, motions = term_motions(session, term)
         numbered = [m for m in motions if m.number is not None]
         lines: list[SummaryLine] = []
-        figures = []
+        figures = [figures_of(m) for m in motions]
         for motion in numbered:
             fig = figures_of(motion)
-            figures.append(fig)
             row = motion_row(motion, day)
             feedback = motion.feedbacks[-1] if motion.feedbacks else None
             result = ""
@@ -170,17 +171,29 @@ def motion_summary_data(db: Database, *, term: int | None) -> MotionSummaryData:
             )
         term = found.ordinal
     grouped = grouped_statistics(figures)
+    total = _figure_line("合计", grouped.overall)
+    # By unit and category, a group with nothing numbered (motions still in review) is left out.
     lines_by_unit = [
-        _figure_line(unit or "（未交办）", stats) for unit, stats in grouped.by_unit.items()
+        _figure_line(unit or "（未交办）", stats)
+        for unit, stats in grouped.by_unit.items()
+        if stats.numbered
     ]
+    by_category = [
+        _figure_line(name or "（未分类）", stats)
+        for name, stats in grouped.by_category.items()
+        if stats.numbered
+    ]
+    by_state = [_figure_line(STATE_NAMES[s], stats) for s, stats in grouped.by_state.items()]
     term_name = f"第{chinese_ordinal(term)}届主席团" if term else "主席团"
     return MotionSummaryData(
         organisation=organisation,
         term_name=term_name,
         lines=tuple(lines),
-        figures=(*lines_by_unit, _figure_line("合计", grouped.overall)),
+        figures=(*lines_by_unit, total),
         on=day,
         timeouts=grouped.overall.result.timeouts,
+        by_category=(*by_category, total),
+        by_state=(*by_state, total),
     )
 
 
