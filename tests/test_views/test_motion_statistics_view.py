@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor
 
 from models.domain.motion_statistics import percent
-from views.motions.statistics_view import HEADERS, OVERALL, StatisticsWindow, unit_label
+from models.domain.motion_workflow import STATE_NAMES
+from views.motions.statistics_view import (
+    HEADERS,
+    NO_CATEGORY,
+    OVERALL,
+    StatisticsWindow,
+    group_label,
+    unit_label,
+)
 from views.ops import motions as ops
 
 from .helpers import WindowHarness, unnamed_focusable
@@ -47,4 +57,50 @@ def test_statistics_window_shows_the_figures(harness: WindowHarness) -> None:
         for x in range(0, image.width(), 7)
         for y in range(0, image.height(), 7)
     ), "the window painted nothing"
+    window.close()
+
+
+def test_statistics_by_category_and_by_state(harness: WindowHarness) -> None:
+    ctx = harness.window.ctx
+    window = StatisticsWindow(harness.window.runner, ctx, harness.window)
+    harness.qtbot.addWidget(window)
+    window.show()
+    harness.idle()
+    expected = ops.term_statistics(ctx)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "按承办单位(&U)",
+        "按类别(&G)",
+        "按状态(&S)",
+    ]
+    total = HEADERS.index("件数")
+
+    category = window.pages["category"]
+    assert category.table.horizontalHeaderItem(0).text() == "类别"
+    assert category.table.rowCount() == 1 + len(expected.by_category) > 2
+    names = [category.table.item(r, 0).text() for r in range(1, category.table.rowCount())]
+    assert names == [name or NO_CATEGORY for name in expected.by_category]
+    counted = sum(int(category.table.item(r, total).text()) for r in range(1, len(names) + 1))
+    assert counted == expected.overall.total == int(category.table.item(0, total).text())
+    replied = [n for n, s in expected.by_category.items() if n and s.reply_rate is not None]
+    assert [b.label for b in category.charts["reply"].bars()] == replied
+
+    state = window.pages["state"]
+    assert state.table.horizontalHeaderItem(0).text() == "状态"
+    states = [STATE_NAMES[s] for s in expected.by_state]
+    rows = [state.table.item(r, 0).text() for r in range(1, state.table.rowCount())]
+    assert rows == states and "已答复" in rows and "审查中" in rows
+    bars = state.charts["count"].bars()
+    assert [b.label for b in bars] == states
+    closed = next(b for b in bars if b.label == "办结")
+    n = expected.by_state[next(s for s in expected.by_state if STATE_NAMES[s] == "办结")].total
+    assert closed.text == f"{n} 件（{percent(closed.value)}）" and n > 0
+    assert group_label("state", "closed") == "办结"
+
+    shots = Path("/tmp/shots")
+    shots.mkdir(exist_ok=True)
+    for index, name in enumerate(("unit", "category", "state")):
+        window.tabs.setCurrentIndex(index)
+        harness.idle()
+        window.grab().save(str(shots / f"statistics_{name}.png"))
+    assert unnamed_focusable(window) == []
     window.close()

@@ -123,7 +123,7 @@ def figure_table(figures: tuple[FigureLine, ...], group: str = "承办单位") -
         )
         for f in figures
     )
-    widths = (0.16, 0.06, 0.06, 0.06, 0.08, 0.1, 0.08, 0.16, 0.12, 0.12)
+    widths = (0.12, 0.055, 0.065, 0.065, 0.08, 0.1, 0.08, 0.215, 0.11, 0.11)
     headers = (group, *FIGURE_HEADERS[1:])
     return Table(headers=headers, rows=rows, widths=widths, font_size=10.5)
 
