@@ -259,9 +259,10 @@ def test_association_attendance_counts_each_way_of_attending(tmp_path: Path):
     paper = association_attendance_paper(data)
     totals, per_meeting = [b for b in paper.blocks if isinstance(b, Table)]
     assert totals.rows == (
-        ("盲人协会", "3", "1", "1", "0", "0", "1"),
-        ("智力残疾人及亲友协会", "3", "0", "0", "1", "1", "1"),
+        ("盲人协会", "3", "1", "1", "0", "0", "1", "100.0%（2/2）"),
+        ("智力残疾人及亲友协会", "3", "0", "0", "1", "1", "1", "50.0%（1/2）"),
     )
+    assert totals.headers[-1] == "出席率"
     assert per_meeting.headers == ("会议", "日期", "盲协", "智协")
     assert per_meeting.rows[0][2:] == ("列席 许俊", "委托代列席 余金山")
     assert per_meeting.rows[2][2:] == ("未录入", "未录入")
@@ -271,6 +272,8 @@ def test_association_attendance_counts_each_way_of_attending(tmp_path: Path):
     flat = _flat("".join(pdf_text(pdf)))
     assert "门头沟区残疾人联合会2025年专门协会列席执行理事会会议情况统计表" in flat
     assert "2025年共召开执行理事会会议3次" in flat
+    assert "出席率" in flat and "50.0%（1/2）" in flat and "100.0%（2/2）" in flat
+    assert "÷已录入出席情况的会议次数" in flat
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")

@@ -104,6 +104,14 @@ def test_association_report_counts_each_association_and_prints(
     by_name = {model.line(r).name: model.line(r) for r in range(5)}
     assert by_name["智力残疾人及亲友协会"].by_substitute == 1
     assert by_name["盲人协会"].as_attendee == 2
+    rate = model.COLUMNS.index(next(c for c in model.COLUMNS if c[0] == "出席率"))
+    for r in range(5):
+        line = model.line(r)
+        attended = line.as_attendee + line.as_member + line.by_substitute
+        recorded = line.meetings_held - line.not_recorded
+        text = model.index(r, rate).data()
+        assert text.endswith(f"（{attended}/{recorded}）") and "%" in text
+    assert model.headerData(rate, Qt.Orientation.Horizontal) == "出席率"
     assert "2025年执行理事会召开会议 2 次" in report.summary.text()
     row = list(by_name).index("智力残疾人及亲友协会")
     report.table.selectRow(row)

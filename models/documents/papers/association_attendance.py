@@ -15,6 +15,7 @@ from datetime import date
 from models.documents.paper import Block, Heading, Paper, Paragraph, Table
 from models.domain.dates import chinese_date
 from models.domain.meeting_vocabulary import HeadPresence
+from models.domain.motion_statistics import rate_with_counts
 
 NOT_RECORDED = "未录入"
 # Short words for the per-meeting table, where five associations share one line; the name of
@@ -71,6 +72,13 @@ def _count(marks: Sequence[Mark], presence: HeadPresence | None) -> str:
     return str(sum(1 for m in marks if m.presence is presence))
 
 
+def attendance_rate(marks: Sequence[Mark]) -> str:
+    """出席率 "75.0%（3/4）": present in any way ÷ meetings whose attendance is recorded."""
+    recorded = [m for m in marks if m.presence is not None]
+    attended = sum(1 for m in recorded if m.presence is not HeadPresence.NOT_ATTENDED)
+    return rate_with_counts(attended, len(recorded))
+
+
 def _cell(mark: Mark) -> str:
     if mark.presence is None:
         return NOT_RECORDED
@@ -91,6 +99,7 @@ def association_attendance_paper(data: AssociationAttendanceData) -> Paper:
             "委托代为列席",
             "未参加",
             "未录入",
+            "出席率",
         ),
         rows=tuple(
             (
@@ -101,15 +110,17 @@ def association_attendance_paper(data: AssociationAttendanceData) -> Paper:
                 _count(a.marks, HeadPresence.BY_SUBSTITUTE),
                 _count(a.marks, HeadPresence.NOT_ATTENDED),
                 _count(a.marks, None),
+                attendance_rate(a.marks),
             )
             for a in data.associations
         ),
-        widths=(2.4, 1, 1, 1.6, 1.3, 1, 1),
+        widths=(2.4, 1, 1, 1.6, 1.3, 1, 1, 1.8),
     )
     blocks: list[Block] = [
         Paragraph(
             f"{data.year}年共召开执行理事会会议{held}次。“主席以理事身份出席”指协会主席本人是"
             "执行理事会成员并出席会议；“未录入”指该次会议尚未录入出席情况，不计为未参加。"
+            "出席率＝（主席列席＋主席以理事身份出席＋委托代为列席）÷已录入出席情况的会议次数。"
             "各次会议表中，“列席”“理事出席”后为主席姓名，“委托代列席”后为受委托人。"
         ),
         Heading(1, "一、各专门协会列席情况"),
