@@ -121,7 +121,8 @@ class AssociationReport(QWidget):
         held = len(report.meetings)
         self.summary.setText(
             self.tr(
-                "%1年执行理事会召开会议 %2 次。会议出席情况未登记的，单列为“未登记”，不算未参加。"
+                "%1年执行理事会召开会议 %2 次。会议出席情况未登记的，单列为“未登记”，不算未参加；"
+                "出席率＝主席列席、以理事身份出席或委托代为列席的次数÷已登记的会议次数。"
             )
             .replace("%1", str(report.year))
             .replace("%2", str(held))
