@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 
-from models.domain.motion_statistics import percent
+from models.domain.motion_statistics import GroupedStatistics, percent
 from models.domain.motion_workflow import STATE_NAMES
 from views.motions.statistics_view import (
     HEADERS,
@@ -21,15 +21,19 @@ from views.ops import motions as ops
 from .helpers import WindowHarness, unnamed_focusable
 
 
-def test_statistics_window_shows_the_figures(harness: WindowHarness) -> None:
+def _open(harness: WindowHarness) -> tuple[StatisticsWindow, GroupedStatistics]:
+    """The window, shown and loaded, and the figures the service gives."""
     ctx = harness.window.ctx
     window = StatisticsWindow(harness.window.runner, ctx, harness.window)
     harness.qtbot.addWidget(window)
     window.show()
     harness.idle()
     assert window.statistics is not None
+    return window, ops.term_statistics(ctx)
 
-    expected = ops.term_statistics(ctx)
+
+def test_statistics_window_shows_the_figures(harness: WindowHarness) -> None:
+    window, expected = _open(harness)
     assert window.table.rowCount() == 1 + len(expected.by_unit)
     assert window.table.item(0, 0).text() == OVERALL
     numbered = HEADERS.index("立案数")
@@ -61,12 +65,7 @@ def test_statistics_window_shows_the_figures(harness: WindowHarness) -> None:
 
 
 def test_statistics_by_category_and_by_state(harness: WindowHarness) -> None:
-    ctx = harness.window.ctx
-    window = StatisticsWindow(harness.window.runner, ctx, harness.window)
-    harness.qtbot.addWidget(window)
-    window.show()
-    harness.idle()
-    expected = ops.term_statistics(ctx)
+    window, expected = _open(harness)
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "按承办单位(&U)",
         "按类别(&G)",
