@@ -114,7 +114,7 @@ def association_attendance_paper(data: AssociationAttendanceData) -> Paper:
             )
             for a in data.associations
         ),
-        widths=(2.4, 1, 1, 1.6, 1.3, 1, 1, 1.8),
+        widths=(3.2, 0.9, 0.9, 1.4, 1.1, 0.9, 0.9, 2.0),
     )
     blocks: list[Block] = [
         Paragraph(
