@@ -9,7 +9,7 @@ import pytest
 from models.domain.search_keys import pinyin_keys
 from models.domain.vocabulary import BodyKind, MembershipStatus, Position
 
-from .helpers import CJK, query, run_cli, scalar, sqlite_url
+from .helpers import CJK, query, run_cli, scalar
 
 MASKED_ID = re.compile(r"^\d{6}\*{8}\d{3}[\dX]$")
 FULL_ID = re.compile(r"^\d{17}[\dX]$")
@@ -45,7 +45,7 @@ def test_demo_builds_and_prints_a_chinese_summary(demo_template):
     people = int(re.search(r"人员 (\d+) 人", demo_template.out).group(1))
     assert people == scalar(demo_template.path, "SELECT count(*) FROM person") > 0
     assert _summary_count(demo_template.out, "第八届代表大会", "候选") > 0
-    assert sqlite_url(demo_template.path) in demo_template.out
+    assert f"数据库：{demo_template.path}（本机 SQLite）" in demo_template.out
 
 
 def test_demo_records_the_user_given_by_user(demo_template):
