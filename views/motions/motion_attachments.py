@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from models.domain.motion_workflow import MotionState
 from views.background import Runner
 from views.decisions.attachment_copies import AttachmentCopies, session_copies
-from views.decisions.step_panel import _clean_on_quit
 from views.error_presenter import describe
 from views.ops import motions as ops
 
@@ -209,6 +208,9 @@ class MotionAttachmentsPanel(QWidget):
 
     def _write_and_open(self, attachment_id: int, stored: AttachmentFile) -> None:
         """A private copy (attachment_copies) for the system's viewer, deleted on quit."""
+        # Imported here: the decisions panel's module reads the database layer at import.
+        from views.decisions.step_panel import _clean_on_quit
+
         _clean_on_quit(self.copies)
         try:
             path = self.copies.write(attachment_id, stored.filename, stored.content)
