@@ -251,6 +251,13 @@ MESSAGES: dict[str, str] = {
     "co_signer_is_proposer": "提案人{name}不能同时是附议人，请从附议人中去掉。",
     "motion_category_unknown": "类别“{value}”不是提案的类别，可选：{choices}。",
     "motion_not_editable": "提案“{title}”现在是{state}，只有审查中或退回修改的提案才能修改。",
+    # issue 14 — a motion's attachments (附件)
+    "motion_attachment_empty": "附件“{filename}”是空文件，未添加。",
+    "motion_attachment_too_large": "附件“{filename}”超过 {limit_mb} MB，请压缩或只附必要部分。",
+    "motion_attachment_same": "附件“{filename}”与该提案已有的附件“{existing}”内容相同，未重复添加。",
+    "motion_attachment_not_found": "找不到编号为 {attachment_id} 的附件，可能已被他人删除。请刷新后再试。",
+    "motion_attachment_not_removable": "提案“{title}”现在是{state}，附件“{filename}”已归档，不能删除；只有已提交、审查中或退回修改的提案才能删除附件。",
+    "motion_attachment_damaged": "附件“{filename}”的内容与登记时的 SHA-256 不符，可能已损坏，请从备份恢复。",
     # issue 14 — many motions at once from a file (yishi motions import)
     "motion_title_repeated": "{proposer}已有标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
     "motion_title_repeated_in_file": "本表第 {row} 行已有{proposer}标题为“{title}”的提案，同一提案人不能重复提交同一标题。",

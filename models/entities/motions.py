@@ -17,11 +17,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from models.domain.motion_workflow import HandlingRole, MotionState
 from models.entities.base import Base, UtcDateTime, Versioned, enum_column
@@ -228,3 +229,22 @@ class MotionStateChange(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_motion_state_change_motion_id", "motion_id"),)
+
+
+class MotionAttachment(Base):
+    """附件 of a motion (the paper's scan, supporting material): kept whole with its SHA-256,
+    like the 三重一大 attachments; the same content twice on one motion is refused."""
+
+    __tablename__ = "motion_attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    motion_id: Mapped[int] = mapped_column(ForeignKey("motion.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    # Deferred: listing a motion's attachments never loads the files themselves.
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_motion_attachment_motion_id", "motion_id"),)

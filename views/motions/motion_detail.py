@@ -47,6 +47,7 @@ from views.motions.handling_forms import (
     RatingForm,
     UnitReturnForm,
 )
+from views.motions.motion_attachments import MotionAttachmentsPanel
 from views.motions.motion_table_model import number_text
 from views.motions.reply_dialog import ReplyForm
 from views.ops import motions as ops
@@ -178,6 +179,9 @@ class MotionDetailWindow(QWidget):
         self.co_unit_button.setToolTip(self.tr("登记协办单位对本提案的意见，随答复函打印"))
         self.co_unit_button.setEnabled(False)
         self.co_unit_button.clicked.connect(lambda: self.open_co_unit_form())
+        self.attachments = MotionAttachmentsPanel(
+            runner, ctx, motion_id, on_changed=self.load, report=lambda t: self.message.setText(t)
+        )
         self.actions_row = QHBoxLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -194,6 +198,7 @@ class MotionDetailWindow(QWidget):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.contacts)
         layout.addWidget(self.co_unit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.attachments)
         actions_label = QLabel(self.tr("可执行的操作："))
         layout.addWidget(actions_label)
         layout.addLayout(self.actions_row)
@@ -292,6 +297,7 @@ class MotionDetailWindow(QWidget):
                 for _u, role, _a, _d, active in detail.assignments
             )
         )
+        self.attachments.show_for(row.state)
         self._build_actions(row.state)
         self.loaded.emit()
 

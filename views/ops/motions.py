@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from models.importing.motion_reader import MotionSheet
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
+    from models.services.decisions.contracts import AttachmentFile
     from models.services.motions.commands.co_units import CoUnitEntry
     from models.services.motions.contracts import (
         CalendarYear,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
         ReplyDraft,
     )
     from models.services.motions.importing import MotionImportOutcome
+    from models.services.motions.queries import MotionAttachmentRow
 
 
 # ---------------------------------------------------------------- reads
@@ -518,5 +520,38 @@ def reject_motion(
             action="reject",
             reason=reason,
             as_suggestion=as_suggestion,
+        )
+    )
+
+
+# ---------------------------------------------------------------- attachments (附件)
+
+
+def motion_attachments(ctx: AppContext, *, motion_id: int) -> list[MotionAttachmentRow]:
+    from models.services.motions.queries import motion_attachments as listed
+
+    return listed(ctx.db, motion_id)
+
+
+def motion_attachment_content(ctx: AppContext, *, attachment_id: int) -> AttachmentFile:
+    from models.services.motions.queries import motion_attachment_content as content
+
+    return content(ctx.db, attachment_id)
+
+
+def attach_to_motion(ctx: AppContext, *, motion_id: int, path: Path) -> Outcome[int]:
+    from models.services.motions.commands import attachments
+
+    return ctx.command(
+        lambda db, user: attachments.attach_to_motion(db, user=user, motion_id=motion_id, path=path)
+    )
+
+
+def remove_motion_attachment(ctx: AppContext, *, attachment_id: int) -> Outcome[None]:
+    from models.services.motions.commands import attachments
+
+    return ctx.command(
+        lambda db, user: attachments.remove_motion_attachment(
+            db, user=user, attachment_id=attachment_id
         )
     )

@@ -45,6 +45,7 @@ _KIND_OF_TABLE: dict[str, RecordKind] = {
     "motion_reply": RecordKind.MOTIONS,
     "motion_feedback": RecordKind.MOTIONS,
     "motion_state_change": RecordKind.MOTIONS,
+    "motion_attachment": RecordKind.MOTIONS,
     "major_decision": RecordKind.DECISIONS,
     "decision_step": RecordKind.DECISIONS,
     "decision_attachment": RecordKind.DECISIONS,

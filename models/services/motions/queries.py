@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -11,8 +13,9 @@ from models.domain.errors import DomainError
 from models.domain.motion_statistics import GroupedStatistics, grouped_statistics
 from models.domain.motion_workflow import MOTION_CATEGORIES, OVERDUE_STATES, MotionState
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.entities import Body, HandlingUnit, Motion, Term
+from models.entities import Body, HandlingUnit, Motion, MotionAttachment, Term
 from models.services.common.settings import get_setting
+from models.services.decisions.contracts import AttachmentFile
 from models.services.motions import _rules as dl
 from models.services.motions._calendar import parse_years
 from models.services.motions._members import draft_of, resolve_member, term_members
@@ -210,3 +213,52 @@ def motion_draft(db: Database, motion_id: int) -> tuple[int | None, MotionDraft]
     with db.session_factory() as session:
         motion = load_motion(session, motion_id)
         return motion.term.ordinal, draft_of(motion)
+
+
+# ---------------------------------------------------------------- attachments (附件)
+
+
+@dataclass(frozen=True)
+class MotionAttachmentRow:
+    """One attached file as listed: never its bytes."""
+
+    id: int
+    filename: str
+    size: int
+    sha256: str
+    added_at: datetime
+    added_by: str
+
+
+def motion_attachments(db: Database, motion_id: int) -> list[MotionAttachmentRow]:
+    """The motion's attachments in the order they were added."""
+    with db.session_factory() as session:
+        rows = session.execute(
+            select(
+                MotionAttachment.id,
+                MotionAttachment.filename,
+                MotionAttachment.size,
+                MotionAttachment.sha256,
+                MotionAttachment.added_at,
+                MotionAttachment.added_by,
+            )
+            .where(MotionAttachment.motion_id == motion_id)
+            .order_by(MotionAttachment.id)
+        ).all()
+    return [MotionAttachmentRow(*row) for row in rows]
+
+
+def motion_attachment_content(db: Database, attachment_id: int) -> AttachmentFile:
+    """The original name and the bytes, checked against the stored SHA-256."""
+    with db.session_factory() as session:
+        row = session.execute(
+            select(
+                MotionAttachment.filename, MotionAttachment.sha256, MotionAttachment.content
+            ).where(MotionAttachment.id == attachment_id)
+        ).first()
+    if row is None:
+        raise DomainError("motion_attachment_not_found", attachment_id=attachment_id)
+    filename, sha256, content = row
+    if hashlib.sha256(content).hexdigest() != sha256:
+        raise DomainError("motion_attachment_damaged", filename=filename)
+    return AttachmentFile(filename, content)
