@@ -27,7 +27,7 @@ from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
 from views.ops import motions as ops
-from views.side_button import side_button
+from views.side_button import message_line, side_button, side_column
 
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome
@@ -113,25 +113,21 @@ class HandlingUnitsDialog(QDialog):
         self.editor.problem_changed.connect(self._show_problem)
         self.editor.hide()
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("提示"))
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = message_line(self.tr("提示"))
         close = side_button(self.tr("关闭(&C)"), self.tr("关闭（Esc）"), self.close)
 
-        side = QVBoxLayout()
-        for widget in (
-            self.add_button,
-            self.rename_button,
-            self.kind_button,
-            self.up_button,
-            self.down_button,
-            self.active_button,
-            self.delete_button,
-        ):
-            side.addWidget(widget)
-        side.addStretch(1)
-        side.addWidget(close)
+        side = side_column(
+            (
+                self.add_button,
+                self.rename_button,
+                self.kind_button,
+                self.up_button,
+                self.down_button,
+                self.active_button,
+                self.delete_button,
+            ),
+            close,
+        )
         middle = QHBoxLayout()
         middle.addWidget(self.table, 1)
         middle.addLayout(side)

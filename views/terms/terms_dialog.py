@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,7 +27,7 @@ from models.services.terms.contracts import ELECTED_BODIES, TermSummary
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import terms as ops
-from views.side_button import side_button
+from views.side_button import message_line, side_button, side_column
 from views.terms.term_forms import (
     CandidatesFromCongressForm,
     DatesForm,
@@ -121,24 +121,20 @@ class TermsDialog(QDialog):
         self.elect_button.setVisible(elected)
         self.candidates_button.setVisible(kind is BodyKind.PRESIDIUM)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("提示"))
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = message_line(self.tr("提示"))
         close = side_button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)
 
-        side = QVBoxLayout()
-        for widget in (
-            self.open_button,
-            self.dates_button,
-            self.elect_button,
-            self.candidates_button,
-            self.current_button,
-            self.delete_button,
-        ):
-            side.addWidget(widget)
-        side.addStretch(1)
-        side.addWidget(close)
+        side = side_column(
+            (
+                self.open_button,
+                self.dates_button,
+                self.elect_button,
+                self.candidates_button,
+                self.current_button,
+                self.delete_button,
+            ),
+            close,
+        )
         middle = QHBoxLayout()
         middle.addWidget(self.table, 1)
         middle.addLayout(side)

@@ -42,7 +42,7 @@ from views.error_presenter import describe
 from views.form_dialog import FormDialog
 from views.ops import units as ops
 from views.row_table_model import RowTableModel
-from views.side_button import side_button
+from views.side_button import message_line, side_button, side_column
 
 if TYPE_CHECKING:
     from models.services.common.changes import Changes, Outcome
@@ -264,22 +264,18 @@ class UnitsDialog(QDialog):
         self.total = QLabel()
         self.total.setAccessibleName(self.tr("名额合计"))
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("提示"))
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = message_line(self.tr("提示"))
 
-        side = QVBoxLayout()
-        for widget in (
-            self.add_button,
-            self.rename_button,
-            self.up_button,
-            self.down_button,
-            self.delete_button,
-        ):
-            side.addWidget(widget)
-        side.addStretch(1)
-        side.addWidget(self.close_button)
+        side = side_column(
+            (
+                self.add_button,
+                self.rename_button,
+                self.up_button,
+                self.down_button,
+                self.delete_button,
+            ),
+            self.close_button,
+        )
         middle = QHBoxLayout()
         middle.addWidget(self.table, 1)
         middle.addLayout(side)
