@@ -125,7 +125,7 @@ def test_the_session_copies_are_deleted_when_the_process_exits(tmp_path):
 
 def test_the_step_panel_opens_a_private_copy_and_cleans_it_on_quit(qtbot, tmp_path, monkeypatch):
     from models.services.decisions.contracts import AttachmentFile
-    from views.decisions import step_panel
+    from views.decisions import attachment_copies, step_panel
 
     panel = step_panel.StepPanel(None, None, on_saved=lambda d: None, report=lambda t: None)
     qtbot.addWidget(panel)
@@ -133,9 +133,11 @@ def test_the_step_panel_opens_a_private_copy_and_cleans_it_on_quit(qtbot, tmp_pa
     opened: list[str] = []
     panel.open_url = lambda url: opened.append(url.toLocalFile()) or True
     connected: list[object] = []
-    monkeypatch.setattr(step_panel, "_cleaning", set())
+    monkeypatch.setattr(attachment_copies, "_cleaning", set())
     monkeypatch.setattr(
-        step_panel, "QCoreApplication", type("App", (), {"instance": staticmethod(lambda: Fake)})
+        attachment_copies,
+        "QCoreApplication",
+        type("App", (), {"instance": staticmethod(lambda: Fake)}),
     )
 
     class Fake:

@@ -14,7 +14,11 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
 
 from models.domain.filenames import safe_filename
 
@@ -89,3 +93,38 @@ def session_copies() -> AttachmentCopies:
         _session = AttachmentCopies()
         atexit.register(_session.clean)
     return _session
+
+
+_cleaning: set[int] = set()
+_translate = QCoreApplication.translate
+
+
+def clean_on_quit(copies: AttachmentCopies) -> None:
+    """Delete the copies when the application quits (its main window closed), not only at the
+    interpreter's exit (atexit), which a killed or frozen process may never reach."""
+    app = QCoreApplication.instance()
+    if app is None or id(copies) in _cleaning:
+        return
+    _cleaning.add(id(copies))
+    app.aboutToQuit.connect(copies.clean)
+
+
+def open_copy(
+    copies: AttachmentCopies,
+    attachment_id: int,
+    filename: str,
+    content: bytes,
+    open_url: Callable[[QUrl], Any],
+) -> tuple[Path | None, str | None]:
+    """Write a private copy and hand it to the system's viewer: (the copy, a problem to show)."""
+    clean_on_quit(copies)
+    tr = _translate
+    try:
+        path = copies.write(attachment_id, filename, content)
+    except OSError as exc:
+        return None, tr("attachment_copies", "无法打开附件：") + (exc.strerror or str(exc))
+    if not open_url(QUrl.fromLocalFile(str(path))):
+        return path, tr("attachment_copies", "没有能打开此类文件的程序；文件已保存在 %1").replace(
+            "%1", str(path)
+        )
+    return path, None

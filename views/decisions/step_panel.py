@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ from models.services.decisions.contracts import (
     StepRow,
 )
 from views.background import Runner
-from views.decisions.attachment_copies import AttachmentCopies, session_copies
+from views.decisions.attachment_copies import AttachmentCopies, open_copy, session_copies
 from views.decisions.step_forms import NotApplicableForm, StepForm
 from views.error_presenter import describe
 from views.ops import decisions as ops
@@ -293,17 +293,13 @@ class StepPanel(QWidget):
 
     def _write_and_open(self, attachment_id: int, stored: AttachmentFile) -> None:
         """A private copy (attachment_copies) for the system's viewer, deleted on quit."""
-        _clean_on_quit(self.copies)
-        try:
-            path = self.copies.write(attachment_id, stored.filename, stored.content)
-        except OSError as exc:
-            self.report(self.tr("无法打开附件：") + (exc.strerror or str(exc)))
-            return
-        self.last_opened = path
-        if not self.open_url(QUrl.fromLocalFile(str(path))):
-            self.report(
-                self.tr("没有能打开此类文件的程序；文件已保存在 %1").replace("%1", str(path))
-            )
+        path, problem = open_copy(
+            self.copies, attachment_id, stored.filename, stored.content, self.open_url
+        )
+        if path is not None:
+            self.last_opened = path
+        if problem:
+            self.report(problem)
 
     def save_attachment(self, target: Path | None = None) -> None:
         attachment = self.selected_attachment()
@@ -331,16 +327,3 @@ class StepPanel(QWidget):
             on_done=then,
             on_error=lambda e: self.report(describe(e)),
         )
-
-
-_cleaning: set[int] = set()
-
-
-def _clean_on_quit(copies: AttachmentCopies) -> None:
-    """Delete the copies when the application quits (its main window closed), not only at the
-    interpreter's exit (atexit), which a killed or frozen process may never reach."""
-    app = QCoreApplication.instance()
-    if app is None or id(copies) in _cleaning:
-        return
-    _cleaning.add(id(copies))
-    app.aboutToQuit.connect(copies.clean)

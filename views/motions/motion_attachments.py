@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.domain.motion_workflow import MotionState
 from views.background import Runner
-from views.decisions.attachment_copies import AttachmentCopies, session_copies
+from views.decisions.attachment_copies import AttachmentCopies, open_copy, session_copies
 from views.error_presenter import describe
 from views.ops import motions as ops
 
@@ -208,17 +208,10 @@ class MotionAttachmentsPanel(QWidget):
 
     def _write_and_open(self, attachment_id: int, stored: AttachmentFile) -> None:
         """A private copy (attachment_copies) for the system's viewer, deleted on quit."""
-        # Imported here: the decisions panel's module reads the database layer at import.
-        from views.decisions.step_panel import _clean_on_quit
-
-        _clean_on_quit(self.copies)
-        try:
-            path = self.copies.write(attachment_id, stored.filename, stored.content)
-        except OSError as exc:
-            self.report(self.tr("无法打开附件：") + (exc.strerror or str(exc)))
-            return
-        self.last_opened = path
-        if not self.open_url(QUrl.fromLocalFile(str(path))):
-            self.report(
-                self.tr("没有能打开此类文件的程序；文件已保存在 %1").replace("%1", str(path))
-            )
+        path, problem = open_copy(
+            self.copies, attachment_id, stored.filename, stored.content, self.open_url
+        )
+        if path is not None:
+            self.last_opened = path
+        if problem:
+            self.report(problem)
