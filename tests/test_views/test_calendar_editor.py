@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from views.motions.calendar_editor import CalendarEditor, missing_years
 from views.motions.motion_list import MotionList
-from views.ops import motions as ops
+from views.ops import motion_lists as ops
 
 from .helpers import ModalAnswerer, WindowHarness, shot, unnamed_focusable
 from .test_motions import ctx

@@ -12,7 +12,7 @@ from models.store.unit_of_work import open_database
 from views.motions.handling_forms import AssignForm
 from views.motions.handling_units_dialog import HandlingUnitsDialog
 from views.motions.motion_list import MotionList
-from views.ops import motions as ops
+from views.ops import motion_lists as ops
 
 from .helpers import ModalAnswerer, WindowHarness, shot, sqlite_url, type_text, unnamed_focusable
 from .test_motion_forms import open_form

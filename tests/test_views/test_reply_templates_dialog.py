@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from models.domain.reply_templates import parse_templates
 from views.motions.motion_list import MotionList
 from views.motions.reply_templates_dialog import ReplyTemplatesDialog
-from views.ops import motions as ops
+from views.ops import motion_lists as ops
 
 from .helpers import WindowHarness, shot, unnamed_focusable
 from .test_motion_reply_templates import answering

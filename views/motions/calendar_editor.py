@@ -33,7 +33,7 @@ from models.services.motions.contracts import FIRST_YEAR, LAST_YEAR, CalendarYea
 from views.background import Runner
 from views.error_presenter import describe
 from views.motions.calendar_days import HOLIDAY, MAKE_UP, CalendarDays
-from views.ops import motions as ops
+from views.ops import motion_lists as ops
 
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome

@@ -26,7 +26,7 @@ from views.error_presenter import describe
 from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
-from views.ops import motions as ops
+from views.ops import motion_lists as ops
 from views.side_button import message_line, side_button, side_column
 
 if TYPE_CHECKING:

@@ -50,6 +50,7 @@ from views.motions.handling_forms import (
 from views.motions.motion_attachments import MotionAttachmentsPanel
 from views.motions.motion_table_model import number_text
 from views.motions.reply_dialog import ReplyForm
+from views.ops import motion_lists
 from views.ops import motions as ops
 
 if TYPE_CHECKING:
@@ -411,7 +412,7 @@ class MotionDetailWindow(QWidget):
             work = lambda: (  # noqa: E731
                 ops.reply_classes(ctx),
                 ops.merged_followers(ctx, motion_id=motion_id),
-                ops.reply_templates(ctx),
+                motion_lists.reply_templates(ctx),
             )
         elif action is A.MERGE:
             term = self.detail.row.term

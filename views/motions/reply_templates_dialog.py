@@ -37,6 +37,7 @@ from views.background import Runner
 from views.error_presenter import describe
 from views.motions.motion_table_model import number_text
 from views.motions.reply_templates import reply_values
+from views.ops import motion_lists
 from views.ops import motions as ops
 
 if TYPE_CHECKING:
@@ -176,7 +177,11 @@ class ReplyTemplatesDialog(QDialog):
         self.message.setText(self.tr("正在载入…"))
         ctx = self.ctx
         self.runner.submit(
-            lambda: (ops.reply_templates(ctx), ops.reply_classes(ctx), ops.term_motions(ctx)),
+            lambda: (
+                motion_lists.reply_templates(ctx),
+                ops.reply_classes(ctx),
+                ops.term_motions(ctx),
+            ),
             on_done=lambda data: self._loaded(*data, wanted=wanted),
             on_error=lambda e: self.message.setText(describe(e)),
         )
@@ -331,7 +336,7 @@ class ReplyTemplatesDialog(QDialog):
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("正在保存…"))
         self._submit(
-            lambda: ops.save_reply_template(
+            lambda: motion_lists.save_reply_template(
                 ctx,
                 name=draft.name,
                 text=draft.text,
@@ -357,7 +362,7 @@ class ReplyTemplatesDialog(QDialog):
         ctx = self.ctx
         self.base = None
         self._submit(
-            lambda: ops.remove_reply_template(ctx, original=original),
+            lambda: motion_lists.remove_reply_template(ctx, original=original),
             None,
             self.tr("已删除模板“%1”。").replace("%1", original.name),
             keep=original,
@@ -377,7 +382,7 @@ class ReplyTemplatesDialog(QDialog):
         ctx, keep = self.ctx, self.base
         self.base = None
         self._submit(
-            lambda: ops.reset_reply_templates(ctx),
+            lambda: motion_lists.reset_reply_templates(ctx),
             keep.name if keep else None,
             self.tr("已恢复软件自带的答复函模板。"),
             keep=keep,

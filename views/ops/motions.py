@@ -15,16 +15,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from models.domain.motion_statistics import GroupedStatistics
     from models.domain.motion_workflow import HandlingRole
-    from models.domain.reply_templates import ReplyTemplate
     from models.importing.motion_reader import MotionSheet
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
     from models.services.decisions.contracts import AttachmentFile
     from models.services.motions.commands.co_units import CoUnitEntry
     from models.services.motions.contracts import (
-        CalendarYear,
         DueCounts,
-        HandlingUnitRow,
         LetterSummary,
         MemberChoice,
         MotionDetail,
@@ -69,22 +66,10 @@ def handling_units(ctx: AppContext) -> list[tuple[int, str]]:
     return queries.list_handling_units(ctx.db)
 
 
-def handling_unit_rows(ctx: AppContext) -> list[HandlingUnitRow]:
-    from models.services.motions import queries
-
-    return queries.list_handling_unit_rows(ctx.db)
-
-
 def reply_classes(ctx: AppContext) -> tuple[tuple[str, str], ...]:
     from models.services.motions import queries
 
     return queries.reply_classes(ctx.db)
-
-
-def reply_templates(ctx: AppContext) -> tuple[ReplyTemplate, ...]:
-    from models.services.motions import reply_templates
-
-    return reply_templates.reply_templates(ctx.db, shipped=ctx.reply_templates)
 
 
 def due_counts(ctx: AppContext) -> DueCounts:
@@ -97,12 +82,6 @@ def term_statistics(ctx: AppContext) -> GroupedStatistics:
     from models.services.motions import queries
 
     return queries.term_statistics(ctx.db)
-
-
-def calendar_years(ctx: AppContext) -> tuple[CalendarYear, ...]:
-    from models.services.motions import queries
-
-    return queries.calendar_years(ctx.db)
 
 
 # ---------------------------------------------------------------- intake
@@ -268,97 +247,6 @@ def feedback_timeout(
     )
 
 
-# ---------------------------------------------------------------- handling units
-
-
-def add_handling_unit(ctx: AppContext, *, name: str, kind: str) -> Outcome[HandlingUnitRow]:
-    from models.services.motions.commands import units
-
-    return ctx.command(
-        lambda db, user: units.add_handling_unit(db, user=user, name=name, kind=kind)
-    )
-
-
-def rename_handling_unit(ctx: AppContext, *, unit_id: int, name: str) -> Outcome[HandlingUnitRow]:
-    from models.services.motions.commands import units
-
-    return ctx.command(
-        lambda db, user: units.rename_handling_unit(db, user=user, unit_id=unit_id, name=name)
-    )
-
-
-def set_handling_unit_kind(ctx: AppContext, *, unit_id: int, kind: str) -> Outcome[HandlingUnitRow]:
-    from models.services.motions.commands import units
-
-    return ctx.command(
-        lambda db, user: units.set_handling_unit_kind(db, user=user, unit_id=unit_id, kind=kind)
-    )
-
-
-def set_handling_unit_active(
-    ctx: AppContext, *, unit_id: int, active: bool
-) -> Outcome[HandlingUnitRow]:
-    from models.services.motions.commands import units
-
-    return ctx.command(
-        lambda db, user: units.set_handling_unit_active(
-            db, user=user, unit_id=unit_id, active=active
-        )
-    )
-
-
-def move_handling_unit(
-    ctx: AppContext, *, unit_id: int, step: int
-) -> Outcome[list[HandlingUnitRow]]:
-    from models.services.motions.commands import units
-
-    return ctx.command(
-        lambda db, user: units.move_handling_unit(db, user=user, unit_id=unit_id, step=step)
-    )
-
-
-def delete_handling_unit(ctx: AppContext, *, unit_id: int) -> Outcome[None]:
-    from models.services.motions.commands import units
-
-    return ctx.command(lambda db, user: units.delete_handling_unit(db, user=user, unit_id=unit_id))
-
-
-# ---------------------------------------------------------------- working-day calendar
-
-
-def set_calendar_year(
-    ctx: AppContext,
-    *,
-    year: int,
-    holidays: Sequence[date],
-    make_up_days: Sequence[date],
-    note: str | None,
-    expected: CalendarYear | None,
-) -> Outcome[tuple[CalendarYear, ...]]:
-    from models.services.motions.commands import calendar
-
-    return ctx.command(
-        lambda db, user: calendar.set_year(
-            db, user=user, year=year, holidays=holidays, make_up_days=make_up_days, note=note,
-            expected=expected,
-        )
-    )  # fmt: skip
-
-
-def remove_calendar_year(ctx: AppContext, *, year: int) -> Outcome[tuple[CalendarYear, ...]]:
-    from models.services.motions.commands import calendar
-
-    return ctx.command(lambda db, user: calendar.remove_year(db, user=user, year=year))
-
-
-def import_calendar(
-    ctx: AppContext, *, path: Path
-) -> Outcome[tuple[tuple[int, ...], tuple[CalendarYear, ...]]]:
-    from models.services.motions.commands import calendar
-
-    return ctx.command(lambda db, user: calendar.import_calendar_file(db, user=user, path=path))
-
-
 # ---------------------------------------------------------------- many motions from a file
 
 
@@ -407,51 +295,6 @@ def record_co_unit_opinion(
             given_by=given_by,
         )
     )  # fmt: skip
-
-
-# ---------------------------------------------------------------- reply templates
-
-
-def save_reply_template(
-    ctx: AppContext,
-    *,
-    name: str,
-    text: str,
-    reply_class: str | None,
-    original: ReplyTemplate | None,
-) -> Outcome[tuple[ReplyTemplate, ...]]:
-    from models.services.motions import reply_templates
-
-    return ctx.command(
-        lambda db, user: reply_templates.save_reply_template(
-            db, user=user, name=name, text=text, reply_class=reply_class, original=original,
-            shipped=ctx.reply_templates,
-        )
-    )  # fmt: skip
-
-
-def remove_reply_template(
-    ctx: AppContext, *, original: ReplyTemplate
-) -> Outcome[tuple[ReplyTemplate, ...]]:
-    from models.services.motions import reply_templates
-
-    return ctx.command(
-        lambda db, user: reply_templates.remove_reply_template(
-            db, user=user, original=original, shipped=ctx.reply_templates
-        )
-    )
-
-
-def reset_reply_templates(
-    ctx: AppContext, *, name: str | None = None
-) -> Outcome[tuple[ReplyTemplate, ...]]:
-    from models.services.motions import reply_templates
-
-    return ctx.command(
-        lambda db, user: reply_templates.reset_reply_templates(
-            db, user=user, shipped=ctx.reply_templates, name=name
-        )
-    )
 
 
 # ---------------------------------------------------------------- 新建提案, 编辑, 重新提交
