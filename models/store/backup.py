@@ -173,12 +173,6 @@ def restore_sqlite(source: Path, engine: Engine) -> None:
     engine.dispose()
 
 
-def read_only_uri(path: Path) -> str:
-    """A read-only SQLite URI; the path percent-encoded, so "#", "?" and "%" in a folder's name
-    (备份#1) are part of the name."""
-    return path.resolve().as_uri() + "?mode=ro"
-
-
 def sweep_partials(target: Path) -> None:
     """Remove what killed backups to this name left behind (their temporary file and journal)."""
     for leftover in _partials(target):

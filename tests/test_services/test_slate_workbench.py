@@ -7,8 +7,9 @@ from sqlalchemy import select
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ElectoralUnit, SeatAllocation
 from models.services.common.settings import record_rules
+from models.services.rosters.queries import preview_slate_import
 from models.services.slates.commands import import_slate
-from models.services.slates.queries import preview_slate, slate_workbench, units_of_term
+from models.services.slates.queries import slate_workbench, units_of_term
 from models.services.terms.commands import open_term
 
 from ._support import add_units
@@ -66,7 +67,7 @@ def test_preview_reads_the_file_against_the_terms_units_and_writes_nothing(db, t
     congress, _ = _prepare(db)
     _seat(db, congress, "大峪街道", 4)
     path = write(tmp_path / "s.xlsx", [row(0, "视力"), row(1, "听力")])  # 大峪街道, 城子街道
-    sheet = preview_slate(db, path=path, kind=BodyKind.CONGRESS, term_id=congress)
+    sheet = preview_slate_import(db, path=path, kind=BodyKind.CONGRESS, term_id=congress).sheet
     assert sheet.total == 2 and len(sheet.records) == 1
     assert [(p.column, p.code) for p in sheet.problems] == [("选举单位", "unit_unknown")]
     assert slate_workbench(db, kind=BodyKind.CONGRESS, term=8).slate.people == ()

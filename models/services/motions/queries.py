@@ -11,7 +11,7 @@ from sqlalchemy import select
 from models.domain.deadlines import is_due_soon
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import GroupedStatistics, grouped_statistics
-from models.domain.motion_workflow import MOTION_CATEGORIES, OVERDUE_STATES, MotionState
+from models.domain.motion_workflow import OVERDUE_STATES, MotionState
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import Body, HandlingUnit, Motion, MotionAttachment, Term
 from models.services.common.settings import get_setting
@@ -201,11 +201,6 @@ def resolve_presidium_member(
     with db.session_factory() as session:
         term_row = find_term(session, BodyKind.PRESIDIUM, None, term)
         return resolve_member(session, term_row, value, field=field)
-
-
-def motion_categories() -> tuple[str, ...]:
-    """The categories a motion may be filed under (the shipped list; see motion_workflow)."""
-    return MOTION_CATEGORIES
 
 
 def motion_draft(db: Database, motion_id: int) -> tuple[int | None, MotionDraft]:

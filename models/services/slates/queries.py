@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -28,7 +27,7 @@ from models.services.slates.contracts import (
 from models.store.unit_of_work import Database
 
 if TYPE_CHECKING:
-    from models.importing.slate_reader import SlateSheet
+    pass
 
 
 def rules_in_force(db: Database) -> Rules:
@@ -150,16 +149,6 @@ def slate_workbench(db: Database, *, kind: BodyKind, term: int | None) -> SlateW
     slate = load_term_slate(db, kind=kind, term=term)
     seats = seats_of_term(db, term_id=slate.term_id) if kind is BodyKind.CONGRESS else []
     return SlateWorkbench(slate=slate, rules=rules_in_force(db), seats=tuple(seats))
-
-
-def preview_slate(db: Database, *, path: Path, kind: BodyKind, term_id: int) -> SlateSheet:
-    """A spreadsheet read and checked row by row against the term, before anything is imported."""
-    from models.importing.guard import using_limits
-    from models.importing.slate_reader import read_slate  # openpyxl and calamine: only here
-
-    units = units_of_term(db, term_id=term_id) if kind is BodyKind.CONGRESS else None
-    with using_limits(file_limits_in_force(db)):
-        return read_slate(path, body=kind.value, known_units=units)
 
 
 # --- saved adjustments of a slate (调整记录) ---------------------------------------------------
