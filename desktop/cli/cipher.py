@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.cli.output import print_json, say
 from desktop.settings import PASSWORD_ENV, StartupSettings, read_password_line
 from models.domain.errors import DomainError
-from models.store.cipher import decrypt_file, encrypt_file
+from models.store.cipher_files import decrypt_file, encrypt_file
 from models.store.engine import sqlite_path
 
 LEFTOVER_WARNING = (

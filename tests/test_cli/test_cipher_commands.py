@@ -19,7 +19,7 @@ from alembic import command
 from sqlalchemy import text
 
 from models.domain.messages import message
-from models.store import cipher, migrate
+from models.store import cipher, cipher_files, migrate
 from models.store.engine import create_database_engine
 
 from .helpers import Result, run_cli, sqlite_url
@@ -240,7 +240,7 @@ def _old_encrypted_database(tmp_path: Path) -> tuple[Path, str]:
             )
         )
     engine.dispose()
-    done = cipher.encrypt_file(path, PASSWORD)
+    done = cipher_files.encrypt_file(path, PASSWORD)
     cipher.forget_passwords()
     assert done.recovery_key is not None
     return path, done.recovery_key

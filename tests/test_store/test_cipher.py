@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from models.domain.errors import DomainError
-from models.store import cipher
+from models.store import cipher, cipher_files
 from models.store.engine import create_database_engine, is_encrypted_engine
 
 PASSWORD = "an office passphrase"
@@ -71,7 +71,7 @@ def test_what_counts_as_encrypted(tmp_path):
     assert not cipher.is_encrypted(tmp_path)
     plain = _plain(tmp_path / "plain.sqlite3")
     assert not cipher.is_encrypted(plain)
-    cipher.encrypt_file(plain, PASSWORD)
+    cipher_files.encrypt_file(plain, PASSWORD)
     assert cipher.is_encrypted(plain)
 
 
@@ -79,7 +79,7 @@ def test_short_passphrase_is_refused_before_anything_is_written(tmp_path):
     path = _plain(tmp_path / "plain.sqlite3")
     before = path.read_bytes()
     with pytest.raises(DomainError) as refused:
-        cipher.encrypt_file(path, "1234567")
+        cipher_files.encrypt_file(path, "1234567")
     assert refused.value.code == "database_password_short"
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.sqlite3"]
@@ -87,7 +87,7 @@ def test_short_passphrase_is_refused_before_anything_is_written(tmp_path):
 
 def test_the_engine_opens_an_encrypted_file_only_with_a_fitting_secret(tmp_path):
     path = _plain(tmp_path / "plain.sqlite3")
-    done = cipher.encrypt_file(path, PASSWORD)
+    done = cipher_files.encrypt_file(path, PASSWORD)
     cipher.forget_passwords()
     url = f"sqlite:///{path}"
     with pytest.raises(DomainError) as required:
@@ -118,7 +118,7 @@ def test_the_engine_opens_an_encrypted_file_only_with_a_fitting_secret(tmp_path)
 
 def test_an_interrupted_encrypt_leaves_no_plain_copy_once_opened(tmp_path):
     path = _plain(tmp_path / "plain.sqlite3")
-    cipher.encrypt_file(path, PASSWORD)
+    cipher_files.encrypt_file(path, PASSWORD)
     leftover = tmp_path / "plain.sqlite3.old"
     leftover.write_bytes(b"SQLite format 3\x00 plain pages")
     cipher.forget_passwords()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from desktop.gui import build_window, open_unlocked, unlock_database
 from desktop.settings import StartupSettings
 from models.domain.messages import message
-from models.store import cipher
+from models.store import cipher, cipher_files
 from views.database_password import DatabasePasswordDialog
 
 from .helpers import ModalAnswerer, shot, sqlite_url, type_text, unnamed_focusable
@@ -35,7 +35,7 @@ def encrypted(demo_file: Path, tmp_path: Path) -> tuple[Path, str]:
     """A copy of the demo, encrypted; with its recovery key."""
     path = tmp_path / "yishi.sqlite3"
     shutil.copy(demo_file, path)
-    done = cipher.encrypt_file(path, PASSWORD)
+    done = cipher_files.encrypt_file(path, PASSWORD)
     cipher.forget_passwords()
     assert done.recovery_key is not None
     return path, done.recovery_key
