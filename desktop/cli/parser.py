@@ -81,7 +81,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def _json_option(parser: argparse.ArgumentParser) -> None:
+def json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 
@@ -93,7 +93,7 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，请写成 YYYY-MM-DD") from None
 
 
-def _body_options(parser: argparse.ArgumentParser) -> None:
+def body_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--body", choices=[k.value for k in BodyKind], help="机构")
     parser.add_argument(
         "--association",
@@ -117,6 +117,15 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def leaf_command(
+    sub: argparse._SubParsersAction[ChineseArgumentParser], name: str, help_text: str
+) -> ChineseArgumentParser:
+    """A subcommand that takes the global options too (before or after its name)."""
+    leaf = sub.add_parser(name, help=help_text, description=help_text)
+    _global_options(leaf, suppress=True)
+    return leaf
+
+
 def build_parser(version: str) -> ChineseArgumentParser:
     parser = ChineseArgumentParser(prog="yishi", description="议事 — 区残联秘书处工作台")
     parser.add_argument("--version", action="version", version=f"yishi {version}")
@@ -125,12 +134,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
         dest="command", metavar="命令", parser_class=ChineseArgumentParser
     )
 
-    def command(
-        sub: argparse._SubParsersAction[ChineseArgumentParser], name: str, help_text: str
-    ) -> ChineseArgumentParser:
-        leaf = sub.add_parser(name, help=help_text, description=help_text)
-        _global_options(leaf, suppress=True)
-        return leaf
+    command = leaf_command
 
     gui = command(commands, "gui", "打开议事窗口（不带子命令时也是如此）")
     gui.add_argument(
@@ -139,18 +143,18 @@ def build_parser(version: str) -> ChineseArgumentParser:
 
     demo = command(commands, "demo", "在当前数据库中生成演示数据")
     demo.add_argument("--force", action="store_true", help="数据库已有其他数据时先清空再生成")
-    _json_option(demo)
+    json_option(demo)
 
     people = commands.add_parser("people", help="人员库").add_subparsers(
         dest="people_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
     )
     listing = command(people, "list", "列出人员")
-    _body_options(listing)
+    body_options(listing)
     listing.add_argument(
         "--search", metavar="TEXT", help="按姓名、全拼、拼音首字母或身份证号末几位查找"
     )
     listing.add_argument("--reveal", action="store_true", help="显示完整身份证号（将记入日志）")
-    _json_option(listing)
+    json_option(listing)
 
     meetings = commands.add_parser("meetings", help="会议").add_subparsers(
         dest="meetings_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
@@ -160,7 +164,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
     meeting_list.add_argument(
         "--term", type=int, metavar="N", help="届次，如 7 表示第七届（默认现任届次；党组不分届次）"
     )
-    _json_option(meeting_list)
+    json_option(meeting_list)
 
     motions = commands.add_parser("motions", help="提案").add_subparsers(
         dest="motions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
@@ -172,7 +176,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
     motion_list.add_argument(
         "--state", choices=[s.value for s in MotionState], metavar="S", help="状态，如 handling"
     )
-    _json_option(motion_list)
+    json_option(motion_list)
     motion_add = command(motions, "add", "登记一件提案（已提交）")
     motion_add.add_argument(
         "--proposer",
@@ -194,7 +198,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
         "--received", type=iso_date, metavar="DATE", help="收到日期（默认今天）"
     )
     motion_add.add_argument("--term", type=int, metavar="N", help="主席团届次（默认现任届次）")
-    _json_option(motion_add)
+    json_option(motion_add)
     motion_import = command(motions, "import", "从 Excel 文件批量登记提案")
     motion_import.add_argument(
         "file", metavar="FILE.xlsx", help="提案文件（yishi template motions 生成的模板）"
@@ -203,14 +207,14 @@ def build_parser(version: str) -> ChineseArgumentParser:
     motion_import.add_argument(
         "--valid-only", action="store_true", help="只登记无误的行；有错误的行另存为 .rejected.xlsx"
     )
-    _json_option(motion_import)
+    json_option(motion_import)
 
     decisions = commands.add_parser("decisions", help="三重一大事项").add_subparsers(
         dest="decisions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
     )
     decision_list = command(decisions, "list", "列出三重一大事项（台账）")
     decision_list.add_argument("--year", type=int, metavar="YYYY", help="年度，如 2026（默认全部）")
-    _json_option(decision_list)
+    json_option(decision_list)
 
     slate_bodies = ["congress", "presidium"]
     check_slate = command(
@@ -222,72 +226,17 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
     check_slate.add_argument("--previous", metavar="FILE.xlsx", help="上一届名单，用于比较变化趋势")
     check_slate.add_argument("--rules", metavar="NAME|PATH", help="规则文件（默认 mentougou-2019）")
-    _json_option(check_slate)
+    json_option(check_slate)
 
     check = command(commands, "check", "检查数据库中某一届名单的构成")
     check.add_argument("--body", choices=[*slate_bodies, "council"], required=True, help="机构")
     check.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
-    _json_option(check)
+    json_option(check)
 
-    setup = command(commands, "setup", "填写或修改本会信息（首次使用时运行；可重复运行以修改）")
-    setup.add_argument("--name", metavar="NAME", help="本会全称，如 门头沟区残疾人联合会")
-    setup.add_argument("--short", metavar="SHORT", help="发文字号用的简称，如 门残联")
-    setup.add_argument("--district", metavar="D", help="所在区，如 门头沟区")
-    setup.add_argument("--address", metavar="TEXT", help="通信地址（印在答复函等文书上）")
-    setup.add_argument("--postcode", metavar="TEXT", help="邮政编码")
-    setup.add_argument("--telephone", metavar="TEXT", help="联系电话")
-    setup.add_argument(
-        "--rules",
-        metavar="NAME|PATH",
-        help="规则文件：程序自带的编号（如 mentougou-2019）或文件路径",
-    )
-    _json_option(setup)
+    # The federation's own set-up: its profile, its bodies' terms, the congress's units.
+    from desktop.cli.parser_office import add_office_commands
 
-    terms = commands.add_parser("terms", help="届次").add_subparsers(
-        dest="terms_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    term_list = command(terms, "list", "列出某一机构的各届")
-    _body_options(term_list)
-    _json_option(term_list)
-    term_open = command(terms, "open", "新建一届（筹备中）")
-    _body_options(term_open)
-    term_open.add_argument("--start", type=iso_date, metavar="DATE", help="计划开始日期")
-    term_open.add_argument("--end", type=iso_date, metavar="DATE", help="计划结束日期")
-    _json_option(term_open)
-    term_elect = command(terms, "elect", "记录选举结果：候选人当选或未当选")
-    _body_options(term_elect)
-    outcome = term_elect.add_mutually_exclusive_group(required=True)
-    outcome.add_argument("--all", action="store_true", help="全部候选人当选")
-    outcome.add_argument(
-        "--results",
-        metavar="FILE.xlsx",
-        help="选举结果表：“身份证号”和“结果”两列，结果为 当选 或 未当选",
-    )
-    term_elect.add_argument("--date", type=iso_date, metavar="DATE", help="选举日期（默认今天）")
-    _json_option(term_elect)
-    term_current = command(terms, "make-current", "把一届设为现任：上一届转为往届，其在任人员届满")
-    _body_options(term_current)
-    term_current.add_argument(
-        "--date", type=iso_date, metavar="DATE", required=True, help="换届日期"
-    )
-    _json_option(term_current)
-
-    units = commands.add_parser("units", help="选举单位与名额").add_subparsers(
-        dest="units_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    unit_list = command(units, "list", "列出某届代表大会的选举单位和名额")
-    _body_options(unit_list)
-    _json_option(unit_list)
-    unit_set = command(units, "set", "设置某届代表大会的选举单位和名额（没有的单位会新建）")
-    _body_options(unit_set)
-    unit_set.add_argument(
-        "--unit",
-        action="append",
-        required=True,
-        metavar="NAME=SEATS",
-        help="选举单位及其名额，如 大峪街道=12；可重复",
-    )
-    _json_option(unit_set)
+    add_office_commands(commands)
 
     template = commands.add_parser("template", help="名单模板").add_subparsers(
         dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
@@ -320,18 +269,18 @@ def build_parser(version: str) -> ChineseArgumentParser:
     )
     slate_import.add_argument("--reserve", action="store_true", help="作为候补人选导入")
     _import_options(slate_import)
-    _json_option(slate_import)
+    json_option(slate_import)
 
     roster_import = command(
         importing, "roster", "把在任人员名单导入某一届（在任，自该届开始之日起）"
     )
     roster_import.add_argument("file", metavar="FILE.xlsx", help="在任人员名单文件")
-    _body_options(roster_import)
+    body_options(roster_import)
     roster_import.add_argument(
         "--valid-only", action="store_true", help="只导入无误的行；有错误的行另存为 .rejected.xlsx"
     )
     _import_options(roster_import)
-    _json_option(roster_import)
+    json_option(roster_import)
 
     printing = command(
         commands, "print", "打印文书：纪要、签到表、名单、构成统计表、协会列席统计表"
@@ -399,13 +348,13 @@ def build_parser(version: str) -> ChineseArgumentParser:
         dest="db_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
     )
     upgrade = command(db, "upgrade", "把数据库升级到本程序的版本")
-    _json_option(upgrade)
+    json_option(upgrade)
     backup = command(db, "backup", "把 SQLite 数据库备份到文件（程序运行时也可以）")
     backup.add_argument("path", metavar="PATH", help="备份文件路径")
-    _json_option(backup)
+    json_option(backup)
     restore = command(db, "restore", "用备份文件恢复 SQLite 数据库")
     restore.add_argument("path", metavar="PATH", help="备份文件路径")
-    _json_option(restore)
+    json_option(restore)
     auto = command(
         db, "auto-backup", "设置或查看自动备份：退出时或每天，备份到指定文件夹，保留最近几份"
     )
@@ -416,7 +365,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
         help="off 不自动备份，exit 每次退出时，daily 每天一次",
     )
     auto.add_argument("--keep", type=int, metavar="N", help="保留最近的 N 份（默认 10）")
-    _json_option(auto)
+    json_option(auto)
     encrypt = command(
         db, "encrypt", "把 SQLite 数据库转为加密数据库（SQLCipher），并给出一次性恢复密钥"
     )
@@ -425,7 +374,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
         action="store_true",
         help="从标准输入读取新密码（否则用 YISHI_DB_PASSWORD）",
     )
-    _json_option(encrypt)
+    json_option(encrypt)
     decrypt = command(db, "decrypt", "把加密数据库转回不加密的 SQLite 数据库")
-    _json_option(decrypt)
+    json_option(decrypt)
     return parser
