@@ -40,6 +40,19 @@ _WITH_DATABASE = {
     ("units", "list"): "desktop.cli.units:run_list",
     ("units", "set"): "desktop.cli.units:run_set",
     ("import", "roster"): "desktop.cli.roster:run_import",
+    # issue 15 — accounts (desktop/cli/users.py)
+    ("users", "list"): "desktop.cli.users:run_list",
+    ("users", "add"): "desktop.cli.users:run_add",
+    ("users", "set-role"): "desktop.cli.users:run_set_role",
+    ("users", "disable"): "desktop.cli.users:run_disable",
+    ("users", "enable"): "desktop.cli.users:run_enable",
+    ("users", "reset-password"): "desktop.cli.users:run_reset_password",
+    ("users", "change-password"): "desktop.cli.users:run_change_password",
+    ("users", "require-sign-in"): "desktop.cli.users:run_require_sign_in",
+    # issue 15 — the audit trail (desktop/cli/audit.py)
+    ("audit", "list"): "desktop.cli.audit:run_list",
+    ("audit", "export"): "desktop.cli.audit:run_export",
+    ("audit", "verify"): "desktop.cli.audit:run_verify",
 }
 _WITH_SETTINGS = {
     ("db", "upgrade"): "desktop.cli.db:run_upgrade",

@@ -27,7 +27,7 @@ def _database_file(settings: StartupSettings) -> Path:
 
 def run_encrypt(settings: StartupSettings, args: argparse.Namespace) -> int:
     path = _database_file(settings)
-    passphrase = read_password_line() if args.password_stdin else os.environ.get(PASSWORD_ENV)
+    passphrase = read_password_line() if args.new_password_stdin else os.environ.get(PASSWORD_ENV)
     if not passphrase:
         raise DomainError("database_password_missing")
     if not path.exists():

@@ -71,7 +71,17 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="数据库地址（默认：环境变量 YISHI_DATABASE_URL，否则用户数据目录中的 SQLite 文件）",
     )
     parser.add_argument(
-        "--user", metavar="NAME", default=default, help="操作人（默认：操作系统登录名）"
+        "--user",
+        metavar="NAME",
+        default=default,
+        help="操作人；数据库要求登录时为账户名（默认：操作系统登录名）",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        default=default,
+        help="从标准输入读取账户密码（也可用环境变量 YISHI_PASSWORD；与 --db-password-stdin "
+        "同用时，第一行为数据库密码，第二行为账户密码）",
     )
     parser.add_argument(
         "--db-password-stdin",
@@ -238,6 +248,10 @@ def build_parser(version: str) -> ChineseArgumentParser:
 
     add_office_commands(commands)
 
+    from desktop.cli.parser_accounts import add_account_commands
+
+    add_account_commands(commands)
+
     template = commands.add_parser("template", help="名单模板").add_subparsers(
         dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
     )
@@ -370,9 +384,9 @@ def build_parser(version: str) -> ChineseArgumentParser:
         db, "encrypt", "把 SQLite 数据库转为加密数据库（SQLCipher），并给出一次性恢复密钥"
     )
     encrypt.add_argument(
-        "--password-stdin",
+        "--new-password-stdin",
         action="store_true",
-        help="从标准输入读取新密码（否则用 YISHI_DB_PASSWORD）",
+        help="从标准输入读取数据库的新密码（否则用 YISHI_DB_PASSWORD）",
     )
     json_option(encrypt)
     decrypt = command(db, "decrypt", "把加密数据库转回不加密的 SQLite 数据库")

@@ -258,6 +258,20 @@ MESSAGES: dict[str, str] = {
     "motion_attachment_not_found": "找不到编号为 {attachment_id} 的附件，可能已被他人删除。请刷新后再试。",
     "motion_attachment_not_removable": "提案“{title}”现在是{state}，附件“{filename}”已归档，不能删除；只有已提交、审查中或退回修改的提案才能删除附件。",
     "motion_attachment_damaged": "附件“{filename}”的内容与登记时的 SHA-256 不符，可能已损坏，请从备份恢复。",
+    # issue 15 — who may do what: the core's refusals
+    "account_refused": "账户名或密码不正确，或该账户已停用。请核对后重试，或请管理员重置密码。",
+    "role_refused": "当前账户（{role}）无权{action}。如需办理，请联系本会的管理员。",
+    "unit_scope_refused": "承办单位账户（{unit}）只能办理交由本单位承办的提案，无权{action}其他单位的提案。",
+    # issue 15 — accounts, passwords and signing in
+    "accounts_section_placeholder": "账户与权限",
+    # issue 15 — the audit trail and its hash chain
+    "audit_section_placeholder": "操作记录",
+    # issue 15 — PostgreSQL roles, grants and row-level security
+    "pg_roles_section_placeholder": "数据库权限",
+    # issue 15 — the command × role matrix, unit scope, reply numbers and unit versions
+    "matrix_section_placeholder": "权限表",
+    # issue 15 — the window: sign-in, accounts and the audit trail
+    "views_section_placeholder": "窗口",
     # issue 14 — many motions at once from a file (yishi motions import)
     "motion_title_repeated": "{proposer}已有标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
     "motion_title_repeated_in_file": "本表第 {row} 行已有{proposer}标题为“{title}”的提案，同一提案人不能重复提交同一标题。",

@@ -109,6 +109,9 @@ DEFAULTS: dict[str, Any] = {
         "max_compression_ratio": 200,
         "max_members": 1_000,
     },
+    # Who signs off (签发) replies and finalises minutes besides the secretariat (issue 15): with
+    # leader_signs, accounts of role 领导 may; without, a leader only reads.
+    "permissions": {"leader_signs": False},
 }
 
 
@@ -238,7 +241,7 @@ def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
 
 
 # The sections of a rules file; meetings, motions and decisions are read by their own loaders.
-SECTIONS = {"rules", "slates", "meetings", "motions", "decisions", "files"}
+SECTIONS = {"rules", "slates", "meetings", "motions", "decisions", "files", "permissions"}
 _T = TypeVar("_T")
 _SHARE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _RULE_KEYS = {"level", "source", "wording"}
@@ -411,3 +414,16 @@ def load_file_limits(text: str, *, rules_id: str = "rules") -> FileLimits:
                 reader.fail(f"files.{key}", f"应为正整数，而不是 {value!r}")
             values[key] = value
     return FileLimits(**values)
+
+
+def load_leader_signs(text: str, *, rules_id: str = "rules") -> bool:
+    """Read [permissions] leader_signs: whether 领导 accounts sign off replies and finalise
+    minutes. Raises `rules_invalid`."""
+    data = _parse(text, rules_id)
+    if "permissions" not in data:
+        return bool(DEFAULTS["permissions"]["leader_signs"])
+    reader = _Reader(rules_id)
+    table = reader.table(data, "permissions", set(DEFAULTS["permissions"]))
+    if "leader_signs" not in table:
+        return bool(DEFAULTS["permissions"]["leader_signs"])
+    return reader.value(table, "permissions", "leader_signs", bool, "true 或 false")

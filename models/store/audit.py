@@ -6,13 +6,14 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, attributes
 
 from models.domain.identity import mask_identifier, mask_ids_in_text
 from models.entities import ChangeLog, User
 from models.entities.base import Base, Versioned
+from models.store.audit_chain import GENESIS, sealed
 
 MASKED_COLUMNS = frozenset({"id_number", "cert_number"})
 # Bookkeeping columns say nothing a reader of the log needs.
@@ -60,11 +61,6 @@ def stamp_versioned(session: Session, _context: Any, _instances: Any) -> None:
     for obj in session.new:
         if isinstance(obj, Versioned) and obj.created_at is None:
             obj.created_at = now  # the unit of work's clock (the demo's dates), not the column's
-        if isinstance(obj, ChangeLog):
-            # A row written by UnitOfWork.log (a trial's reason, a reveal): no ID in it whole.
-            obj.note = _plain("note", obj.note)
-            obj.before = _plain("before", obj.before)
-            obj.after = _plain("after", obj.after)
     for obj in list(session.new) + [o for o in session.dirty if session.is_modified(o)]:
         if isinstance(obj, Versioned):
             obj.updated_by = login
@@ -128,7 +124,55 @@ def record_changes(session: Session, _context: Any) -> None:
                 }
             )
     if rows:
-        session.connection().execute(insert(ChangeLog), [r | {"note": None} for r in rows])
+        hold_entries(session, [r | {"note": None} for r in rows])
         # What the unit of work reports as changed once it commits (see unit_of_work.collecting).
         touched = session.info.setdefault("touched", set())
         touched.update((r["entity"], r["entity_id"]) for r in rows)
+
+
+# Any constant: the one advisory lock that keeps appends to the chain in order on PostgreSQL.
+_CHAIN_LOCK = 0x59495348  # "YISH"
+_HELD = "yishi_log_entries"
+
+
+def hold_entries(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Keep change-log entries until the transaction commits (`seal_held_entries`): sealing
+    them into the chain takes the chain's lock, which must be held for moments, not for the
+    whole of a clerk's unit of work — two clerks' transactions still run side by side."""
+    session.info.setdefault(_HELD, []).extend(entries)
+
+
+def seal_held_entries(session: Session) -> None:
+    """before_commit: flush what is left (its entries join the held ones), then append them."""
+    session.flush()
+    entries = session.info.pop(_HELD, [])
+    if entries:
+        append_entries(session, entries)
+
+
+def drop_held_entries(session: Session, _previous: Any = None) -> None:
+    """after_rollback: what was rolled back is not in the log either."""
+    session.info.pop(_HELD, None)
+
+
+def append_entries(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Append to the change log, each entry sealed to the one before (audit_chain.py). Appends
+    are one at a time across clerks: SQLite's writer lock already orders them; on PostgreSQL a
+    transaction-wide advisory lock does, from here to the commit that follows."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
+    last = connection.execute(
+        select(ChangeLog.entry_hash).order_by(ChangeLog.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    masked = [
+        entry
+        | {
+            "note": _plain("note", entry.get("note")),
+            "before": _plain("before", entry.get("before")),
+            "after": _plain("after", entry.get("after")),
+        }
+        for entry in entries
+    ]
+    rows, _last = sealed(last or GENESIS, masked)
+    connection.execute(insert(ChangeLog), rows)

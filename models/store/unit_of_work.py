@@ -15,9 +15,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.domain.errors import DomainError
-from models.entities import ChangeLog, User
+from models.entities import Setting, User
 from models.entities.base import utcnow
-from models.store.audit import record_changes, stamp_versioned
+from models.store.audit import (
+    drop_held_entries,
+    hold_entries,
+    record_changes,
+    seal_held_entries,
+    stamp_versioned,
+)
 from models.store.engine import WRITER_OPTION, create_database_engine
 from models.store.migrate import open_schema
 
@@ -47,12 +53,22 @@ def collecting() -> Iterator[Touched]:
         _collector.reset(token)
 
 
+# "1" once an administrator has turned sign-in on (账户与权限); absent or "0": not required.
+SIGN_IN_REQUIRED = "accounts.sign_in_required"
+
+
+def sign_in_required(session: Session) -> bool:
+    return session.scalar(select(Setting.value).where(Setting.key == SIGN_IN_REQUIRED)) == "1"
+
+
 class AuditedSession(Session):
     """A session whose every flush stamps versioned records and appends to the change log."""
 
 
 event.listen(AuditedSession, "before_flush", stamp_versioned)
 event.listen(AuditedSession, "after_flush", record_changes)
+event.listen(AuditedSession, "before_commit", seal_held_entries)
+event.listen(AuditedSession, "after_rollback", drop_held_entries)
 
 
 class UnitOfWork:
@@ -83,6 +99,9 @@ class UnitOfWork:
     def _clerk(self) -> User:
         user = self.session.scalar(select(User).where(User.login == self.user_login))
         if user is None:
+            if sign_in_required(self.session):
+                # Only an administrator adds accounts once sign-in is required.
+                raise DomainError("account_refused")
             user = User(login=self.user_login, display_name=self.user_login)
             self.session.add(user)
             self.session.flush()
@@ -98,18 +117,21 @@ class UnitOfWork:
         after: dict[str, Any] | None = None,
     ) -> None:
         """An audit row for something that is not a write, such as revealing an ID number."""
-        self.session.add(
-            ChangeLog(
-                at=self._clock(),
-                user_id=self.user.id,
-                user_login=self.user_login,
-                action=action,
-                entity=entity,
-                entity_id=str(entity_id),
-                before=None,
-                after=after,
-                note=note,
-            )
+        hold_entries(
+            self.session,
+            [
+                {
+                    "at": self._clock(),
+                    "user_id": self.user.id,
+                    "user_login": self.user_login,
+                    "action": action,
+                    "entity": entity,
+                    "entity_id": str(entity_id),
+                    "before": None,
+                    "after": after,
+                    "note": note,
+                }
+            ],
         )
 
     def commit(self) -> None:

@@ -120,7 +120,9 @@ def test_encrypted_file_is_unreadable_without_the_key_and_identical_after_decryp
 
 def test_encrypt_output_names_the_recovery_key_and_what_may_remain(capsys, monkeypatch, demo):
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    result = run_cli(capsys, "--database", demo.url, "db", "encrypt", "--password-stdin", "--json")
+    result = run_cli(
+        capsys, "--database", demo.url, "db", "encrypt", "--new-password-stdin", "--json"
+    )
     assert result.code == 0, result.err
     payload = result.json()
     assert re.fullmatch(r"(?:[A-Z2-7]{5}-){5}[A-Z2-7]{5}", payload["recovery_key"])
@@ -189,7 +191,9 @@ def test_encrypt_refusals(capsys, monkeypatch, demo):
     assert missing.code == 2
     assert _refused(missing, "database_password_missing", demo.path)
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    short = run_cli(capsys, "--database", demo.url, "db", "encrypt", "--password-stdin", "--json")
+    short = run_cli(
+        capsys, "--database", demo.url, "db", "encrypt", "--new-password-stdin", "--json"
+    )
     assert short.code == 2
     assert _refused(short, "database_password_short", demo.path)
     plain = run_cli(capsys, "--database", demo.url, "db", "decrypt", "--json")
@@ -318,7 +322,7 @@ def test_real_processes_read_the_passwords_from_standard_input(tmp_path):
             cwd=Path(__file__).resolve().parents[2],
         )
 
-    made = run(["db", "encrypt", "--password-stdin", "--json"], PASSWORD + "\n")
+    made = run(["db", "encrypt", "--new-password-stdin", "--json"], PASSWORD + "\n")
     assert made.returncode == 0, made.stderr
     assert PASSWORD not in made.stdout + made.stderr
     assert cipher.is_encrypted(path)

@@ -14,6 +14,9 @@ from typing import TypeVar
 
 from sqlalchemy.engine import URL, make_url
 
+from models.domain.messages import message
+from models.domain.permissions import PERMISSIONS, may
+from models.domain.roles import ROLE_NAMES, Role, SignedIn
 from models.services.common.changes import Changes, Outcome
 from models.store.unit_of_work import Database, collecting
 
@@ -44,6 +47,22 @@ class AppContext:
     user: str
     fonts_dir: Path | None = None
     reply_templates: Path | None = None  # resources/templates/reply_templates.toml
+    # The signed-in account; None while the database does not require sign-in (an administrator).
+    account: SignedIn | None = None
+    leader_signs: bool = False  # [permissions] leader_signs of the rules in force
+
+    @property
+    def role(self) -> Role:
+        return self.account.role if self.account is not None else Role.ADMIN
+
+    def refusal(self, action: str) -> str | None:
+        """Why this account may not take `action` (a disabled button's tooltip), or None. The
+        core checks again when the command runs: this only saves the clerk a refused click."""
+        if may(self.role, action, leader_signs=self.leader_signs):
+            return None
+        permission = PERMISSIONS.get(action)
+        label = permission.label if permission is not None else action
+        return message("role_refused", {"role": ROLE_NAMES[self.role], "action": label})
 
     def command(self, work: Callable[[Database, str], T]) -> Outcome[T]:
         """Run one user action's command as the clerk; its changes are what it committed."""

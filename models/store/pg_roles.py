@@ -1,0 +1,69 @@
+"""On PostgreSQL each account is a login role of the server, a member of one group role per
+Yishi role, so the database enforces what the core checks (issue 15).
+
+`yishi users add` (run by an administrator whose connection may create roles) creates the
+login; `yishi db upgrade` creates the groups and their grants and policies. Names are quoted by
+the server's own quote_ident, never pasted into SQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from models.domain.roles import Role
+
+GROUP_PREFIX = "yishi_"
+
+
+def group_role(role: Role) -> str:
+    """The PostgreSQL group role of a Yishi role: yishi_admin, yishi_secretariat, …"""
+    return f"{GROUP_PREFIX}{role.value}"
+
+
+def _ident(connection: Connection, name: str) -> str:
+    return str(connection.execute(text("SELECT quote_ident(:name)"), {"name": name}).scalar_one())
+
+
+def _literal(connection: Connection, value: str) -> str:
+    return str(
+        connection.execute(text("SELECT quote_literal(:value)"), {"value": value}).scalar_one()
+    )
+
+
+def login_exists(connection: Connection, login: str) -> bool:
+    found = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login})
+    return found.first() is not None
+
+
+def create_login(connection: Connection, login: str, password: str, role: Role) -> None:
+    """CREATE ROLE login LOGIN PASSWORD … IN ROLE yishi_<role>; an administrator's login may
+    create the logins of others (CREATEROLE)."""
+    extra = " CREATEROLE" if role is Role.ADMIN else ""
+    connection.exec_driver_sql(
+        f"CREATE ROLE {_ident(connection, login)} LOGIN{extra} "
+        f"PASSWORD {_literal(connection, password)} "
+        f"IN ROLE {_ident(connection, group_role(role))}"
+    )
+
+
+def set_login_group(connection: Connection, login: str, role: Role) -> None:
+    """Membership in exactly one Yishi group: the role's."""
+    who = _ident(connection, login)
+    for other in Role:
+        if other is not role:
+            connection.exec_driver_sql(f"REVOKE {_ident(connection, group_role(other))} FROM {who}")
+    connection.exec_driver_sql(f"GRANT {_ident(connection, group_role(role))} TO {who}")
+    createrole = "CREATEROLE" if role is Role.ADMIN else "NOCREATEROLE"
+    connection.exec_driver_sql(f"ALTER ROLE {who} {createrole}")
+
+
+def set_login_password(connection: Connection, login: str, password: str) -> None:
+    connection.exec_driver_sql(
+        f"ALTER ROLE {_ident(connection, login)} PASSWORD {_literal(connection, password)}"
+    )
+
+
+def set_login_enabled(connection: Connection, login: str, enabled: bool) -> None:
+    connection.exec_driver_sql(
+        f"ALTER ROLE {_ident(connection, login)} {'LOGIN' if enabled else 'NOLOGIN'}"
+    )
