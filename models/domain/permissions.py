@@ -67,6 +67,7 @@ PERMISSIONS: Mapping[str, Permission] = {
     "federation.rules": _p("更换规则文件", A),
     "settings.edit": _p("修改系统设置", A),
     "accounts.manage": _p("管理账户与权限", A),
+    "accounts.own_password": _p("修改本人密码", A, S, L, U, R),
     "audit.read": _p("查看操作记录", A, L),
     "audit.export": _p("导出操作记录", A),
     "db.backup": _p("备份数据库", A, S),

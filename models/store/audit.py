@@ -20,7 +20,15 @@ MASKED_COLUMNS = frozenset({"id_number", "cert_number"})
 SKIPPED_COLUMNS = frozenset({"version", "created_at", "updated_at", "updated_by"})
 
 
+# A password's hash is nobody's business, not even the log's: it says only that one was set.
+SECRET_COLUMNS = frozenset({"password_hash"})
+SECRET_SET = "（已设置）"
+SECRET_CHANGED = "（已更改）"
+
+
 def _plain(column: str, value: Any) -> Any:
+    if column in SECRET_COLUMNS:
+        return SECRET_SET if value else None
     if column in MASKED_COLUMNS and isinstance(value, str):
         return mask_identifier(value)
     if isinstance(value, str):
@@ -100,6 +108,8 @@ def record_changes(session: Session, _context: Any) -> None:
             if history.has_changes() and history.deleted != history.added:
                 before[key] = _plain(key, history.deleted[0] if history.deleted else None)
                 after[key] = _plain(key, history.added[0] if history.added else None)
+                if key in SECRET_COLUMNS and after[key] is not None:
+                    after[key] = SECRET_CHANGED
         if after:
             rows.append(
                 base

@@ -67,3 +67,13 @@ def set_login_enabled(connection: Connection, login: str, enabled: bool) -> None
     connection.exec_driver_sql(
         f"ALTER ROLE {_ident(connection, login)} {'LOGIN' if enabled else 'NOLOGIN'}"
     )
+
+
+def groups_ready(connection: Connection) -> bool:
+    """Whether `yishi db upgrade` has created the group roles on this server: only then is each
+    account also a login role of its own."""
+    found = connection.execute(
+        text("SELECT count(*) FROM pg_roles WHERE rolname = ANY(:names)"),
+        {"names": [group_role(role) for role in Role]},
+    ).scalar_one()
+    return int(found) == len(Role)

@@ -77,11 +77,16 @@ class UnitOfWork:
         session_factory: Callable[[], Session],
         user_login: str,
         clock: Callable[[], datetime] = utcnow,
+        *,
+        attributed: bool = True,
     ) -> None:
         self._session_factory = session_factory
         self.user_login = user_login
         self._clock = clock
         self._committed = False
+        # False only for signing in: the name tried may be no account at all.
+        self._attributed = attributed
+        self.user: User | None = None
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
@@ -89,11 +94,12 @@ class UnitOfWork:
         self.session.info["now"] = self._clock
         try:
             self.session.connection(execution_options={WRITER_OPTION: True})
-            self.user = self._clerk()
+            if self._attributed:
+                self.user = self._clerk()
         except Exception as exc:
             self.session.close()
             raise _busy_or(exc) from exc
-        self.session.info["user_id"] = self.user.id
+        self.session.info["user_id"] = self.user.id if self.user is not None else None
         return self
 
     def _clerk(self) -> User:
@@ -122,7 +128,7 @@ class UnitOfWork:
             [
                 {
                     "at": self._clock(),
-                    "user_id": self.user.id,
+                    "user_id": self.user.id if self.user is not None else None,
                     "user_login": self.user_login,
                     "action": action,
                     "entity": entity,
@@ -199,6 +205,11 @@ class Database:
 
     def unit_of_work(self, user_login: str) -> UnitOfWork:
         return UnitOfWork(self.session_factory, user_login, self.clock)
+
+    def sign_in_work(self, tried_login: str) -> UnitOfWork:
+        """The bookkeeping of one sign-in attempt (its log entry, the failure count), written
+        under the name tried, which may be no account: nothing else may be written here."""
+        return UnitOfWork(self.session_factory, tried_login, self.clock, attributed=False)
 
 
 def open_database(url: str, *, backup_dir: Path | None = None) -> Database:

@@ -39,9 +39,15 @@ RULES_CONTENT = "rules.content"
 _running_as: ContextVar[SignedIn | None] = ContextVar("yishi_running_as", default=None)
 
 
-def account_in(session: Session, login: str) -> SignedIn:
+# The one action an account whose password was set or reset by an administrator may take.
+OWN_PASSWORD = "accounts.own_password"
+
+
+def account_in(session: Session, login: str, *, action: str | None = None) -> SignedIn:
     """The account `login` works as; refused (`account_refused`, never saying whether the name
-    exists) when sign-in is required and it is not an active account with a password."""
+    exists) when sign-in is required and it is not an active account with a password, and
+    (`password_change_required`) while its password is one an administrator set, for anything
+    but changing it."""
     if not sign_in_required(session):
         return SignedIn(login=login, role=Role.ADMIN, display_name=login)
     found = session.execute(
@@ -54,6 +60,8 @@ def account_in(session: Session, login: str) -> SignedIn:
     user, unit_name = found
     if not user.active or user.password_hash is None:
         raise DomainError("account_refused")
+    if user.must_change_password and action != OWN_PASSWORD:
+        raise DomainError("password_change_required")
     return SignedIn(
         login=user.login,
         role=Role(user.role),
@@ -87,7 +95,7 @@ def refusal(account: SignedIn, action: str) -> DomainError:
 
 def check_allowed(session: Session, login: str, action: str) -> SignedIn:
     """The account, if its role may take `action`; else `role_refused` naming role and action."""
-    account = account_in(session, login)
+    account = account_in(session, login, action=action)
     signs = account.role is Role.LEADER and leader_signs(session)
     if not may(account.role, action, leader_signs=signs):
         raise refusal(account, action)

@@ -1,0 +1,44 @@
+"""On a shared PostgreSQL database each account is also a login role (models/store/pg_roles.py),
+kept in step with the account in the same transaction; on SQLite there is nothing to do."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from models.domain.roles import Role
+from models.store import pg_roles
+
+
+def _server(session: Session) -> object | None:
+    connection = session.connection()
+    if connection.dialect.name != "postgresql" or not pg_roles.groups_ready(connection):
+        return None
+    return connection
+
+
+def added(session: Session, login: str, password: str, role: Role) -> None:
+    connection = session.connection()
+    if _server(session) is None:
+        return
+    if pg_roles.login_exists(connection, login):
+        # The same login on another Yishi database of this server: one person, one password.
+        pg_roles.set_login_group(connection, login, role)
+        pg_roles.set_login_password(connection, login, password)
+        pg_roles.set_login_enabled(connection, login, True)
+    else:
+        pg_roles.create_login(connection, login, password, role)
+
+
+def role_set(session: Session, login: str, role: Role) -> None:
+    if _server(session) is not None:
+        pg_roles.set_login_group(session.connection(), login, role)
+
+
+def password_set(session: Session, login: str, password: str) -> None:
+    if _server(session) is not None:
+        pg_roles.set_login_password(session.connection(), login, password)
+
+
+def enabled_set(session: Session, login: str, enabled: bool) -> None:
+    if _server(session) is not None:
+        pg_roles.set_login_enabled(session.connection(), login, enabled)
