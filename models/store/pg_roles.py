@@ -9,6 +9,7 @@ the server's own quote_ident, never pasted into SQL.
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
+from sqlalchemy.engine import make_url
 
 from models.domain.roles import Role
 
@@ -67,3 +68,15 @@ def set_login_enabled(connection: Connection, login: str, enabled: bool) -> None
     connection.exec_driver_sql(
         f"ALTER ROLE {_ident(connection, login)} {'LOGIN' if enabled else 'NOLOGIN'}"
     )
+
+
+def account_url(url: str, login: str, password: str) -> str:
+    """The configured database URL with the account's own login and password: how the app
+    connects as the clerk's role on PostgreSQL. The clerks' configured URL carries no password
+    (they sign in); this one does, so it is handed to create_engine and never shown — the
+    display code (services/common/context.py `database_display`) prints host and database only,
+    and SQLAlchemy's own rendering masks it."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError("an account's own connection exists on PostgreSQL only")
+    return parsed.set(username=login, password=password).render_as_string(hide_password=False)
