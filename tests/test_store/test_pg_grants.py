@@ -17,15 +17,20 @@ from typing import Any
 import pytest
 from conftest import PG_URL, FreshDatabases
 from sqlalchemy import Connection, Engine, create_engine, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from test_services.test_motions_setup import Setup, build_setup
 
 from models.domain.errors import DomainError
+from models.domain.motion_workflow import MotionState
 from models.domain.roles import Role
 from models.entities import ChangeLog, Motion, User
 from models.entities.base import Base
+from models.services.common.context import database_display
 from models.services.motions.commands.handling import assign_motion, receive_motion
 from models.services.motions.commands.intake import accept_motion, advance_motion, register_motion
+from models.services.motions.commands.replies import send_reply
+from models.services.motions.contracts import ReplyDraft
 from models.store.audit_chain import GENESIS, chain_hash
 from models.store.engine import create_database_engine
 from models.store.pg_grants import apply_grants, set_up_grants
@@ -200,7 +205,8 @@ def test_not_even_the_owner_rewrites_the_change_log(granted: Granted) -> None:
 def test_a_unit_account_sees_only_its_units_motions(granted: Granted) -> None:
     own = granted.motions["康复部"]
     with granted.engines[Role.UNIT].connect() as connection:
-        assert connection.execute(text("SELECT id FROM motion")).scalars().all() == [own]
+        seen = connection.execute(text("SELECT * FROM motion")).mappings().all()
+        assert [row["id"] for row in seen] == [own]
         assigned = connection.execute(text("SELECT DISTINCT motion_id FROM assignment"))
         assert assigned.scalars().all() == [own]
         states = connection.execute(text("SELECT DISTINCT motion_id FROM motion_state_change"))
@@ -211,9 +217,24 @@ def test_a_unit_account_sees_only_its_units_motions(granted: Granted) -> None:
     with granted.engines[Role.READONLY].connect() as connection:
         everyone = set(connection.execute(text("SELECT id FROM motion")).scalars())
         assert everyone == set(granted.motions.values())
+    with granted.engines[Role.UNIT].connect() as connection:
+        replies = connection.execute(text("SELECT DISTINCT motion_id FROM motion_reply"))
+        assert set(replies.scalars()) <= {own}
 
 
-def test_a_unit_account_signs_for_its_motion_through_the_core(granted: Granted) -> None:
+def _letter(number: str) -> ReplyDraft:
+    return ReplyDraft(
+        reply_class="A",
+        text="已协调有关部门完成改造。",
+        signer="王主任",
+        signed_on=date(2026, 3, 1),
+        sent_on=date(2026, 3, 2),
+        document_number=number,
+    )
+
+
+def test_a_unit_account_handles_and_answers_its_motion_through_the_core(granted: Granted) -> None:
+    """签收, 办理 and 答复 as the unit's own role: the grants cover what those commands write."""
     unit = granted.database(Role.UNIT)
     login = granted.logins[Role.UNIT]
     own, other = granted.motions["康复部"], granted.motions["区教委"]
@@ -221,16 +242,70 @@ def test_a_unit_account_signs_for_its_motion_through_the_core(granted: Granted) 
         unit, user=login, motion_id=own, expected_version=None, received_on=date(2026, 1, 6)
     )
     assert row.id == own
+    advance_motion(unit, user=login, motion_id=own, expected_version=None, action="start_handling")
+    answered = send_reply(
+        unit, user=login, motion_id=own, expected_version=None, reply=_letter("门康函〔2026〕1号")
+    )
+    assert answered.state is MotionState.REPLIED
     with pytest.raises(DomainError) as refused:
         receive_motion(
             unit, user=login, motion_id=other, expected_version=None, received_on=date(2026, 1, 6)
         )
     assert refused.value.code == "motion_not_found"
     with granted.db.session_factory() as session:
-        last = session.scalars(select(ChangeLog).order_by(ChangeLog.id.desc()).limit(2)).all()
+        last = session.scalars(select(ChangeLog).order_by(ChangeLog.id.desc()).limit(4)).all()
     assert {entry.user_login for entry in last} == {login}
-    assert {entry.entity for entry in last} >= {"motion"}
+    assert {entry.entity for entry in last} >= {"motion", "motion_reply"}
     _assert_chain_valid(granted)
+
+
+def test_a_leader_signs_off_a_reply_through_the_core(granted: Granted) -> None:
+    """签发 when the rules let leaders sign: the leader's grants cover the reply."""
+    motion_id = granted.motions["区教委"]
+    receive_motion(
+        granted.db,
+        user="clerk",
+        motion_id=motion_id,
+        expected_version=None,
+        received_on=date(2026, 1, 6),
+    )
+    advance_motion(
+        granted.db,
+        user="clerk",
+        motion_id=motion_id,
+        expected_version=None,
+        action="start_handling",
+    )
+    login = granted.logins[Role.LEADER]
+    answered = send_reply(
+        granted.database(Role.LEADER),
+        user=login,
+        motion_id=motion_id,
+        expected_version=None,
+        reply=_letter("门教函〔2026〕2号"),
+    )
+    assert answered.state is MotionState.REPLIED
+    with granted.engines[Role.LEADER].connect() as connection:
+        # What it may write is what signing off writes, no more.
+        assert _refused(connection, "DELETE FROM motion_reply") == REFUSED
+        assert _refused(connection, "UPDATE person SET name = name") == REFUSED
+    _assert_chain_valid(granted)
+
+
+def test_account_url_carries_the_login_and_is_never_shown() -> None:
+    configured = "postgresql+psycopg://office-db.local:5432/yishi?sslmode=require"
+    url = account_url(configured, "zhang.san", "p@ss:w/rd 秘")
+    parsed = make_url(url)
+    assert (parsed.username, parsed.password) == ("zhang.san", "p@ss:w/rd 秘")
+    assert (parsed.host, parsed.database, parsed.query) == (
+        "office-db.local",
+        "yishi",
+        {"sslmode": "require"},
+    )
+    assert "p@ss" not in database_display(url)
+    assert "p@ss" not in parsed.render_as_string(hide_password=True)
+    with pytest.raises(ValueError):
+        account_url("sqlite:///yishi.sqlite3", "zhang.san", "secret")
 
 
 def test_the_unit_account_may_not_change_what_it_does_not_handle(granted: Granted) -> None:
