@@ -414,3 +414,43 @@ def _assert_chain_valid(granted: Granted) -> None:
         assert entry.prev_hash == previous, entry.id
         assert entry.entry_hash == chain_hash(previous, content), entry.id
         previous = entry.entry_hash
+
+
+def test_the_secretariat_works_but_leaves_accounts_and_admin_settings_alone(
+    granted: Granted,
+) -> None:
+    login = granted.logins[Role.SECRETARIAT]
+    secretariat = granted.database(Role.SECRETARIAT)
+    row = register_motion(secretariat, user=login, draft=granted.setup.draft("关于助残就业的提案"))
+    with granted.db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM motion WHERE id = :i"), {"i": row.id})
+    with granted.engines[Role.SECRETARIAT].connect() as connection:
+        assert _refused(connection, "UPDATE app_user SET role = 'admin'") == REFUSED
+        upsert = (
+            "INSERT INTO setting (key, value, updated_at, updated_by) VALUES (:k, '0', now(), '')"
+        )
+        assert _refused(connection, upsert, {"k": "accounts.sign_in_required"}) == "42501"
+        assert _refused(connection, upsert, {"k": "motions.reply_templates"}) == ""
+        # The policy hides other keys from its writes: nothing to update, nothing refused loudly.
+        changed = connection.execute(text("UPDATE setting SET value = value WHERE key <> ''"))
+        assert changed.rowcount == 0
+        connection.rollback()
+
+
+def test_an_administrator_creates_the_others_logins(granted: Granted) -> None:
+    login = f"yishi_t_new_{uuid.uuid4().hex[:8]}"
+    try:
+        with granted.engines[Role.ADMIN].begin() as connection:
+            create_login(connection, login, "a-new-password", Role.READONLY)
+        with granted.db.engine.connect() as connection:
+            groups = connection.execute(
+                text(
+                    "SELECT g.rolname FROM pg_auth_members m "
+                    "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member "
+                    "WHERE r.rolname = :n"
+                ),
+                {"n": login},
+            )
+            assert groups.scalars().all() == ["yishi_readonly"]
+    finally:
+        _drop_logins({Role.READONLY: login})
