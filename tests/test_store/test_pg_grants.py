@@ -27,7 +27,8 @@ from models.domain.roles import Role
 from models.entities import ChangeLog, Motion, User
 from models.entities.base import Base
 from models.services.common.context import database_display
-from models.services.motions.commands.handling import assign_motion, receive_motion
+from models.services.motions.commands.co_units import record_co_unit_opinion
+from models.services.motions.commands.handling import assign_motion, receive_motion, unit_return
 from models.services.motions.commands.intake import accept_motion, advance_motion, register_motion
 from models.services.motions.commands.replies import send_reply
 from models.services.motions.contracts import ReplyDraft
@@ -62,9 +63,9 @@ def _version(db: Database, motion_id: int) -> int:
         return found.version
 
 
-def _motion(db: Database, setup: Setup, title: str, unit: str | None) -> int:
+def _motion(db: Database, setup: Setup, title: str, *units: tuple[str, str]) -> int:
     motion_id = register_motion(db, user="clerk", draft=setup.draft(title)).id
-    if unit is None:
+    if not units:
         return motion_id
     for action in ("submit", "start_review"):
         advance_motion(
@@ -80,7 +81,7 @@ def _motion(db: Database, setup: Setup, title: str, unit: str | None) -> int:
         user="clerk",
         motion_id=motion_id,
         expected_version=_version(db, motion_id),
-        units=[(setup.units[unit], "主办")],
+        units=[(setup.units[unit], role) for unit, role in units],
         assigned_on=ASSIGNED,
     )
     return motion_id
@@ -126,9 +127,16 @@ def granted(
         url = db.engine.url.render_as_string(hide_password=False)
         setup = build_setup(db)
         motions = {
-            "康复部": _motion(db, setup, "关于康复服务进社区的提案", "康复部"),
-            "区教委": _motion(db, setup, "关于融合教育资源教室的提案", "区教委"),
-            "none": _motion(db, setup, "关于无障碍出行的提案", None),
+            "康复部": _motion(db, setup, "关于康复服务进社区的提案", ("康复部", "主办")),
+            "区教委": _motion(db, setup, "关于融合教育资源教室的提案", ("区教委", "主办")),
+            "none": _motion(db, setup, "关于无障碍出行的提案"),
+            # 康复部 returns it (退办 ends 区教委's assignment too); 康复部 gives its 协办意见.
+            "returned": _motion(
+                db, setup, "关于盲道整治的提案", ("康复部", "主办"), ("区教委", "协办")
+            ),
+            "co": _motion(
+                db, setup, "关于特教学校扩建的提案", ("区教委", "主办"), ("康复部", "协办")
+            ),
         }
         set_up_grants(db.engine)
         logins = _add_accounts(db, setup, uuid.uuid4().hex[:8])
@@ -203,14 +211,14 @@ def test_not_even_the_owner_rewrites_the_change_log(granted: Granted) -> None:
 
 
 def test_a_unit_account_sees_only_its_units_motions(granted: Granted) -> None:
-    own = granted.motions["康复部"]
+    own = {granted.motions[key] for key in ("康复部", "returned", "co")}
     with granted.engines[Role.UNIT].connect() as connection:
         seen = connection.execute(text("SELECT * FROM motion")).mappings().all()
-        assert [row["id"] for row in seen] == [own]
+        assert {row["id"] for row in seen} == own
         assigned = connection.execute(text("SELECT DISTINCT motion_id FROM assignment"))
-        assert assigned.scalars().all() == [own]
+        assert set(assigned.scalars()) == own
         states = connection.execute(text("SELECT DISTINCT motion_id FROM motion_state_change"))
-        assert states.scalars().all() == [own]
+        assert set(states.scalars()) == own
         # Its work needs no meetings, decisions or the log.
         assert _refused(connection, "SELECT count(*) FROM meeting") == REFUSED
         assert _refused(connection, "SELECT count(*) FROM change_log") == REFUSED
@@ -219,7 +227,7 @@ def test_a_unit_account_sees_only_its_units_motions(granted: Granted) -> None:
         assert everyone == set(granted.motions.values())
     with granted.engines[Role.UNIT].connect() as connection:
         replies = connection.execute(text("SELECT DISTINCT motion_id FROM motion_reply"))
-        assert set(replies.scalars()) <= {own}
+        assert set(replies.scalars()) <= own
 
 
 def _letter(number: str) -> ReplyDraft:
@@ -454,3 +462,39 @@ def test_an_administrator_creates_the_others_logins(granted: Granted) -> None:
             assert groups.scalars().all() == ["yishi_readonly"]
     finally:
         _drop_logins({Role.READONLY: login})
+
+
+def test_a_unit_account_returns_a_motion_and_gives_its_co_unit_opinion(granted: Granted) -> None:
+    """退办 ends every assignment of the motion, the other unit's too (its rows are visible to
+    the unit for its own motions); 协办意见 goes on its own assignment of the other's motion."""
+    unit = granted.database(Role.UNIT)
+    login = granted.logins[Role.UNIT]
+    returned, co = granted.motions["returned"], granted.motions["co"]
+    unit_return(
+        unit,
+        user=login,
+        motion_id=returned,
+        expected_version=None,
+        reason="不属本单位职责",
+        returned_on=date(2026, 1, 6),
+    )
+    record_co_unit_opinion(
+        unit,
+        user=login,
+        motion_id=co,
+        unit_id=granted.setup.units["康复部"],
+        text="同意主办单位意见",
+        given_on=date(2026, 1, 8),
+    )
+    with granted.db.engine.connect() as connection:
+        active = connection.execute(
+            text("SELECT count(*) FROM assignment WHERE motion_id = :m AND active"),
+            {"m": returned},
+        )
+        assert active.scalar_one() == 0
+        opinion = connection.execute(
+            text("SELECT opinion_text FROM assignment WHERE motion_id = :m AND unit_id = :u"),
+            {"m": co, "u": granted.setup.units["康复部"]},
+        )
+        assert opinion.scalar_one() == "同意主办单位意见"
+    _assert_chain_valid(granted)
