@@ -137,23 +137,23 @@ def test_sign_in_bookkeeping_touches_only_the_accounts_own_row(granted: Granted)
     assert set(rows.values()) == {0}
 
 
-def _acl_and_policies(connection: Connection) -> list[Any]:
-    acl = connection.execute(
-        text(
-            "SELECT c.relname, c.relacl::text, c.relrowsecurity FROM pg_class c "
-            "WHERE c.relnamespace = CAST(current_schema() AS regnamespace) ORDER BY 1"
-        )
-    ).all()
-    policies = connection.execute(
-        text(
-            "SELECT tablename, policyname, roles::text, qual, with_check FROM pg_policies "
-            "WHERE schemaname = current_schema() ORDER BY 1, 2"
-        )
-    ).all()
-    triggers = connection.execute(
-        text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")
-    ).all()
-    return [acl, policies, triggers]
+_HERE = "CAST(current_schema() AS regnamespace)"
+_STATE = (
+    # tables' and sequences' grants, and whether row-level security is on
+    f"SELECT relname, relacl::text, relrowsecurity FROM pg_class WHERE relnamespace = {_HERE}",
+    # column grants (what a leader or a unit account may update)
+    "SELECT attrelid::regclass::text, attname, attacl::text FROM pg_attribute "
+    f"JOIN pg_class ON pg_class.oid = attrelid WHERE relnamespace = {_HERE} AND attacl IS NOT NULL",
+    "SELECT tablename, policyname, roles::text, qual, with_check FROM pg_policies "
+    "WHERE schemaname = current_schema()",
+    f"SELECT proname, proacl::text, prosecdef FROM pg_proc WHERE pronamespace = {_HERE}",
+    "SELECT tgname FROM pg_trigger JOIN pg_class ON pg_class.oid = tgrelid "
+    f"WHERE relnamespace = {_HERE} AND NOT tgisinternal",
+)
+
+
+def _acl_and_policies(connection: Connection) -> list[list[Any]]:
+    return [sorted(tuple(row) for row in connection.execute(text(sql))) for sql in _STATE]
 
 
 def test_applying_the_grants_twice_is_harmless(granted: Granted) -> None:
@@ -163,6 +163,7 @@ def test_applying_the_grants_twice_is_harmless(granted: Granted) -> None:
         apply_grants(connection)
     with granted.db.engine.connect() as connection:
         assert _acl_and_policies(connection) == before
+    assert all(before), "each part of the set-up is there to compare"
     with granted.engines[Role.UNIT].connect() as connection:
         seen = set(connection.execute(text("SELECT id FROM motion")).scalars())
     assert seen == {granted.motions[key] for key in ("康复部", "returned", "co")}
