@@ -8,6 +8,8 @@ the server's own quote_ident, never pasted into SQL.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 
@@ -80,3 +82,29 @@ def account_url(url: str, login: str, password: str) -> str:
     if parsed.get_backend_name() != "postgresql":
         raise ValueError("an account's own connection exists on PostgreSQL only")
     return parsed.set(username=login, password=password).render_as_string(hide_password=False)
+
+
+# Sign-in bookkeeping and one's own password on PostgreSQL once the grants are set up: an
+# account may not UPDATE app_user (a 只读 account writes nothing), so these go through SECURITY
+# DEFINER functions that touch only the connected login's own row (pg_functions.py). Call them
+# when pg_log.has_log_functions(connection) says the schema has them; otherwise write the row.
+
+
+def note_own_sign_in(
+    connection: Connection, *, failed_sign_ins: int, locked_until: datetime | None
+) -> bool:
+    """Set the connected login's failed_sign_ins and locked_until; False if it has no row."""
+    noted = connection.execute(
+        text("SELECT yishi_note_sign_in(:failed, :locked)"),
+        {"failed": failed_sign_ins, "locked": locked_until},
+    ).scalar_one()
+    return bool(noted)
+
+
+def set_own_password_hash(connection: Connection, password_hash: str) -> bool:
+    """The connected login's new argon2 hash (must_change_password off, failures cleared); the
+    server role's own password is ALTER ROLE … PASSWORD, which any login may do for itself."""
+    changed = connection.execute(
+        text("SELECT yishi_set_own_password(:hash)"), {"hash": password_hash}
+    ).scalar_one()
+    return bool(changed)

@@ -23,7 +23,7 @@ from models.entities import ChangeLog, User
 from models.entities.base import Base
 from models.store.audit_chain import GENESIS, chain_hash
 from models.store.pg_grants import apply_grants
-from models.store.pg_roles import create_login
+from models.store.pg_roles import create_login, note_own_sign_in, set_own_password_hash
 
 TABLES = sorted([*Base.metadata.tables, "alembic_version"])
 
@@ -122,19 +122,28 @@ def test_sign_in_bookkeeping_touches_only_the_accounts_own_row(granted: Granted)
     login = granted.logins[Role.READONLY]
     locked = datetime(2030, 1, 1, tzinfo=UTC)
     with granted.engines[Role.READONLY].begin() as connection:
-        noted = connection.scalar(
-            text("SELECT yishi_note_sign_in(:failed, :locked)"), {"failed": 4, "locked": locked}
-        )
-        assert noted == 1
+        assert note_own_sign_in(connection, failed_sign_ins=4, locked_until=locked)
         assert refused(connection, "UPDATE app_user SET failed_sign_ins = 0") == REFUSED
     with granted.db.engine.begin() as connection:
-        rows = dict(connection.execute(text("SELECT login, failed_sign_ins FROM app_user")).all())
+        rows = connection.execute(text("SELECT login, failed_sign_ins, locked_until FROM app_user"))
+        found = {row.login: (row.failed_sign_ins, row.locked_until) for row in rows}
         connection.execute(
             text("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE login = :l"),
             {"l": login},
         )
-    assert rows.pop(login) == 4
-    assert set(rows.values()) == {0}
+    assert found.pop(login) == (4, locked)
+    assert set(found.values()) == {(0, None)}
+
+
+def test_an_account_changes_only_its_own_password_hash(granted: Granted) -> None:
+    login = granted.logins[Role.UNIT]
+    with granted.engines[Role.UNIT].begin() as connection:
+        assert set_own_password_hash(connection, "$argon2id$v=19$new")
+    with granted.db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT login, password_hash FROM app_user"))
+        hashes = {row.login: row.password_hash for row in rows}
+    assert hashes.pop(login) == "$argon2id$v=19$new"
+    assert "$argon2id$v=19$new" not in hashes.values()
 
 
 _HERE = "CAST(current_schema() AS regnamespace)"
