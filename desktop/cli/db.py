@@ -14,6 +14,7 @@ from models.services.common.auto_backup import SCHEDULES, auto_backup_setting, s
 from models.store import migrate
 from models.store.backup import backup_sqlite
 from models.store.engine import create_database_engine, is_sqlite
+from models.store.pg_grants import set_up_grants
 
 
 def run_upgrade(settings: StartupSettings, args: argparse.Namespace) -> int:
@@ -21,18 +22,33 @@ def run_upgrade(settings: StartupSettings, args: argparse.Namespace) -> int:
     try:
         before = migrate.schema_state(engine)
         backup = migrate.upgrade(engine)
+        # On PostgreSQL the database enforces the roles too: set up (again) after every upgrade,
+        # so the grants always cover the tables this version has.
+        grants = engine.dialect.name == "postgresql"
+        if grants:
+            set_up_grants(engine)
     finally:
         engine.dispose()
     connect(settings).engine.dispose()
-    result = {"from": before.current, "to": before.head, "backup": str(backup) if backup else None}
+    result = {
+        "from": before.current,
+        "to": before.head,
+        "backup": str(backup) if backup else None,
+        "grants": grants,
+    }
     if args.json:
         print_json(result)
-    elif before.is_current:
+        return 0
+    if before.is_current:
         say(f"数据库已是最新版本（{before.head}），无需升级。")
     else:
         say(f"数据库已从 {before.current or '空库'} 升级到 {before.head}。")
         if backup:
             say(f"升级前的备份：{backup}")
+    if grants:
+        say(
+            "已设置数据库权限：五个角色组（yishi_admin 等）、各表授权、承办单位的行级安全策略，操作记录不可修改或删除。"
+        )
     return 0
 
 

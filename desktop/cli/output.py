@@ -58,6 +58,8 @@ _PUBLIC_OF = {
         "file_unreadable",
     ),
     "database_conflict": "database_unusable",
+    # the connected PostgreSQL role may not set up the grants (models/store/pg_grants.py)
+    "pg_grants_refused": "database_unusable",
     "unexpected_failure": "unexpected_failure",
     "unexpected_failure_unsaved": "unexpected_failure",
     # a spreadsheet beyond the limits of the rules in force (models/importing/guard.py)

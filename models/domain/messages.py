@@ -284,7 +284,13 @@ MESSAGES: dict[str, str] = {
     # issue 15 — the audit trail and its hash chain
     "audit_section_placeholder": "操作记录",
     # issue 15 — PostgreSQL roles, grants and row-level security
-    "pg_roles_section_placeholder": "数据库权限",
+    "pg_grants_refused": (
+        "数据库账户 {who} 无权设置议事的数据库权限（{detail}）。数据库结构已是最新，但角色组、"
+        "授权和行级安全策略未设置：请用数据表的所有者、且具有 CREATEROLE 权限的数据库账户"
+        "重新运行 yishi db upgrade；或请数据库超级用户先按说明书（README）"
+        "“PostgreSQL 的账户与权限”一节建好 yishi_admin 等五个角色组，"
+        "再以数据表所有者的账户运行 yishi db upgrade。"
+    ),
     # issue 15 — the command × role matrix, unit scope, reply numbers and unit versions
     "matrix_section_placeholder": "权限表",
     # issue 15 — the window: sign-in, accounts and the audit trail

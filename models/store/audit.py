@@ -14,6 +14,7 @@ from models.domain.identity import mask_identifier, mask_ids_in_text
 from models.entities import ChangeLog, User
 from models.entities.base import Base, Versioned
 from models.store.audit_chain import GENESIS, sealed
+from models.store.pg_log import append_sealed, has_log_functions, last_log_hash
 
 MASKED_COLUMNS = frozenset({"id_number", "cert_number"})
 # Bookkeeping columns say nothing a reader of the log needs.
@@ -140,8 +141,9 @@ def record_changes(session: Session, _context: Any) -> None:
         touched.update((r["entity"], r["entity_id"]) for r in rows)
 
 
-# Any constant: the one advisory lock that keeps appends to the chain in order on PostgreSQL.
-_CHAIN_LOCK = 0x59495348  # "YISH"
+# Any int4 constant: with the schema's hash, the advisory lock that keeps appends to the chain in
+# order on PostgreSQL.
+CHAIN_LOCK = 0x59495348  # "YISH"
 _HELD = "yishi_log_entries"
 
 
@@ -170,11 +172,22 @@ def append_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     are one at a time across clerks: SQLite's writer lock already orders them; on PostgreSQL a
     transaction-wide advisory lock does, from here to the commit that follows."""
     connection = session.connection()
+    # On PostgreSQL with the grants set up, the server appends (pg_log.py): the clerk's own
+    # role may not write the table, and may not even read it (a unit account).
+    through_server = False
     if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
-    last = connection.execute(
-        select(ChangeLog.entry_hash).order_by(ChangeLog.id.desc()).limit(1)
-    ).scalar_one_or_none()
+        # Keyed by schema as well: one server may hold several federations' databases.
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"),
+            {"key": CHAIN_LOCK},
+        )
+        through_server = has_log_functions(connection)
+    if through_server:
+        last = last_log_hash(connection)
+    else:
+        last = connection.execute(
+            select(ChangeLog.entry_hash).order_by(ChangeLog.id.desc()).limit(1)
+        ).scalar_one_or_none()
     masked = [
         entry
         | {
@@ -185,4 +198,7 @@ def append_entries(session: Session, entries: list[dict[str, Any]]) -> None:
         for entry in entries
     ]
     rows, _last = sealed(last or GENESIS, masked)
-    connection.execute(insert(ChangeLog), rows)
+    if through_server:
+        append_sealed(connection, rows)
+    else:
+        connection.execute(insert(ChangeLog), rows)

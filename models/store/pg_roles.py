@@ -8,7 +8,10 @@ the server's own quote_ident, never pasted into SQL.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Connection, text
+from sqlalchemy.engine import make_url
 
 from models.domain.roles import Role
 
@@ -77,3 +80,41 @@ def groups_ready(connection: Connection) -> bool:
         {"names": [group_role(role) for role in Role]},
     ).scalar_one()
     return int(found) == len(Role)
+
+
+def account_url(url: str, login: str, password: str) -> str:
+    """The configured database URL with the account's own login and password: how the app
+    connects as the clerk's role on PostgreSQL. The clerks' configured URL carries no password
+    (they sign in); this one does, so it is handed to create_engine and never shown — the
+    display code (services/common/context.py `database_display`) prints host and database only,
+    and SQLAlchemy's own rendering masks it."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError("an account's own connection exists on PostgreSQL only")
+    return parsed.set(username=login, password=password).render_as_string(hide_password=False)
+
+
+# Sign-in bookkeeping and one's own password on PostgreSQL once the grants are set up: an
+# account may not UPDATE app_user (a 只读 account writes nothing), so these go through SECURITY
+# DEFINER functions that touch only the connected login's own row (pg_functions.py). Call them
+# when pg_log.has_log_functions(connection) says the schema has them; otherwise write the row.
+
+
+def note_own_sign_in(
+    connection: Connection, *, failed_sign_ins: int, locked_until: datetime | None
+) -> bool:
+    """Set the connected login's failed_sign_ins and locked_until; False if it has no row."""
+    noted = connection.execute(
+        text("SELECT yishi_note_sign_in(:failed, :locked)"),
+        {"failed": failed_sign_ins, "locked": locked_until},
+    ).scalar_one()
+    return bool(noted)
+
+
+def set_own_password_hash(connection: Connection, password_hash: str) -> bool:
+    """The connected login's new argon2 hash (must_change_password off, failures cleared); the
+    server role's own password is ALTER ROLE … PASSWORD, which any login may do for itself."""
+    changed = connection.execute(
+        text("SELECT yishi_set_own_password(:hash)"), {"hash": password_hash}
+    ).scalar_one()
+    return bool(changed)

@@ -171,14 +171,19 @@ def test_upgrade_of_a_current_database_has_nothing_to_do(capsys, demo):
     as_json = run_cli(capsys, "db", "upgrade", "--json", "--database", demo.url)
     assert as_json.code == 0, as_json.err
     head = migrate.head_revision()
-    assert as_json.json() == {"from": head, "to": head, "backup": None}
+    assert as_json.json() == {"from": head, "to": head, "backup": None, "grants": False}
 
 
 def test_upgrade_creates_a_new_sqlite_database(capsys, tmp_path):
     path = tmp_path / "new" / "yishi.sqlite3"
     result = run_cli(capsys, "db", "upgrade", "--json", "--database", sqlite_url(path))
     assert result.code == 0, result.err
-    assert result.json() == {"from": None, "to": migrate.head_revision(), "backup": None}
+    assert result.json() == {
+        "from": None,
+        "to": migrate.head_revision(),
+        "backup": None,
+        "grants": False,
+    }
     assert scalar(path, "SELECT version_num FROM alembic_version") == migrate.head_revision()
     assert query(path, "SELECT count(*) FROM person") == [(0,)]
 

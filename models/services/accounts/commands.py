@@ -124,11 +124,19 @@ def change_password(db: Database, *, user: str, old_password: str, new_password:
         if new_password == old_password:
             raise DomainError("password_same_as_old", field="new_password")
         check_password(new_password, login=account.login)
-        account.password_hash = hash_password(new_password)
-        account.must_change_password = False
-        account.version += 1
-        session.flush()
-        _database_roles.password_set(session, account.login, new_password)
+        new_hash = hash_password(new_password)
+        if _database_roles.as_own_role(session, account.login):
+            # The clerk's own role may not UPDATE app_user: the server's function does.
+            _database_roles.set_own_password(session, account.login, new_password, new_hash)
+            session.expire(account)
+            uow.log(action="update", entity="app_user", entity_id=account.id, note="修改本人密码")
+        else:
+            account.password_hash = new_hash
+            account.must_change_password = False
+            account.failed_sign_ins = 0
+            account.version += 1
+            session.flush()
+            _database_roles.password_set(session, account.login, new_password)
         row = row_of(session, account)
         uow.commit()
     return row

@@ -18,6 +18,7 @@ from models.domain.passwords import FAILURES_BEFORE_LOCK, LOCK_DURATION
 from models.domain.roles import Role, SignedIn
 from models.entities import User
 from models.entities.motions import HandlingUnit
+from models.services.accounts import _database_roles
 from models.services.accounts._passwords import hash_password, needs_rehash, verify_password
 from models.services.accounts.contracts import SignInResult
 from models.store.unit_of_work import Database, UnitOfWork
@@ -35,15 +36,12 @@ def sign_in(db: Database, *, login: str, password: str) -> SignInResult:
         reason = _refusal(user, matches, now)
         if reason is not None:
             if user is not None and reason == "wrong_password":
-                _count_failure(user, now)
+                _count_failure(session, user, now)
             _note(uow, tried, "sign_in_failed", reason)
             uow.commit()
             raise DomainError("account_refused")
         assert user is not None  # _refusal refuses a missing account
-        user.failed_sign_ins = 0
-        user.locked_until = None
-        if user.password_hash is not None and needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+        _count_success(session, user, password)
         _note(uow, tried, "sign_in", None)
         result = SignInResult(_signed_in(session, user), user.must_change_password)
         uow.commit()
@@ -63,11 +61,31 @@ def _refusal(user: User | None, matches: bool, now: datetime) -> str | None:
     return None
 
 
-def _count_failure(user: User, now: datetime) -> None:
-    user.failed_sign_ins += 1
-    if user.failed_sign_ins >= FAILURES_BEFORE_LOCK:
-        user.locked_until = now + LOCK_DURATION
-        user.failed_sign_ins = 0
+def _count_failure(session: Session, user: User, now: datetime) -> None:
+    failed, locked_until = user.failed_sign_ins + 1, user.locked_until
+    if failed >= FAILURES_BEFORE_LOCK:
+        failed, locked_until = 0, now + LOCK_DURATION
+    _store(session, user, failed, locked_until)
+
+
+def _count_success(session: Session, user: User, password: str) -> None:
+    if _database_roles.as_own_role(session, user.login):
+        _database_roles.note_own_sign_in(session, failed=0, locked_until=None)
+        return
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    if user.password_hash is not None and needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+
+
+def _store(session: Session, user: User, failed: int, locked_until: datetime | None) -> None:
+    """The count and the lock; on PostgreSQL as the clerk's own role, through the server (the
+    role may not UPDATE app_user), else on the row."""
+    if _database_roles.as_own_role(session, user.login):
+        _database_roles.note_own_sign_in(session, failed=failed, locked_until=locked_until)
+    else:
+        user.failed_sign_ins = failed
+        user.locked_until = locked_until
 
 
 def _note(uow: UnitOfWork, login: str, action: str, reason: str | None) -> None:
