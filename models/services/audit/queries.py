@@ -97,7 +97,7 @@ def _broken(entry: AuditEntry, reason: str, checked: int) -> ChainCheck:
         "id": entry.id,
         "at": entry.at.astimezone(FEDERATION_TZ).strftime("%Y-%m-%d %H:%M:%S"),
         "who": entry.who,
-        "entity": entry.kind_label,
+        "entity": f"{entry.kind_label}，表 {entry.entity}",
         "checked": checked,
     }
     return ChainCheck(checked, False, entry.id, reason, params, entry)
