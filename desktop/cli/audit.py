@@ -11,7 +11,7 @@ from desktop.cli.output import print_json, say
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.messages import message
 from models.services.audit.commands import export_entries
-from models.services.audit.contracts import AuditEntry, ChainCheck, value_text
+from models.services.audit.contracts import AuditEntry, ChainCheck
 from models.services.audit.queries import list_entries, verify_chain
 from models.store.unit_of_work import Database
 
@@ -48,28 +48,13 @@ def entry_json(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-def _summary(entry: AuditEntry) -> str:
-    """What changed, on one line: the note, or an update's fields before → after."""
-    if entry.note:
-        return entry.note
-    if entry.action == "update":
-        before, after = entry.before or {}, entry.after or {}
-        return "；".join(
-            f"{name}：{value_text(before.get(name))} → {value_text(after.get(name))}"
-            for name in entry.fields()
-        )
-    values = entry.after or entry.before or {}
-    name = next((values[k] for k in ("name", "title", "login", "value") if values.get(k)), None)
-    return str(name) if name else ""
-
-
 def run_list(db: Database, user: str, args: argparse.Namespace) -> int:
     rows = list_entries(db, user=user, limit=args.limit, **_filters(args))
     if args.json:
         print_json([entry_json(e) for e in rows])
         return EXIT_OK
     for e in rows:
-        say(f"{e.id:>7}  {_local(e)}  {e.who}  {e.kind_label}  #{e.entity_id}  {_summary(e)}")
+        say(f"{e.id:>7}  {_local(e)}  {e.who}  {e.kind_label}  #{e.entity_id}  {e.summary()}")
     say(f"共 {len(rows)} 条（最新的在前）")
     return EXIT_OK
 

@@ -55,6 +55,21 @@ class AuditEntry:
         names += [name for name in (self.after or {}) if name not in names]
         return names
 
+    def summary(self) -> str:
+        """What happened, on one line: the note, an update's fields before → after, or the
+        name, title, login or value of what was added or removed."""
+        if self.note:
+            return self.note
+        before, after = self.before or {}, self.after or {}
+        if self.action == "update":
+            return "；".join(
+                f"{name}：{value_text(before.get(name))} → {value_text(after.get(name))}"
+                for name in self.fields()
+            )
+        values = after or before
+        found = next((values[k] for k in ("name", "title", "login", "value") if values.get(k)), "")
+        return str(found)
+
     def changed(self, name: str) -> bool:
         """Whether `name` differs between before and after (an insert or delete: all do)."""
         before, after = self.before or {}, self.after or {}

@@ -101,3 +101,11 @@ def _broken(entry: AuditEntry, reason: str, checked: int) -> ChainCheck:
         "checked": checked,
     }
     return ChainCheck(checked, False, entry.id, reason, params, entry)
+
+
+def known_accounts(db: Database, *, user: str) -> list[tuple[str, str]]:
+    """(login, display name) of every clerk and account, for the window's account filter."""
+    allowed(db, user, "audit.read")
+    with db.session_factory() as session:
+        rows = session.execute(select(User.login, User.display_name).order_by(User.login))
+        return [(login, name) for login, name in rows]
