@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.output import print_json, say
+from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.messages import message
 from models.services.audit.commands import export_entries
@@ -16,6 +17,7 @@ from models.services.audit.queries import list_entries, verify_chain
 from models.store.unit_of_work import Database
 
 EXIT_OK, EXIT_BROKEN = 0, 1
+HEX = frozenset("0123456789abcdef")
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
@@ -76,6 +78,7 @@ def check_json(check: ChainCheck) -> dict[str, Any]:
         "reason": check.reason,
         "message": message(check.reason, check.params),
         "head": check.head,
+        "head_id": check.head_id,
         "first_bad": None
         if bad is None
         else {
@@ -89,14 +92,27 @@ def check_json(check: ChainCheck) -> dict[str, Any]:
     }
 
 
+def _kept_head(text: str | None) -> tuple[int, str] | None:
+    if text is None:
+        return None
+    number, _sep, digest = text.strip().partition(":")
+    digest = digest.strip().lower()
+    if not number.strip().isdigit() or len(digest) != 64 or not set(digest) <= HEX:
+        raise DomainError(
+            "bad_arguments", detail="--head 应为“第几条:哈希”，如 2404:d55a…（64 位十六进制）"
+        )
+    return int(number), digest
+
+
 def run_verify(db: Database, user: str, args: argparse.Namespace) -> int:
-    check = verify_chain(db, user=user)
+    check = verify_chain(db, user=user, kept_head=_kept_head(args.head))
     if args.json:
         print_json(check_json(check))
     else:
         say(message(check.reason, check.params))
         if check.head:
-            # Kept elsewhere (a note, a mail to oneself), it shows later whether the whole chain
-            # up to here was rewritten: a rewritten chain ends in another hash.
-            say(f"最后一条记录的哈希：{check.head}")
+            # Kept elsewhere (a note, a mail to someone else), it shows later whether the whole
+            # chain up to here was rewritten: `--head ID:HASH` compares it.
+            say(f"最后一条记录：{check.head_id}:{check.head}")
+            say("请把这一行另行保存；以后核验时加 --head 此值，可发现整段重写。")
     return EXIT_OK if check.ok else EXIT_BROKEN

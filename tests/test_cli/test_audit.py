@@ -24,7 +24,8 @@ def test_verify_an_untouched_demo(capsys, demo):
     assert result.code == 0, result.err
     assert f"已核验 {entries} 条记录" in result.out
     head = scalar(demo.path, "SELECT entry_hash FROM change_log ORDER BY id DESC LIMIT 1")
-    assert head in result.out
+    last = scalar(demo.path, "SELECT max(id) FROM change_log")
+    assert f"最后一条记录：{last}:{head}" in result.out
 
     as_json = run_cli(capsys, "--database", demo.url, "audit", "verify", "--json")
     assert as_json.code == 0
@@ -34,6 +35,7 @@ def test_verify_an_untouched_demo(capsys, demo):
         "reason": "audit_chain_intact",
         "message": "",
         "head": head,
+        "head_id": last,
         "first_bad": None,
     }
 
@@ -125,3 +127,21 @@ def test_export_writes_the_file_and_logs_it(capsys, demo, tmp_path):
 
     # The chain still holds with the export's own entry at its end.
     assert run_cli(capsys, "--database", demo.url, "audit", "verify").code == 0
+
+
+def test_verify_against_a_head_kept_elsewhere(capsys, demo):
+    last = scalar(demo.path, "SELECT max(id) FROM change_log")
+    head = scalar(demo.path, "SELECT entry_hash FROM change_log WHERE id = ?", last)
+    kept = f"{last}:{head}"
+    assert run_cli(capsys, "--database", demo.url, "audit", "verify", "--head", kept).code == 0
+    # The last entries cut off: the chain that is left is whole, but the kept head is gone.
+    _sql(demo.path, "DELETE FROM change_log WHERE id > ?", last - 3)
+    alone = run_cli(capsys, "--database", demo.url, "audit", "verify")
+    assert alone.code == 0
+    result = run_cli(capsys, "--database", demo.url, "audit", "verify", "--head", kept, "--json")
+    assert result.code == 1
+    assert (result.json()["reason"], result.json()["ok"]) == ("audit_head_missing", False)
+    assert f"第 {last} 条" in result.json()["message"]
+
+    bad = run_cli(capsys, "--database", demo.url, "audit", "verify", "--head", "12:xyz")
+    assert bad.code == 2 and "--head" in bad.err

@@ -13,11 +13,12 @@ from sqlalchemy import func, select, text
 
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import ChangeLog
+from models.services.audit._rows import chain_select, hashed_content
 from models.services.audit.queries import list_entries, verify_chain
 from models.services.people.commands import add_membership, add_person, update_person
 from models.services.people.contracts import MembershipDraft
 from models.services.terms.commands import open_term
-from models.store.audit_chain import chain_hash
+from models.store.audit_chain import GENESIS, chain_hash
 from models.store.unit_of_work import Database
 
 from ._support import LI_SI_ID, draft, last_log_id
@@ -213,3 +214,62 @@ def test_offset_pages_through_the_log(db, some_entries):
     whole = list_entries(db, user="alice", limit=4)
     assert len(whole) == 4
     assert [r.id for r in first + second] == [r.id for r in whole]
+
+
+def rewrite_chain_from(db: Database, first: int) -> None:
+    """What someone with the whole file can do: edit an entry and reseal every entry after it."""
+    with db.session_factory() as session:
+        rows = session.execute(chain_select()).all()
+    previous = GENESIS
+    for row in rows:
+        if row.id >= first:
+            digest = chain_hash(previous, hashed_content(row))
+            tamper(
+                db,
+                "UPDATE change_log SET prev_hash = :prev, entry_hash = :hash WHERE id = :id",
+                prev=previous,
+                hash=digest,
+                id=row.id,
+            )
+            previous = digest
+        else:
+            previous = row.entry_hash
+
+
+def test_a_chain_rewritten_whole_shows_only_against_a_head_kept_elsewhere(db, some_entries):
+    kept = verify_chain(db, user="alice")
+    assert kept.ok and kept.head_id == some_entries[-1] and kept.head is not None
+    tamper(db, "UPDATE change_log SET note = 'rewritten' WHERE id = :id", id=some_entries[0])
+    rewrite_chain_from(db, some_entries[0])
+    # Consistent again: the chain alone cannot tell.
+    assert verify_chain(db, user="alice").ok
+    check = verify_chain(db, user="alice", kept_head=(kept.head_id, kept.head))
+    assert (check.ok, check.first_bad_id, check.reason) == (
+        False,
+        kept.head_id,
+        "audit_head_mismatch",
+    )
+
+
+def test_a_truncated_log_misses_the_kept_head(db, some_entries):
+    kept = verify_chain(db, user="alice")
+    assert kept.head_id is not None and kept.head is not None
+    tamper(db, "DELETE FROM change_log WHERE id >= :id", id=some_entries[1])
+    assert verify_chain(db, user="alice").ok  # the end of a log leaves no gap behind it
+    check = verify_chain(db, user="alice", kept_head=(kept.head_id, kept.head))
+    assert (check.ok, check.first_bad_id, check.reason) == (
+        False,
+        kept.head_id,
+        "audit_head_missing",
+    )
+    assert verify_chain(db, user="alice", kept_head=(some_entries[0], "0" * 64)).reason == (
+        "audit_head_mismatch"
+    )
+
+
+def test_an_untouched_log_matches_its_kept_head(db, some_entries):
+    kept = verify_chain(db, user="alice")
+    add_person(db, user="bob", draft=draft(name="周八", id_number="110109198001021298"))
+    assert kept.head_id is not None and kept.head is not None
+    later = verify_chain(db, user="alice", kept_head=(kept.head_id, kept.head))
+    assert later.ok and later.checked > kept.checked

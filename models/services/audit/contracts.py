@@ -105,8 +105,8 @@ class ChainCheck:
 
     `reason` is a message code (models/domain/messages.py) with `params`: on an intact chain
     `audit_chain_intact`; otherwise why the first bad entry is bad, naming it. `head` is the last
-    entry's hash on an intact chain: kept elsewhere, it shows later whether the chain was
-    rewritten from that point back."""
+    entry's hash on an intact chain (`head_id` its number): kept elsewhere, it shows later
+    whether the chain was rewritten from that entry back (verify_chain's `kept_head`)."""
 
     checked: int
     ok: bool
@@ -115,6 +115,7 @@ class ChainCheck:
     params: dict[str, Any] = field(default_factory=dict)
     first_bad: AuditEntry | None = None
     head: str | None = None
+    head_id: int | None = None  # the last entry, whose hash `head` is
 
 
 @dataclass(frozen=True)

@@ -55,31 +55,42 @@ def matching(
             yield entry_of(row, row.display_name)
 
 
-def verify_chain(db: Database, *, user: str) -> ChainCheck:
+def verify_chain(
+    db: Database, *, user: str, kept_head: tuple[int, str] | None = None
+) -> ChainCheck:
     """Walk the log from its first entry, recomputing each hash from the one before; stop at
     the first entry that has no hash, whose content does not hash to its stored hash (altered),
     or whose stored prev_hash is not the previous entry's hash (an entry removed before it, or
-    it was slipped in out of order)."""
+    it was slipped in out of order).
+
+    `kept_head` (id, hash): an entry's hash written down after an earlier check. A chain
+    rewritten whole from some entry on is consistent again; only this copy kept elsewhere shows
+    that entry `id` no longer has the hash it had (or is gone)."""
     allowed(db, user, "audit.read")
     checked = 0
     previous = GENESIS
+    head_id: int | None = None
     with db.session_factory() as session:
         rows = session.execute(chain_select().execution_options(yield_per=_BATCH))
         for row in rows:
             checked += 1
             reason = _fault(row, previous)
+            if reason is None and kept_head is not None and row.id == kept_head[0]:
+                reason = None if row.entry_hash == kept_head[1] else "audit_head_mismatch"
             if reason is not None:
                 rows.close()  # the rest of the log is not needed
                 display_name = session.scalar(
                     select(User.display_name).where(User.login == row.user_login)
                 )
                 return _broken(entry_of(row, display_name), reason, checked)
-            previous = row.entry_hash
+            previous, head_id = row.entry_hash, row.id
+    if kept_head is not None and (head_id is None or head_id < kept_head[0]):
+        params = {"id": kept_head[0], "checked": checked}
+        return ChainCheck(checked, False, kept_head[0], "audit_head_missing", params)
     if checked == 0:
         return ChainCheck(0, True, None, "audit_chain_empty")
-    return ChainCheck(
-        checked, True, None, "audit_chain_intact", {"checked": checked}, None, previous
-    )
+    params = {"checked": checked}
+    return ChainCheck(checked, True, None, "audit_chain_intact", params, None, previous, head_id)
 
 
 def _fault(row: Any, previous: str) -> str | None:
