@@ -103,9 +103,11 @@ def test_verify_says_intact_then_names_the_edited_entry(harness: WindowHarness) 
     with harness.qtbot.waitSignal(window.verified, timeout=20_000) as intact:
         harness.qtbot.mouseClick(window.verify_button, Qt.MouseButton.LeftButton)
     assert intact.args[0].ok
-    assert window.result.text() == (
-        f"操作记录完整：已核验 {count} 条记录，没有发现被改动、删除或插入的记录。"
-    )
+    last, head = harness.query("SELECT id, entry_hash FROM change_log ORDER BY id DESC LIMIT 1")[0]
+    assert window.result.text().splitlines() == [
+        f"操作记录完整：已核验 {count} 条记录，没有发现被改动、删除或插入的记录。",
+        f"最后一条记录：{last}:{head}（请另行保存，以后可核对操作记录没有被整段重写）",
+    ]
     edited = harness.query("SELECT id FROM change_log ORDER BY id LIMIT 1 OFFSET 50")[0][0]
     _sql(harness.db_path, "UPDATE change_log SET note = 'x' WHERE id = ?", edited)
     with harness.qtbot.waitSignal(window.verified, timeout=20_000) as broken:

@@ -286,7 +286,12 @@ class AuditWindow(QWidget):
     def _verified(self, check: ChainCheck) -> None:
         self.verify_button.setEnabled(True)
         self.result.setStyleSheet(OK_STYLE if check.ok else BROKEN_STYLE)
-        self.result.setText(message(check.reason, check.params))
+        text = message(check.reason, check.params)
+        if check.head is not None:
+            # Selectable: the clerk copies it somewhere else (yishi audit verify --head compares).
+            text += self.tr("\n最后一条记录：%1:%2（请另行保存，以后可核对操作记录没有被整段重写）")
+            text = text.replace("%1", str(check.head_id)).replace("%2", check.head)
+        self.result.setText(text)
         self.verified.emit(check)
 
     def _failed(self, error: BaseException) -> None:
