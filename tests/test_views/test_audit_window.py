@@ -15,7 +15,7 @@ from desktop.gui import build_window, open_context
 from desktop.settings import StartupSettings
 from views.audit.audit_window import AuditWindow
 
-from .helpers import WindowHarness, type_text
+from .helpers import WindowHarness, type_text, unnamed_focusable
 
 SHOTS = Path("/tmp/yishi-audit-shots")
 
@@ -45,6 +45,8 @@ def shown_entries(window: AuditWindow) -> list:
 
 def test_the_list_newest_first_and_its_filters(harness: WindowHarness) -> None:
     window = open_audit(harness)
+    assert window.windowTitle() == "操作记录"
+    assert unnamed_focusable(window) == []
     newest = harness.query("SELECT max(id) FROM change_log")[0][0]
     rows = shown_entries(window)
     assert rows and rows[0].id == newest

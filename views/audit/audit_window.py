@@ -150,6 +150,10 @@ class AuditWindow(QWidget):
     def _date_box(self, name: str) -> QDateEdit:
         box = QDateEdit()
         box.setAccessibleName(name)
+        # The text field inside takes the focus: a screen reader names it, not the box.
+        inner = box.findChild(QLineEdit)
+        if inner is not None:
+            inner.setAccessibleName(name)
         box.setCalendarPopup(True)
         box.setDisplayFormat("yyyy-MM-dd")
         box.setMinimumDate(NO_DATE)
