@@ -66,6 +66,65 @@ ACTION_LABELS: Mapping[str, str] = {
 }
 
 
+# The stored fields a clerk meets most, in their words; any other shows its stored name.
+FIELD_LABELS: Mapping[str, str] = {
+    "name": "姓名",
+    "gender": "性别",
+    "id_number": "身份证号",
+    "ethnicity": "民族",
+    "birth_date": "出生日期",
+    "phone": "电话",
+    "remarks": "备注",
+    "cert_number": "残疾人证号",
+    "disability_category": "残疾类别",
+    "disability_grade": "残疾等级",
+    "political_status": "政治面貌",
+    "work_unit_and_post": "工作单位及职务",
+    "employment": "就业状况",
+    "delegate_type": "代表类型",
+    "position": "职务",
+    "status": "状态",
+    "state": "状态",
+    "start_date": "任职日期",
+    "start_reason": "任职原因",
+    "start_basis": "任职依据",
+    "end_date": "离任日期",
+    "end_reason": "离任原因",
+    "end_basis": "离任依据",
+    "person_id": "人员编号",
+    "term_id": "届次编号",
+    "electoral_unit_id": "选举单位编号",
+    "title": "标题",
+    "category": "类别",
+    "proposer_id": "提案人编号",
+    "number": "编号",
+    "number_text": "编号",
+    "submitted_on": "提交日期",
+    "document_number": "发文字号",
+    "reply_class": "答复类别",
+    "text": "正文",
+    "note": "说明",
+    "reason": "原因",
+    "login": "账户名",
+    "display_name": "姓名",
+    "role": "角色",
+    "active": "启用",
+    "unit_id": "承办单位编号",
+    "key": "设置项",
+    "value": "值",
+    "meeting_date": "会议日期",
+    "starts_at": "开始时间",
+    "place": "地点",
+    "summary": "摘要",
+    "decision": "决定",
+    "amount_yuan": "金额（元）",
+}
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
 def entity_label(entity: str) -> str:
     return ENTITY_LABELS.get(entity, entity)
 

@@ -50,8 +50,8 @@ def test_export_writes_text_cells_with_masked_ids_and_is_logged(db, tmp_path):
     for whole in (ZHANG_SAN_ID, NEW_ID, LI_SI_ID):
         assert whole not in text
     update = next(r for r in rows[1:] if r[5].value == "修改" and r[4].value == "人员")
-    assert "id_number：110109********1239" in update[7].value
-    assert "id_number：110109********101X" in update[8].value
+    assert "身份证号：110109********1239" in update[7].value
+    assert "身份证号：110109********101X" in update[8].value
     assert any(r[9].value == '\'=HYPERLINK("http://x")' for r in rows[1:])
 
     logged = log_since(db, since)[-1]

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
+from models.domain.audit_kinds import ACTION_LABELS, ENTITY_LABELS
 from models.domain.vocabulary import BodyKind, TermStatus
-from models.entities import ChangeLog
+from models.entities import Base, ChangeLog
 from models.services.audit._rows import chain_select, hashed_content
 from models.services.audit.queries import list_entries, verify_chain
 from models.services.people.commands import add_membership, add_person, update_person
@@ -273,3 +274,10 @@ def test_an_untouched_log_matches_its_kept_head(db, some_entries):
     assert kept.head_id is not None and kept.head is not None
     later = verify_chain(db, user="alice", kept_head=(kept.head_id, kept.head))
     assert later.ok and later.checked > kept.checked
+
+
+def test_every_table_has_a_chinese_label_and_labels_are_unambiguous() -> None:
+    tables = {t.name for t in Base.metadata.sorted_tables}
+    assert tables <= set(ENTITY_LABELS)
+    words = list(ENTITY_LABELS.values()) + list(ACTION_LABELS.values())
+    assert len(words) == len(set(words))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.gui import build_window, open_context
 from desktop.settings import StartupSettings
+from models.domain.audit_kinds import field_label
 from views.audit.audit_window import AuditWindow
 
 from .helpers import WindowHarness, type_text, unnamed_focusable
@@ -93,8 +94,8 @@ def test_an_update_shows_before_and_after_side_by_side(harness: WindowHarness) -
     assert fields.rowCount() == len(entry.fields())
     assert [fields.horizontalHeaderItem(c).text() for c in range(3)] == ["字段", "修改前", "修改后"]
     first = entry.fields()[0]
-    assert fields.item(0, 0).text() == f"{first}（已修改）"
-    assert detail.changed_fields() == [f"{name}（已修改）" for name in entry.fields()]
+    assert fields.item(0, 0).text() == f"{field_label(first)}（已修改）"
+    assert detail.changed_fields() == [f"{field_label(name)}（已修改）" for name in entry.fields()]
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "audit-window-update.png"))
 

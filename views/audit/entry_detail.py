@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.domain.audit_kinds import field_label
 from models.services.audit.contracts import AuditEntry, value_text
 from views.audit.audit_table_model import local_time
 
@@ -74,7 +75,7 @@ class EntryDetail(QWidget):
             # An insert or a delete has one side only: nothing to compare, nothing highlighted.
             changed = bool(before) and bool(after) and entry.changed(name)
             texts = (
-                name + (self.tr("（已修改）") if changed else ""),
+                field_label(name) + (self.tr("（已修改）") if changed else ""),
                 value_text(before[name]) if name in before else absent,
                 value_text(after[name]) if name in after else absent,
             )

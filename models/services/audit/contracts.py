@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from models.domain.audit_kinds import action_label, entity_label
+from models.domain.audit_kinds import action_label, entity_label, field_label
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class AuditEntry:
         before, after = self.before or {}, self.after or {}
         if self.action == "update":
             return "；".join(
-                f"{name}：{value_text(before.get(name))} → {value_text(after.get(name))}"
+                f"{field_label(name)}：{value_text(before.get(name))} → {value_text(after.get(name))}"
                 for name in self.fields()
             )
         values = after or before
@@ -139,5 +139,7 @@ def side_text(entry: AuditEntry, side: str) -> str:
     """`before` or `after` as lines `field：value`, in the entry's field order."""
     values = (entry.before if side == "before" else entry.after) or {}
     return "\n".join(
-        f"{name}：{value_text(values[name])}" for name in entry.fields() if name in values
+        f"{field_label(name)}：{value_text(values[name])}"
+        for name in entry.fields()
+        if name in values
     )
