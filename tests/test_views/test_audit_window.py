@@ -72,6 +72,15 @@ def test_the_list_newest_first_and_its_filters(harness: WindowHarness) -> None:
 
     window.person_edit.clear()
     harness.idle()
+    # 不限 is a day in 2000; the calendar opens on this month all the same.
+    calendar = window.from_date.calendarWidget()
+    popup = calendar.parentWidget()  # the drop-down the arrow opens, around the calendar
+    popup.show()
+    harness.qtbot.waitUntil(calendar.isVisible, timeout=5_000)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    popup.hide()
+    assert window.from_date.date() == QDate(2000, 1, 1)
     window.from_date.setDate(QDate(2099, 1, 1))
     harness.idle()
     assert shown_entries(window) == []

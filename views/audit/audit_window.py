@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -159,7 +160,19 @@ class AuditWindow(QWidget):
         box.setMinimumDate(NO_DATE)
         box.setSpecialValueText(self.tr("不限"))
         box.setDate(NO_DATE)
+        calendar = box.calendarWidget()
+        if calendar is not None:
+            # 不限 is a day in 2000: the calendar would open there; this month is more useful.
+            calendar.installEventFilter(self)
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QCalendarWidget):
+            for box in (self.from_date, self.to_date):
+                if box.calendarWidget() is watched and box.date() == NO_DATE:
+                    today = QDate.currentDate()
+                    watched.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     # --- filters and loading --------------------------------------------------------------------
 
