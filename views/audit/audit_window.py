@@ -106,6 +106,7 @@ class AuditWindow(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName(self.tr("核验结果"))
+        self.result.hide()  # until there is something to say
 
         filters = QHBoxLayout()
         for text, widget in (
@@ -282,6 +283,7 @@ class AuditWindow(QWidget):
     def _exported(self, done: AuditExport) -> None:
         self.export_button.setEnabled(True)
         self.result.setStyleSheet("")
+        self.result.show()
         self.result.setText(
             self.tr("已导出 %1 条到 %2").replace("%1", str(done.entries)).replace("%2", done.path)
         )
@@ -297,6 +299,7 @@ class AuditWindow(QWidget):
         ctx = self.ctx
         self.verify_button.setEnabled(False)
         self.result.setStyleSheet("")
+        self.result.show()
         self.result.setText(self.tr("正在核验…"))
         self.runner.submit(lambda: ops.verify(ctx), on_done=self._verified, on_error=self._failed)
 
