@@ -35,7 +35,9 @@ def tamper(db: Database, sql: str, **params: Any) -> None:
     On PostgreSQL the grants may add a trigger refusing UPDATE/DELETE on change_log even to the
     owner; a superuser can still switch triggers off for the transaction, and so does this."""
     with db.session_factory() as session:
-        if session.get_bind().dialect.name == "postgresql":
+        if session.get_bind().dialect.name == "postgresql" and session.scalar(
+            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        ):
             session.execute(text("SET LOCAL session_replication_role = replica"))
         session.execute(text(sql), params)
         session.commit()
