@@ -283,3 +283,27 @@ def test_every_table_has_a_chinese_label_and_labels_are_unambiguous() -> None:
     assert tables <= set(ENTITY_LABELS)
     words = list(ENTITY_LABELS.values()) + list(ACTION_LABELS.values())
     assert len(words) == len(set(words))
+
+
+def test_an_edit_past_a_refusing_trigger_is_still_reported(db, backend, some_entries):
+    """On PostgreSQL the grants refuse UPDATE on the log with a trigger; a superuser can still
+    switch triggers off, so the chain is what shows the edit."""
+    if backend != "postgresql":
+        pytest.skip("triggers refusing log edits are PostgreSQL's")
+    with db.session_factory() as session:
+        session.execute(
+            text(
+                "CREATE FUNCTION pg_temp.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'change_log is append-only'; END $$"
+            )
+        )
+        session.execute(
+            text(
+                "CREATE TRIGGER audit_test_refuse BEFORE UPDATE OR DELETE ON change_log "
+                "FOR EACH ROW EXECUTE FUNCTION pg_temp.refuse()"
+            )
+        )
+        session.commit()
+    tamper(db, "UPDATE change_log SET note = 'x' WHERE id = :id", id=some_entries[1])
+    check = verify_chain(db, user="alice")
+    assert (check.first_bad_id, check.reason) == (some_entries[1], "audit_entry_altered")
