@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTreeWidgetItem,
@@ -27,8 +28,10 @@ from views.navigation import Navigation
 from views.roster.roster_panel import RosterPanel
 
 if TYPE_CHECKING:
+    from models.services.audit.contracts import ChainCheck
     from models.services.common.context import AppContext
     from models.services.people.contracts import PersonRow
+    from views.audit.audit_window import AuditWindow
     from views.meetings.meeting_list import MeetingList
     from views.motions.motion_list import MotionList
     from views.settings.first_run import FirstRunDialog
@@ -79,6 +82,7 @@ class MainWindow(MainActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._build_actions()
+        self._add_audit_action()
         self.due_notice.clicked.connect(self.open_motions)
         self.follow_up_notice.clicked.connect(self.open_overdue_follow_ups)
         self.navigation.body_chosen.connect(self._on_body_chosen)
@@ -188,6 +192,7 @@ class MainWindow(MainActions, QMainWindow):
         QTimer.singleShot(0, self._load_due_notice)
         QTimer.singleShot(0, self._load_follow_up_notice)
         QTimer.singleShot(0, self._daily_backup)
+        QTimer.singleShot(0, self._check_audit_chain)
 
     def _daily_backup(self) -> None:
         """The automatic backup set to daily, once a day, on the lane; a problem is a status note."""
@@ -433,6 +438,74 @@ class MainWindow(MainActions, QMainWindow):
         window.show()
         window.raise_()
         return window
+
+    # --- 操作记录 (issue 15) -------------------------------------------------------------------
+
+    def _add_audit_action(self) -> None:
+        """查看 → 操作记录 (Ctrl+Shift+L), once the database is open and the account may read it."""
+        self.audit_action = self._action(
+            self.tr("操作记录"),
+            "Ctrl+Shift+L",
+            self.open_audit,
+            self.tr("谁在何时做了什么：筛选、对照修改前后、导出、核验哈希链"),
+        )
+        self.audit_action.setEnabled(False)
+        self.database_ready.connect(self._enable_audit_action)
+        view_menu = next(
+            a.menu() for a in self.menuBar().actions() if a.text() == self.tr("查看(&V)")
+        )
+        assert isinstance(view_menu, QMenu)
+        view_menu.addSeparator()
+        view_menu.addAction(self.audit_action)
+
+    def _enable_audit_action(self) -> None:
+        refused = self.ctx.refusal("audit.read") if self.ctx is not None else None
+        self.audit_action.setEnabled(refused is None)
+        if refused is not None:
+            self.audit_action.setToolTip(refused)
+
+    def open_audit(self) -> AuditWindow | None:
+        if self.ctx is None or self.ctx.refusal("audit.read") is not None:
+            return None
+        from views.audit.audit_window import AuditWindow
+
+        window = next(iter(self.findChildren(AuditWindow)), None)
+        if window is None:
+            window = AuditWindow(self.runner, self.ctx, parent=self)
+        window.show()
+        window.raise_()
+        return window
+
+    def _check_audit_chain(self) -> None:
+        """The start-up check, on the lane after the first roster: a broken chain is a lasting
+        warning in the status bar, saying where to look."""
+        ctx = self.ctx
+        if ctx is None or ctx.refusal("audit.read") is not None:
+            return
+        from views.ops import audit as audit_ops
+
+        self.runner.submit(
+            lambda: audit_ops.verify(ctx),
+            on_done=self._audit_chain_checked,
+            on_error=lambda error: self.statusBar().showMessage(describe(error), 10_000),
+        )
+
+    def _audit_chain_checked(self, check: ChainCheck) -> None:
+        from models.domain.messages import message
+
+        self.audit_chain = check
+        if check.ok:
+            return
+        warning = QLabel(
+            self.tr("操作记录的哈希链断了（第 %1 条起）：请打开 查看 → 操作记录 → 核验").replace(
+                "%1", str(check.first_bad_id)
+            )
+        )
+        warning.setStyleSheet("color: #c0392b; font-weight: bold;")
+        warning.setAccessibleName(self.tr("操作记录核验警告"))
+        warning.setToolTip(message(check.reason, check.params))
+        self.audit_warning = warning
+        self.statusBar().addPermanentWidget(warning)
 
     def reveal_id(self) -> None:
         entry, ctx = self.roster.current_entry(), self.ctx

@@ -16,13 +16,13 @@ if TYPE_CHECKING:
     from models.store.unit_of_work import Database
 
 
-def run_template(db: Database, _user: str, args: argparse.Namespace) -> int:
+def run_template(db: Database, user: str, args: argparse.Namespace) -> int:
     from models.services.motions.importing import write_template
 
     target = Path(args.output).expanduser()
     if target.suffix.lower() != ".xlsx":
         raise DomainError("bad_arguments", detail="模板只能保存为 .xlsx 文件")
-    path = write_template(db, path=target, term=args.term)
+    path = write_template(db, user=user, path=target, term=args.term)
     say(f"已生成提案登记模板：{path}")
     return EXIT_OK
 

@@ -60,6 +60,11 @@ def add_account_commands(commands: argparse._SubParsersAction[ChineseArgumentPar
     verify = leaf_command(
         audit, "verify", "核验操作记录的哈希链，报告第一条被改动、删除或插入的记录"
     )
+    verify.add_argument(
+        "--head",
+        metavar="ID:HASH",
+        help="上次核验时另行保存的“第几条:哈希”，核对操作记录没有被整段重写",
+    )
     json_option(verify)
 
 

@@ -282,7 +282,15 @@ MESSAGES: dict[str, str] = {
     "sign_in_needs_admin": "开启“须登录使用”前，须先有一个已设置密码、处于启用状态的管理员账户（yishi users add --role admin）。",
     "own_account_disable": "不能停用自己正在使用的账户。",
     # issue 15 — the audit trail and its hash chain
-    "audit_section_placeholder": "操作记录",
+    "audit_chain_intact": "操作记录完整：已核验 {checked} 条记录，没有发现被改动、删除或插入的记录。",
+    "audit_chain_empty": "还没有任何操作记录，无需核验。",
+    "audit_entry_altered": "第 {id} 条操作记录（{at}，{who}，{entity}）的内容与它的哈希不符：这条记录写入后被改动过。已核验 {checked} 条。请从核验无误的备份恢复数据库，并查明是谁改动了数据库文件。",
+    "audit_entry_unlinked": "第 {id} 条操作记录（{at}，{who}，{entity}）没有接在前一条记录之后：它前面的记录被删除了，或它是后来插到这里的。已核验 {checked} 条。请从核验无误的备份恢复数据库，并查明是谁改动了数据库文件。",
+    "audit_entry_unsealed": "第 {id} 条操作记录（{at}，{who}，{entity}）没有哈希：它不是议事写入的，而是绕过程序加进数据库的。已核验 {checked} 条。请从核验无误的备份恢复数据库，并查明是谁改动了数据库文件。",
+    "audit_head_mismatch": "第 {id} 条操作记录（{at}，{who}，{entity}）的哈希与另外保存的不一致：操作记录从这条往前被整段重写过。已核验 {checked} 条。请从核验无误的备份恢复数据库，并查明是谁改动了数据库文件。",
+    "audit_head_missing": "另外保存的第 {id} 条操作记录已不存在：操作记录被截短或整段重写过。已核验 {checked} 条。请从核验无误的备份恢复数据库，并查明是谁改动了数据库文件。",
+    "audit_export_not_xlsx": "操作记录只能导出为 .xlsx 文件：请把文件名改为以 .xlsx 结尾。",
+    "audit_export_unwritable": "无法写入 {path}：{reason}。请换一个文件夹或文件名，或先关闭正打开此文件的程序。",
     # issue 15 — PostgreSQL roles, grants and row-level security
     "pg_grants_refused": (
         "数据库账户 {who} 无权设置议事的数据库权限（{detail}）。数据库结构已是最新，但角色组、"

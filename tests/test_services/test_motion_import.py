@@ -25,7 +25,7 @@ from models.services.people.contracts import MembershipDraft, PersonDraft
 from models.services.terms.commands import open_term
 from models.store.unit_of_work import Database
 
-from ._support import valid_id
+from ._support import last_log_id, log_since, valid_id
 
 MEMBERS = ("张三", "李四", "王五", "赵六")
 
@@ -180,7 +180,13 @@ def test_file_without_header_is_refused(db: Database, tmp_path: Path) -> None:
 
 def test_template_has_drop_downs(db: Database, tmp_path: Path) -> None:
     presidium(db)
-    path = write_template(db, path=tmp_path / "模板.xlsx")
+    since = last_log_id(db)
+    path = write_template(db, user="clerk", path=tmp_path / "模板.xlsx")
+    # The members' names leave the database: the file is an entry of the 操作记录.
+    exported = [r for r in log_since(db, since) if r.action == "export"]
+    assert [(r.entity, r.entity_id, r.after["file"]) for r in exported] == [
+        ("paper", "motion-template", "模板.xlsx")
+    ]
     book = load_workbook(path)
     sheet = book["提案"]
     assert [c.value for c in sheet[1]] == list(MOTION_HEADERS)
@@ -199,7 +205,7 @@ def test_template_has_drop_downs(db: Database, tmp_path: Path) -> None:
 def test_filled_template_imports(db: Database, tmp_path: Path) -> None:
     """The template as a clerk fills it: a real date cell, text cells, the hidden lists sheet."""
     ids = presidium(db)
-    path = write_template(db, path=tmp_path / "模板.xlsx")
+    path = write_template(db, user="clerk", path=tmp_path / "模板.xlsx")
     book = load_workbook(path)
     sheet = book["提案"]
     for column, value in enumerate(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models.domain.motion_workflow import MOTION_CATEGORIES, MotionAction, MotionState
 from models.domain.vocabulary import BodyKind, MembershipStatus, term_display_name
 from models.entities import Membership, Motion, MotionCoSigner, Person
+from models.services.audit.records import record_file_written
 from models.services.motions._rows import today_local
 from models.services.motions._workflow import move_motion
 from models.services.people.terms import find_term
@@ -57,16 +58,29 @@ def motion_choices(db: Database, *, term: int | None = None) -> MotionChoices:
     return MotionChoices(ordinal, term_display_name(ordinal), members, MOTION_CATEGORIES)
 
 
-def write_template(db: Database, *, path: Path, term: int | None = None) -> Path:
+def write_template(db: Database, *, user: str, path: Path, term: int | None = None) -> Path:
+    """The motion sheet with the term's presidium members to choose from: their names leave the
+    database, so the file written is an entry of the 操作记录 (export)."""
     from models.importing.motion_template import write_motion_template
 
     choices = motion_choices(db, term=term)
-    return write_motion_template(
+    written = write_motion_template(
         path,
         members=[m.name for m in choices.members],
         categories=choices.categories,
         term_name=choices.term_name,
     )
+    record_file_written(
+        db,
+        user=user,
+        action="export",
+        entity="paper",
+        entity_id="motion-template",
+        path=written,
+        note=f"生成提案登记模板（{choices.term_name}，主席团成员 {len(choices.members)} 人）",
+        details={"term": choices.term, "members": len(choices.members)},
+    )
+    return written
 
 
 def preview_motions(

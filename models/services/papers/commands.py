@@ -1,8 +1,9 @@
 """Printing: write one paper, or every 答复函 of a term, to files.
 
-Nothing is written to the database except the log row of a request to print ID numbers whole
-(DOMAIN §7). Warnings (a name with a character no shipped face can draw) come back as Chinese
-sentences; they never stop a paper from being written.
+Nothing is written to the database but the change log: each file written is an entry (`print`,
+or `export` for an .xlsx, naming the paper and the file), a request to print ID numbers whole an
+entry of its own (`reveal`, DOMAIN §7). Warnings (a name with a character no shipped face can
+draw) come back as Chinese sentences; they never stop a paper from being written.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.domain.errors import DomainError
 from models.domain.messages import message
+from models.services.audit.records import record_file_written, request_details
 from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
@@ -66,6 +68,16 @@ def write_paper(
     if not request.reveals_identifiers:
         built = replace(build_paper(db, request=request), font_preset=preset)
         problems = write_document(built, fmt, path, fonts_dir)
+        record_file_written(
+            db,
+            user=user,
+            action="export" if fmt == PaperFormat.XLSX else "print",
+            entity="paper",
+            entity_id=request.paper.value,
+            path=path,
+            note=f"生成《{built.title}》（{fmt.upper()}）",
+            details=request_details(request) | {"format": str(fmt)},
+        )
         return [message(p.code, p.params) for p in problems]
     built, slate = slate_paper(db, body=request.body, term=request.term)
     built = replace(built, identifiers_whole=True, font_preset=preset)
@@ -92,6 +104,7 @@ def write_paper(
 def write_reply_letters(
     db: Database,
     *,
+    user: str,
     term: int | None,
     fmt: PaperFormat,
     directory: Path,
@@ -135,12 +148,24 @@ def write_reply_letters(
             files.append(path)
         if progress is not None:
             progress(done, len(targets), path.name)
+    if files:
+        record_file_written(
+            db,
+            user=user,
+            action="print",
+            entity="paper",
+            entity_id=PaperKind.REPLY.value,
+            path=directory,
+            note=f"生成答复函 {len(files)} 份（{chosen.upper()}）到 {directory.name}",
+            details={"letters": len(files), "term": term, "format": str(chosen)},
+        )
     return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures))
 
 
 def write_combined_reply_letters(
     db: Database,
     *,
+    user: str,
     term: int | None,
     path: Path,
     fonts_dir: Path,
@@ -177,6 +202,16 @@ def write_combined_reply_letters(
     if not letters:
         return ReplyLetters((), len(targets), (), tuple(failures))
     problems = write_combined_pdf(letters, path, fonts_dir, title="提案答复函")
+    record_file_written(
+        db,
+        user=user,
+        action="print",
+        entity="paper",
+        entity_id=PaperKind.REPLY.value,
+        path=path,
+        note=f"生成合订答复函 {len(letters)} 份（PDF）",
+        details={"letters": len(letters), "term": term, "format": "pdf"},
+    )
     warnings = [
         f"{number}：{message(p.code, p.params)}"
         for number, found in zip(numbers, problems, strict=True)
