@@ -5,6 +5,7 @@ and needs the role for it (issue 15). SQLite only: these are SQLite's commands.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from models.domain.messages import message
 
 from .accounts_office import ADMIN_OWN, OWN, TEMPORARY, WRONG, Office, office_on
-from .helpers import scalar
+from .helpers import Result, run_cli, scalar
 
 DB_PASSPHRASE = "Shujuku-Mima-2026"
 
@@ -140,3 +141,41 @@ def test_encryption_is_an_administrators_and_passwords_come_in_order(office: Off
     done = office.yishi("--user", office.admin, *decrypt, stdin=f"{DB_PASSPHRASE}\n{ADMIN_OWN}\n")
     assert done.code == 0, done.err
     assert office.as_admin("users", "list").code == 0  # plain again: no passphrase asked
+
+
+class _Terminal(io.StringIO):
+    """Standard input that is a terminal: passwords are asked for, never read as echoed lines."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_passwords_are_asked_without_echo(office: Office, monkeypatch):
+    office.start()
+    answers: list[str] = []
+    prompts: list[str] = []
+
+    def asked(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return answers.pop(0)
+
+    monkeypatch.setattr("getpass.getpass", asked)
+    add = ("users", "add", "--name", office.login("li"), "--display", "李", "--role", "leader")
+
+    def typed(*typed_answers: str) -> Result:
+        answers[:] = typed_answers
+        prompts.clear()
+        monkeypatch.setattr("sys.stdin", _Terminal(""))
+        monkeypatch.delenv("YISHI_PASSWORD", raising=False)
+        monkeypatch.delenv("YISHI_NEW_PASSWORD", raising=False)
+        return run_cli(
+            office.capsys, "--database", office.url, "--user", office.admin, "--password-stdin",
+            *add, "--new-password-stdin",
+        )  # fmt: skip
+
+    differ = typed(ADMIN_OWN, TEMPORARY, TEMPORARY + "x")
+    assert differ.code == 2 and differ.err == f"yishi: {message('new_password_mismatch')}\n"
+    assert prompts == ["账户密码：", "新密码：", "再输入一次："]
+    same = typed(ADMIN_OWN, TEMPORARY, TEMPORARY)
+    assert same.code == 0, same.err
+    assert TEMPORARY not in same.out + same.err and not answers
