@@ -36,6 +36,14 @@ def office(capsys, monkeypatch, backend, fresh) -> Iterator[Office]:
         yield made
 
 
+@pytest.fixture
+def sqlite_office(capsys, monkeypatch, fresh) -> Iterator[Office]:
+    """For what the command line alone decides: the lock itself is the service's, tested on
+    both backends in tests/test_services/test_accounts.py."""
+    with office_on(capsys, monkeypatch, fresh, "sqlite") as made:
+        yield made
+
+
 def test_the_first_administrator_turns_sign_in_on_and_then_everyone_signs_in(office: Office):
     office.ready()
     added = office.yishi(
@@ -177,7 +185,8 @@ def test_an_administrator_manages_colleagues_and_their_roles(office: Office):
     assert own.code == 0, own.err
 
 
-def test_repeated_failures_lock_the_account_until_an_administrator_resets_it(office: Office):
+def test_repeated_failures_lock_the_account_until_an_administrator_resets_it(sqlite_office):
+    office = sqlite_office
     office.start()
     clerk = office.add("li", "secretariat")
     office.first_sign_in(clerk)
@@ -207,7 +216,8 @@ def test_turning_sign_in_on_needs_an_administrator_and_off_lets_the_os_login_in(
     assert office.yishi("people", "list").code == 0
 
 
-def test_change_password_needs_the_old_password(office: Office):
+def test_change_password_needs_the_old_password(sqlite_office):
+    office = sqlite_office
     office.start()
     missing = office.yishi(
         "--user", office.admin, "users", "change-password", new_password=TEMPORARY
