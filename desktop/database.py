@@ -10,7 +10,12 @@ from models.store.unit_of_work import Database, open_database
 
 def connect(settings: StartupSettings) -> Database:
     """Open (creating or migrating an SQLite file); record the rules and calendar in force once."""
-    db = open_database(settings.database_url)
+    return prepare(open_database(settings.database_url), settings)
+
+
+def prepare(db: Database, settings: StartupSettings) -> Database:
+    """Record the rules and calendar in force once, as the clerk — after signing in when the
+    database requires it, since a unit of work refuses a name that is no account then."""
     try:
         record_rules(
             db,

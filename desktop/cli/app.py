@@ -106,14 +106,22 @@ def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
         return GuiRequest(settings, Path(smoke).expanduser().resolve() if smoke else None)
     key = (args.command, getattr(args, f"{args.command}_command", None))
     try:
+        from desktop.cli.passwords import own_password
+
+        # Read before any command reads a new password from the line after it.
+        args.account_password = own_password(args)
         if key in _WITH_SETTINGS:
+            if args.command == "db":  # the database file's commands: its accounts decide
+                from desktop.cli.signing import check_file_command
+
+                check_file_command(settings, key, args)
             return _load(_WITH_SETTINGS[key])(settings, args)
         # Only here: check-slate and friends never pay for importing SQLAlchemy.
-        from desktop.database import connect
+        from desktop.cli.signing import open_signed_in
 
-        db = connect(settings)
+        db, user = open_signed_in(settings, args)
         try:
-            return _load(_WITH_DATABASE[key])(db, settings.user, args)
+            return _load(_WITH_DATABASE[key])(db, user, args)
         finally:
             db.engine.dispose()
     except DomainError as error:

@@ -16,11 +16,16 @@ def add_account_commands(commands: argparse._SubParsersAction[ChineseArgumentPar
     )
     user_list = leaf_command(users, "list", "列出账户及其角色")
     json_option(user_list)
-    add = leaf_command(users, "add", "新增账户（密码从标准输入读取，首次登录须修改）")
+    add = leaf_command(
+        users,
+        "add",
+        "新增账户（初始密码用 --new-password-stdin 或 YISHI_NEW_PASSWORD 给出，首次登录须修改）",
+    )
     add.add_argument("--name", metavar="LOGIN", required=True, help="账户名（登录用）")
     add.add_argument("--display", metavar="姓名", required=True, help="姓名")
     add.add_argument("--role", choices=[r.value for r in Role], required=True, help=_ROLE_HELP)
     add.add_argument("--unit", metavar="单位", help="承办单位账户所属的承办单位")
+    _new_password_option(add, "新账户的初始密码")
     json_option(add)
     set_role = leaf_command(users, "set-role", "修改账户的角色")
     set_role.add_argument("--name", metavar="LOGIN", required=True, help="账户名")
@@ -34,13 +39,18 @@ def add_account_commands(commands: argparse._SubParsersAction[ChineseArgumentPar
     enable.add_argument("--name", metavar="LOGIN", required=True, help="账户名")
     json_option(enable)
     reset = leaf_command(
-        users, "reset-password", "重置账户密码（新密码从标准输入读取，下次登录须修改）"
+        users, "reset-password", "重置账户密码（账户下次登录须修改；也用于解除锁定）"
     )
     reset.add_argument("--name", metavar="LOGIN", required=True, help="账户名")
+    _new_password_option(reset, "管理员设置的新密码")
     json_option(reset)
     change = leaf_command(
-        users, "change-password", "修改本人密码（标准输入：旧密码、新密码各一行）"
+        users,
+        "change-password",
+        "修改本人密码（原密码用 --password-stdin 或 YISHI_PASSWORD 给出，"
+        "新密码用 --new-password-stdin 或 YISHI_NEW_PASSWORD 给出）",
     )
+    _new_password_option(change, "本人的新密码")
     json_option(change)
     require = leaf_command(users, "require-sign-in", "开启或关闭“须登录使用”")
     require.add_argument("state", choices=["on", "off"], help="on=开启，off=关闭")
@@ -66,6 +76,15 @@ def add_account_commands(commands: argparse._SubParsersAction[ChineseArgumentPar
         help="上次核验时另行保存的“第几条:哈希”，核对操作记录没有被整段重写",
     )
     json_option(verify)
+
+
+def _new_password_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--new-password-stdin",
+        action="store_true",
+        help=f"从标准输入读取{what}（在 --db-password-stdin、--password-stdin 所读的行之后；"
+        "否则用环境变量 YISHI_NEW_PASSWORD）。密码不能写在命令行上",
+    )
 
 
 def _audit_filters(parser: argparse.ArgumentParser) -> None:

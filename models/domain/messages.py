@@ -372,6 +372,12 @@ MESSAGES: dict[str, str] = {
     "trial_not_candidate": "{name}不是{body}{term}的候选人，不能换下。请重新载入名单后再试。",
     "trial_not_reserve": "{name}不是{body}{term}的候补人选，不能替补。请重新载入名单后再试。",
     "trial_stale": "名单已被 {changed_by} 于 {changed_at} 修改（{name}），本次试算依据的是旧名单，没有保存。请重新载入名单后再调整。",
+    # issue 15 — the command line: signing in and `yishi users` (desktop/cli/signing.py, users.py)
+    "sign_in_user_missing": "此数据库须登录使用：请用 --user 指定您的账户名，并用 --password-stdin 从标准输入或用环境变量 YISHI_PASSWORD 给出密码。",
+    "account_password_missing": "此数据库须登录使用：请给出账户密码——加 --password-stdin 从标准输入读入，或设置环境变量 YISHI_PASSWORD。密码不能写在命令行上。",
+    "old_password_missing": "请给出原密码：加 --password-stdin 从标准输入读入（第一行原密码，第二行新密码），或设置环境变量 YISHI_PASSWORD。密码不能写在命令行上。",
+    "new_password_missing": "请给出新密码：在标准输入中另起一行给出（位于 --db-password-stdin、--password-stdin 所读的行之后），或设置环境变量 YISHI_NEW_PASSWORD。密码不能写在命令行上。",
+    "new_password_mismatch": "两次输入的新密码不一致，密码没有修改。",
 }
 
 
