@@ -166,7 +166,9 @@ def _record_restore(
         if safety is not None
         else "恢复前没有可保存的数据库"
     )
-    with Database(engine).unit_of_work(user) as uow:
+    # Unattributed: the clerk was checked against the database being replaced, and need not be
+    # an account of the restored one (a backup taken before sign-in was turned on, say).
+    with Database(engine).unattributed_work(user) as uow:
         uow.log(
             action="restore",
             entity="database",

@@ -28,9 +28,10 @@ def _ident(connection: Connection, name: str) -> str:
 
 
 def _literal(connection: Connection, value: str) -> str:
-    return str(
-        connection.execute(text("SELECT quote_literal(:value)"), {"value": value}).scalar_one()
-    )
+    """The server's own quoting of `value`, with % doubled: the statement goes to the driver,
+    which reads a lone % as a placeholder (a password such as Ziji%2029 would break it)."""
+    quoted = connection.execute(text("SELECT quote_literal(:value)"), {"value": value})
+    return str(quoted.scalar_one()).replace("%", "%%")
 
 
 def login_exists(connection: Connection, login: str) -> bool:

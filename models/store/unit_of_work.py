@@ -206,10 +206,10 @@ class Database:
     def unit_of_work(self, user_login: str) -> UnitOfWork:
         return UnitOfWork(self.session_factory, user_login, self.clock)
 
-    def sign_in_work(self, tried_login: str) -> UnitOfWork:
-        """The bookkeeping of one sign-in attempt (its log entry, the failure count), written
-        under the name tried, which may be no account: nothing else may be written here."""
-        return UnitOfWork(self.session_factory, tried_login, self.clock, attributed=False)
+    def unattributed_work(self, login: str) -> UnitOfWork:
+        """Bookkeeping written under a name that may be no account of this database: a sign-in
+        attempt (its log entry, the failure count), the record of a restore. Nothing else."""
+        return UnitOfWork(self.session_factory, login, self.clock, attributed=False)
 
 
 def open_database(url: str, *, backup_dir: Path | None = None) -> Database:

@@ -28,7 +28,7 @@ def sign_in(db: Database, *, login: str, password: str) -> SignInResult:
     """The account, if `password` is its password and it may sign in now; else
     `account_refused`, the same for every reason."""
     tried = login.strip()
-    with db.sign_in_work(tried) as uow:
+    with db.unattributed_work(tried) as uow:
         session = uow.session
         now = db.clock()
         user = session.scalar(select(User).where(User.login == tried))
