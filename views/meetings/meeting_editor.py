@@ -40,6 +40,7 @@ from views.meetings.meeting_saving import (
 )
 from views.meetings.minutes_panel import MinutesPanel
 from views.ops import meetings as ops
+from views.permissions import Gate
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -155,8 +156,34 @@ class MeetingEditor(MeetingSaving, QWidget):
         layout.addLayout(lock_bar)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        self._gate_buttons(Gate(ctx))
         self.resize(1100, 760)
         self.load()
+
+    def _gate_buttons(self, gate: Gate) -> None:
+        """A reader opens a meeting to read it: every part stays locked (_apply_lock), and the
+        buttons that would change it say why they are greyed. A leader may finalise the minutes
+        without editing them when the rules file says leaders sign off."""
+        self.may_edit = gate.allowed("meetings.edit")
+        for button in (
+            self.save_button,
+            self.amend_button,
+            self.stop_amend_button,
+            self.agenda.add_button,
+            self.agenda.remove_button,
+            self.agenda.up_button,
+            self.agenda.down_button,
+            self.attendance.all_present,
+            self.attendance.present_button,
+            self.attendance.leave_button,
+            self.attendance.absent_button,
+            self.attendance.guest_button,
+            self.attendance.remove_button,
+        ):
+            gate(button, "meetings.edit")
+        gate(self.minutes.finalise_button, "meetings.finalise")
+        gate(self.signin_button, "papers.print")
+        gate(self.print_minutes_button, "papers.print")
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -240,11 +267,11 @@ class MeetingEditor(MeetingSaving, QWidget):
         meeting = self.meeting()
         final = self.is_final()
         cancelled = meeting is not None and meeting.status is MeetingStatus.CANCELLED
-        locked = (final and self.amend_reason is None) or cancelled
-        self.header.set_read_only(final and self.amend_reason is None)
+        locked = (final and self.amend_reason is None) or cancelled or not self.may_edit
+        self.header.set_read_only((final and self.amend_reason is None) or not self.may_edit)
         if cancelled and not final:
             self.header.set_read_only(True)
-            self.header.status.setEnabled(True)
+            self.header.status.setEnabled(self.may_edit)
         if final:  # held with final minutes: the status stays, even while amending
             self.header.status.setEnabled(False)
         for panel in (self.agenda, self.attendance, self.minutes):

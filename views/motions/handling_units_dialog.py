@@ -27,6 +27,7 @@ from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
 from views.ops import motion_lists as ops
+from views.permissions import gate_editor
 from views.side_button import message_line, side_button, side_column
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ class HandlingUnitsDialog(QDialog):
         self.setStyleSheet(f'*[{INVALID_PROPERTY}="true"] {{ border: 2px solid #c0392b; }}')
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.resize(720, 460)
+        gate_editor(self, ctx, "motions.units", spare=(close,))
         self._update_buttons()
         self.load()
 

@@ -32,6 +32,7 @@ from views.motions.motion_filters import MotionFilters
 from views.motions.motion_table_model import MotionTableModel, number_text
 from views.motions.reply_templates_dialog import open_reply_templates
 from views.ops import motions as ops
+from views.permissions import gate
 from views.row_table_view import row_table_view
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class MotionList(QWidget):
         buttons.addWidget(self.templates_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
+        self._gate_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.overdue_summary)
         layout.addWidget(self.filters)
@@ -206,7 +208,26 @@ class MotionList(QWidget):
         shortcut.setShortcut(QKeySequence.StandardKey.New)
         shortcut.triggered.connect(lambda: self.new_motion())
         self.addAction(shortcut)
+        self.new_button, self.new_shortcut = button, shortcut
         return button
+
+    def _gate_buttons(self) -> None:
+        """Every role that reads motions sees the same row of buttons; those it may not use are
+        greyed with the reason (a 承办单位 account keeps 打开 and 统计, and handles its motions in
+        the detail window: 签收, 退办, 办理, 答复). Disabled, not hidden: the clerk who looks for
+        交办 learns that it is the secretariat's."""
+        for target, action in (
+            (self.new_button, "motions.intake"),
+            (self.new_shortcut, "motions.intake"),
+            (self.import_button, "motions.intake"),
+            (self.assign_button, "motions.assign"),
+            (self.print_button, "papers.print"),
+            (self.papers_button, "papers.print"),
+            (self.calendar_button, "motions.calendar"),
+            (self.units_button, "motions.units"),
+            (self.templates_button, "motions.reply_templates"),
+        ):
+            gate(target, self.ctx, action)
 
     def new_motion(self) -> QWidget:
         from views.motions.motion_form import MotionEntryForm

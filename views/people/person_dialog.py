@@ -75,6 +75,8 @@ class PersonDialog(FormDialog):
             widget.textChanged.connect(self.validate)
         self.gender.currentIndexChanged.connect(self.validate)
         self.validate()
+        # A 只读 or 领导 clerk opens a person to read: the fields are read-only, 保存 says why not.
+        self.gate_save(ctx, "people.edit")
 
     def _fill(self, person: PersonRow) -> None:
         self.person = person
