@@ -140,7 +140,8 @@ class HandlingUnitsDialog(QDialog):
         self.setStyleSheet(f'*[{INVALID_PROPERTY}="true"] {{ border: 2px solid #c0392b; }}')
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.resize(720, 460)
-        gate_editor(self, ctx, "motions.units", spare=(close,))
+        # A reader may see the units; the edit panel (hidden until 新增 or 重命名) never opens.
+        self.may_edit = gate_editor(self, ctx, "motions.units", spare=(close,))
         self._update_buttons()
         self.load()
 
@@ -207,6 +208,8 @@ class HandlingUnitsDialog(QDialog):
         self._open_editor("rename", unit.name)
 
     def _open_editor(self, mode: str, name: str) -> None:
+        if not self.may_edit:  # a double click on a row renames too: not for this role
+            return
         self.mode = mode
         self.editing = self.selected() if mode == "rename" else None
         editing = self.editing.id if self.editing is not None else None
