@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from models.domain.motion_workflow import MotionAction, MotionState
 from models.domain.roles import Role
+from views.motions.calendar_editor import open_calendar_editor
+from views.motions.handling_units_dialog import HandlingUnitsDialog, open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_list import MotionList
+from views.motions.reply_templates_dialog import open_reply_templates
 
 from .helpers import WindowHarness
 from .roles_support import as_role, assert_not_refused, assert_refused
@@ -129,4 +133,46 @@ def test_the_secretariat_does_the_work_but_not_the_calendar(harness: WindowHarne
     others = [t for a, ts in list_buttons(window).items() if a != "motions.calendar" for t in ts]  # type: ignore[attr-defined]
     assert_not_refused(others)
     assert window.new_button.isEnabled() and window.units_button.isEnabled()
+    window.close()
+
+
+def test_the_lists_behind_the_motions_are_read_only_for_a_role_that_may_not_keep_them(
+    harness: WindowHarness,
+) -> None:
+    """承办单位, 工作日历 and 答复函模板 open only from buttons a reader cannot press; should they
+    open anyway (another door, a later window), nothing in them changes a record."""
+    h = harness
+    window = open_as(h, Role.SECRETARIAT)
+    reader = as_role(h.ctx, Role.READONLY)
+    units = open_handling_units(h.window.runner, reader, window)
+    calendar = open_calendar_editor(h.window.runner, reader, window)
+    templates = open_reply_templates(h.window.runner, reader, window)
+    h.idle()
+    for dialog, action in (
+        (units, "motions.units"),
+        (calendar, "motions.calendar"),
+        (templates, "motions.reply_templates"),
+    ):
+        buttons = [
+            b
+            for b in dialog.findChildren(QPushButton)
+            if b.text().replace("&", "") not in ("关闭", "关闭(C)", "取消")
+        ]
+        assert buttons
+        for button in buttons:
+            assert_refused(button, Role.READONLY, action)
+    units.table.selectRow(0)
+    units.start_rename()  # what a double click on a row does
+    assert units.mode is None and not units.editor.isVisible()
+    assert templates.name.isReadOnly() and templates.text.isReadOnly()
+    assert templates.motion.isEnabled()  # choosing a motion to preview with is reading
+    # The secretariat keeps its units and templates; the calendar stays the administrator's.
+    secretariat = as_role(h.ctx, Role.SECRETARIAT)
+    units.close()
+    calendar.close()
+    templates.close()
+    units = HandlingUnitsDialog(h.window.runner, secretariat, window)
+    h.idle()
+    assert_not_refused([units.add_button, units.rename_button])
+    units.close()
     window.close()

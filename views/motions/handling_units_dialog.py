@@ -27,7 +27,7 @@ from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
 from views.ops import motion_lists as ops
-from views.permissions import gate_editor
+from views.permissions import conceal, gate_editor
 from views.side_button import message_line, side_button, side_column
 
 if TYPE_CHECKING:
@@ -140,8 +140,10 @@ class HandlingUnitsDialog(QDialog):
         self.setStyleSheet(f'*[{INVALID_PROPERTY}="true"] {{ border: 2px solid #c0392b; }}')
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.resize(720, 460)
-        # A reader may see the units; the edit panel (hidden until 新增 or 重命名) never opens.
+        # A reader may see the units; the edit panel (shown only while adding or renaming) is
+        # hidden for good: an empty editor makes no sense to a role that cannot save it.
         self.may_edit = gate_editor(self, ctx, "motions.units", spare=(close,))
+        conceal(self.editor, ctx, "motions.units")
         self._update_buttons()
         self.load()
 
