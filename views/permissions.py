@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 REFUSAL_PROPERTY = "yishiRefusal"
 _OWN_TIP_PROPERTY = "yishiOwnToolTip"
 _OWN_STATUS_PROPERTY = "yishiOwnStatusTip"
+_OWN_DESCRIPTION_PROPERTY = "yishiOwnDescription"
 
 Gated = QAbstractButton | QAction
 
@@ -100,22 +101,29 @@ def gate(target: Gated, ctx: AppContext | None, action: str) -> bool:
     reason = ctx.refusal(action) if ctx is not None else None
     guard = _guard_of(target)
     if reason is None:
-        if guard is not None:
+        if guard is not None and guard.reason is not None:  # refused by a role, not read-only
             guard.release()
             target.setProperty(REFUSAL_PROPERTY, "")
             target.setToolTip(str(target.property(_OWN_TIP_PROPERTY) or ""))
             if isinstance(target, QAction):
                 target.setStatusTip(str(target.property(_OWN_STATUS_PROPERTY) or ""))
+            else:
+                own = target.property(_OWN_DESCRIPTION_PROPERTY)
+                target.setAccessibleDescription(str(own or ""))
             target.setEnabled(True)
         return True
     if guard is None:  # what the target said before it was refused
         target.setProperty(_OWN_TIP_PROPERTY, target.toolTip())
         if isinstance(target, QAction):
             target.setProperty(_OWN_STATUS_PROPERTY, target.statusTip())
+        else:
+            target.setProperty(_OWN_DESCRIPTION_PROPERTY, target.accessibleDescription())
     target.setProperty(REFUSAL_PROPERTY, reason)
     target.setToolTip(reason)
     if isinstance(target, QAction):
         target.setStatusTip(reason)
+    else:  # a screen reader reads the description, not the tooltip, when a button has one
+        target.setAccessibleDescription(reason)
     keep_disabled(target, reason)
     return False
 

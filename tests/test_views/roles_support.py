@@ -41,6 +41,8 @@ def assert_refused(target: Gated, role: Role, action: str) -> None:
     assert refusal_of(target) == reason(role, action)
     if isinstance(target, QAction):
         assert target.statusTip() == reason(role, action)
+    else:
+        assert target.accessibleDescription() == reason(role, action)
 
 
 def assert_not_refused(targets: Iterable[Gated]) -> None:

@@ -40,9 +40,15 @@ def test_gating_again_for_an_allowed_action_gives_the_button_back(harness, qtbot
     button = QPushButton("办理")
     qtbot.addWidget(button)
     button.setToolTip("办理所选提案")
+    button.setAccessibleDescription("签收、退办或办理")
     assert not gate(button, unit, "motions.assign")
+    assert_refused(button, Role.UNIT, "motions.assign")
     assert gate(button, unit, "motions.unit_handling")
     assert button.isEnabled() and button.toolTip() == "办理所选提案"
+    assert button.accessibleDescription() == "签收、退办或办理"
+    button.setEnabled(False)  # no guard is left behind
+    button.setEnabled(True)
+    assert button.isEnabled() and refusal_of(button) is None
 
 
 def test_a_refused_action_says_why_in_its_status_tip_and_does_not_come_back(harness, qtbot):
