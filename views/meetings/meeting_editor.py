@@ -30,6 +30,7 @@ from views.error_presenter import describe
 from views.meetings.agenda_panel import AgendaPanel
 from views.meetings.attendance_panel import AttendancePanel
 from views.meetings.header_panel import HeaderPanel
+from views.meetings.meeting_gates import gate_meeting_editor
 from views.meetings.meeting_saving import (
     AGENDA,
     ATTENDANCE,
@@ -156,34 +157,9 @@ class MeetingEditor(MeetingSaving, QWidget):
         layout.addLayout(lock_bar)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self._gate_buttons(Gate(ctx))
+        self.may_edit = gate_meeting_editor(self, Gate(ctx))
         self.resize(1100, 760)
         self.load()
-
-    def _gate_buttons(self, gate: Gate) -> None:
-        """A reader opens a meeting to read it: every part stays locked (_apply_lock), and the
-        buttons that would change it say why they are greyed. A leader may finalise the minutes
-        without editing them when the rules file says leaders sign off."""
-        self.may_edit = gate.allowed("meetings.edit")
-        for button in (
-            self.save_button,
-            self.amend_button,
-            self.stop_amend_button,
-            self.agenda.add_button,
-            self.agenda.remove_button,
-            self.agenda.up_button,
-            self.agenda.down_button,
-            self.attendance.all_present,
-            self.attendance.present_button,
-            self.attendance.leave_button,
-            self.attendance.absent_button,
-            self.attendance.guest_button,
-            self.attendance.remove_button,
-        ):
-            gate(button, "meetings.edit")
-        gate(self.minutes.finalise_button, "meetings.finalise")
-        gate(self.signin_button, "papers.print")
-        gate(self.print_minutes_button, "papers.print")
 
     # --- loading --------------------------------------------------------------------------------
 

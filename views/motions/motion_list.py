@@ -29,10 +29,10 @@ from views.motions.calendar_editor import open_calendar_editor
 from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_filters import MotionFilters
+from views.motions.motion_gates import gate_motion_list
 from views.motions.motion_table_model import MotionTableModel, number_text
 from views.motions.reply_templates_dialog import open_reply_templates
 from views.ops import motions as ops
-from views.permissions import gate
 from views.row_table_view import row_table_view
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class MotionList(QWidget):
         buttons.addWidget(self.templates_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
-        self._gate_buttons()
+        gate_motion_list(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overdue_summary)
         layout.addWidget(self.filters)
@@ -210,24 +210,6 @@ class MotionList(QWidget):
         self.addAction(shortcut)
         self.new_button, self.new_shortcut = button, shortcut
         return button
-
-    def _gate_buttons(self) -> None:
-        """Every role that reads motions sees the same row of buttons; those it may not use are
-        greyed with the reason (a 承办单位 account keeps 打开 and 统计, and handles its motions in
-        the detail window: 签收, 退办, 办理, 答复). Disabled, not hidden: the clerk who looks for
-        交办 learns that it is the secretariat's."""
-        for target, action in (
-            (self.new_button, "motions.intake"),
-            (self.new_shortcut, "motions.intake"),
-            (self.import_button, "motions.intake"),
-            (self.assign_button, "motions.assign"),
-            (self.print_button, "papers.print"),
-            (self.papers_button, "papers.print"),
-            (self.calendar_button, "motions.calendar"),
-            (self.units_button, "motions.units"),
-            (self.templates_button, "motions.reply_templates"),
-        ):
-            gate(target, self.ctx, action)
 
     def new_motion(self) -> QWidget:
         from views.motions.motion_form import MotionEntryForm
