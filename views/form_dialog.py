@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,10 @@ from models.domain.messages import message
 from models.services.common.changes import Outcome
 from views.background import Runner
 from views.error_presenter import describe
+from views.permissions import gate, read_only
+
+if TYPE_CHECKING:
+    from models.services.common.context import AppContext
 
 INVALID_PROPERTY = "invalid"
 T = TypeVar("T")
@@ -70,6 +74,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("身" * 30))
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
+        self.refused = False  # the role may not save this form (gate_save)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -101,6 +106,20 @@ class FormDialog(QDialog):
 
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def gate_save(self, ctx: AppContext | None, action: str) -> bool:
+        """A role that may not take `action` may still open the form to read: 保存 is disabled
+        with the reason, the fields are read-only and 取消 becomes 关闭. True when allowed."""
+        self.refused = not gate(self.ok_button(), ctx, action)
+        if self.refused:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("关闭"))
+            self.lock_fields()
+        return not self.refused
+
+    def lock_fields(self) -> None:
+        """Make the fields read-only if the role was refused; again after building more of them."""
+        if self.refused:
+            read_only(self)  # every input under the dialog; its 保存/关闭 are not checkable
 
     def show_problem(self, field: str | None, text: str, *, is_error: bool = True) -> None:
         """The message names the field in words and marks it with a border: never colour alone."""

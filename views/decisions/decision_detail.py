@@ -33,6 +33,7 @@ from views.decisions.step_forms import CompleteForm, FollowUpForm, ProgressForm,
 from views.decisions.step_panel import StepPanel
 from views.error_presenter import describe
 from views.ops import decisions as ops
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -138,6 +139,9 @@ class DecisionDetailWindow(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: s())
             actions.addWidget(button)
             self.buttons[key] = button
+            # Greyed with the reason whatever the matter's state offers (_update_buttons).
+            gate(button, ctx, "papers.print" if key == "print" else "decisions.edit")
+        gate(self.progress_button, ctx, "decisions.edit")
         actions.addStretch(1)
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -31,6 +31,7 @@ from views.decisions.decision_table_model import (
 )
 from views.error_presenter import describe
 from views.ops import decisions as ops
+from views.permissions import gate
 from views.row_table_view import row_table_view
 
 if TYPE_CHECKING:
@@ -128,6 +129,9 @@ class DecisionList(QWidget):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.setToolTip(self.tr("重新载入（F5）"))
         refresh.clicked.connect(self.load)
+        gate(self.new_button, ctx, "decisions.edit")
+        gate(self.emergency_button, ctx, "decisions.edit")
+        gate(self.print_button, ctx, "papers.print")
 
         filters = QHBoxLayout()
         for widget in (

@@ -43,6 +43,7 @@ from views.decisions.attachment_copies import AttachmentCopies, open_copy, sessi
 from views.decisions.step_forms import NotApplicableForm, StepForm
 from views.error_presenter import describe
 from views.ops import decisions as ops
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -120,6 +121,8 @@ class StepPanel(QWidget):
         self.attach_button = QPushButton(self.tr("添加附件(&F)…"))
         self.attach_button.setToolTip(self.tr("附件只增不换：内容相同的文件不会重复添加"))
         self.attach_button.clicked.connect(lambda: self.add_attachment())
+        for button in (self.record_button, self.na_button, self.attach_button):
+            gate(button, ctx, "decisions.edit")  # opening and saving a copy are reading
 
         self.attachments = QListWidget()
         self.attachments.setAccessibleName(self.tr("所选程序的附件"))

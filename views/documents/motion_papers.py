@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from models.services.papers.contracts import PAPER_NAMES, PaperKind, PaperRequest
 from views.background import Runner
 from views.documents.papers import open_paper
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -91,4 +92,5 @@ def motion_papers_button(
 
     menu.aboutToShow.connect(about_to_show)
     button.setMenu(menu)
+    gate(button, ctx, "papers.print")  # the whole menu: every entry prints
     return button

@@ -28,6 +28,7 @@ from views.error_presenter import describe
 from views.form_dialog import name_widget
 from views.meetings.association_report_model import AssociationReportModel
 from views.ops import meetings as ops
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.changes import Changes
@@ -64,6 +65,7 @@ class AssociationReport(QWidget):
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.print_button.setToolTip(self.tr("预览并打印本年度的专门协会列席情况表"))
         self.print_button.clicked.connect(self.print_report)
+        gate(self.print_button, ctx, "papers.print")
 
         self.model = AssociationReportModel(self)
         self.table = QTableView()

@@ -30,6 +30,7 @@ from views.error_presenter import describe
 from views.meetings.agenda_panel import AgendaPanel
 from views.meetings.attendance_panel import AttendancePanel
 from views.meetings.header_panel import HeaderPanel
+from views.meetings.meeting_gates import gate_meeting_editor
 from views.meetings.meeting_saving import (
     AGENDA,
     ATTENDANCE,
@@ -40,6 +41,7 @@ from views.meetings.meeting_saving import (
 )
 from views.meetings.minutes_panel import MinutesPanel
 from views.ops import meetings as ops
+from views.permissions import Gate
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -155,6 +157,7 @@ class MeetingEditor(MeetingSaving, QWidget):
         layout.addLayout(lock_bar)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        self.may_edit = gate_meeting_editor(self, Gate(ctx))
         self.resize(1100, 760)
         self.load()
 
@@ -240,11 +243,11 @@ class MeetingEditor(MeetingSaving, QWidget):
         meeting = self.meeting()
         final = self.is_final()
         cancelled = meeting is not None and meeting.status is MeetingStatus.CANCELLED
-        locked = (final and self.amend_reason is None) or cancelled
-        self.header.set_read_only(final and self.amend_reason is None)
+        locked = (final and self.amend_reason is None) or cancelled or not self.may_edit
+        self.header.set_read_only((final and self.amend_reason is None) or not self.may_edit)
         if cancelled and not final:
             self.header.set_read_only(True)
-            self.header.status.setEnabled(True)
+            self.header.status.setEnabled(self.may_edit)
         if final:  # held with final minutes: the status stays, even while amending
             self.header.status.setEnabled(False)
         for panel in (self.agenda, self.attendance, self.minutes):

@@ -24,6 +24,7 @@ from views.error_presenter import describe
 from views.meetings.meeting_editor import MeetingEditor, series_title
 from views.meetings.meeting_table_model import MeetingTableModel
 from views.ops import meetings as ops
+from views.permissions import gate
 from views.row_table_view import row_table_view
 
 if TYPE_CHECKING:
@@ -121,6 +122,10 @@ class MeetingList(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
 
+        # Opening a meeting and the 专门协会 report are reading; planning one and printing are not.
+        gate(self.new_button, ctx, "meetings.edit")
+        gate(self.signin_button, ctx, "papers.print")
+        gate(self.minutes_button, ctx, "papers.print")
         self.year_box.currentIndexChanged.connect(lambda _i: self._show())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         runner.data_changed.connect(self._on_data_changed)

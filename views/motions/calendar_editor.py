@@ -34,6 +34,7 @@ from views.background import Runner
 from views.error_presenter import describe
 from views.motions.calendar_days import HOLIDAY, MAKE_UP, CalendarDays
 from views.ops import motion_lists as ops
+from views.permissions import gate_editor
 
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome
@@ -121,6 +122,7 @@ class CalendarEditor(QDialog):
         layout.addLayout(bottom)
         self.year_list.currentItemChanged.connect(self._year_clicked)
         self.resize(900, 560)
+        gate_editor(self, ctx, "motions.calendar", spare=(close,))
         self._update_buttons()
         self.load()
 

@@ -27,6 +27,7 @@ from views.form_dialog import INVALID_PROPERTY
 from views.motions.handling_unit_editor import HandlingUnitEditor
 from views.motions.handling_unit_table_model import KIND_NAMES, HandlingUnitTableModel
 from views.ops import motion_lists as ops
+from views.permissions import conceal, gate_editor
 from views.side_button import message_line, side_button, side_column
 
 if TYPE_CHECKING:
@@ -139,6 +140,10 @@ class HandlingUnitsDialog(QDialog):
         self.setStyleSheet(f'*[{INVALID_PROPERTY}="true"] {{ border: 2px solid #c0392b; }}')
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.resize(720, 460)
+        # A reader may see the units; the edit panel (shown only while adding or renaming) is
+        # hidden for good: an empty editor makes no sense to a role that cannot save it.
+        self.may_edit = gate_editor(self, ctx, "motions.units", spare=(close,))
+        conceal(self.editor, ctx, "motions.units")
         self._update_buttons()
         self.load()
 
@@ -205,6 +210,8 @@ class HandlingUnitsDialog(QDialog):
         self._open_editor("rename", unit.name)
 
     def _open_editor(self, mode: str, name: str) -> None:
+        if not self.may_edit:  # a double click on a row renames too: not for this role
+            return
         self.mode = mode
         self.editing = self.selected() if mode == "rename" else None
         editing = self.editing.id if self.editing is not None else None

@@ -30,7 +30,9 @@ from models.domain.motion_workflow import MotionState
 from views.background import Runner
 from views.decisions.attachment_copies import AttachmentCopies, open_copy, session_copies
 from views.error_presenter import describe
+from views.motions.motion_gates import ATTACH
 from views.ops import motions as ops
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.context import AppContext
@@ -91,6 +93,9 @@ class MotionAttachmentsPanel(QWidget):
         self.remove_button.setAccessibleName(self.tr("删除附件"))
         self.remove_button.setToolTip(self.tr("只有已提交、审查中或退回修改的提案才能删除附件"))
         self.remove_button.clicked.connect(lambda: self.remove_attachment())
+        # Opening a file is reading; adding and removing belong to intake.
+        gate(self.add_button, ctx, ATTACH)
+        gate(self.remove_button, ctx, ATTACH)
 
         buttons = QVBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):

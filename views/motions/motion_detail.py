@@ -37,6 +37,7 @@ from models.domain.motion_workflow import (
 from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
+from views.motions import motion_gates as gates
 from views.motions.contact_form import ContactForm, ContactsPanel
 from views.motions.handling_forms import (
     AssignForm,
@@ -52,6 +53,7 @@ from views.motions.motion_table_model import number_text
 from views.motions.reply_dialog import ReplyForm
 from views.ops import motion_lists
 from views.ops import motions as ops
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.domain.reply_templates import ReplyTemplate
@@ -180,6 +182,8 @@ class MotionDetailWindow(QWidget):
         self.co_unit_button.setToolTip(self.tr("登记协办单位对本提案的意见，随答复函打印"))
         self.co_unit_button.setEnabled(False)
         self.co_unit_button.clicked.connect(lambda: self.open_co_unit_form())
+        gate(self.co_unit_button, ctx, gates.CO_UNIT_OPINION)
+        gate(self.contacts.button, ctx, gates.CONTACT)
         self.attachments = MotionAttachmentsPanel(
             runner, ctx, motion_id, on_changed=self.load, report=lambda t: self.message.setText(t)
         )
@@ -318,6 +322,9 @@ class MotionDetailWindow(QWidget):
                 # lead_replied: made by the lead motion's reply, never by hand.
                 button.setEnabled(False)
                 button.setToolTip(self.tr("主案的答复发出时，本案随之答复，无需单独操作"))
+            # A move the role may not make stays in the row, greyed with the reason: the clerk
+            # sees where the motion stands and who is to act on it.
+            gate(button, self.ctx, gates.MOVE_PERMISSIONS[action])
             self.actions_row.addWidget(button)
             self.action_buttons[action] = button
         self._add_entry_buttons(state)
@@ -343,6 +350,7 @@ class MotionDetailWindow(QWidget):
             edit.setAccessibleName(self.tr("编辑"))
             edit.setToolTip(self.tr("修改提案人、附议人、标题、类别和正文；每次修改记入办理经过"))
             edit.clicked.connect(lambda _c=False: self.open_entry_form(Mode.EDIT))
+            gate(edit, self.ctx, gates.EDIT)
             self.actions_row.addWidget(edit)
             self.edit_button = edit
 

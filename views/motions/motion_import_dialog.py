@@ -31,6 +31,7 @@ from models.domain.messages import message
 from views.background import Runner
 from views.error_presenter import show_error
 from views.ops import motions as ops
+from views.permissions import gate
 from views.slates.import_dialog import import_buttons
 
 if TYPE_CHECKING:
@@ -91,6 +92,8 @@ class MotionImportDialog(QDialog):
         self.import_all.clicked.connect(lambda: self.start_import(valid_only=False))
         self.import_valid.clicked.connect(lambda: self.start_import(valid_only=True))
         self.cancel.clicked.connect(self.reject)
+        gate(self.import_all, ctx, "motions.intake")
+        gate(self.import_valid, ctx, "motions.intake")
         layout = QVBoxLayout(self)
         for widget in (self.summary, rows_label, self.rows, problems_label, self.problems, buttons):
             layout.addWidget(widget)

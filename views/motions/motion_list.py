@@ -29,6 +29,7 @@ from views.motions.calendar_editor import open_calendar_editor
 from views.motions.handling_units_dialog import open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
 from views.motions.motion_filters import MotionFilters
+from views.motions.motion_gates import gate_motion_list
 from views.motions.motion_table_model import MotionTableModel, number_text
 from views.motions.reply_templates_dialog import open_reply_templates
 from views.ops import motions as ops
@@ -106,6 +107,7 @@ class MotionList(QWidget):
         buttons.addWidget(self.templates_button)
         buttons.addStretch(1)
         buttons.addWidget(refresh)
+        gate_motion_list(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overdue_summary)
         layout.addWidget(self.filters)
@@ -206,6 +208,7 @@ class MotionList(QWidget):
         shortcut.setShortcut(QKeySequence.StandardKey.New)
         shortcut.triggered.connect(lambda: self.new_motion())
         self.addAction(shortcut)
+        self.new_button, self.new_shortcut = button, shortcut
         return button
 
     def new_motion(self) -> QWidget:

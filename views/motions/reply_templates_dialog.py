@@ -39,6 +39,7 @@ from views.motions.motion_table_model import number_text
 from views.motions.reply_templates import reply_values
 from views.ops import motion_lists
 from views.ops import motions as ops
+from views.permissions import gate_editor
 
 if TYPE_CHECKING:
     from models.services.common.changes import Outcome
@@ -168,6 +169,8 @@ class ReplyTemplatesDialog(QDialog):
         self.reply_class.currentIndexChanged.connect(lambda _i: self._draft_changed())
         self.motion.currentIndexChanged.connect(lambda _i: self.show_preview())
         self.resize(960, 620)
+        # A reader may still choose a motion to preview a template with.
+        gate_editor(self, ctx, "motions.reply_templates", spare=(close, self.motion))
         self._update_buttons()
         self.load()
 

@@ -102,6 +102,7 @@ class MembershipDialog(FormDialog):
             self.facts.set_person(person.id_number)
         self.facts.changed.connect(self.validate)
         self.validate()
+        self.gate_save(ctx, "people.edit")
 
     def _registry_loaded(self, entries: list[RosterEntry]) -> None:
         self._registry = entries
@@ -196,6 +197,7 @@ class EditMembershipDialog(FormDialog):
         self.term_label = self.add_field("term", self.tr("届次："), QLabel())
         self.ok_button().setEnabled(False)
         self.message.setText(self.tr("正在载入…"))
+        self.gate_save(ctx, "people.edit")
         self._load()
 
     def _load(self, notice: str = "") -> None:
@@ -225,6 +227,7 @@ class EditMembershipDialog(FormDialog):
                     on_error=lambda e: self.show_problem(None, describe(e)),
                 )
             self.facts.changed.connect(self.validate)
+            self.lock_fields()  # the facts are built only now
         self.facts.fill(detail)
         self.facts.position.setFocus()
         if self.validate() and notice and self.facts.problem() is None:
@@ -293,6 +296,7 @@ class EndMembershipDialog(FormDialog):
         self.end_date.textChanged.connect(self.validate)
         self.ok_button().setText(self.tr("结束任职"))
         self.validate()
+        self.gate_save(ctx, "people.edit")
 
     def validate(self) -> bool:
         if parse_date(self.end_date.text()) is None:

@@ -75,6 +75,9 @@ class PersonDialog(FormDialog):
             widget.textChanged.connect(self.validate)
         self.gender.currentIndexChanged.connect(self.validate)
         self.validate()
+        # A 只读 or 领导 clerk opens a person to read: the fields are read-only, 保存 says why not.
+        if not self.gate_save(ctx, "people.edit") and person is not None:
+            self.id_number.setPlaceholderText(person.id_number)  # masked; no "leave blank" hint
 
     def _fill(self, person: PersonRow) -> None:
         self.person = person

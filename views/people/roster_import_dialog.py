@@ -25,6 +25,7 @@ from models.services.slates.contracts import ImportOutcome
 from views.background import Runner
 from views.error_presenter import show_error
 from views.ops import slates as slates_ops
+from views.permissions import gate
 from views.slates.import_dialog import PreviewPanel, enable_imports, import_buttons, outcome_text
 
 if TYPE_CHECKING:
@@ -124,6 +125,9 @@ class RosterImportDialog(QDialog):
         layout.addWidget(buttons)
         for widget in (self.file, self.browse, self.read_button):
             widget.setEnabled(term.status is not TermStatus.PAST)
+        # Previewing a file changes nothing: a clerk who may not import may still check one.
+        gate(self.import_all, ctx, "rosters.import")
+        gate(self.import_valid, ctx, "rosters.import")
         self.resize(820, 600)
 
     # --- reading ---------------------------------------------------------------------------------

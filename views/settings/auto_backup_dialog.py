@@ -11,6 +11,7 @@ from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
 from views.ops import backup as ops
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.auto_backup import AutoBackup
@@ -66,6 +67,8 @@ class AutoBackupDialog(FormDialog):
         self.setTabOrder(self.browse, self.schedule)
         self.setTabOrder(self.schedule, self.keep)
         self.setTabOrder(self.keep, self.ok_button())
+        if not self.gate_save(ctx, "settings.edit"):
+            gate(self.browse, ctx, "settings.edit")
 
         if not ops.is_sqlite(ctx):
             for widget in (self.folder, self.browse, self.schedule, self.keep, self.ok_button()):

@@ -20,6 +20,7 @@ from models.services.federation.contracts import FirstRun, RulesFile
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import federation as ops
+from views.permissions import gate
 from views.settings.profile_fields import ProfileForm, rules_text
 
 if TYPE_CHECKING:
@@ -90,6 +91,9 @@ class FirstRunDialog(ProfileForm):
         self.demo_button.setAutoDefault(False)
         self.demo_button.setEnabled(False)
         self.demo_button.clicked.connect(self.build_demo)
+        # Setting up the federation and building the demo are the administrator's.
+        self.gate_save(ctx, "federation.set_up")
+        gate(self.demo_button, ctx, "demo.generate")
 
         runner.submit(
             lambda: ops.first_run(ctx),

@@ -22,6 +22,7 @@ from models.services.federation.contracts import Profile, RulesFile, RulesInForc
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import federation as ops
+from views.permissions import gate
 from views.settings.profile_fields import ProfileForm, rules_text
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ class ProfileDialog(ProfileForm):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, box)  # after the profile's fields, before the message
+        # Any clerk may read who the federation is and which rules are in force; changing either
+        # is the administrator's (the fields turn read-only, the buttons say why).
+        self.gate_save(ctx, "federation.set_up")
+        gate(self.replace_button, ctx, "federation.rules")
 
         self.message.setText(self.tr("正在读取…"))
         runner.submit(

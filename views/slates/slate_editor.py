@@ -31,6 +31,7 @@ from models.services.slates.contracts import SavedTrial, SlateWorkbench
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import slates as slates_ops
+from views.permissions import gate
 from views.slates.candidate_table_model import ALL_UNITS, CandidateTableModel
 from views.slates.rule_table_model import BAR_COLUMN, BarDelegate, RuleTableModel
 from views.slates.rule_titles import rule_title
@@ -128,6 +129,11 @@ class SlateEditor(QWidget):
         ):
             button.setVisible(printable)
             button.clicked.connect(lambda _c=False, p=paper, pub=public: self.print_paper(p, pub))
+            gate(button, ctx, "papers.print")
+        # Trying swaps changes nothing (a reader may check a slate); importing and saving do.
+        gate(self.import_button, ctx, "slates.import")
+        gate(self.save_action, ctx, "slates.apply_trial")
+        gate(self.save_button, ctx, "slates.apply_trial")
 
         self.unit_filter = QComboBox()
         self.unit_filter.setAccessibleName(self.tr("按选举单位筛选"))

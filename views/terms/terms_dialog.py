@@ -27,6 +27,7 @@ from models.services.terms.contracts import ELECTED_BODIES, TermSummary
 from views.background import Runner
 from views.error_presenter import describe
 from views.ops import terms as ops
+from views.permissions import gate
 from views.side_button import message_line, side_button, side_column
 from views.terms.term_forms import (
     CandidatesFromCongressForm,
@@ -120,6 +121,17 @@ class TermsDialog(QDialog):
         )
         self.elect_button.setVisible(elected)
         self.candidates_button.setVisible(kind is BodyKind.PRESIDIUM)
+        # Every button here changes a term: a reader sees them greyed with the reason (the guard
+        # keeps them so whatever _update_buttons decides by selection).
+        for button in (
+            self.open_button,
+            self.dates_button,
+            self.elect_button,
+            self.candidates_button,
+            self.current_button,
+            self.delete_button,
+        ):
+            gate(button, ctx, "terms.edit")
 
         self.message = message_line(self.tr("提示"))
         close = side_button(self.tr("关闭"), self.tr("关闭（Esc）"), self.reject)

@@ -41,6 +41,7 @@ from views.background import Runner
 from views.error_presenter import describe
 from views.form_dialog import FormDialog
 from views.ops import units as ops
+from views.permissions import REFUSAL_PROPERTY, gate
 from views.row_table_model import RowTableModel
 from views.side_button import message_line, side_button, side_column
 
@@ -158,6 +159,7 @@ class UnitEditor(FormDialog):
             )
         self.name_edit.selectAll()
         self.name_edit.setFocus()
+        self.gate_save(ctx, "electoral.edit")
 
     def submit(self) -> None:
         ctx, term_id = self.ctx, self.term.term_id
@@ -260,6 +262,18 @@ class UnitsDialog(QDialog):
             action.setShortcutContext(context)
             action.triggered.connect(slot)
             (self.table if key == "Del" else self).addAction(action)
+            gate(action, ctx, "electoral.edit")  # a refused action's shortcut does not fire
+        for button in (
+            self.add_button,
+            self.rename_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+        ):
+            gate(button, ctx, "electoral.edit")
+        if ctx.refusal("electoral.edit") is not None:
+            # The 名额 cells are typed into in place: a reader's table opens no editor.
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.total = QLabel()
         self.total.setAccessibleName(self.tr("名额合计"))
@@ -354,7 +368,7 @@ class UnitsDialog(QDialog):
         self.message.setText(prefix + text)
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        if index.column() != SEATS_COLUMN:
+        if index.column() != SEATS_COLUMN and self.rename_button.property(REFUSAL_PROPERTY) is None:
             self.rename_unit()
 
     # --- the changes ----------------------------------------------------------------------------
