@@ -121,9 +121,9 @@ def apply_trial(
             ],
         }
         uow.log(action=TRIAL_ACTION, entity="term", entity_id=term_id, after=after, note=text)
-        session.flush()
-        saved = latest_trial(session, term_id)
+        # The entry joins the change log's chain as the transaction commits, not before.
         uow.commit()
+        saved = latest_trial(session, term_id)
     assert saved is not None  # written just above
     return saved
 
