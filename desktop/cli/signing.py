@@ -15,6 +15,7 @@ from models.services.accounts.signing import sign_in
 from models.services.common.access import allowed
 from models.store.backup import read_revision
 from models.store.engine import create_database_engine, sqlite_path
+from models.store.pg_roles import account_url, is_postgresql, refused_login
 from models.store.unit_of_work import Database, open_database
 
 # What a command that works on the database file needs once the database requires sign-in
@@ -44,13 +45,29 @@ def open_signed_in(settings: StartupSettings, args: argparse.Namespace) -> tuple
     """The database, opened and signed in to, and the login its commands run as. Signing in
     comes before the rules are recorded: that is written as the clerk, and the attempt of a
     name that is no account must be logged as one."""
-    db = open_database(settings.database_url)
+    db = _open_as_account(settings, args)
     try:
         login = _signed_in(db, settings, args)
     except BaseException:
         db.engine.dispose()
         raise
     return prepare(db, settings), login
+
+
+def _open_as_account(settings: StartupSettings, args: argparse.Namespace) -> Database:
+    """On PostgreSQL with an account and its password given, connect as the account's own
+    login role (the clerks' URL carries no password; the server enforces the role too). The
+    server refusing the password is the same refusal as Yishi's own, whatever the reason."""
+    login = (getattr(args, "user", None) or "").strip()
+    password = getattr(args, "account_password", None)
+    if not login or password is None or not is_postgresql(settings.database_url):
+        return open_database(settings.database_url)
+    try:
+        return open_database(account_url(settings.database_url, login, password))
+    except DomainError as exc:  # database_unusable, caused by what the server said
+        if exc.__cause__ is not None and refused_login(exc.__cause__):
+            raise DomainError("account_refused") from None
+        raise
 
 
 def check_file_command(

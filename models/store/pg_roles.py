@@ -119,3 +119,25 @@ def set_own_password_hash(connection: Connection, password_hash: str) -> bool:
         text("SELECT yishi_set_own_password(:hash)"), {"hash": password_hash}
     ).scalar_one()
     return bool(changed)
+
+
+def is_postgresql(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+# What the server says when it will not let a login in: a wrong password, no such role, a
+# role without LOGIN (a disabled account). SQLSTATE 28P01 / 28000, as the driver reports them.
+_LOGIN_REFUSED = ("28P01", "28000")
+
+
+def refused_login(exc: BaseException) -> bool:
+    """Whether a failed connection is the server refusing the login (not a server down)."""
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if state in _LOGIN_REFUSED:
+        return True
+    said = str(exc)
+    return (
+        "password authentication failed" in said
+        or "is not permitted to log in" in said
+        or ('FATAL:  role "' in said and "does not exist" in said)
+    )
