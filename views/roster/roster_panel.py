@@ -123,6 +123,25 @@ class RosterPanel(QWidget):
     def set_context(self, ctx: AppContext) -> None:
         self._ctx = ctx
 
+    def clear(self, note: str = "") -> None:
+        """Signed out, or an account that may not read the registry: nothing of it stays shown,
+        and what is still loading is dropped when it arrives."""
+        self._ctx = None
+        self._generation += 1
+        self._terms_generation += 1
+        self._entries = []
+        self.term_box.blockSignals(True)
+        self.term_box.clear()
+        self.term_box.blockSignals(False)
+        self.model.set_rows([])
+        self.count_label.setText(note)
+
+    def show_unavailable(self, title: str, note: str) -> None:
+        """No roster for this account: said in its place, and known to be empty."""
+        self.clear(note)
+        self.title.setText(title)
+        self.roster_shown.emit(0)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
