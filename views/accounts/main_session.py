@@ -236,8 +236,11 @@ class MainSession(_Host):
         for window in windows:
             if not window.close():
                 return
+        # They hold the account that signed out. What the lane still owes them is delivered
+        # before they go: its results are queued ahead of the deletions.
+        self.runner.wait_idle()
         for window in windows:
-            window.deleteLater()  # they hold the account that signed out
+            window.deleteLater()
         self.ctx = None
         self.roster.clear()
         self.navigation.setEnabled(True)

@@ -113,8 +113,8 @@ class SignInDialog(QDialog):
         if self.busy or not login or not password:
             return
         self.busy = True
-        self.login.setEnabled(False)
-        self.password.setEnabled(False)
+        self.login.setReadOnly(True)
+        self.password.setReadOnly(True)
         self._update()
         self.problem.setText(self.tr("正在核对…"))
         self.problem.setStyleSheet("")
@@ -133,8 +133,8 @@ class SignInDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         """The name stays, the password goes, and the cursor waits in it for another try."""
         self.busy = False
-        self.login.setEnabled(True)
-        self.password.setEnabled(True)
+        self.login.setReadOnly(False)
+        self.password.setReadOnly(False)
         self.password.clear()
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setText(describe(error))
