@@ -43,8 +43,7 @@ class _RoleFields(FormDialog):
         self.unit.setEnabled(self.chosen_role() is Role.UNIT)
 
     def chosen_role(self) -> Role:
-        role: Role = self.role.currentData()
-        return role
+        return Role(self.role.currentData())  # Qt hands a StrEnum back as its str
 
     def chosen_unit(self) -> str | None:
         if self.chosen_role() is not Role.UNIT:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,7 +54,7 @@ class AccountsWindow(QDialog):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # 所属单位: the long one
         self.table.doubleClicked.connect(lambda _index: self.change_role())
 
         self.add_button = side_button(
@@ -93,10 +94,13 @@ class AccountsWindow(QDialog):
         middle = QHBoxLayout()
         middle.addWidget(self.table, 1)
         middle.addLayout(side)
+        sign_in_box = QGroupBox(self.tr("登录要求"))
+        box_layout = QVBoxLayout(sign_in_box)
+        box_layout.addWidget(self.required)
+        box_layout.addWidget(explanation)
         layout = QVBoxLayout(self)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.required)
-        layout.addWidget(explanation)
+        layout.addWidget(sign_in_box)
         layout.addWidget(self.message)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setTabOrder(self.table, self.add_button)
