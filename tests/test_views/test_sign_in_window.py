@@ -4,6 +4,9 @@ the main window's actions it may use, the others disabled with the reason; é€€å‡
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +29,7 @@ from .accounts_support import (
     sign_in_dialog,
     type_credentials,
 )
-from .helpers import query, unnamed_focusable
+from .helpers import query, sqlite_url, unnamed_focusable
 
 
 @pytest.fixture
@@ -227,3 +230,37 @@ def test_without_sign_in_the_window_opens_as_before(harness) -> None:
     assert not window.sign_out_action.isVisible()
     assert not window.password_action.isEnabled()
     assert window.accounts_action.isEnabled() and window.profile_action.isEnabled()
+
+
+def _smoke(database: Path, png: Path, user: str, password: str | None) -> tuple[int, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    env.pop("YISHI_PASSWORD", None)
+    if password is not None:
+        env["YISHI_PASSWORD"] = password
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--database", sqlite_url(database), "--user", user]
+        + ["gui", "--smoke", str(png)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=90,
+        check=False,
+    )
+    return done.returncode, done.stderr
+
+
+@pytest.mark.slow
+def test_smoke_signs_in_with_the_user_and_yishi_password(
+    required: StartupSettings, db_path: Path, tmp_path: Path
+) -> None:
+    png = tmp_path / "smoke.png"
+    code, err = _smoke(db_path, png, "wang", ACCOUNTS["wang"][2])
+    assert code == 0, err
+    assert png.is_file() and png.stat().st_size > 0
+    assert _attempts(db_path)[-1] == ("sign_in", "wang", None)
+    code, err = _smoke(db_path, tmp_path / "no.png", "wang", None)
+    assert code == 1 and "YISHI_PASSWORD" in err
+    code, err = _smoke(db_path, tmp_path / "no.png", "wang", "Wrong-2026-x")
+    assert code == 1 and message("account_refused") in err
