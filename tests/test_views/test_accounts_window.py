@@ -15,7 +15,7 @@ from views.accounts.account_forms import NewAccountForm, ResetPasswordForm, Role
 from views.accounts.accounts_window import AccountsWindow
 from views.form_dialog import FormDialog
 
-from .accounts_support import activate, first_unit, yes
+from .accounts_support import activate, first_unit, questions, yes
 from .helpers import ModalAnswerer, WindowHarness, type_text, unnamed_focusable
 
 
@@ -147,7 +147,7 @@ def test_changes_a_role_disables_and_resets_a_password(
         form = _form(h, window, Qt.Key.Key_P)
     finally:
         answerer.stop()
-    assert [s["title"] for s in answerer.seen] == ["重置密码"]
+    assert questions(answerer.seen) == ["重置密码"]
     assert isinstance(form, ResetPasswordForm)
     h.qtbot.keyClicks(form.password, "Reset-2026-b")
     h.qtbot.keyClick(form.password, Qt.Key.Key_Tab)
@@ -164,7 +164,7 @@ def test_changes_a_role_disables_and_resets_a_password(
         h.qtbot.waitUntil(lambda: not _row(window, "zhou_bo").active, timeout=20_000)
     finally:
         answerer.stop()
-    assert [s["title"] for s in answerer.seen] == ["停用账户"]
+    assert questions(answerer.seen) == ["停用账户"]
     assert "周波" in answerer.seen[0]["text"]
     assert window.model.index(window.rows().index(_row(window, "zhou_bo")), 4).data() == "停用"
     assert window.active_button.text().replace("&", "") == "启用(T)"
@@ -181,7 +181,7 @@ def test_declining_the_confirmation_disables_nothing(
         window.active_button.click()
     finally:
         answerer.stop()
-    assert [s["title"] for s in answerer.seen] == ["停用账户"]
+    assert questions(answerer.seen) == ["停用账户"]
     h.idle()
     assert _row(window, "wu_fang").active
 
@@ -196,6 +196,7 @@ def test_sign_in_switch_needs_an_administrator(
         h.qtbot.waitUntil(lambda: window.required.isEnabled(), timeout=20_000)
     finally:
         answerer.stop()
+    assert questions(answerer.seen) == ["须登录使用"]
     assert "下次启动" in answerer.seen[0]["text"]
     assert message("sign_in_needs_admin") in window.message.text()
     assert not window.required.isChecked()

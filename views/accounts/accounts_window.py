@@ -252,10 +252,14 @@ class AccountsWindow(QDialog):
     def _required_set(self, required: bool) -> None:
         self.required.setEnabled(True)
         self.required.setChecked(required)
-        self.show_message(
-            self.tr("已开启：下次启动时须登录。") if required else self.tr("已关闭：无须登录。"),
-            is_error=False,
-        )
+        if not required:
+            text = self.tr("已关闭：无须登录。")
+        elif self.ctx.account is None:
+            # Working unsigned, this clerk is now refused by the core: say so, not a surprise.
+            text = self.tr("已开启：请关闭议事，再以管理员账户登录；在此之前的操作都将被拒绝。")
+        else:
+            text = self.tr("已开启：下次启动时须登录。")
+        self.show_message(text, is_error=False)
 
     def _required_refused(self, error: BaseException, wanted: bool) -> None:
         self.required.setEnabled(True)
