@@ -238,8 +238,18 @@ def _smoke(database: Path, png: Path, user: str, password: str | None) -> tuple[
     if password is not None:
         env["YISHI_PASSWORD"] = password
     done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--database", sqlite_url(database), "--user", user]
-        + ["gui", "--smoke", str(png)],
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--database",
+            sqlite_url(database),
+            "--user",
+            user,
+            "gui",
+            "--smoke",
+            str(png),
+        ],
         cwd=Path(__file__).resolve().parents[2],
         env=env,
         capture_output=True,
