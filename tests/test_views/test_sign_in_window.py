@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from desktop.settings import StartupSettings
 from models.domain.messages import message
+from models.services.accounts.signing import sign_in as core_sign_in
 from views.accounts.accounts_window import AccountsWindow
 from views.accounts.password_dialog import PasswordDialog
 from views.main_window import MainWindow
@@ -69,6 +70,9 @@ def test_nothing_is_read_before_signing_in(qtbot, window: MainWindow) -> None:
     assert dialog.password.hasFocus()
     assert unnamed_focusable(dialog) == []
     assert not dialog.sign_in_button.isEnabled()  # no password typed yet
+    dialog.login.setFocus()
+    qtbot.keyClick(dialog.login, Qt.Key.Key_Return)  # Enter after the name: on to the password
+    assert dialog.password.hasFocus() and dialog.isVisible()
 
 
 def test_enter_signs_in_and_the_roster_loads(qtbot, window: MainWindow, db_path: Path) -> None:
@@ -102,6 +106,7 @@ def test_a_wrong_password_keeps_the_name_and_clears_the_password(
         assert dialog.password.text() == ""
         assert dialog.focusWidget() is dialog.password
         assert dialog.isVisible() and window.ctx is None
+        dialog.grab().save("/tmp/yishi-sign-in-refused.png")
         dialog.problem.clear()
     assert window.roster.model.rowCount() == 0
     assert [a[:2] for a in _attempts(db_path)[-2:]] == [
@@ -274,3 +279,32 @@ def test_smoke_signs_in_with_the_user_and_yishi_password(
     assert code == 1 and "YISHI_PASSWORD" in err
     code, err = _smoke(db_path, tmp_path / "no.png", "wang", "Wrong-2026-x")
     assert code == 1 and message("account_refused") in err
+
+
+def test_any_signed_in_account_changes_its_password_from_the_menu(
+    qtbot, window: MainWindow, db_path: Path
+) -> None:
+    sign_in(qtbot, window, "zhao", ACCOUNTS["zhao"][2])
+    assert window.password_action.isEnabled()
+    window.password_action.trigger()
+    qtbot.waitUntil(lambda: window.password_dialog is not None, timeout=5_000)
+    form = window.password_dialog
+    assert form is not None and not form.forced
+    activate(qtbot, form)
+    qtbot.keyClicks(form.old, "Not-the-old-1")
+    qtbot.keyClick(form.old, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.new, "Fresh-2026-desk")
+    qtbot.keyClick(form.new, Qt.Key.Key_Tab)
+    qtbot.keyClicks(form.again, "Fresh-2026-desk")
+    qtbot.keyClick(form.again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: message("password_old_wrong") in form.message.text(), timeout=20_000)
+    assert form.isVisible() and form.old.text() == "" and form.new.text() == "Fresh-2026-desk"
+    qtbot.keyClicks(form.old, ACCOUNTS["zhao"][2])
+    qtbot.keyClick(form.old, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "密码已修改。")
+    assert window.ctx is not None
+    assert (
+        core_sign_in(window.ctx.db, login="zhao", password="Fresh-2026-desk").account.login
+        == "zhao"
+    )
