@@ -61,14 +61,14 @@ class SignInDialog(QDialog):
         self.login.setAccessibleName(self.tr("账户名"))
         self.login.setAccessibleDescription(self.tr("管理员为您开设的账户名，如 zhangsan"))
         self.login.textChanged.connect(self._update)
-        # Enter after the name moves on to the password (with both typed, it signs in).
-        self.login.returnPressed.connect(
-            lambda: self.password.setFocus() if not self.password.text() else None
-        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("密码"))
         self.password.textChanged.connect(self._update)
+        # Enter after the name moves on to the password (with both typed, it signs in).
+        self.login.returnPressed.connect(
+            lambda: self.password.setFocus() if not self.password.text() else None
+        )
         login_label = QLabel(self.tr("账户名(&N)："))
         login_label.setBuddy(self.login)
         password_label = QLabel(self.tr("密码(&P)："))
