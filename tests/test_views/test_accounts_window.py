@@ -4,14 +4,18 @@ confirmation, 重置密码, and the 须登录使用 switch refused without an ad
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
 from models.domain.messages import message
 from models.domain.roles import ROLE_NAMES, Role
+from models.services.accounts.contracts import AccountRow
 from models.services.accounts.signing import sign_in
 from views.accounts.account_forms import NewAccountForm, ResetPasswordForm, RoleForm
+from views.accounts.account_table_model import account_status
 from views.accounts.accounts_window import AccountsWindow
 from views.form_dialog import FormDialog
 
@@ -86,9 +90,10 @@ def _add(h: WindowHarness, window: AccountsWindow, login: str, name: str, role: 
 
 
 def test_lists_and_adds_an_account_from_the_keyboard(
-    harness: WindowHarness, accounts: AccountsWindow
+    harness: WindowHarness, accounts: AccountsWindow, qtmodeltester
 ) -> None:
     h, window = harness, accounts
+    qtmodeltester.check(window.model)
     assert unnamed_focusable(window) == []
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert headers == ["账户名", "姓名", "角色", "所属单位", "状态", "须改密码"]
@@ -214,3 +219,30 @@ def test_sign_in_switch_needs_an_administrator(
         answerer.stop()
     assert window.required.isChecked()
     assert h.query("SELECT value FROM setting WHERE key = 'accounts.sign_in_required'") == [("1",)]
+
+
+def _account(**changes: object) -> AccountRow:
+    row = AccountRow(
+        id=1,
+        login="he_yu",
+        display_name="何雨",
+        role=Role.SECRETARIAT,
+        active=True,
+        has_password=True,
+        must_change_password=False,
+        locked_until=None,
+        unit_id=None,
+        unit_name=None,
+    )
+    return replace(row, **changes)  # type: ignore[arg-type]
+
+
+def test_the_status_column_says_disabled_locked_or_no_password() -> None:
+    now = datetime(2026, 12, 4, 8, 0, tzinfo=UTC)
+    until = now + timedelta(minutes=15)
+    assert account_status(_account(), now) == "启用"
+    assert account_status(_account(active=False), now) == "停用"
+    assert account_status(_account(has_password=False), now) == "未设密码"
+    locked = account_status(_account(locked_until=until), now)
+    assert locked == f"锁定至 {until.astimezone().strftime('%H:%M')}"
+    assert account_status(_account(locked_until=now - timedelta(minutes=1)), now) == "启用"
