@@ -30,7 +30,7 @@ from .accounts_support import (
     sign_in_dialog,
     type_credentials,
 )
-from .helpers import query, sqlite_url, unnamed_focusable
+from .helpers import query, shot, sqlite_url, unnamed_focusable
 
 
 @pytest.fixture
@@ -202,7 +202,10 @@ def test_a_unit_account_sees_only_its_motions(qtbot, window: MainWindow) -> None
     assert ctx is not None
     assert window.roster.model.rowCount() == 0
     assert not window.navigation.isEnabled()
-    assert "提案" in window.roster.count_label.text()
+    assert "提案" in window.roster.note.text() and window.roster.note.isVisible()
+    assert not window.roster.search.isEnabled()
+    qtbot.waitUntil(window.runner.is_idle, timeout=20_000)
+    shot(window, "unit-account-main-window")
     assert window.motions_action.isEnabled()
     for action in (window.meetings_action, window.decisions_action, window.add_person_action):
         assert not action.isEnabled()
