@@ -18,6 +18,7 @@ from models.services.accounts.signing import sign_in as core_sign_in
 from views.accounts.accounts_window import AccountsWindow
 from views.accounts.password_dialog import PasswordDialog
 from views.main_window import MainWindow
+from views.people.person_dialog import PersonDialog
 
 from .accounts_support import (
     ACCOUNTS,
@@ -30,7 +31,7 @@ from .accounts_support import (
     sign_in_dialog,
     type_credentials,
 )
-from .helpers import query, shot, sqlite_url, unnamed_focusable
+from .helpers import ModalAnswerer, query, shot, sqlite_url, unnamed_focusable
 
 
 @pytest.fixture
@@ -194,6 +195,17 @@ def test_a_readonly_account_sees_the_admin_actions_disabled_with_the_reason(
     assert window.motions_action.isEnabled() and window.meetings_action.isEnabled()
     assert window.password_action.isEnabled()
     assert window.open_accounts() is None
+    # A double click on a row opens no editor for an account that may not edit.
+    answerer = ModalAnswerer().start()  # an editor opened would be recorded and closed
+    try:
+        window.roster.table.selectRow(0)
+        window.roster.table.doubleClicked.emit(window.roster.table.model().index(0, 0))
+        qtbot.waitUntil(window.runner.is_idle)
+        qtbot.wait(100)
+    finally:
+        answerer.stop()
+    assert answerer.seen == []
+    assert not window.findChildren(PersonDialog)
 
 
 def test_a_unit_account_sees_only_its_motions(qtbot, window: MainWindow) -> None:
