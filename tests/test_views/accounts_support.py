@@ -111,6 +111,8 @@ def questions(seen: list[dict[str, Any]]) -> list[str]:
 
 
 def close(qtbot: Any, window: MainWindow) -> None:
+    # What the first roster queued (the due notices, the daily backup) starts first.
+    qtbot.wait(100)
     qtbot.waitUntil(window.runner.is_idle, timeout=20_000)
     window.close()
     assert window.runner.wait_idle(10_000)
