@@ -20,7 +20,7 @@ from views.accounts.accounts_window import AccountsWindow
 from views.form_dialog import FormDialog
 
 from .accounts_support import activate, first_unit, questions, yes
-from .helpers import ModalAnswerer, WindowHarness, type_text, unnamed_focusable
+from .helpers import ModalAnswerer, WindowHarness, shot, type_text, unnamed_focusable
 
 
 @pytest.fixture
@@ -86,6 +86,7 @@ def _add(h: WindowHarness, window: AccountsWindow, login: str, name: str, role: 
     h.qtbot.keyClicks(form.password, "Start-2026-a")
     h.qtbot.keyClick(form.password, Qt.Key.Key_Tab)
     h.qtbot.keyClicks(form.again, "Start-2026-a")
+    shot(form, "new-account-form")
     _saved(h, window, form)
 
 

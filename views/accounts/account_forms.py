@@ -40,7 +40,13 @@ class _RoleFields(FormDialog):
         self._role_changed()
 
     def _role_changed(self) -> None:
-        self.unit.setEnabled(self.chosen_role() is Role.UNIT)
+        """Only a 承办单位 account shows a unit; the others show none rather than a grey one."""
+        for_unit = self.chosen_role() is Role.UNIT
+        self.unit.setEnabled(for_unit)
+        if not for_unit:
+            self.unit.setCurrentIndex(-1)
+        elif self.unit.currentIndex() < 0 and self.unit.count():
+            self.unit.setCurrentIndex(0)
 
     def chosen_role(self) -> Role:
         return Role(self.role.currentData())  # Qt hands a StrEnum back as its str
