@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.settings import DEFAULT_RULES_ID, StartupSettings, shipped_calendar, shipped_rules
+from models.services.accounts.queries import sign_in_required
 from models.services.common.settings import CALENDAR_CONTENT, get_setting, record_rules
 from models.services.federation.contracts import SHIPPED_ORIGIN
 from models.store.unit_of_work import Database, open_database
@@ -17,6 +18,10 @@ def prepare(db: Database, settings: StartupSettings) -> Database:
     """Record the rules and calendar in force once, as the clerk — after signing in when the
     database requires it, since a unit of work refuses a name that is no account then."""
     try:
+        if sign_in_required(db):
+            # Recorded on the first opening, before any administrator could ask for sign-in;
+            # the clerk is not signed in yet, so nothing may be written under their name.
+            return db
         record_rules(
             db,
             user=settings.user,

@@ -7,6 +7,7 @@ without a screen it draws offscreen by itself.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import MutableMapping
@@ -23,9 +24,16 @@ from views.error_presenter import excepthook, install_crash_reports
 from views.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from models.domain.roles import SignedIn
+    from models.services.accounts.contracts import SignInResult
     from models.services.common.context import AppContext
+    from models.store.unit_of_work import Database
+    from views.accounts.session import SignInGate
+
+    Opened = AppContext | SignInGate
 
 SMOKE_TIMEOUT_MS = 60_000
+ACCOUNT_PASSWORD_ENV = "YISHI_PASSWORD"
 
 
 def application() -> QApplication:
@@ -59,28 +67,78 @@ def install_excepthook() -> None:
     sys.excepthook = excepthook
 
 
-def open_context(settings: StartupSettings) -> AppContext:
-    """Runs on the worker lane: the data layer is imported here, after the first paint."""
+def open_context(settings: StartupSettings, *, password: str | None = None) -> Opened:
+    """Runs on the worker lane: the data layer is imported here, after the first paint.
+
+    A database that requires sign-in is handed back as a gate: nothing of the federation is
+    read until someone signs in. With `password` (smoke mode: YISHI_PASSWORD) the lane signs in
+    as --user itself, and no dialog is needed.
+    """
     from desktop.database import connect
+    from models.domain.errors import DomainError
+    from models.services.accounts.queries import sign_in_required
+    from models.services.common.context import database_display
+    from views.accounts.session import SignInGate
+
+    db = connect(settings)
+    try:
+        if not sign_in_required(db):
+            return _context(settings, db, None)
+        gate = SignInGate(
+            db,
+            attempt=functools.partial(_attempt, db),
+            context=functools.partial(_context, settings, db),
+            login_hint=settings.user,
+            database_label=database_display(db.engine.url),
+        )
+        if password is None:
+            return gate
+        result = gate.attempt(settings.user, password)
+        if result.must_change_password:
+            raise DomainError("password_change_required")
+        return gate.context(result.account)
+    except Exception:
+        db.engine.dispose()
+        raise
+
+
+def _attempt(db: Database, login: str, password: str) -> SignInResult:
+    from views.ops import accounts as account_ops
+
+    return account_ops.sign_in(db, login=login, password=password)
+
+
+def _context(settings: StartupSettings, db: Database, account: SignedIn | None) -> AppContext:
+    """The clerk's context: without sign-in the --user/OS login acting as an administrator, as
+    before accounts; signed in, the account and whether the rules let leaders sign off."""
     from desktop.paths import resource_path
+    from models.services.common.access import leader_signs
     from models.services.common.context import AppContext
 
+    signs = False
+    if account is not None:
+        with db.session_factory() as session:
+            signs = leader_signs(session)
     return AppContext(
-        connect(settings),
-        settings.user,
+        db,
+        account.login if account is not None else settings.user,
         fonts_dir=resource_path("fonts"),
         reply_templates=resource_path("templates", "reply_templates.toml"),
+        account=account,
+        leader_signs=signs,
     )
 
 
-def open_unlocked(window: MainWindow, settings: StartupSettings, *, ask: bool = True) -> None:
+def open_unlocked(
+    window: MainWindow, settings: StartupSettings, *, ask: bool = True, password: str | None = None
+) -> None:
     """Open the database; an encrypted SQLite file first asks for its passphrase (or recovery
     key) over the painted window, unless one given at start (YISHI_DB_PASSWORD) already fits.
     退出 in that dialog closes the window."""
     if ask and not unlock_database(window, settings.database_url):
         window.close()
         return
-    window.open_database(lambda: open_context(settings))
+    window.open_database(lambda: open_context(settings, password=password))
 
 
 def unlock_database(window: QWidget, url: str) -> bool:
@@ -138,7 +196,11 @@ def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     install_excepthook()
     window = build_window(settings, interactive=smoke is None)
     window.show()
-    QTimer.singleShot(0, lambda: open_unlocked(window, settings, ask=smoke is None))
+    # Smoke mode signs in as --user with YISHI_PASSWORD when the database requires sign-in.
+    password = os.environ.get(ACCOUNT_PASSWORD_ENV) if smoke is not None else None
+    QTimer.singleShot(
+        0, lambda: open_unlocked(window, settings, ask=smoke is None, password=password)
+    )
     if smoke is None:
         return app.exec()
     outcome = {"code": 1}

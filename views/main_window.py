@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import Association, BodyKind, body_has_terms
 from models.services.common.changes import Changes
+from views.accounts.main_session import MainSession
+from views.accounts.session import SignInGate
 from views.background import Runner
 from views.error_presenter import describe, show_error
 from views.main_actions import MainActions
@@ -42,11 +44,12 @@ Body = tuple[BodyKind, Association | None]
 SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCIL)
 
 
-class MainWindow(MainActions, QMainWindow):
+class MainWindow(MainActions, MainSession, QMainWindow):
     database_ready = Signal()
     database_failed = Signal(str)
     # Shown over the window while a database without the federation's profile is open.
     first_run: FirstRunDialog | None = None
+    awaiting_first_roster = False
 
     def __init__(
         self, runner: Runner, *, user: str, interactive: bool = True, parent: QWidget | None = None
@@ -83,6 +86,7 @@ class MainWindow(MainActions, QMainWindow):
 
         self._build_actions()
         self._add_audit_action()
+        self._build_account_actions()
         self.due_notice.clicked.connect(self.open_motions)
         self.follow_up_notice.clicked.connect(self.open_overdue_follow_ups)
         self.navigation.body_chosen.connect(self._on_body_chosen)
@@ -127,18 +131,26 @@ class MainWindow(MainActions, QMainWindow):
             ready and not self.roster.is_registry() and body is not None and body_has_terms(body[0])
         )
         self.units_action.setEnabled(has_term and body is not None and body[0] is BodyKind.CONGRESS)
+        self._apply_roles()
 
     # --- database ---------------------------------------------------------------------------------
 
-    def open_database(self, opener: Callable[[], AppContext]) -> None:
-        """Runs `opener` on the lane (it imports the data layer, opens and migrates)."""
+    def open_database(self, opener: Callable[[], AppContext | SignInGate]) -> None:
+        """Runs `opener` on the lane (it imports the data layer, opens and migrates); a gate
+        when the database requires sign-in."""
         self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
 
-    def _on_opened(self, ctx: AppContext) -> None:
+    def _on_opened(self, opened: AppContext | SignInGate) -> None:
+        if isinstance(opened, SignInGate):  # nothing is read before someone signs in
+            self._ask_sign_in(opened)
+            return
         from views.ops import settings as settings_ops
 
-        self.ctx = ctx
-        self.roster.set_context(ctx)
+        ctx = self.ctx = opened
+        self._show_account(ctx)
+        may_see_rosters = ctx.refusal("people.read") is None
+        if may_see_rosters:
+            self.roster.set_context(ctx)
         self.database_label.setText(self.tr("数据库：%1").replace("%1", ctx.database_label))
         self.database_ready.emit()
         self.runner.submit(
@@ -147,18 +159,22 @@ class MainWindow(MainActions, QMainWindow):
             on_error=lambda error: show_error(self, error),
         )
         # The motion feature loads after the first roster is up, never before it.
-        self.roster.roster_shown.connect(self._after_first_roster)
-        self.roster.load_failed.connect(self._after_first_roster)
+        if not self.awaiting_first_roster:  # signed in again before the last one came
+            self.awaiting_first_roster = True
+            self.roster.roster_shown.connect(self._after_first_roster)
+            self.roster.load_failed.connect(self._after_first_roster)
         current = self.navigation.currentItem()
-        if current is None:
+        if not may_see_rosters:
+            self._show_no_roster(ctx)
+        elif current is None:
             first = self.navigation.topLevelItem(0)
             if first is not None:
                 self.navigation.setCurrentItem(first)
         else:
             self._on_body_chosen(*self._body_choice(current))
         self._update_actions()
-        if self.interactive:  # smoke mode waits for no one
-            self._offer_first_run(ctx)
+        if self.interactive and ctx.refusal("federation.set_up") is None:
+            self._offer_first_run(ctx)  # smoke mode waits for no one; only who may set it up
 
     def _offer_first_run(self, ctx: AppContext) -> None:
         """A database without the federation's profile asks for it, over the opened window."""
@@ -186,6 +202,7 @@ class MainWindow(MainActions, QMainWindow):
             self._on_body_chosen(*self._body_choice(current))
 
     def _after_first_roster(self, _rows_or_error: object) -> None:
+        self.awaiting_first_roster = False
         self.roster.roster_shown.disconnect(self._after_first_roster)
         self.roster.load_failed.disconnect(self._after_first_roster)
         # Queued, so that whoever else waits for the first roster sees it before this starts.
@@ -254,7 +271,7 @@ class MainWindow(MainActions, QMainWindow):
 
     def _load_follow_up_notice(self) -> None:
         """三重一大 follow-ups past or near their due date, beside the motions' notice."""
-        if self.ctx is None:
+        if self.ctx is None or self.ctx.refusal("decisions.read") is not None:
             return
         from views.ops import decisions as decision_ops
 
@@ -313,7 +330,7 @@ class MainWindow(MainActions, QMainWindow):
 
     def edit_person(self) -> None:
         entry, ctx = self.roster.current_entry(), self.ctx
-        if entry is None or ctx is None:
+        if entry is None or ctx is None or not self.edit_person_action.isEnabled():
             return
         from views.ops import people as people_ops
         from views.people.person_dialog import PersonDialog
@@ -548,4 +565,6 @@ class MainWindow(MainActions, QMainWindow):
         self._backup_on_exit()
         if self.ctx is not None:
             self.ctx.close()
+        elif self.gate is not None:  # signed out, or never signed in
+            self.gate.db.engine.dispose()
         super().closeEvent(event)

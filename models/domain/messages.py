@@ -302,7 +302,7 @@ MESSAGES: dict[str, str] = {
     # issue 15 — the command × role matrix, unit scope, reply numbers and unit versions
     "matrix_section_placeholder": "权限表",
     # issue 15 — the window: sign-in, accounts and the audit trail
-    "views_section_placeholder": "窗口",
+    "sign_in_needs_password": "本数据库须登录使用：冒烟检查请用 --user 指定账户名，并在环境变量 YISHI_PASSWORD 中提供该账户的密码。",
     # issue 14 — many motions at once from a file (yishi motions import)
     "motion_title_repeated": "{proposer}已有标题为“{title}”的提案，同一提案人不能重复提交同一标题。",
     "motion_title_repeated_in_file": "本表第 {row} 行已有{proposer}标题为“{title}”的提案，同一提案人不能重复提交同一标题。",

@@ -107,8 +107,14 @@ class RosterPanel(QWidget):
         bar.addWidget(search_label)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.count_label)
+        # Said in place of a roster the signed-in account may not read.
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("说明"))
+        self.note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
@@ -122,6 +128,31 @@ class RosterPanel(QWidget):
 
     def set_context(self, ctx: AppContext) -> None:
         self._ctx = ctx
+        self.note.setVisible(False)
+        self.search.setEnabled(True)
+
+    def clear(self, note: str = "") -> None:
+        """Signed out, or an account that may not read the registry: nothing of it stays shown,
+        and what is still loading is dropped when it arrives."""
+        self._ctx = None
+        self._generation += 1
+        self._terms_generation += 1
+        self._entries = []
+        self.term_box.blockSignals(True)
+        self.term_box.clear()
+        self.term_box.blockSignals(False)
+        self.model.set_rows([])
+        self.count_label.setText("")
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+    def show_unavailable(self, title: str, note: str) -> None:
+        """No roster for this account: said in its place, and known to be empty."""
+        self.clear(note)
+        self.title.setText(title)
+        self.term_box.setEnabled(False)
+        self.search.setEnabled(False)
+        self.roster_shown.emit(0)
 
     def focus_search(self) -> None:
         self.search.setFocus()

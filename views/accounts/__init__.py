@@ -1,0 +1,1 @@
+"""Signing in, passwords and the 账户 window (issue 15)."""
