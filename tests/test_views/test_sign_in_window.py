@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.settings import StartupSettings
 from models.domain.messages import message
@@ -195,17 +196,25 @@ def test_a_readonly_account_sees_the_admin_actions_disabled_with_the_reason(
     assert window.motions_action.isEnabled() and window.meetings_action.isEnabled()
     assert window.password_action.isEnabled()
     assert window.open_accounts() is None
-    # A double click on a row opens no editor for an account that may not edit.
-    answerer = ModalAnswerer().start()  # an editor opened would be recorded and closed
+    # A double click on a row opens the person read-only: 保存 disabled with the reason.
+    saving: list[tuple[bool, str]] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, PersonDialog)
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        saving.append((save.isEnabled(), save.toolTip()))
+        dialog.reject()
+
+    answerer = ModalAnswerer(answer=look).start()
     try:
         window.roster.table.selectRow(0)
         window.roster.table.doubleClicked.emit(window.roster.table.model().index(0, 0))
+        qtbot.waitUntil(lambda: bool(saving), timeout=10_000)
         qtbot.waitUntil(window.runner.is_idle)
-        qtbot.wait(100)
     finally:
         answerer.stop()
-    assert answerer.seen == []
-    assert not window.findChildren(PersonDialog)
+    assert [s["type"] for s in answerer.seen] == ["PersonDialog"]
+    assert saving == [(False, ctx.refusal("people.edit"))]
 
 
 def test_a_unit_account_sees_only_its_motions(qtbot, window: MainWindow) -> None:
