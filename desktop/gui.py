@@ -78,18 +78,35 @@ def open_context(settings: StartupSettings, *, password: str | None = None) -> O
     from models.domain.errors import DomainError
     from models.services.accounts.queries import sign_in_required
     from models.services.common.context import database_display
+    from models.store.pg_roles import is_postgresql, refused_login
     from views.accounts.session import SignInGate
 
-    db = connect(settings)
+    own_role = is_postgresql(settings.database_url)
     try:
-        if not sign_in_required(db):
+        db: Database | None = connect(settings)
+    except DomainError as exc:
+        # A server that lets no one in without their own password: everyone signs in.
+        if not (own_role and exc.__cause__ is not None and refused_login(exc.__cause__)):
+            raise
+        db = None
+    try:
+        if db is not None and not sign_in_required(db):
             return _context(settings, db, None)
+        if own_role:
+            # On PostgreSQL the clerk works as their own login role, so the server's grants
+            # and row-level security bind the window as they bind psql (issue 15).
+            signed = _OwnRoleSignIn(settings)
+            attempt, context = signed.attempt, signed.context
+        else:
+            assert db is not None
+            attempt = functools.partial(_attempt, db)
+            context = functools.partial(_context, settings, db)
         gate = SignInGate(
             db,
-            attempt=functools.partial(_attempt, db),
-            context=functools.partial(_context, settings, db),
+            attempt=attempt,
+            context=context,
             login_hint=settings.user,
-            database_label=database_display(db.engine.url),
+            database_label=database_display(settings.database_url),
         )
         if password is None:
             return gate
@@ -98,8 +115,52 @@ def open_context(settings: StartupSettings, *, password: str | None = None) -> O
             raise DomainError("password_change_required")
         return gate.context(result.account)
     except Exception:
-        db.engine.dispose()
+        if db is not None:
+            db.engine.dispose()
         raise
+
+
+class _OwnRoleSignIn:
+    """Signing in on PostgreSQL: connect as the account's login role with its password (the
+    server refusing it is Yishi's one refusal), then Yishi's own check on that connection; the
+    context of the account works on that connection."""
+
+    def __init__(self, settings: StartupSettings) -> None:
+        self.settings = settings
+        self.db: Database | None = None
+
+    def attempt(self, login: str, password: str) -> SignInResult:
+        from models.domain.errors import DomainError
+        from models.store.pg_roles import account_url, refused_login
+        from models.store.unit_of_work import open_database
+
+        self._drop()
+        try:
+            own = open_database(account_url(self.settings.database_url, login, password))
+        except DomainError as exc:
+            if exc.__cause__ is not None and refused_login(exc.__cause__):
+                raise DomainError("account_refused") from None
+            raise
+        try:
+            result = _attempt(own, login, password)
+        except BaseException:
+            own.engine.dispose()
+            raise
+        self.db = own
+        return result
+
+    def context(self, account: SignedIn) -> AppContext:
+        from models.domain.errors import DomainError
+
+        if self.db is None:
+            raise DomainError("account_refused")
+        db, self.db = self.db, None
+        return _context(self.settings, db, account)
+
+    def _drop(self) -> None:
+        if self.db is not None:
+            self.db.engine.dispose()
+            self.db = None
 
 
 def _attempt(db: Database, login: str, password: str) -> SignInResult:

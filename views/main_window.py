@@ -565,6 +565,6 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         self._backup_on_exit()
         if self.ctx is not None:
             self.ctx.close()
-        elif self.gate is not None:  # signed out, or never signed in
+        elif self.gate is not None and self.gate.db is not None:  # signed out, or never in
             self.gate.db.engine.dispose()
         super().closeEvent(event)

@@ -244,6 +244,8 @@ class MainSession(_Host):
         self.runner.wait_idle()
         for window in windows:
             window.deleteLater()
+        if ctx.db is not gate.db:  # on PostgreSQL, the connection as the account's own role
+            ctx.close()
         self.ctx = None
         self.roster.clear()
         self.navigation.setEnabled(True)

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SignInGate:
-    db: Database
+    # The database as configured; None on a PostgreSQL server that lets no one in before they
+    # sign in with their own login role's password (the clerks' URL carries none).
+    db: Database | None
     # Both run on the lane: one attempt (login, password), and the context of the account.
     attempt: Callable[[str, str], SignInResult]
     context: Callable[[SignedIn], AppContext]

@@ -1,6 +1,6 @@
-"""On PostgreSQL the command line connects as the clerk's own login role once a password is
-given, so the server's grants bind what the clerk does; the server refusing the login is the
-same refusal as Yishi's own (issue 15)."""
+"""On PostgreSQL the command line and the window connect as the clerk's own login role once a
+password is given, so the server's grants bind what the clerk does; the server refusing the
+login is the same refusal as Yishi's own (issue 15)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,25 @@ def test_the_command_line_reads_as_a_readonly_role_and_is_refused_the_rest(
     assert run_cli(capsys, *base, "people", "list").code == 0
     refused = run_cli(capsys, *base, "users", "list")
     assert refused.code == 2 and "当前账户（只读）无权管理账户与权限" in refused.err
+
+
+def test_the_window_signs_in_as_the_clerks_own_login_role(granted):
+    from desktop.gui import open_context
+    from views.accounts.session import SignInGate
+
+    login = granted.logins[Role.READONLY]
+    settings = StartupSettings(database_url=_clerks_url(granted), user=login)
+    gate = open_context(settings)
+    assert isinstance(gate, SignInGate)
+    with pytest.raises(DomainError, match="account_refused"):
+        gate.attempt(login, "not-the-password-1")
+    result = gate.attempt(login, PASSWORD)
+    ctx = gate.context(result.account)
+    try:
+        assert ctx.account is not None and ctx.account.role is Role.READONLY
+        with ctx.db.engine.connect() as connection:
+            assert connection.execute(text("SELECT current_user")).scalar_one() == login
+    finally:
+        ctx.close()
+        if gate.db is not None:
+            gate.db.engine.dispose()
