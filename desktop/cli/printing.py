@@ -105,12 +105,13 @@ def _progress(done: int, total: int, name: str) -> None:
     sys.stderr.flush()
 
 
-def run_combined_replies(db: Database, args: argparse.Namespace) -> int:
+def run_combined_replies(db: Database, user: str, args: argparse.Namespace) -> int:
     path = Path(args.output).expanduser().resolve()
     if (args.format or "pdf").lower() != "pdf" or path.suffix.lower() != ".pdf":
         raise DomainError("bad_arguments", detail="--combined 只写 PDF：-o 请给一个 .pdf 文件")
     letters = write_combined_reply_letters(
         db,
+        user=user,
         term=args.term,
         path=path,
         fonts_dir=resource_path("fonts"),
@@ -128,15 +129,16 @@ def run_combined_replies(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_replies(db: Database, args: argparse.Namespace) -> int:
+def run_replies(db: Database, user: str, args: argparse.Namespace) -> int:
     if args.combined:
-        return run_combined_replies(db, args)
+        return run_combined_replies(db, user, args)
     if args.format is None:
         raise DomainError("bad_arguments", detail="打印全部答复函需要 --format pdf 或 docx")
     fmt = parse_format(args.format, paper=PaperKind.REPLY)
     directory = Path(args.output).expanduser().resolve()
     letters = write_reply_letters(
         db,
+        user=user,
         term=args.term,
         fmt=fmt,
         directory=directory,
@@ -156,7 +158,7 @@ def run_replies(db: Database, args: argparse.Namespace) -> int:
 def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
     check_options(args)
     if args.paper == "replies":
-        return run_replies(db, args)
+        return run_replies(db, user, args)
     paper = PaperKind(args.paper)
     path = Path(args.output).expanduser().resolve()
     fmt = resolve_format(path, args.format, paper=paper)

@@ -38,13 +38,19 @@ def test_combined_file_has_every_letter_of_the_batch(demo_sqlite_db, tmp_path):
     seen: list[str] = []
     combined = write_combined_reply_letters(
         demo_sqlite_db,
+        user="clerk",
         term=None,
         path=tmp_path / "all.pdf",
         fonts_dir=FONTS,
         progress=lambda done, total, name: seen.append(name),
     )
     batch = write_reply_letters(
-        demo_sqlite_db, term=None, fmt=PaperFormat.PDF, directory=tmp_path / "one", fonts_dir=FONTS
+        demo_sqlite_db,
+        user="clerk",
+        term=None,
+        fmt=PaperFormat.PDF,
+        directory=tmp_path / "one",
+        fonts_dir=FONTS,
     )
     assert combined.files == (tmp_path / "all.pdf",) and combined.total == batch.total
     assert seen == [t.number_text for t in targets]
@@ -58,6 +64,7 @@ def test_combined_file_has_every_letter_of_the_batch(demo_sqlite_db, tmp_path):
 def test_cancelled_writes_nothing(demo_sqlite_db, tmp_path):
     letters = write_combined_reply_letters(
         demo_sqlite_db,
+        user="clerk",
         term=None,
         path=tmp_path / "all.pdf",
         fonts_dir=FONTS,

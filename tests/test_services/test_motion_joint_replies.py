@@ -258,6 +258,6 @@ def test_the_joint_letter_prints_every_proposer_and_motion_once(db, three, tmp_p
     assert text.count(LEAD_NUMBER) == 1
 
     letters = write_reply_letters(
-        db, term=7, fmt=PaperFormat.PDF, directory=tmp_path / "all", fonts_dir=FONTS
+        db, user="clerk", term=7, fmt=PaperFormat.PDF, directory=tmp_path / "all", fonts_dir=FONTS
     )
     assert [f.name for f in letters.files] == ["第1号、第2号、第3号答复函.pdf"]

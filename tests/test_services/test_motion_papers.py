@@ -133,6 +133,7 @@ def test_write_reply_letters_one_file_each(demo_db, tmp_path):
     seen = []
     letters = write_reply_letters(
         demo_db,
+        user="clerk",
         term=None,
         fmt=PaperFormat.DOCX,
         directory=tmp_path / "out",
@@ -152,6 +153,7 @@ def test_write_reply_letters_stops_between_two_letters_when_cancelled(demo_db, t
     seen: list[int] = []
     letters = write_reply_letters(
         demo_db,
+        user="clerk",
         term=None,
         fmt=PaperFormat.DOCX,
         directory=tmp_path,
@@ -168,7 +170,7 @@ def test_a_letter_that_cannot_be_written_is_reported_and_the_others_written(demo
     first, *others = reply_letter_targets(demo_db, term=None)
     (tmp_path / f"{first.number_text}答复函.pdf").mkdir()  # a folder where the file should go
     letters = write_reply_letters(
-        demo_db, term=None, fmt=PaperFormat.PDF, directory=tmp_path, fonts_dir=FONTS
+        demo_db, user="clerk", term=None, fmt=PaperFormat.PDF, directory=tmp_path, fonts_dir=FONTS
     )
     ((numbers, error),) = letters.failures
     assert numbers == first.number_text and error.code == "bad_arguments"
@@ -180,5 +182,7 @@ def test_write_reply_letters_refuses_a_format_or_a_file_for_a_folder(demo_db, tm
     plain.write_text("x")
     for fmt, directory in ((PaperFormat.XLSX, tmp_path), (PaperFormat.PDF, plain)):
         with pytest.raises(DomainError) as refused:
-            write_reply_letters(demo_db, term=None, fmt=fmt, directory=directory, fonts_dir=FONTS)
+            write_reply_letters(
+                demo_db, user="clerk", term=None, fmt=fmt, directory=directory, fonts_dir=FONTS
+            )
         assert refused.value.code == "bad_arguments"

@@ -49,8 +49,9 @@ def write_reply_letters(
     from models.services.papers import commands
 
     return ctx.command(
-        lambda db, _user: commands.write_reply_letters(
+        lambda db, user: commands.write_reply_letters(
             db,
+            user=user,
             term=term,
             fmt=fmt,
             directory=directory,
@@ -73,8 +74,9 @@ def write_combined_reply_letters(
     from models.services.papers import commands
 
     return ctx.command(
-        lambda db, _user: commands.write_combined_reply_letters(
+        lambda db, user: commands.write_combined_reply_letters(
             db,
+            user=user,
             term=term,
             path=path,
             fonts_dir=_fonts_dir(ctx),

@@ -40,6 +40,7 @@ from models.entities import (
     Setting,
     Term,
 )
+from models.services.common.access import guarded
 from models.services.common.taken import refusing_taken_record
 from models.store.unit_of_work import Database
 
@@ -64,6 +65,7 @@ def holds_federation_data(db: Database) -> bool:
         )
 
 
+@guarded("demo.generate")
 def clear_federation(
     db: Database, *, user: str, note: str, settings: Sequence[str] = ()
 ) -> dict[str, int]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models.domain.motion_workflow import MOTION_CATEGORIES, MotionAction, MotionState
 from models.domain.vocabulary import BodyKind, MembershipStatus, term_display_name
 from models.entities import Membership, Motion, MotionCoSigner, Person
+from models.services.common.access import guarded
 from models.services.motions._rows import today_local
 from models.services.motions._workflow import move_motion
 from models.services.people.terms import find_term
@@ -101,6 +102,7 @@ def preview_motions(
         return read_motions(path, **arguments)
 
 
+@guarded("motions.intake")
 def import_motions(
     db: Database, *, user: str, path: Path, term: int | None = None, valid_only: bool = False
 ) -> MotionImportOutcome:

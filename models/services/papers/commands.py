@@ -15,6 +15,7 @@ from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.domain.errors import DomainError
 from models.domain.messages import message
+from models.services.common.access import guarded
 from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
@@ -44,6 +45,7 @@ def _preset(db: Database, font_preset: str | None) -> FontPreset:
     return known[preset]
 
 
+@guarded("papers.print")
 def write_paper(
     db: Database,
     *,
@@ -89,9 +91,11 @@ def write_paper(
     return [message(p.code, p.params) for p in problems]
 
 
+@guarded("papers.print")
 def write_reply_letters(
     db: Database,
     *,
+    user: str,
     term: int | None,
     fmt: PaperFormat,
     directory: Path,
@@ -138,9 +142,11 @@ def write_reply_letters(
     return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures))
 
 
+@guarded("papers.print")
 def write_combined_reply_letters(
     db: Database,
     *,
+    user: str,
     term: int | None,
     path: Path,
     fonts_dir: Path,

@@ -17,6 +17,7 @@ from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState
 from models.domain.vocabulary import BodyKind
 from models.entities import Motion, MotionCoSigner, MotionCounter
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.motions import _rules as dl
 from models.services.motions._rows import editing_motion, row_of, today_local
@@ -26,6 +27,7 @@ from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 
+@guarded("motions.intake")
 def register_motion(
     db: Database, *, user: str, draft: MotionDraft, term: int | None = None
 ) -> MotionRow:
@@ -62,6 +64,7 @@ def register_motion(
     return row
 
 
+@guarded("motions.intake")
 def advance_motion(
     db: Database,
     *,
@@ -109,6 +112,7 @@ def _take_number(session: Session, motion: Motion, fmt: str) -> None:
     motion.number_text = fmt.replace("{n}", str(number))
 
 
+@guarded("motions.intake")
 def accept_motion(
     db: Database, *, user: str, motion_id: int, expected_version: int | None
 ) -> MotionRow:
@@ -122,6 +126,7 @@ def accept_motion(
     return row
 
 
+@guarded("motions.intake")
 def merge_motion(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, lead_id: int
 ) -> MotionRow:

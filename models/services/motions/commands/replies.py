@@ -7,14 +7,16 @@ from datetime import date
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState, Rating
 from models.entities import Feedback
+from models.services.common.access import guarded
 from models.services.motions import _rules as dl
 from models.services.motions._replies import checked_draft, record_replies
-from models.services.motions._rows import editing_motion, row_of
+from models.services.motions._rows import editing_motion, require_motion_scope, row_of
 from models.services.motions._workflow import move_motion
 from models.services.motions.contracts import MotionRow, ReplyDraft
 from models.store.unit_of_work import Database
 
 
+@guarded("motions.reply")
 def send_reply(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, reply: ReplyDraft
 ) -> MotionRow:
@@ -24,6 +26,7 @@ def send_reply(
     signer, number = checked_draft(reply, dl.reply_classes(rules))
     with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
+        require_motion_scope(motion, "motions.reply")
         move_motion(session, motion, MotionAction.REPLY)
         record_replies(session, motion, reply, signer=signer, number=number)
         row = row_of(session, motion)
@@ -43,6 +46,7 @@ def _rating(value: str | None, field: str) -> Rating:
         ) from None
 
 
+@guarded("motions.feedback")
 def rate_motion(
     db: Database,
     *,
@@ -91,6 +95,7 @@ def rate_motion(
     return row
 
 
+@guarded("motions.feedback")
 def feedback_timeout(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, on: date
 ) -> MotionRow:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
 from models.entities import Assignment, HandlingUnit
+from models.services.common.access import guarded
 from models.services.motions._units import unit_rows
 from models.services.motions.contracts import UNIT_KINDS, HandlingUnitRow, check_name
 from models.store.unit_of_work import Database
@@ -46,6 +47,7 @@ def _flush_name(session: Session, name: str) -> None:
         ) from exc
 
 
+@guarded("motions.units")
 def add_handling_unit(
     db: Database, *, user: str, name: str, kind: str = "internal"
 ) -> HandlingUnitRow:
@@ -63,6 +65,7 @@ def add_handling_unit(
     return row
 
 
+@guarded("motions.units")
 def rename_handling_unit(db: Database, *, user: str, unit_id: int, name: str) -> HandlingUnitRow:
     """A new name; the unit's motions, open or closed, show the new name from now on."""
     with db.unit_of_work(user) as uow:
@@ -75,6 +78,7 @@ def rename_handling_unit(db: Database, *, user: str, unit_id: int, name: str) ->
     return row
 
 
+@guarded("motions.units")
 def set_handling_unit_kind(db: Database, *, user: str, unit_id: int, kind: str) -> HandlingUnitRow:
     """内设部门 (internal) or 外部单位 (external)."""
     _check_kind(kind)
@@ -97,16 +101,19 @@ def _set_active(db: Database, user: str, unit_id: int, active: bool) -> Handling
     return row
 
 
+@guarded("motions.units")
 def deactivate_handling_unit(db: Database, *, user: str, unit_id: int) -> HandlingUnitRow:
     """停用: no longer offered for 交办; the motions it already handles keep it."""
     return _set_active(db, user, unit_id, False)
 
 
+@guarded("motions.units")
 def reactivate_handling_unit(db: Database, *, user: str, unit_id: int) -> HandlingUnitRow:
     """启用: offered for 交办 again."""
     return _set_active(db, user, unit_id, True)
 
 
+@guarded("motions.units")
 def set_handling_unit_active(
     db: Database, *, user: str, unit_id: int, active: bool
 ) -> HandlingUnitRow:
@@ -114,6 +121,7 @@ def set_handling_unit_active(
     return _set_active(db, user, unit_id, active)
 
 
+@guarded("motions.units")
 def move_handling_unit(
     db: Database, *, user: str, unit_id: int, step: int
 ) -> list[HandlingUnitRow]:
@@ -139,6 +147,7 @@ def move_handling_unit(
     return rows
 
 
+@guarded("motions.units")
 def delete_handling_unit(db: Database, *, user: str, unit_id: int) -> None:
     """Only a unit no motion was ever assigned to; any other can only be deactivated."""
     with db.unit_of_work(user) as uow:
