@@ -109,10 +109,12 @@ def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
         if key in _WITH_SETTINGS:
             return _load(_WITH_SETTINGS[key])(settings, args)
         # Only here: check-slate and friends never pay for importing SQLAlchemy.
+        from desktop.cli.access import check_subcommand
         from desktop.database import connect
 
         db = connect(settings)
         try:
+            check_subcommand(db, settings.user, key)
             return _load(_WITH_DATABASE[key])(db, settings.user, args)
         finally:
             db.engine.dispose()

@@ -6,14 +6,19 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
 from desktop.cli.output import print_json, say
 from desktop.database import connect
 from desktop.settings import StartupSettings
 from models.domain.errors import DomainError
+from models.services.common.access import allowed
 from models.services.common.auto_backup import SCHEDULES, auto_backup_setting, set_auto_backup
 from models.store import migrate
 from models.store.backup import backup_sqlite
 from models.store.engine import create_database_engine, is_sqlite
+from models.store.unit_of_work import Database
 
 
 def run_upgrade(settings: StartupSettings, args: argparse.Namespace) -> int:
@@ -41,6 +46,7 @@ def run_backup(settings: StartupSettings, args: argparse.Namespace) -> int:
         raise DomainError("database_not_sqlite")
     db = connect(settings)
     try:
+        allowed(db, settings.user, "db.backup")
         target = backup_sqlite(db.engine, Path(args.path).expanduser().resolve())
     finally:
         db.engine.dispose()
@@ -54,6 +60,7 @@ def run_backup(settings: StartupSettings, args: argparse.Namespace) -> int:
 def run_restore(settings: StartupSettings, args: argparse.Namespace) -> int:
     engine = create_database_engine(settings.database_url)
     try:
+        _may_restore(engine, settings.user)
         safety = migrate.restore(engine, Path(args.path).expanduser().resolve(), user=settings.user)
     finally:
         engine.dispose()
@@ -66,6 +73,15 @@ def run_restore(settings: StartupSettings, args: argparse.Namespace) -> int:
         if safety:
             say(f"恢复前的数据库已另存为 {safety}")
     return 0
+
+
+def _may_restore(engine: Engine, user: str) -> None:
+    """Only an administrator restores over a database that holds accounts. One that cannot be
+    read at all (damaged, or not yet a Yishi database) has none to ask: restoring it is the cure."""
+    try:
+        allowed(Database(engine), user, "db.restore")
+    except SQLAlchemyError:
+        return
 
 
 def run_auto_backup(settings: StartupSettings, args: argparse.Namespace) -> int:

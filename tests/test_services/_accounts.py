@@ -36,6 +36,7 @@ def add_account(
     unit_id: int | None = None,
     active: bool = True,
     by: str = SETUP,
+    password_hash: str = PASSWORD_HASH,
 ) -> None:
     with db.unit_of_work(by) as uow:
         uow.session.add(
@@ -43,7 +44,7 @@ def add_account(
                 login=login,
                 display_name=login,
                 role=role.value,
-                password_hash=PASSWORD_HASH,
+                password_hash=password_hash,
                 active=active,
                 unit_id=unit_id,
             )
@@ -69,8 +70,8 @@ def put(db: Database, key: str, value: str | None, *, login: str | None = None) 
         uow.commit()
 
 
-def require_sign_in(db: Database) -> None:
-    put(db, SIGN_IN_REQUIRED, "1")
+def require_sign_in(db: Database, *, by: str = SETUP) -> None:
+    put(db, SIGN_IN_REQUIRED, "1", login=by)
 
 
 def set_leader_signs(db: Database, signs: bool) -> None:

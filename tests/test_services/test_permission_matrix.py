@@ -42,12 +42,13 @@ A, S, L, U, R = Role.ADMIN, Role.SECRETARIAT, Role.LEADER, Role.UNIT, Role.READO
 ONLY_ADMIN = {A}
 
 # Public functions of the services that open a unit of work but are no user action of their own:
-# the edit preamble, the rules recorded at every start, and a setting written for a command that
+# the edit preamble, the rules and the shipped calendar recorded at start, and a setting written for a command that
 # is itself guarded (auto backup, the demo marker).
 NOT_USER_ACTIONS = {
     "models.services.common.command.editing",
     "models.services.common.settings.record_rules",
     "models.services.common.federation_data.put_setting",
+    "models.services.motions.commands.calendar.record_calendar",
 }
 
 # The cells that matter most, independent of the table (leader_signs false).
@@ -56,7 +57,6 @@ ADMIN_ONLY_COMMANDS = {
     "models.services.common.auto_backup.set_auto_backup",
     "models.services.federation.commands.replace_rules",
     "models.services.federation.commands.set_up",
-    "models.services.motions.commands.calendar.record_calendar",
     "models.services.motions.commands.calendar.set_year",
     "models.services.motions.commands.calendar.remove_year",
     "models.services.motions.commands.calendar.import_calendar_text",

@@ -31,9 +31,12 @@ __all__ = [
 ]
 
 
-@guarded("motions.calendar")
 def record_calendar(db: Database, *, user: str, content: str) -> None:
-    """Store (or replace) the working-day calendar; refused unless it reads."""
+    """Store (or replace) the working-day calendar; refused unless it reads.
+
+    Not a user action (no role check): the desktop seeds the shipped calendar with it when a
+    database has none yet, whoever signs in first; clerks change years through the commands
+    below, which are checked."""
     load_calendar(content)
     with refusing_taken_record("工作日历"), db.unit_of_work(user) as uow:
         setting = uow.session.get(Setting, CALENDAR_CONTENT)
