@@ -263,3 +263,32 @@ def test_no_command_opening_a_unit_of_work_is_left_unguarded() -> None:
     assert not missing, f"commands without @guarded: {missing}"
     assert set(guarded_commands()) >= ADMIN_ONLY_COMMANDS | LEADER_SIGNS
     assert {name for name, _ in EXPLICIT} <= set(guarded_commands())
+
+
+def test_whole_id_numbers_need_their_own_right(db: Database, tmp_path: Path) -> None:
+    """只读 and 领导 read and print, but never a whole ID number: the people list with reveal and
+    a slate printed with whole numbers are refused them, and nothing is logged."""
+    from models.services.papers.commands import write_paper
+    from models.services.papers.contracts import PaperKind, PaperRequest
+    from models.services.people.contracts import PeopleFilter
+    from models.services.people.queries import list_people
+
+    accounts_for_every_role(db)
+    request = PaperRequest(PaperKind.SLATE, body=BodyKind.CONGRESS, identifiers_whole=True)
+    for role in Role:
+        may_reveal = role in (A, S)
+        before = count(db, ChangeLog)
+        for reveal in (
+            lambda login: list_people(db, user=login, where=PeopleFilter(), reveal=True),
+            lambda login: write_paper(
+                db, user=login, request=request, path=tmp_path / "名单.pdf", fonts_dir=tmp_path
+            ),
+        ):
+            try:
+                reveal(login_of(role))
+                refused = False
+            except DomainError as error:
+                refused = error.code == "role_refused"
+            assert refused is not may_reveal, role
+        if not may_reveal:
+            assert count(db, ChangeLog) == before

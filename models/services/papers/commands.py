@@ -15,7 +15,7 @@ from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.domain.errors import DomainError
 from models.domain.messages import message
-from models.services.common.access import guarded
+from models.services.common.access import check_allowed, guarded
 from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
@@ -69,6 +69,8 @@ def write_paper(
         built = replace(build_paper(db, request=request), font_preset=preset)
         problems = write_document(built, fmt, path, fonts_dir)
         return [message(p.code, p.params) for p in problems]
+    with db.session_factory() as session:  # whole ID numbers: a right of its own (never 只读)
+        check_allowed(session, user, "people.reveal_id")
     built, slate = slate_paper(db, body=request.body, term=request.term)
     built = replace(built, identifiers_whole=True, font_preset=preset)
     with db.unit_of_work(user) as uow:
