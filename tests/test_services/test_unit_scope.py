@@ -172,3 +172,14 @@ def test_a_unit_account_without_a_unit_sees_nothing(db, setup):
     add_account(db, "unit-none", Role.UNIT, by="setup")
     require_sign_in(db)
     assert list_motions(db, reader=account_of(db, "unit-none")) == []
+
+
+def test_clearing_the_federation_keeps_a_unit_account_without_its_unit(db, setup):
+    from models.services.common.federation_data import clear_federation
+
+    assigned(db, setup, "辛")
+    clear_federation(db, user="setup", note="重新生成演示数据")
+    require_sign_in(db)
+    account = account_of(db, "unit-rehab")
+    assert account.role is Role.UNIT and account.unit_id is None
+    assert list_motions(db, reader=account) == []
