@@ -117,10 +117,12 @@ def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
                 check_file_command(settings, key, args)
             return _load(_WITH_SETTINGS[key])(settings, args)
         # Only here: check-slate and friends never pay for importing SQLAlchemy.
+        from desktop.cli.access import check_subcommand
         from desktop.cli.signing import open_signed_in
 
         db, user = open_signed_in(settings, args)
         try:
+            check_subcommand(db, user, key)
             return _load(_WITH_DATABASE[key])(db, user, args)
         finally:
             db.engine.dispose()

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.cli.output import print_json, say
 from models.domain.motion_workflow import STATE_NAMES
 from models.domain.vocabulary import BodyKind, TermStatus
+from models.services.common.access import account_of
 from models.services.motions.commands.entry import add_motion
 from models.services.motions.contracts import MotionDraft, MotionRow
 from models.services.motions.queries import list_motions, resolve_presidium_member
@@ -42,7 +43,8 @@ def _term(db: Database, term: int | None) -> int | None:
 
 
 def run_list(db: Database, user: str, args: argparse.Namespace) -> int:
-    rows = list_motions(db, term=_term(db, args.term), state=args.state)
+    reader = account_of(db, user)  # a 承办单位 account lists its unit's motions only
+    rows = list_motions(db, term=_term(db, args.term), state=args.state, reader=reader)
     if args.json:
         print_json([motion_json(m) for m in rows])
         return 0

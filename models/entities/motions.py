@@ -21,7 +21,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from models.domain.motion_workflow import HandlingRole, MotionState
@@ -30,8 +32,10 @@ from models.entities.bodies import Term
 from models.entities.people import Person
 
 
-class HandlingUnit(Base):
-    """承办单位: a department of the federation (internal) or an outside unit (external)."""
+class HandlingUnit(Versioned, Base):
+    """承办单位: a department of the federation (internal) or an outside unit (external).
+
+    Versioned: two clerks renaming, moving or stopping one unit — the second is refused."""
 
     __tablename__ = "handling_unit"
 
@@ -169,6 +173,10 @@ class Contact(Base):
     __table_args__ = (Index("ix_motion_contact_motion_id", "motion_id"),)
 
 
+REPLY_NUMBER_INDEX = "uq_motion_reply_term_number"
+_NUMBERED = "joint_reply_id IS NULL AND document_number IS NOT NULL AND NOT repeats_number"
+
+
 class Reply(Base):
     """答复: class from the rules' list, 发文字号, 承办人 and phone, 签发人 and date."""
 
@@ -190,10 +198,25 @@ class Reply(Base):
     # 联合答复: a merged motion's reply that is part of one joint letter points at the lead's reply
     # (whose 发文字号 the letter carries); the lead's own reply and separate letters leave it empty.
     joint_reply_id: Mapped[int | None] = mapped_column(ForeignKey("motion_reply.id"))
+    # The motion's term (a motion never changes term), copied here so that the database can
+    # hold a 发文字号 unique in its term; no foreign key: see migration 0013.
+    term_id: Mapped[int] = mapped_column(Integer)
+    # A re-reply that keeps the 发文字号 of the same motion's earlier letter (after 不满意).
+    repeats_number: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         Index("ix_motion_reply_motion_id", "motion_id"),
         Index("ix_motion_reply_joint_reply_id", "joint_reply_id"),
+        # One letter per 发文字号 in a term: a joint letter's rows and a re-reply's kept number
+        # repeat it legitimately and are left out (migration 0013).
+        Index(
+            REPLY_NUMBER_INDEX,
+            "term_id",
+            "document_number",
+            unique=True,
+            sqlite_where=sql_text(_NUMBERED),
+            postgresql_where=sql_text(_NUMBERED),
+        ),
     )
 
 

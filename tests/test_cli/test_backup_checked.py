@@ -202,7 +202,9 @@ def test_auto_backups_rotate_and_daily_is_due_once_a_day(demo, tmp_path):
         assert not due(setting, "exit", day)
         stranger = folder / "notes.txt"
         for minute in range(5):
-            written, _ = write_backup(db, setting, day.replace(minute=minute))
+            written, _ = write_backup(
+                db, user="clerk", setting=setting, now=day.replace(minute=minute)
+            )
             assert check_sqlite_file(written) == migrate.head_revision()
             stranger.write_text("not ours")
         names = sorted(p.name for p in folder.iterdir())
@@ -225,7 +227,7 @@ def test_an_unreachable_auto_backup_folder_is_a_refusal(demo, tmp_path):
     try:
         setting = set_auto_backup(db, user="clerk", folder=str(blocker / "gone"), schedule="exit")
         with pytest.raises(DomainError) as refused:
-            write_backup(db, setting, datetime(2026, 3, 1, 9, 0, 0))
+            write_backup(db, user="clerk", setting=setting, now=datetime(2026, 3, 1, 9, 0, 0))
         assert refused.value.code == "backup_folder_unusable"
     finally:
         db.engine.dispose()

@@ -268,3 +268,27 @@ def test_units_move_up_and_down_with_alt_arrows(harness: WindowHarness) -> None:
     assert [r.name for r in dialog.rows()] == names
     dialog.close()
     window.close()
+
+
+def test_a_unit_another_clerk_changed_meanwhile_is_refused_as_stale(harness: WindowHarness) -> None:
+    """The dialog sends the version it loaded: a rename by another clerk since then makes its
+    change stale, said with who changed it; the list then shows the other clerk's name."""
+    from models.services.motions.commands.units import rename_handling_unit
+
+    h = harness
+    window, dialog = open_units(h)
+    select(dialog, "维权部")
+    unit = dialog.selected()
+    other = open_database(sqlite_url(h.db_path))
+    try:
+        rename_handling_unit(other, user="另一位秘书", unit_id=unit.id, name="权益维护部")
+    finally:
+        other.engine.dispose()
+    dialog.kind_button.click()
+    h.idle()
+    h.idle()
+    assert "另一位秘书" in dialog.message.text()
+    assert unit_in_db(h, "权益维护部") == ("internal", 1)  # the kind was not changed
+    h.qtbot.waitUntil(lambda: any(r.name == "权益维护部" for r in dialog.rows()))
+    dialog.close()
+    window.close()

@@ -257,9 +257,9 @@ class HandlingUnitsDialog(QDialog):
             )
             return
         assert self.editing is not None
-        unit_id, old = self.editing.id, self.editing.name
+        unit_id, old, version = self.editing.id, self.editing.name, self.editing.version
         self._run(
-            lambda: ops.rename_handling_unit(ctx, unit_id=unit_id, name=name),
+            lambda: ops.rename_handling_unit(ctx, unit_id=unit_id, version=version, name=name),
             lambda row: self.tr("已把“%1”改名为“%2”。").replace("%1", old).replace("%2", row.name),
         )
 
@@ -271,7 +271,9 @@ class HandlingUnitsDialog(QDialog):
             return
         ctx, kind = self.ctx, "external" if unit.kind == "internal" else "internal"
         self._run(
-            lambda: ops.set_handling_unit_kind(ctx, unit_id=unit.id, kind=kind),
+            lambda: ops.set_handling_unit_kind(
+                ctx, unit_id=unit.id, version=unit.version, kind=kind
+            ),
             lambda row: (
                 self.tr("“%1”现为%2。").replace("%1", row.name).replace("%2", KIND_NAMES[row.kind])
             ),
@@ -291,7 +293,12 @@ class HandlingUnitsDialog(QDialog):
                 text += self.tr("在办的 %1 件提案仍由它办理。").replace("%1", str(row.open_motions))
             return text
 
-        self._run(lambda: ops.set_handling_unit_active(ctx, unit_id=unit.id, active=active), said)
+        self._run(
+            lambda: ops.set_handling_unit_active(
+                ctx, unit_id=unit.id, version=unit.version, active=active
+            ),
+            said,
+        )
 
     def move_selected(self, step: int) -> None:
         unit = self.selected()
@@ -299,7 +306,7 @@ class HandlingUnitsDialog(QDialog):
             return
         ctx = self.ctx
         self._run(
-            lambda: ops.move_handling_unit(ctx, unit_id=unit.id, step=step),
+            lambda: ops.move_handling_unit(ctx, unit_id=unit.id, version=unit.version, step=step),
             lambda _rows: "",
             unit.id,
         )
@@ -315,7 +322,7 @@ class HandlingUnitsDialog(QDialog):
             return
         ctx = self.ctx
         self._run(
-            lambda: ops.delete_handling_unit(ctx, unit_id=unit.id),
+            lambda: ops.delete_handling_unit(ctx, unit_id=unit.id, version=unit.version),
             lambda _none: self.tr("已删除“%1”。").replace("%1", unit.name),
         )
 

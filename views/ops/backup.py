@@ -33,7 +33,8 @@ def run_if_due(ctx: AppContext, *, moment: str) -> Path | None:
         return None
     now = datetime.now()
     found = auto_backup.auto_backup_setting(ctx.db)
-    if not auto_backup.due(found, moment, now):
+    # An account that may not back up (领导, 承办单位, 只读) leaves the office's backups to others.
+    if not auto_backup.due(found, moment, now) or ctx.refusal("db.backup") is not None:
         return None
-    written, _removed = auto_backup.write_backup(ctx.db, found, now)
+    written, _removed = auto_backup.write_backup(ctx.db, user=ctx.user, setting=found, now=now)
     return written

@@ -49,48 +49,62 @@ def add_handling_unit(ctx: AppContext, *, name: str, kind: str) -> Outcome[Handl
     )
 
 
-def rename_handling_unit(ctx: AppContext, *, unit_id: int, name: str) -> Outcome[HandlingUnitRow]:
+def rename_handling_unit(
+    ctx: AppContext, *, unit_id: int, version: int | None, name: str
+) -> Outcome[HandlingUnitRow]:
     from models.services.motions.commands import units
 
     return ctx.command(
-        lambda db, user: units.rename_handling_unit(db, user=user, unit_id=unit_id, name=name)
+        lambda db, user: units.rename_handling_unit(
+            db, user=user, unit_id=unit_id, expected_version=version, name=name
+        )
     )
 
 
-def set_handling_unit_kind(ctx: AppContext, *, unit_id: int, kind: str) -> Outcome[HandlingUnitRow]:
+def set_handling_unit_kind(
+    ctx: AppContext, *, unit_id: int, version: int | None, kind: str
+) -> Outcome[HandlingUnitRow]:
     from models.services.motions.commands import units
 
     return ctx.command(
-        lambda db, user: units.set_handling_unit_kind(db, user=user, unit_id=unit_id, kind=kind)
+        lambda db, user: units.set_handling_unit_kind(
+            db, user=user, unit_id=unit_id, expected_version=version, kind=kind
+        )
     )
 
 
 def set_handling_unit_active(
-    ctx: AppContext, *, unit_id: int, active: bool
+    ctx: AppContext, *, unit_id: int, version: int | None, active: bool
 ) -> Outcome[HandlingUnitRow]:
     from models.services.motions.commands import units
 
     return ctx.command(
         lambda db, user: units.set_handling_unit_active(
-            db, user=user, unit_id=unit_id, active=active
+            db, user=user, unit_id=unit_id, expected_version=version, active=active
         )
     )
 
 
 def move_handling_unit(
-    ctx: AppContext, *, unit_id: int, step: int
+    ctx: AppContext, *, unit_id: int, version: int | None, step: int
 ) -> Outcome[list[HandlingUnitRow]]:
     from models.services.motions.commands import units
 
     return ctx.command(
-        lambda db, user: units.move_handling_unit(db, user=user, unit_id=unit_id, step=step)
+        lambda db, user: units.move_handling_unit(
+            db, user=user, unit_id=unit_id, expected_version=version, step=step
+        )
     )
 
 
-def delete_handling_unit(ctx: AppContext, *, unit_id: int) -> Outcome[None]:
+def delete_handling_unit(ctx: AppContext, *, unit_id: int, version: int | None) -> Outcome[None]:
     from models.services.motions.commands import units
 
-    return ctx.command(lambda db, user: units.delete_handling_unit(db, user=user, unit_id=unit_id))
+    return ctx.command(
+        lambda db, user: units.delete_handling_unit(
+            db, user=user, unit_id=unit_id, expected_version=version
+        )
+    )
 
 
 # ---------------------------------------------------------------- working-day calendar

@@ -39,25 +39,25 @@ if TYPE_CHECKING:
 def term_motions(ctx: AppContext, *, term: int | None = None) -> list[MotionRow]:
     from models.services.motions import queries
 
-    return queries.term_motion_rows(ctx.db, term=term)
+    return queries.term_motion_rows(ctx.db, term=term, reader=ctx.account)
 
 
 def motion(ctx: AppContext, *, motion_id: int) -> MotionDetail:
     from models.services.motions import queries
 
-    return queries.get_motion(ctx.db, motion_id)
+    return queries.get_motion(ctx.db, motion_id, reader=ctx.account)
 
 
 def reply_letter(ctx: AppContext, *, motion_id: int) -> LetterSummary | None:
     from models.services.motions import queries
 
-    return queries.reply_letter_summary(ctx.db, motion_id)
+    return queries.reply_letter_summary(ctx.db, motion_id, reader=ctx.account)
 
 
 def merged_followers(ctx: AppContext, *, motion_id: int) -> list[MotionRow]:
     from models.services.motions import queries
 
-    return queries.merged_follower_rows(ctx.db, motion_id)
+    return queries.merged_follower_rows(ctx.db, motion_id, reader=ctx.account)
 
 
 def handling_units(ctx: AppContext) -> list[tuple[int, str]]:
@@ -75,13 +75,13 @@ def reply_classes(ctx: AppContext) -> tuple[tuple[str, str], ...]:
 def due_counts(ctx: AppContext) -> DueCounts:
     from models.services.motions import queries
 
-    return queries.due_counts(ctx.db)
+    return queries.due_counts(ctx.db, reader=ctx.account)
 
 
 def term_statistics(ctx: AppContext) -> GroupedStatistics:
     from models.services.motions import queries
 
-    return queries.term_statistics(ctx.db)
+    return queries.term_statistics(ctx.db, reader=ctx.account)
 
 
 # ---------------------------------------------------------------- intake

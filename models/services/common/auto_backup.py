@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.domain.errors import DomainError
+from models.services.common.access import guarded
 from models.services.common.federation_data import put_setting
 from models.services.common.settings import settings_of
 from models.store.backup import backup_sqlite
@@ -49,6 +50,7 @@ def auto_backup_setting(db: Database) -> AutoBackup:
     )
 
 
+@guarded("settings.edit")
 def set_auto_backup(
     db: Database,
     *,
@@ -101,7 +103,10 @@ def due(setting: AutoBackup, moment: str, now: datetime) -> bool:
     return not any(day == today for day, _ in _backups(Path(setting.folder)))
 
 
-def write_backup(db: Database, setting: AutoBackup, now: datetime) -> tuple[Path, list[Path]]:
+@guarded("db.backup")
+def write_backup(
+    db: Database, *, user: str, setting: AutoBackup, now: datetime
+) -> tuple[Path, list[Path]]:
     """One checked backup named for now, then the oldest beyond `keep` deleted.
 
     Returns the new file and the files removed. An unreachable folder is a DomainError."""

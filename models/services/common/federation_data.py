@@ -39,7 +39,9 @@ from models.entities import (
     SeatAllocation,
     Setting,
     Term,
+    User,
 )
+from models.services.common.access import guarded
 from models.services.common.taken import refusing_taken_record
 from models.store.unit_of_work import Database
 
@@ -64,6 +66,7 @@ def holds_federation_data(db: Database) -> bool:
         )
 
 
+@guarded("demo.generate")
 def clear_federation(
     db: Database, *, user: str, note: str, settings: Sequence[str] = ()
 ) -> dict[str, int]:
@@ -74,6 +77,9 @@ def clear_federation(
     with db.unit_of_work(user) as uow:
         session = uow.session
         session.execute(update(Motion).values(lead_motion_id=None))
+        # 承办单位 accounts stay (accounts are not the federation's records) but lose their unit,
+        # which goes: they see no motion until an administrator links them to one again.
+        session.execute(update(User).where(User.unit_id.is_not(None)).values(unit_id=None))
         for table, statement in (
             ("decision_attachment", delete(DecisionAttachment)),
             ("decision_step", delete(DecisionStep)),

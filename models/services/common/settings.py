@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from models.domain.errors import DomainError
 from models.entities import Setting
+from models.services.common.access import guarded
 from models.services.common.taken import is_unique_violation, refusing_taken_record
 from models.store.unit_of_work import Database
 
@@ -76,6 +77,7 @@ def font_preset(db: Database) -> str:
     return get_setting(db, FONT_PRESET) or "government"
 
 
+@guarded("settings.edit")
 def set_font_preset(db: Database, *, user: str, preset: str) -> None:
     if preset not in FONT_PRESETS:
         raise DomainError(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
 from models.entities import ElectoralUnit, SeatAllocation, Term
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.electoral._rows import (
     congress_term,
@@ -35,6 +36,7 @@ def checked_seats(name: str, seats: object) -> int:
     return seats
 
 
+@guarded("electoral.edit")
 def add_electoral_unit(
     db: Database,
     *,
@@ -61,6 +63,7 @@ def add_electoral_unit(
     return unit_id
 
 
+@guarded("electoral.edit")
 def add_unit(
     db: Database,
     *,
@@ -90,6 +93,7 @@ def add_unit(
     return row
 
 
+@guarded("electoral.edit")
 def set_seats(
     db: Database, *, user: str, term_id: int, seats: Sequence[tuple[str, int]]
 ) -> SeatsSet:
@@ -138,6 +142,7 @@ def set_seats(
     return result
 
 
+@guarded("electoral.edit")
 def set_unit_seats(db: Database, *, user: str, term_id: int, unit_id: int, seats: int) -> UnitRow:
     """One unit's seats in the term (the 名额 cell of the dialog)."""
     with db.unit_of_work(user) as uow:
@@ -159,6 +164,7 @@ def set_unit_seats(db: Database, *, user: str, term_id: int, unit_id: int, seats
     return row
 
 
+@guarded("electoral.edit")
 def remove_seat_allocation(db: Database, *, user: str, term_id: int, unit_id: int) -> UnitRow:
     """The term allocates the unit no seats any more (the unit stays, as do other terms' seats)."""
     with db.unit_of_work(user) as uow:
@@ -175,6 +181,7 @@ def remove_seat_allocation(db: Database, *, user: str, term_id: int, unit_id: in
     return row
 
 
+@guarded("electoral.edit")
 def rename_unit(
     db: Database, *, user: str, term_id: int, unit_id: int, name: str, kind: str | None = None
 ) -> UnitRow:
@@ -196,6 +203,7 @@ def rename_unit(
     return row
 
 
+@guarded("electoral.edit")
 def move_unit(db: Database, *, user: str, term_id: int, unit_id: int, step: int) -> TermUnits:
     """Up (step -1) or down (+1) one place; every unit in the new order."""
     if step not in (-1, 1):
@@ -216,6 +224,7 @@ def move_unit(db: Database, *, user: str, term_id: int, unit_id: int, step: int)
     return result
 
 
+@guarded("electoral.edit")
 def reorder_units(db: Database, *, user: str, term_id: int, unit_ids: Sequence[int]) -> TermUnits:
     """Set the order: every unit's id once, first to last."""
     with db.unit_of_work(user) as uow:
@@ -231,6 +240,7 @@ def reorder_units(db: Database, *, user: str, term_id: int, unit_ids: Sequence[i
     return result
 
 
+@guarded("electoral.edit")
 def remove_unit(db: Database, *, user: str, term_id: int, unit_id: int) -> UnitRow:
     """删除 a unit no membership of any term names; its seats in every term go with it.
     Returns the unit as it was."""

@@ -8,6 +8,7 @@ import unicodedata
 from models.domain.errors import DomainError
 from models.domain.rules_file import check_rules_file
 from models.entities import Setting
+from models.services.common.access import guarded
 from models.services.common.settings import RULES_CONTENT, RULES_ID, RULES_ORIGIN
 from models.services.federation import queries
 from models.services.federation._stored import put
@@ -49,6 +50,7 @@ def checked_profile(draft: ProfileDraft) -> dict[str, str | None]:
     return values
 
 
+@guarded("federation.set_up")
 def save_profile(db: Database, *, user: str, draft: ProfileDraft) -> Profile:
     """Write the whole profile (first run or a later edit); the change log shows each field."""
     values = checked_profile(draft)
@@ -61,6 +63,7 @@ def save_profile(db: Database, *, user: str, draft: ProfileDraft) -> Profile:
     return saved
 
 
+@guarded("federation.rules")
 def replace_rules(
     db: Database, *, user: str, rules_id: str, content: str, origin: str = SHIPPED_ORIGIN
 ) -> RulesInForce:
@@ -91,6 +94,7 @@ def replace_rules(
     return found
 
 
+@guarded("federation.set_up")
 def set_up(db: Database, *, user: str, draft: ProfileDraft | None, rules: RulesFile | None) -> None:
     """First-run setup (the dialog, `yishi setup`): the profile and the rules file, all or
     nothing — both are checked before either is written."""

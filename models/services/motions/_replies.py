@@ -115,6 +115,41 @@ def _check_numbers(
         )
 
 
+def _keeps_own_number(session: Session, motion: Motion, number: str | None) -> bool:
+    """A re-reply keeping the 发文字号 of the motion's own earlier letter: the one repeat of a
+    number the database's unique index (term, number) lets through."""
+    if number is None:
+        return False
+    earlier = select(Reply.id).where(
+        Reply.motion_id == motion.id,
+        Reply.document_number == number,
+        Reply.joint_reply_id.is_(None),
+    )
+    return session.scalar(earlier.limit(1)) is not None
+
+
+def number_taken_refusal(session: Session, lead: Motion, reply: ReplyDraft) -> DomainError:
+    """The same refusal as the check, when the unique index caught what the check could not see
+    yet: another clerk's reply with the number, committed a moment ago (read afresh here)."""
+    followers = merged_followers(session, lead)
+    numbers = _follower_numbers(reply, followers)
+    lead_number = (reply.document_number or "").strip() or None
+    try:
+        _check_numbers(
+            session,
+            lead,
+            [
+                (lead, lead_number, "document_number"),
+                *((m, numbers[m.id], "follower_numbers") for m in followers),
+            ],
+        )
+    except DomainError as refusal:
+        return refusal
+    return DomainError(
+        "reply_number_used", field="document_number", number=lead_number or "", motion=""
+    )
+
+
 def record_replies(
     session: Session, lead: Motion, reply: ReplyDraft, *, signer: str, number: str | None
 ) -> Reply:
@@ -146,6 +181,8 @@ def record_replies(
             signed_on=reply.signed_on,
             sent_on=reply.sent_on,
             co_unit_opinions=[{"unit": u, "text": t} for u, t in reply.co_unit_opinions] or None,
+            term_id=target.term_id,
+            repeats_number=_keeps_own_number(session, target, document_number),
         )
 
     own = letter(lead, number)

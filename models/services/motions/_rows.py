@@ -17,10 +17,13 @@ from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.motion_statistics import MotionFigures
 from models.domain.motion_workflow import HandlingRole, MotionState, Rating, is_overdue
+from models.domain.roles import SignedIn
 from models.domain.vocabulary import BodyKind
 from models.entities import Assignment, Motion, MotionCoSigner, Term
 from models.entities.base import utcnow
+from models.services.common.access import require_unit_scope
 from models.services.common.command import editing
+from models.services.motions._scope import scoped
 from models.services.motions.contracts import MotionDetail, MotionRow, StateChangeRow
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database, UnitOfWork
@@ -68,6 +71,13 @@ def lead_assignment(motion: Motion) -> Assignment | None:
         if a.active and a.role is HandlingRole.LEAD:
             return a
     return None
+
+
+def require_motion_scope(motion: Motion, action: str) -> None:
+    """A 承办单位 account acts only on a motion its unit is assigned to, as 主办 or 协办 (a merged
+    motion: its lead's units); the other roles pass (their role was checked by `guarded`)."""
+    source = motion.lead_motion if motion.lead_motion is not None else motion
+    require_unit_scope({a.unit_id for a in source.assignments if a.active}, action)
 
 
 def current_deadline(motion: Motion) -> date | None:
@@ -180,10 +190,13 @@ def figures_of(motion: Motion) -> MotionFigures:
     )
 
 
-def term_motions(session: Session, term: int | None) -> tuple[Term, list[Motion]]:
-    """The presidium term (its 届次, else the current one) and its motions by number."""
+def term_motions(
+    session: Session, term: int | None, *, reader: SignedIn | None = None
+) -> tuple[Term, list[Motion]]:
+    """The presidium term (its 届次, else the current one) and its motions by number (a
+    承办单位 reader: its unit's only)."""
     found = find_term(session, BodyKind.PRESIDIUM, None, term)
-    motions = session.scalars(
+    query = (
         select(Motion)
         .where(Motion.term_id == found.id)
         .options(
@@ -193,5 +206,6 @@ def term_motions(session: Session, term: int | None) -> tuple[Term, list[Motion]
             selectinload(Motion.contacts),
         )
         .order_by(Motion.number.is_(None), Motion.number, Motion.id)
-    ).all()
+    )
+    motions = session.scalars(scoped(query, reader)).all()
     return found, list(motions)

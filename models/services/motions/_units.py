@@ -34,6 +34,7 @@ def unit_rows(session: Session, unit_id: int | None = None) -> list[HandlingUnit
             active=unit.active,
             open_motions=open_count,
             motions=total,
+            version=unit.version,
         )
         for unit, open_count, total in session.execute(query).all()
     ]

@@ -169,6 +169,7 @@ class HandlingUnitRow:
     active: bool
     open_motions: int  # motions not yet closed that the unit currently handles
     motions: int  # every motion ever assigned to it, 退办 and closed ones included
+    version: int  # the version a change of the unit expects (stale: refused)
 
     @property
     def is_used(self) -> bool:

@@ -18,6 +18,7 @@ from models.domain.motion_workflow import MOTION_CATEGORIES, MotionAction, Motio
 from models.domain.vocabulary import BodyKind, MembershipStatus, term_display_name
 from models.entities import Membership, Motion, MotionCoSigner, Person
 from models.services.audit.records import record_file_written
+from models.services.common.access import guarded
 from models.services.motions._rows import today_local
 from models.services.motions._workflow import move_motion
 from models.services.people.terms import find_term
@@ -115,6 +116,7 @@ def preview_motions(
         return read_motions(path, **arguments)
 
 
+@guarded("motions.intake")
 def import_motions(
     db: Database, *, user: str, path: Path, term: int | None = None, valid_only: bool = False
 ) -> MotionImportOutcome:

@@ -12,6 +12,7 @@ from models.domain.deadlines import is_due_soon
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import GroupedStatistics, grouped_statistics
 from models.domain.motion_workflow import OVERDUE_STATES, MotionState
+from models.domain.roles import SignedIn
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import Body, HandlingUnit, Motion, MotionAttachment, Term
 from models.services.common.settings import get_setting
@@ -30,6 +31,7 @@ from models.services.motions._rows import (
     term_motions,
     today_local,
 )
+from models.services.motions._scope import refuse_unseen, scoped
 from models.services.motions._units import unit_rows
 from models.services.motions.contracts import (
     CalendarYear,
@@ -68,8 +70,10 @@ def list_motions(
     term: int | None = None,
     state: MotionState | str | None = None,
     today: date | None = None,
+    reader: SignedIn | None = None,
 ) -> list[MotionRow]:
-    """By number (unnumbered last, by id); `term` is the presidium's 届次, None for every term."""
+    """By number (unnumbered last, by id); `term` is the presidium's 届次, None for every term;
+    a 承办单位 reader sees its unit's motions only (_scope.py)."""
     if state is not None:
         try:
             state = MotionState(state)
@@ -91,34 +95,49 @@ def list_motions(
         if state is not None:
             query = query.where(Motion.state == state)
         motions = session.scalars(
-            query.order_by(Motion.term_id, Motion.number.is_(None), Motion.number, Motion.id)
+            scoped(query, reader).order_by(
+                Motion.term_id, Motion.number.is_(None), Motion.number, Motion.id
+            )
         ).all()
         return [motion_row(m, day) for m in motions]
 
 
-def term_motion_rows(db: Database, *, term: int | None = None) -> list[MotionRow]:
+def term_motion_rows(
+    db: Database, *, term: int | None = None, reader: SignedIn | None = None
+) -> list[MotionRow]:
     """The motions of the presidium's term: `term` (届次), else the current one, else every term's.
 
     What the 提案 window lists.
     """
-    return list_motions(db, term=term if term is not None else current_term(db))
+    return list_motions(db, term=term if term is not None else current_term(db), reader=reader)
 
 
-def get_motion(db: Database, motion_id: int, *, today: date | None = None) -> MotionDetail:
+def get_motion(
+    db: Database, motion_id: int, *, today: date | None = None, reader: SignedIn | None = None
+) -> MotionDetail:
     with db.session_factory() as session:
-        return motion_detail(load_motion(session, motion_id), today or today_local())
+        motion = load_motion(session, motion_id)
+        refuse_unseen(motion, reader)
+        return motion_detail(motion, today or today_local())
 
 
-def reply_letter_summary(db: Database, motion_id: int) -> LetterSummary | None:
+def reply_letter_summary(
+    db: Database, motion_id: int, *, reader: SignedIn | None = None
+) -> LetterSummary | None:
     """Which letter answered the motion last (None before any reply)."""
     with db.session_factory() as session:
-        return summary_of(session, load_motion(session, motion_id))
+        motion = load_motion(session, motion_id)
+        refuse_unseen(motion, reader)
+        return summary_of(session, motion)
 
 
-def merged_follower_rows(db: Database, motion_id: int) -> list[MotionRow]:
+def merged_follower_rows(
+    db: Database, motion_id: int, *, reader: SignedIn | None = None
+) -> list[MotionRow]:
     """The merged motions a reply to the motion will also answer, by number."""
     with db.session_factory() as session:
         lead = load_motion(session, motion_id)
+        refuse_unseen(lead, reader)
         return [row_of(session, m) for m in merged_followers(session, lead)]
 
 
@@ -131,20 +150,25 @@ def reply_classes(db: Database) -> tuple[tuple[str, str], ...]:
 # ---------------------------------------------------------------- figures
 
 
-def term_statistics(db: Database, *, term: int | None = None) -> GroupedStatistics:
-    """立案数, 答复率, 按时答复率, 沟通率, class shares and 满意率, overall, by unit, by category."""
+def term_statistics(
+    db: Database, *, term: int | None = None, reader: SignedIn | None = None
+) -> GroupedStatistics:
+    """立案数, 答复率, 按时答复率, 沟通率, class shares and 满意率, overall, by unit, by category
+    (a 承办单位 reader: of its unit's motions)."""
     with db.session_factory() as session:
-        _found, motions = term_motions(session, term)
+        _found, motions = term_motions(session, term, reader=reader)
         return grouped_statistics([figures_of(m) for m in motions])
 
 
-def due_counts(db: Database, *, term: int | None = None) -> DueCounts:
+def due_counts(
+    db: Database, *, term: int | None = None, reader: SignedIn | None = None
+) -> DueCounts:
     """The current presidium term's overdue motions, and those due soon.
 
     Due soon: waiting on the unit, not yet past its deadline, and the deadline within the rules'
     number of working days on the database's calendar.
     """
-    rows = list_motions(db, term=term)
+    rows = list_motions(db, term=term, reader=reader)
     rules, calendar = dl.rules_and_calendar(db)
     today = today_local()
     return DueCounts(

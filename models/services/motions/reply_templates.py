@@ -22,6 +22,7 @@ from models.domain.reply_templates import (
     templates_of_json,
 )
 from models.entities import Setting
+from models.services.common.access import guarded
 from models.services.common.settings import get_setting
 from models.services.common.taken import refusing_taken_record
 from models.services.motions._rules import rules_and_calendar
@@ -53,6 +54,7 @@ def reply_templates(db: Database, *, shipped: Path | None = None) -> tuple[Reply
     return stored or shipped_templates(shipped)
 
 
+@guarded("motions.reply_templates")
 def save_reply_template(
     db: Database,
     *,
@@ -96,6 +98,7 @@ def save_reply_template(
     return result
 
 
+@guarded("motions.reply_templates")
 def remove_reply_template(
     db: Database, *, user: str, original: ReplyTemplate, shipped: Path | None = None
 ) -> tuple[ReplyTemplate, ...]:
@@ -110,6 +113,7 @@ def remove_reply_template(
     return result
 
 
+@guarded("motions.reply_templates")
 def reset_reply_templates(
     db: Database, *, user: str, shipped: Path | None = None, name: str | None = None
 ) -> tuple[ReplyTemplate, ...]:

@@ -17,6 +17,7 @@ from models.documents.papers.reply_letter import reply_letter_paper
 from models.domain.errors import DomainError
 from models.domain.messages import message
 from models.services.audit.records import record_file_written, request_details
+from models.services.common.access import check_allowed, guarded
 from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
@@ -46,6 +47,7 @@ def _preset(db: Database, font_preset: str | None) -> FontPreset:
     return known[preset]
 
 
+@guarded("papers.print")
 def write_paper(
     db: Database,
     *,
@@ -79,6 +81,8 @@ def write_paper(
             details=request_details(request) | {"format": str(fmt)},
         )
         return [message(p.code, p.params) for p in problems]
+    with db.session_factory() as session:  # whole ID numbers: a right of its own (never 只读)
+        check_allowed(session, user, "people.reveal_id")
     built, slate = slate_paper(db, body=request.body, term=request.term)
     built = replace(built, identifiers_whole=True, font_preset=preset)
     with db.unit_of_work(user) as uow:
@@ -101,6 +105,7 @@ def write_paper(
     return [message(p.code, p.params) for p in problems]
 
 
+@guarded("papers.print")
 def write_reply_letters(
     db: Database,
     *,
@@ -162,6 +167,7 @@ def write_reply_letters(
     return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures))
 
 
+@guarded("papers.print")
 def write_combined_reply_letters(
     db: Database,
     *,

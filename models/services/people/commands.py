@@ -23,6 +23,7 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import ElectoralUnit, Membership, Person, Term
+from models.services.common.access import guarded
 from models.services.common.command import editing
 from models.services.common.text import fitted
 from models.services.people._rows import (
@@ -53,10 +54,12 @@ from models.services.people.contracts import (
 from models.store.unit_of_work import Database, UnitOfWork
 
 
+@guarded("people.edit")
 def add_person(db: Database, *, user: str, draft: PersonDraft) -> PersonRow:
     return add_people(db, user=user, drafts=[draft])[0]
 
 
+@guarded("people.edit")
 def add_people(db: Database, *, user: str, drafts: Sequence[PersonDraft]) -> list[PersonRow]:
     """Register several people at once (a roster's newcomers): all of them or none. The drafts
     are checked first, then their ID numbers against the registry and each other; the error
@@ -98,6 +101,7 @@ def _naming_entry(entry: int, **names: object) -> Iterator[None]:
         raise
 
 
+@guarded("people.edit")
 def update_person(
     db: Database, *, user: str, person_id: int, expected_version: int | None, draft: PersonDraft
 ) -> PersonRow:
@@ -125,6 +129,7 @@ def update_person(
     return row
 
 
+@guarded("people.reveal_id")
 def reveal_id_number(db: Database, *, user: str, person_id: int) -> str:
     """The whole ID number; the request itself goes to the change log."""
     with db.unit_of_work(user) as uow:
@@ -135,12 +140,14 @@ def reveal_id_number(db: Database, *, user: str, person_id: int) -> str:
     return id_number
 
 
+@guarded("people.edit")
 def add_membership(
     db: Database, *, user: str, person_id: int, term_id: int, draft: MembershipDraft
 ) -> MembershipRow:
     return add_memberships(db, user=user, term_id=term_id, entries=[(person_id, draft)])[0]
 
 
+@guarded("people.edit")
 def add_memberships(
     db: Database,
     *,
@@ -211,6 +218,7 @@ def _membership(
     return membership
 
 
+@guarded("people.edit")
 def update_membership(
     db: Database,
     *,
@@ -268,6 +276,7 @@ def _editing_membership(
     )
 
 
+@guarded("people.edit")
 def end_membership(
     db: Database,
     *,

@@ -20,6 +20,7 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import Body, ElectoralUnit, Membership, Person, Term
+from models.services.common.access import check_allowed, guarded
 from models.services.people._rows import load_person, membership_detail, person_row, term_row
 from models.services.people.contracts import (
     MembershipDetail,
@@ -96,6 +97,7 @@ def _people_query(where: PeopleFilter) -> Select[Person]:
     return query
 
 
+@guarded("people.read")
 def list_people(
     db: Database, *, user: str, where: PeopleFilter, reveal: bool = False
 ) -> list[PersonRow]:
@@ -104,6 +106,7 @@ def list_people(
         with db.session_factory() as session:
             return _load_rows(session, where, reveal=False)
     with db.unit_of_work(user) as uow:
+        check_allowed(uow.session, user, "people.reveal_id")  # whole ID numbers: a right of its own
         rows = _load_rows(uow.session, where, reveal=True)
         for row in rows:
             uow.log(

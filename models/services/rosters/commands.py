@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.domain.vocabulary import Association, BodyKind, MembershipStatus, StartReason
 from models.entities import Membership, Person, Term
+from models.services.common.access import guarded
 from models.services.rosters import _intake
 from models.services.rosters._terms import roster_term
 from models.services.slates.contracts import ImportOutcome
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from models.importing.roster_reader import RosterSheet
 
 
+@guarded("rosters.import")
 def import_roster(
     db: Database,
     *,

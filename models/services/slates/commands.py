@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind, MembershipStatus, Position, TermStatus
 from models.entities import Membership, Person, Term
+from models.services.common.access import guarded
 from models.services.people.terms import find_term
 from models.services.rosters import _intake
 from models.services.slates.contracts import ImportOutcome
@@ -17,6 +18,7 @@ from models.services.slates.queries import file_limits_in_force
 from models.store.unit_of_work import Database
 
 
+@guarded("slates.import")
 def import_slate(
     db: Database,
     *,

@@ -27,6 +27,7 @@ from models.domain.vocabulary import (
     term_display_name,
 )
 from models.entities import Membership, Term
+from models.services.common.access import guarded
 from models.services.common.versioning import stale_error
 from models.services.slates._records import records_of_term
 from models.services.slates.contracts import ON_SLATE, SavedTrial
@@ -44,6 +45,7 @@ _STATUS_WORDS = {TermStatus.CURRENT: "已是现任届次", TermStatus.PAST: "已
 _LOADED = (*ON_SLATE, MembershipStatus.RESERVE)
 
 
+@guarded("slates.apply_trial")
 def apply_trial(
     db: Database,
     *,

@@ -44,6 +44,7 @@ from models.entities import (
     SeatAllocation,
     Term,
 )
+from models.services.common.access import guarded
 from models.services.common.command import editing
 from models.services.people._rows import term_row
 from models.services.people._taken import refusing_taken
@@ -92,6 +93,7 @@ def _missing(term_id: int) -> DomainError:
     return DomainError("term_not_found", field="term", body="", term=str(term_id))
 
 
+@guarded("terms.edit")
 def open_term(
     db: Database,
     *,
@@ -138,6 +140,7 @@ def open_term(
     return row
 
 
+@guarded("terms.edit")
 def correct_term_dates(
     db: Database,
     *,
@@ -158,6 +161,7 @@ def correct_term_dates(
     return row
 
 
+@guarded("terms.edit")
 def delete_term(db: Database, *, user: str, term_id: int, expected_version: int | None) -> None:
     """Delete a term opened by mistake: only a draft with nobody and no meeting or motion in it.
     Its seat allocations go with it."""
@@ -183,6 +187,7 @@ def delete_term(db: Database, *, user: str, term_id: int, expected_version: int 
         session.delete(term)
 
 
+@guarded("terms.edit")
 def record_election(
     db: Database,
     *,
@@ -291,6 +296,7 @@ def _apply(membership: Membership, outcome: ElectionOutcome, day: date, term: Te
     membership.start_date = day
 
 
+@guarded("terms.edit")
 def make_current(
     db: Database,
     *,
@@ -361,6 +367,7 @@ def make_current(
     return handover
 
 
+@guarded("terms.edit")
 def add_presidium_candidates(
     db: Database, *, user: str, term_id: int, person_ids: Sequence[int]
 ) -> int:

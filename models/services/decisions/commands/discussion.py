@@ -29,6 +29,7 @@ from models.entities import (
     DecisionReopening,
 )
 from models.entities.base import utcnow
+from models.services.common.access import guarded
 from models.services.common.choices import choice
 from models.services.decisions._core import (
     agenda_meeting,
@@ -47,6 +48,7 @@ from models.store.unit_of_work import Database
 _LABELS = {"presence": "出席情况", "stance": "表态"}
 
 
+@guarded("decisions.edit")
 def put_on_agenda(
     db: Database,
     *,
@@ -87,6 +89,7 @@ def put_on_agenda(
     return result
 
 
+@guarded("decisions.edit")
 def record_discussion(
     db: Database,
     *,
@@ -210,6 +213,7 @@ def _presences(
     return {pid: given.get(pid, (ItemPresence.ABSENT, None)) for pid in roster}
 
 
+@guarded("decisions.edit")
 def reopen_decision(
     db: Database,
     *,

@@ -7,6 +7,7 @@ from datetime import date
 from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionAction, DecisionState
 from models.entities import DecisionFollowUp
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.decisions._core import (
     decision_rules_in_force,
@@ -19,6 +20,7 @@ from models.services.decisions.contracts import DecisionDetail
 from models.store.unit_of_work import Database
 
 
+@guarded("decisions.edit")
 def add_follow_up(
     db: Database,
     *,
@@ -54,6 +56,7 @@ def add_follow_up(
     return result
 
 
+@guarded("decisions.edit")
 def update_follow_up(
     db: Database,
     *,
@@ -80,6 +83,7 @@ def update_follow_up(
     return result
 
 
+@guarded("decisions.edit")
 def complete_decision(
     db: Database,
     *,

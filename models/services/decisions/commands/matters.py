@@ -19,6 +19,7 @@ from models.domain.major_decision import (
 )
 from models.domain.vocabulary import BodyKind
 from models.entities import MajorDecision
+from models.services.common.access import guarded
 from models.services.common.choices import choice
 from models.services.common.text import fitted
 from models.services.decisions._core import (
@@ -80,6 +81,7 @@ def _apply(
     decision.background = (draft.background or "").strip()
 
 
+@guarded("decisions.edit")
 def create_decision(db: Database, *, user: str, draft: DecisionDraft) -> DecisionDetail:
     """A matter 准备中: its steps are then recorded one by one."""
     rules = decision_rules_in_force(db)
@@ -95,6 +97,7 @@ def create_decision(db: Database, *, user: str, draft: DecisionDraft) -> Decisio
     return result
 
 
+@guarded("decisions.edit")
 def update_decision(
     db: Database, *, user: str, decision_id: int, expected_version: int | None, draft: DecisionDraft
 ) -> DecisionDetail:
@@ -111,6 +114,7 @@ def update_decision(
     return result
 
 
+@guarded("decisions.edit")
 def record_emergency(
     db: Database,
     *,
@@ -141,6 +145,7 @@ def record_emergency(
     return result
 
 
+@guarded("decisions.edit")
 def report_emergency(
     db: Database, *, user: str, decision_id: int, expected_version: int | None, meeting_id: int
 ) -> DecisionDetail:

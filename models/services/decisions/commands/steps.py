@@ -23,6 +23,7 @@ from models.domain.errors import DomainError
 from models.domain.major_decision import DecisionResult
 from models.entities import DecisionAttachment, DecisionStep, MajorDecision
 from models.entities.base import utcnow
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.decisions._core import (
     decision_rules_in_force,
@@ -68,6 +69,7 @@ def _spec(db: Database, decision: MajorDecision, kind: str) -> tuple[DecisionRul
     return rules, spec
 
 
+@guarded("decisions.edit")
 def record_step(
     db: Database,
     *,
@@ -96,6 +98,7 @@ def record_step(
     return result
 
 
+@guarded("decisions.edit")
 def mark_step_not_applicable(
     db: Database,
     *,
@@ -125,6 +128,7 @@ def mark_step_not_applicable(
     return result
 
 
+@guarded("decisions.edit")
 def add_attachment(
     db: Database,
     *,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import AgendaKind
 from models.entities import AgendaItem, Meeting
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.decisions.guards import keep_decision_items
 from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
@@ -17,6 +18,7 @@ from models.services.meetings.contracts import AgendaItemDraft, MeetingDetail
 from models.store.unit_of_work import Database
 
 
+@guarded("meetings.edit")
 def set_agenda(
     db: Database,
     *,

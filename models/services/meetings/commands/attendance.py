@@ -16,6 +16,7 @@ from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import STATUSES_OF_ROLE, AttendanceRole, AttendanceStatus
 from models.domain.vocabulary import ASSOCIATION_NAMES, Association, BodyKind
 from models.entities import Attendance, Meeting, Person
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
 from models.services.meetings.content import (
@@ -30,6 +31,7 @@ from models.store.unit_of_work import Database
 _ROLE_WORDS = {AttendanceRole.MEMBER: "成员", AttendanceRole.ATTENDEE: "列席人员"}
 
 
+@guarded("meetings.edit")
 def record_attendance(
     db: Database,
     *,

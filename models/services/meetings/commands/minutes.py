@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from models.domain.errors import DomainError
 from models.domain.meeting_vocabulary import AttendanceRole, MeetingStatus, MinutesStatus
 from models.entities import Meeting
+from models.services.common.access import guarded
 from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
 from models.services.meetings.content import (
     changing_content,
@@ -42,6 +43,7 @@ def _write_sections(meeting: Meeting, sections: Sequence[MinutesSection]) -> Non
         item.decision = _text(section.decision)
 
 
+@guarded("meetings.edit")
 def write_minutes(
     db: Database,
     *,
@@ -72,6 +74,7 @@ def write_sections(session: Session, meeting: Meeting, sections: Sequence[Minute
     touch(session, meeting)
 
 
+@guarded("meetings.finalise")
 def finalise_minutes(
     db: Database, *, user: str, meeting_id: int, expected_version: int | None
 ) -> MeetingDetail:
@@ -108,6 +111,7 @@ def finalise_minutes(
     return detail
 
 
+@guarded("meetings.edit")
 def amend_minutes(
     db: Database,
     *,

@@ -20,6 +20,7 @@ from models.domain.meeting_vocabulary import (
 )
 from models.domain.vocabulary import BodyKind, TermStatus, body_has_terms, term_display_name
 from models.entities import Meeting, Person
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.meetings._detail import editing_meeting
 from models.services.meetings._rows import meeting_row
@@ -38,6 +39,7 @@ from models.services.people.terms import find_term, get_body
 from models.store.unit_of_work import Database
 
 
+@guarded("meetings.edit")
 def plan_meeting(
     db: Database,
     *,
@@ -160,6 +162,7 @@ def change_header(
     )
 
 
+@guarded("meetings.edit")
 def update_meeting(
     db: Database,
     *,
@@ -196,6 +199,7 @@ def change_status(session: Session, meeting: Meeting, status: str) -> None:
     session.flush()
 
 
+@guarded("meetings.edit")
 def set_meeting_status(
     db: Database, *, user: str, meeting_id: int, expected_version: int | None, status: str
 ) -> MeetingRow:

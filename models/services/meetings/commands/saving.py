@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from models.domain.meeting_vocabulary import MeetingStatus
 from models.domain.vocabulary import BodyKind
+from models.services.common.access import guarded
 from models.services.meetings._detail import detail_of, editing_meeting, meeting_rules_in_force
 from models.services.meetings.commands.agenda import change_agenda
 from models.services.meetings.commands.attendance import change_attendance
@@ -28,6 +29,7 @@ from models.services.meetings.contracts import (
 from models.store.unit_of_work import Database
 
 
+@guarded("meetings.edit")
 def create_meeting(
     db: Database,
     *,
@@ -51,6 +53,7 @@ def create_meeting(
     return detail
 
 
+@guarded("meetings.edit")
 def save_meeting(
     db: Database,
     *,

@@ -20,6 +20,7 @@ from models.domain.motion_workflow import STATE_NAMES, MotionState
 from models.entities import Motion, MotionAttachment, MotionStateChange
 from models.entities.base import utcnow
 from models.importing.workbook import missing_or_folder
+from models.services.common.access import guarded
 from models.services.motions._rows import editing_motion
 from models.store.failures import refusal
 from models.store.unit_of_work import Database
@@ -78,6 +79,7 @@ def _record(motion: Motion, action: str, filename: str, at: datetime, user: str)
     )
 
 
+@guarded("motions.intake")
 def attach_to_motion(db: Database, *, user: str, motion_id: int, path: Path | str) -> int:
     """添加附件: the file at `path` (at most 50 MB, not empty) with its SHA-256; returns its id."""
     name, content = _read(Path(path))
@@ -108,6 +110,7 @@ def attach_to_motion(db: Database, *, user: str, motion_id: int, path: Path | st
     return attachment_id
 
 
+@guarded("motions.intake")
 def remove_motion_attachment(db: Database, *, user: str, attachment_id: int) -> None:
     """删除附件 while the motion is 已提交, 审查中 or 退回修改; its history keeps the name."""
     with db.session_factory() as session:

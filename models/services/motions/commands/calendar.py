@@ -14,6 +14,7 @@ from pathlib import Path
 from models.domain.deadlines import load_calendar
 from models.domain.errors import DomainError
 from models.entities import Setting
+from models.services.common.access import guarded
 from models.services.common.settings import CALENDAR_CONTENT
 from models.services.common.taken import refusing_taken_record
 from models.services.motions._calendar import checked_year, parse_years, store_years
@@ -31,7 +32,11 @@ __all__ = [
 
 
 def record_calendar(db: Database, *, user: str, content: str) -> None:
-    """Store (or replace) the working-day calendar; refused unless it reads."""
+    """Store (or replace) the working-day calendar; refused unless it reads.
+
+    Not a user action (no role check): the desktop seeds the shipped calendar with it when a
+    database has none yet, whoever signs in first; clerks change years through the commands
+    below, which are checked."""
     load_calendar(content)
     with refusing_taken_record("工作日历"), db.unit_of_work(user) as uow:
         setting = uow.session.get(Setting, CALENDAR_CONTENT)
@@ -43,6 +48,7 @@ def record_calendar(db: Database, *, user: str, content: str) -> None:
         uow.commit()
 
 
+@guarded("motions.calendar")
 def set_year(
     db: Database,
     *,
@@ -76,6 +82,7 @@ def set_year(
     return result
 
 
+@guarded("motions.calendar")
 def remove_year(db: Database, *, user: str, year: int) -> tuple[CalendarYear, ...]:
     """Remove one year: deadlines falling in it are then counted on weekends, with a warning."""
     with db.unit_of_work(user) as uow:
@@ -89,6 +96,7 @@ def remove_year(db: Database, *, user: str, year: int) -> tuple[CalendarYear, ..
     return result
 
 
+@guarded("motions.calendar")
 def import_calendar_text(
     db: Database, *, user: str, text: str, source: str = "calendar"
 ) -> tuple[tuple[int, ...], tuple[CalendarYear, ...]]:
@@ -108,6 +116,7 @@ def import_calendar_text(
     return tuple(y.year for y in incoming), result
 
 
+@guarded("motions.calendar")
 def import_calendar_file(
     db: Database, *, user: str, path: Path
 ) -> tuple[tuple[int, ...], tuple[CalendarYear, ...]]:

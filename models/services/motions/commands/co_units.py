@@ -10,8 +10,9 @@ from models.domain.errors import DomainError
 from models.domain.motion_workflow import HandlingRole
 from models.entities import Assignment, HandlingUnit, MotionStateChange
 from models.entities.base import utcnow
+from models.services.common.access import guarded
 from models.services.common.text import fitted
-from models.services.motions._rows import load_motion, row_of
+from models.services.motions._rows import load_motion, require_motion_scope, row_of
 from models.services.motions.contracts import MotionRow
 from models.store.unit_of_work import Database
 
@@ -43,6 +44,7 @@ def co_unit_entries(db: Database, *, motion_id: int) -> list[CoUnitEntry]:
 OPINION_ACTION = "协办单位意见"
 
 
+@guarded("motions.unit_handling")
 def record_co_unit_opinion(
     db: Database,
     *,
@@ -62,6 +64,7 @@ def record_co_unit_opinion(
     with db.unit_of_work(user) as uow:
         session = uow.session
         motion = load_motion(session, motion_id)
+        require_motion_scope(motion, "motions.unit_handling")
         source = motion.lead_motion if motion.lead_motion is not None else motion
         assignment = next(
             (

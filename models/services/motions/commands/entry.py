@@ -23,6 +23,7 @@ from models.domain.motion_workflow import (
 from models.domain.vocabulary import BodyKind
 from models.entities import Membership, Motion, MotionCoSigner, MotionStateChange, Term
 from models.entities.base import utcnow
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.motions._rows import editing_motion, row_of, today_local
 from models.services.motions._workflow import move_motion, person_of
@@ -94,6 +95,7 @@ def _set_people(session: Session, motion: Motion, term: Term, draft: MotionDraft
         motion.co_signers.append(MotionCoSigner(person=person, position=position))
 
 
+@guarded("motions.intake")
 def add_motion(
     db: Database, *, user: str, draft: MotionDraft, term: int | None = None
 ) -> MotionRow:
@@ -120,6 +122,7 @@ def add_motion(
     return row
 
 
+@guarded("motions.intake")
 def edit_motion(
     db: Database,
     *,
@@ -139,6 +142,7 @@ def edit_motion(
     return row
 
 
+@guarded("motions.intake")
 def resubmit_motion(
     db: Database,
     *,

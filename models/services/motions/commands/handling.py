@@ -15,14 +15,22 @@ from models.domain.motion_workflow import (
 )
 from models.entities import Assignment, AssignmentExtension, Contact, HandlingUnit, Motion
 from models.entities.base import utcnow
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.motions import _rules as dl
-from models.services.motions._rows import editing_motion, lead_assignment, load_motion, row_of
+from models.services.motions._rows import (
+    editing_motion,
+    lead_assignment,
+    load_motion,
+    require_motion_scope,
+    row_of,
+)
 from models.services.motions._workflow import move_motion
 from models.services.motions.contracts import MotionRow
 from models.store.unit_of_work import Database
 
 
+@guarded("motions.assign")
 def assign_motion(
     db: Database,
     *,
@@ -79,18 +87,21 @@ def _active_lead(motion: Motion) -> Assignment:
     return assignment
 
 
+@guarded("motions.unit_handling")
 def receive_motion(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, received_on: date
 ) -> MotionRow:
     """签收 by the lead unit."""
     with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
+        require_motion_scope(motion, "motions.unit_handling")
         move_motion(session, motion, MotionAction.RECEIVE)
         _active_lead(motion).received_on = received_on
         row = row_of(session, motion)
     return row
 
 
+@guarded("motions.unit_handling")
 def unit_return(
     db: Database,
     *,
@@ -104,6 +115,7 @@ def unit_return(
     rules, calendar = dl.rules_and_calendar(db)
     with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
+        require_motion_scope(motion, "motions.unit_handling")
         assignment = lead_assignment(motion)
         move_motion(session, motion, MotionAction.UNIT_RETURN, reason=reason)
         assert assignment is not None  # an assigned motion has its lead unit
@@ -123,6 +135,7 @@ def unit_return(
     return row
 
 
+@guarded("motions.assign")
 def extend_deadline(
     db: Database,
     *,
@@ -159,6 +172,7 @@ def extend_deadline(
     return row
 
 
+@guarded("motions.unit_handling")
 def record_contact(
     db: Database,
     *,
@@ -174,6 +188,7 @@ def record_contact(
         raise DomainError("motion_field_required", field="method", label="沟通方式")
     with db.unit_of_work(user) as uow:
         motion = load_motion(uow.session, motion_id)
+        require_motion_scope(motion, "motions.unit_handling")
         if motion.state not in CONTACT_STATES:
             raise DomainError(
                 "motion_contact_state",

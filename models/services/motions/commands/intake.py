@@ -17,15 +17,22 @@ from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState
 from models.domain.vocabulary import BodyKind
 from models.entities import Motion, MotionCoSigner, MotionCounter
+from models.services.common.access import guarded
 from models.services.common.text import fitted
 from models.services.motions import _rules as dl
-from models.services.motions._rows import editing_motion, row_of, today_local
+from models.services.motions._rows import (
+    editing_motion,
+    require_motion_scope,
+    row_of,
+    today_local,
+)
 from models.services.motions._workflow import move_motion, person_of
 from models.services.motions.contracts import SIMPLE_ACTIONS, MotionDraft, MotionRow
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
 
+@guarded("motions.intake")
 def register_motion(
     db: Database, *, user: str, draft: MotionDraft, term: int | None = None
 ) -> MotionRow:
@@ -72,13 +79,50 @@ def advance_motion(
     reason: str | None = None,
     as_suggestion: bool = False,
 ) -> MotionRow:
-    """submit, withdraw, start_review, return_for_revision, resubmit, reject, start_handling."""
+    """submit, withdraw, start_review, return_for_revision, resubmit, reject — the
+    secretariat's intake — and start_handling (开始办理), which is the handling unit's."""
     try:
         act = MotionAction(action)
     except ValueError:
         raise DomainError("motion_action_unknown", field="action", action=action) from None
     if act not in SIMPLE_ACTIONS:
         raise DomainError("motion_action_own_form", field="action", action=action)
+    if act is MotionAction.START_HANDLING:
+        return start_handling(db, user=user, motion_id=motion_id, expected_version=expected_version)
+    return _advance(
+        db,
+        user=user,
+        motion_id=motion_id,
+        expected_version=expected_version,
+        act=act,
+        reason=reason,
+        as_suggestion=as_suggestion,
+    )
+
+
+@guarded("motions.unit_handling")
+def start_handling(
+    db: Database, *, user: str, motion_id: int, expected_version: int | None
+) -> MotionRow:
+    """开始办理 by the lead unit (a 承办单位 account: its own unit's motions only)."""
+    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
+        require_motion_scope(motion, "motions.unit_handling")
+        move_motion(uow.session, motion, MotionAction.START_HANDLING)
+        row = row_of(uow.session, motion)
+    return row
+
+
+@guarded("motions.intake")
+def _advance(
+    db: Database,
+    *,
+    user: str,
+    motion_id: int,
+    expected_version: int | None,
+    act: MotionAction,
+    reason: str | None,
+    as_suggestion: bool,
+) -> MotionRow:
     with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
         session = uow.session
         move_motion(session, motion, act, reason=reason)
@@ -109,6 +153,7 @@ def _take_number(session: Session, motion: Motion, fmt: str) -> None:
     motion.number_text = fmt.replace("{n}", str(number))
 
 
+@guarded("motions.intake")
 def accept_motion(
     db: Database, *, user: str, motion_id: int, expected_version: int | None
 ) -> MotionRow:
@@ -122,6 +167,7 @@ def accept_motion(
     return row
 
 
+@guarded("motions.intake")
 def merge_motion(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, lead_id: int
 ) -> MotionRow:

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
+
 from models.domain.errors import DomainError
 from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState, Rating
 from models.entities import Feedback
+from models.entities.motions import REPLY_NUMBER_INDEX
+from models.services.common.access import guarded
+from models.services.common.taken import names_index
 from models.services.motions import _rules as dl
-from models.services.motions._replies import checked_draft, record_replies
-from models.services.motions._rows import editing_motion, row_of
+from models.services.motions._replies import checked_draft, number_taken_refusal, record_replies
+from models.services.motions._rows import (
+    editing_motion,
+    load_motion,
+    require_motion_scope,
+    row_of,
+)
 from models.services.motions._workflow import move_motion
 from models.services.motions.contracts import MotionRow, ReplyDraft
 from models.store.unit_of_work import Database
 
 
+@guarded("motions.reply")
 def send_reply(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, reply: ReplyDraft
 ) -> MotionRow:
@@ -22,11 +33,20 @@ def send_reply(
     joint letter or a letter each with its own 发文字号, as `reply.mode` says."""
     rules, _calendar = dl.rules_and_calendar(db)
     signer, number = checked_draft(reply, dl.reply_classes(rules))
-    with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
-        session = uow.session
-        move_motion(session, motion, MotionAction.REPLY)
-        record_replies(session, motion, reply, signer=signer, number=number)
-        row = row_of(session, motion)
+    try:
+        with editing_motion(db, user, motion_id, expected_version) as (uow, motion):
+            session = uow.session
+            require_motion_scope(motion, "motions.reply")
+            move_motion(session, motion, MotionAction.REPLY)
+            record_replies(session, motion, reply, signer=signer, number=number)
+            row = row_of(session, motion)
+    except IntegrityError as exc:
+        # Two clerks gave one 发文字号 at the same instant: both passed the check, the index
+        # refused the second; it reads the same refusal as the check's.
+        if not names_index(exc, REPLY_NUMBER_INDEX, "motion_reply.term_id"):
+            raise
+        with db.session_factory() as session:
+            raise number_taken_refusal(session, load_motion(session, motion_id), reply) from exc
     return row
 
 
@@ -43,6 +63,7 @@ def _rating(value: str | None, field: str) -> Rating:
         ) from None
 
 
+@guarded("motions.feedback")
 def rate_motion(
     db: Database,
     *,
@@ -91,6 +112,7 @@ def rate_motion(
     return row
 
 
+@guarded("motions.feedback")
 def feedback_timeout(
     db: Database, *, user: str, motion_id: int, expected_version: int | None, on: date
 ) -> MotionRow:

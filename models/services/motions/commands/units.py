@@ -7,22 +7,19 @@ never deleted, only deactivated: its assignments keep naming it, and the 交办 
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.domain.errors import DomainError
 from models.entities import Assignment, HandlingUnit
+from models.services.common.access import guarded
+from models.services.common.command import editing
 from models.services.motions._units import unit_rows
 from models.services.motions.contracts import UNIT_KINDS, HandlingUnitRow, check_name
-from models.store.unit_of_work import Database
-
-
-def _load(session: Session, unit_id: int) -> HandlingUnit:
-    unit = session.get(HandlingUnit, unit_id)
-    if unit is None:
-        raise DomainError("handling_unit_not_found", unit_id=unit_id)
-    return unit
+from models.store.unit_of_work import Database, UnitOfWork
 
 
 def _check_kind(kind: str) -> None:
@@ -46,6 +43,7 @@ def _flush_name(session: Session, name: str) -> None:
         ) from exc
 
 
+@guarded("motions.units")
 def add_handling_unit(
     db: Database, *, user: str, name: str, kind: str = "internal"
 ) -> HandlingUnitRow:
@@ -63,66 +61,91 @@ def add_handling_unit(
     return row
 
 
-def rename_handling_unit(db: Database, *, user: str, unit_id: int, name: str) -> HandlingUnitRow:
+def _editing(
+    db: Database, user: str, unit_id: int, expected_version: int | None
+) -> AbstractContextManager[tuple[UnitOfWork, HandlingUnit]]:
+    """The shared edit preamble: a unit changed by another clerk since the dialog loaded it
+    (`expected_version`, None: not checked) is refused as stale, naming who and when."""
+    return editing(
+        db,
+        user,
+        HandlingUnit,
+        unit_id,
+        expected_version,
+        missing=lambda i: DomainError("handling_unit_not_found", unit_id=i),
+    )
+
+
+@guarded("motions.units")
+def rename_handling_unit(
+    db: Database, *, user: str, unit_id: int, name: str, expected_version: int | None = None
+) -> HandlingUnitRow:
     """A new name; the unit's motions, open or closed, show the new name from now on."""
-    with db.unit_of_work(user) as uow:
+    with _editing(db, user, unit_id, expected_version) as (uow, unit):
         session = uow.session
-        unit = _load(session, unit_id)
         unit.name = _checked_name(session, name, unit_id=unit_id)
         _flush_name(session, unit.name)
         (row,) = unit_rows(session, unit_id)
-        uow.commit()
     return row
 
 
-def set_handling_unit_kind(db: Database, *, user: str, unit_id: int, kind: str) -> HandlingUnitRow:
+@guarded("motions.units")
+def set_handling_unit_kind(
+    db: Database, *, user: str, unit_id: int, kind: str, expected_version: int | None = None
+) -> HandlingUnitRow:
     """内设部门 (internal) or 外部单位 (external)."""
     _check_kind(kind)
-    with db.unit_of_work(user) as uow:
-        session = uow.session
-        _load(session, unit_id).kind = kind
-        session.flush()
-        (row,) = unit_rows(session, unit_id)
-        uow.commit()
+    with _editing(db, user, unit_id, expected_version) as (uow, unit):
+        unit.kind = kind
+        uow.session.flush()
+        (row,) = unit_rows(uow.session, unit_id)
     return row
 
 
-def _set_active(db: Database, user: str, unit_id: int, active: bool) -> HandlingUnitRow:
-    with db.unit_of_work(user) as uow:
-        session = uow.session
-        _load(session, unit_id).active = active
-        session.flush()
-        (row,) = unit_rows(session, unit_id)
-        uow.commit()
+def _set_active(
+    db: Database, user: str, unit_id: int, active: bool, expected_version: int | None
+) -> HandlingUnitRow:
+    with _editing(db, user, unit_id, expected_version) as (uow, unit):
+        unit.active = active
+        uow.session.flush()
+        (row,) = unit_rows(uow.session, unit_id)
     return row
 
 
-def deactivate_handling_unit(db: Database, *, user: str, unit_id: int) -> HandlingUnitRow:
+@guarded("motions.units")
+def deactivate_handling_unit(
+    db: Database, *, user: str, unit_id: int, expected_version: int | None = None
+) -> HandlingUnitRow:
     """停用: no longer offered for 交办; the motions it already handles keep it."""
-    return _set_active(db, user, unit_id, False)
+    return _set_active(db, user, unit_id, False, expected_version)
 
 
-def reactivate_handling_unit(db: Database, *, user: str, unit_id: int) -> HandlingUnitRow:
+@guarded("motions.units")
+def reactivate_handling_unit(
+    db: Database, *, user: str, unit_id: int, expected_version: int | None = None
+) -> HandlingUnitRow:
     """启用: offered for 交办 again."""
-    return _set_active(db, user, unit_id, True)
+    return _set_active(db, user, unit_id, True, expected_version)
 
 
+@guarded("motions.units")
 def set_handling_unit_active(
-    db: Database, *, user: str, unit_id: int, active: bool
+    db: Database, *, user: str, unit_id: int, active: bool, expected_version: int | None = None
 ) -> HandlingUnitRow:
     """启用 (active) or 停用 (not), as the dialog's one switch says."""
-    return _set_active(db, user, unit_id, active)
+    return _set_active(db, user, unit_id, active, expected_version)
 
 
+@guarded("motions.units")
 def move_handling_unit(
-    db: Database, *, user: str, unit_id: int, step: int
+    db: Database, *, user: str, unit_id: int, step: int, expected_version: int | None = None
 ) -> list[HandlingUnitRow]:
-    """Up (step -1) or down (+1) one place; returns every row in the new order."""
+    """Up (step -1) or down (+1) one place; returns every row in the new order. The moved unit's
+    version is checked; the neighbour it swaps with is renumbered (and versioned) with it."""
     if step not in (-1, 1):
         raise ValueError(f"step is -1 or +1, not {step!r}")
-    with db.unit_of_work(user) as uow:
+    with _editing(db, user, unit_id, expected_version) as (uow, _unit):
         session = uow.session
-        _load(session, unit_id)
         units = list(
             session.scalars(select(HandlingUnit).order_by(HandlingUnit.sort_order, HandlingUnit.id))
         )
@@ -135,17 +158,17 @@ def move_handling_unit(
             unit.sort_order = order
         session.flush()
         rows = unit_rows(session)
-        uow.commit()
     return rows
 
 
-def delete_handling_unit(db: Database, *, user: str, unit_id: int) -> None:
+@guarded("motions.units")
+def delete_handling_unit(
+    db: Database, *, user: str, unit_id: int, expected_version: int | None = None
+) -> None:
     """Only a unit no motion was ever assigned to; any other can only be deactivated."""
-    with db.unit_of_work(user) as uow:
+    with _editing(db, user, unit_id, expected_version) as (uow, unit):
         session = uow.session
-        unit = _load(session, unit_id)
         used = session.scalar(select(func.count()).where(Assignment.unit_id == unit_id)) or 0
         if used:
             raise DomainError("handling_unit_in_use", name=unit.name, count=used)
         session.delete(unit)
-        uow.commit()
