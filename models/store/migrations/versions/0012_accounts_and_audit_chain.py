@@ -26,35 +26,48 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("app_user") as batch:
-        batch.add_column(
-            sa.Column("role", sa.String(length=16), server_default="admin", nullable=False)
+    # Plain ADD COLUMNs, never a batch rebuild: SQLite (foreign_keys=ON) cannot drop app_user,
+    # which the change log and every versioned record's history point at.
+    op.add_column(
+        "app_user", sa.Column("role", sa.String(length=16), server_default="admin", nullable=False)
+    )
+    op.add_column(
+        "app_user", sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False)
+    )
+    op.add_column("app_user", sa.Column("password_hash", sa.String(length=255), nullable=True))
+    op.add_column(
+        "app_user",
+        sa.Column("must_change_password", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
+    op.add_column(
+        "app_user",
+        sa.Column("failed_sign_ins", sa.Integer(), server_default="0", nullable=False),
+    )
+    op.add_column(
+        "app_user",
+        sa.Column("locked_until", models.entities.base.UtcDateTime(timezone=True), nullable=True),
+    )
+    op.add_column(
+        "app_user", sa.Column("version", sa.Integer(), server_default="1", nullable=False)
+    )
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite adds a column's reference inline (a NULL default is all it asks), not as a
+        # constraint of its own.
+        op.execute(
+            "ALTER TABLE app_user ADD COLUMN unit_id INTEGER "
+            "CONSTRAINT fk_app_user_unit_id_handling_unit REFERENCES handling_unit (id)"
         )
-        batch.add_column(
-            sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False)
+    else:
+        op.add_column("app_user", sa.Column("unit_id", sa.Integer(), nullable=True))
+        op.create_foreign_key(
+            op.f("fk_app_user_unit_id_handling_unit"),
+            "app_user",
+            "handling_unit",
+            ["unit_id"],
+            ["id"],
         )
-        batch.add_column(sa.Column("password_hash", sa.String(length=255), nullable=True))
-        batch.add_column(
-            sa.Column(
-                "must_change_password", sa.Boolean(), server_default=sa.false(), nullable=False
-            )
-        )
-        batch.add_column(
-            sa.Column("failed_sign_ins", sa.Integer(), server_default="0", nullable=False)
-        )
-        batch.add_column(
-            sa.Column(
-                "locked_until", models.entities.base.UtcDateTime(timezone=True), nullable=True
-            )
-        )
-        batch.add_column(sa.Column("unit_id", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
-        batch.create_foreign_key(
-            batch.f("fk_app_user_unit_id_handling_unit"), "handling_unit", ["unit_id"], ["id"]
-        )
-    with op.batch_alter_table("change_log") as batch:
-        batch.add_column(sa.Column("prev_hash", sa.String(length=64), nullable=True))
-        batch.add_column(sa.Column("entry_hash", sa.String(length=64), nullable=True))
+    op.add_column("change_log", sa.Column("prev_hash", sa.String(length=64), nullable=True))
+    op.add_column("change_log", sa.Column("entry_hash", sa.String(length=64), nullable=True))
     _seal_existing_entries()
 
 
