@@ -37,7 +37,11 @@ class _Task(QRunnable):
             result, error = self._work(), None
         except BaseException as exc:  # handed to the GUI thread, which decides what to show
             result, error = None, exc
-        self._runner._finished.emit(self._task_id, result, error)
+        try:
+            self._runner._finished.emit(self._task_id, result, error)
+        except RuntimeError:
+            # The window (and its runner) closed while this ran: nobody is left to tell.
+            return
 
 
 class Runner(QObject):

@@ -261,7 +261,7 @@ MESSAGES: dict[str, str] = {
     # issue 15 — who may do what: the core's refusals
     "account_refused": "账户名或密码不正确，或该账户已停用。请核对后重试，或请管理员重置密码。",
     "role_refused": "当前账户（{role}）无权{action}。如需办理，请联系本会的管理员。",
-    "unit_scope_refused": "承办单位账户（{unit}）只能办理交由本单位承办的提案，无权{action}其他单位的提案。",
+    "unit_scope_refused": "承办单位账户（{unit}）只能办理交由本单位承办的提案；这件提案不由本单位承办，无权{action}。",
     # issue 15 — accounts, passwords and signing in
     "login_invalid": "账户名“{value}”不可用：须以小写字母开头，只含小写字母、数字和下划线，共 2–31 个字符，且不能是 postgres、admin 等保留名或以 pg_、yishi_ 开头。",
     "password_too_short": "密码太短：至少 {minimum} 个字符。",
@@ -299,8 +299,6 @@ MESSAGES: dict[str, str] = {
         "“PostgreSQL 的账户与权限”一节建好 yishi_admin 等五个角色组，"
         "再以数据表所有者的账户运行 yishi db upgrade。"
     ),
-    # issue 15 — the command × role matrix, unit scope, reply numbers and unit versions
-    "matrix_section_placeholder": "权限表",
     # issue 15 — the window: sign-in, accounts and the audit trail
     "sign_in_needs_password": "本数据库须登录使用：冒烟检查请用 --user 指定账户名，并在环境变量 YISHI_PASSWORD 中提供该账户的密码。",
     # issue 14 — many motions at once from a file (yishi motions import)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
 
 from models.domain.motion_workflow import MotionAction, MotionState
 from models.domain.roles import Role
+from models.entities import Assignment, HandlingUnit, Motion
 from views.motions.calendar_editor import open_calendar_editor
 from views.motions.handling_units_dialog import HandlingUnitsDialog, open_handling_units
 from views.motions.motion_detail import MotionDetailWindow
@@ -24,6 +26,11 @@ SHOTS = Path("/tmp/gating")
 
 
 def open_as(h: WindowHarness, role: Role, **account: object) -> MotionList:
+    # Another account: the motions window of the one before goes, as when signing out.
+    for earlier in h.window.findChildren(MotionList):
+        earlier.close()
+        earlier.setParent(None)
+        earlier.deleteLater()
     h.window.ctx = as_role(h.ctx, role, **account)  # type: ignore[arg-type]
     window = h.window.open_motions()
     assert isinstance(window, MotionList)
@@ -52,12 +59,30 @@ def list_buttons(window: MotionList) -> dict[str, object]:
     }
 
 
+def lead_unit_in(h: WindowHarness, state: MotionState) -> dict[str, object]:
+    """A 承办单位 account of the unit leading a motion in `state`: it sees only its own motions."""
+    with h.ctx.db.session_factory() as session:
+        unit_id, name = session.execute(
+            select(HandlingUnit.id, HandlingUnit.name)
+            .join(Assignment, Assignment.unit_id == HandlingUnit.id)
+            .join(Motion, Motion.id == Assignment.motion_id)
+            .where(Motion.state == state, Assignment.active.is_(True), Assignment.role == "主办")
+            .order_by(HandlingUnit.id)
+            .limit(1)
+        ).one()
+    return {"unit_id": unit_id, "unit_name": name}
+
+
 def test_a_unit_account_sees_only_what_it_may_do(harness: WindowHarness) -> None:
-    window = open_as(harness, Role.UNIT, unit_id=1, unit_name="区教委")
+    unit = lead_unit_in(harness, MotionState.ASSIGNED)
+    window = open_as(harness, Role.UNIT, **unit)
     for action, targets in list_buttons(window).items():
         for target in targets:  # type: ignore[attr-defined]
             assert_refused(target, Role.UNIT, action)
     assert_not_refused([window.open_button, window.statistics_button])
+    # Only its own unit's motions are listed.
+    rows = [window.model.motion(r) for r in range(window.model.rowCount())]
+    assert rows and all(unit["unit_name"] in (r.lead_unit or "") for r in rows)
     # Selecting motions is what enables 批量交办 for the secretariat: not for a unit.
     window.table.selectAll()
     window.table.selectRow(0)
@@ -74,7 +99,9 @@ def test_a_unit_account_sees_only_what_it_may_do(harness: WindowHarness) -> None
     assert_refused(detail.papers_button, Role.UNIT, "papers.print")
     assert detail.attachments.open_button.property("yishiRefusal") is None
     detail.close()
+    window.close()
 
+    window = open_as(harness, Role.UNIT, **lead_unit_in(harness, MotionState.RECEIVED))
     received = detail_in(harness, window, MotionState.RECEIVED)
     assert_not_refused([received.action_buttons[A.START_HANDLING]])
     assert_refused(received.action_buttons[A.EXTEND], Role.UNIT, "motions.assign")
@@ -82,7 +109,9 @@ def test_a_unit_account_sees_only_what_it_may_do(harness: WindowHarness) -> None
     harness.idle()
     assert_refused(received.action_buttons[A.EXTEND], Role.UNIT, "motions.assign")
     received.close()
+    window.close()
 
+    window = open_as(harness, Role.UNIT, **lead_unit_in(harness, MotionState.HANDLING))
     handling = detail_in(harness, window, MotionState.HANDLING)
     assert_not_refused([handling.action_buttons[A.REPLY], handling.contacts.button])
     assert_refused(handling.action_buttons[A.EXTEND], Role.UNIT, "motions.assign")
