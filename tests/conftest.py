@@ -38,6 +38,23 @@ BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashes() -> Iterator[None]:
+    """argon2id at its lightest in tests: the product's cost (64 MiB, three passes, ~0.3 s a
+    hash here) is argon2-cffi's default and is what tests/test_services/test_password_cost.py
+    checks; hundreds of accounts made and signed in to across the suite need not pay it."""
+    from argon2 import PasswordHasher
+
+    from models.services.accounts import _passwords
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(_passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    _passwords._unmatchable.cache_clear()
+    yield
+    patch.undo()
+    _passwords._unmatchable.cache_clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """No test writes into the real user data folder: crash reports, backups, a default database."""
     patch = pytest.MonkeyPatch()

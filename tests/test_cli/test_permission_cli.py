@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from desktop.cli.access import CLI_ACTIONS
 from models.domain.messages import message
 from models.domain.permissions import PERMISSIONS, may
 from models.domain.roles import ROLE_NAMES, Role
+from models.services.accounts._passwords import hash_password
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
 from tests.test_services._accounts import add_account, login_of, require_sign_in
@@ -58,7 +58,7 @@ def office(
     )
     engine = create_database_engine(sqlite_url(path))
     db = Database(engine)
-    hashed = PasswordHasher().hash(PASSWORD)
+    hashed = hash_password(PASSWORD)  # at the suite's light cost (tests/conftest.py)
     for role in Role:
         add_account(
             db,
