@@ -6,6 +6,6 @@ import sys
 
 sys.path.insert(0, "/opt/yishi/lib")
 
-from desktop.__main__ import console_main  # noqa: E402
+from desktop.__main__ import console_main
 
 console_main()
