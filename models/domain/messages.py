@@ -376,6 +376,14 @@ MESSAGES: dict[str, str] = {
     "old_password_missing": "请给出原密码：加 --password-stdin 从标准输入读入（第一行原密码，第二行新密码），或设置环境变量 YISHI_PASSWORD。密码不能写在命令行上。",
     "new_password_missing": "请给出新密码：在标准输入中另起一行给出（位于 --db-password-stdin、--password-stdin 所读的行之后），或设置环境变量 YISHI_NEW_PASSWORD。密码不能写在命令行上。",
     "new_password_mismatch": "两次输入的新密码不一致，密码没有修改。",
+    # issue 17 — the organisation registers: records, their checks, templates and imports
+    "register_record_not_found": "{register}中没有这一条记录（编号 {id}），可能已被删除。请刷新后再试。",
+    # issue 17 — the organisation rules (DOMAIN §3) and `yishi check organisation`
+    "organisation_year_invalid": "年度 {year} 无效：请给出四位数的年份，如 2026。",
+    # issue 17 — the 改革落实情况 dashboard
+    "dashboard_nothing_today": "今天没有需要处理的事项。",
+    # issue 17 — the yearly reform report (yishi print reform-report)
+    "reform_report_year_missing": "请用 --year 给出报告的年度，如 --year 2026。",
 }
 
 

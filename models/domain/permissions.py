@@ -62,6 +62,10 @@ PERMISSIONS: Mapping[str, Permission] = {
     "motions.calendar": _p("维护工作日历", A),
     # 三重一大
     "decisions.edit": _p("登记和办理三重一大事项", A, S),
+    # the organisation registers (cadres, contact points and visits, grass-roots organisations,
+    # Warm Homes, villages and communities) and the reform dashboard
+    "organisation.read": _p("查看组织建设台账和改革落实情况", A, S, L, R),
+    "organisation.edit": _p("登记和修改组织建设台账", A, S),
     # the federation, its settings and the database
     "federation.set_up": _p("设置本会信息", A),
     "federation.rules": _p("更换规则文件", A),

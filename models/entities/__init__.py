@@ -29,6 +29,17 @@ from models.entities.motions import (
     MotionStateChange,
     Reply,
 )
+from models.entities.organisation import (
+    Cadre,
+    ContactPoint,
+    FieldVisit,
+    GrassrootsOrganisation,
+    OrganisationOfficer,
+    Place,
+    PlacePopulation,
+    Township,
+    WarmHome,
+)
 from models.entities.people import Person
 
 __all__ = [
@@ -38,8 +49,10 @@ __all__ = [
     "Attendance",
     "Base",
     "Body",
+    "Cadre",
     "ChangeLog",
     "Contact",
+    "ContactPoint",
     "DecisionAttachment",
     "DecisionDiscussion",
     "DecisionFollowUp",
@@ -50,6 +63,8 @@ __all__ = [
     "DecisionStep",
     "ElectoralUnit",
     "Feedback",
+    "FieldVisit",
+    "GrassrootsOrganisation",
     "HandlingUnit",
     "MajorDecision",
     "Meeting",
@@ -61,10 +76,15 @@ __all__ = [
     "MotionCoSigner",
     "MotionCounter",
     "MotionStateChange",
+    "OrganisationOfficer",
     "Person",
+    "Place",
+    "PlacePopulation",
     "Reply",
     "SeatAllocation",
     "Setting",
     "Term",
+    "Township",
     "User",
+    "WarmHome",
 ]

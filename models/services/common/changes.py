@@ -19,6 +19,7 @@ class RecordKind(StrEnum):
     MEETINGS = "meetings"
     MOTIONS = "motions"
     DECISIONS = "decisions"
+    ORGANISATION = "organisation"  # the organisation registers (issue 17)
     SETTINGS = "settings"
 
 
@@ -55,6 +56,15 @@ _KIND_OF_TABLE: dict[str, RecordKind] = {
     "decision_reopening": RecordKind.DECISIONS,
     "decision_follow_up": RecordKind.DECISIONS,
     "decision_state_change": RecordKind.DECISIONS,
+    "township": RecordKind.ORGANISATION,
+    "place": RecordKind.ORGANISATION,
+    "place_population": RecordKind.ORGANISATION,
+    "cadre": RecordKind.ORGANISATION,
+    "warm_home": RecordKind.ORGANISATION,
+    "contact_point": RecordKind.ORGANISATION,
+    "field_visit": RecordKind.ORGANISATION,
+    "grassroots_organisation": RecordKind.ORGANISATION,
+    "organisation_officer": RecordKind.ORGANISATION,
     "setting": RecordKind.SETTINGS,
 }
 # The record whose id a screen may look for, per kind (its rows' child tables carry other ids).
@@ -120,6 +130,10 @@ class Changes:
     @property
     def decisions(self) -> bool:
         return RecordKind.DECISIONS in self.kinds
+
+    @property
+    def organisation(self) -> bool:
+        return RecordKind.ORGANISATION in self.kinds
 
     @property
     def settings(self) -> bool:
