@@ -262,3 +262,52 @@ class OrganisationRow:
     founded_on: date | None
     ended_on: date | None
     officers: tuple[OfficerRow, ...]  # in office (not ended), in role order
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A member of the 党组 or the executive council's current term: who owes a contact point
+    and field visits (contact.points, contact.days)."""
+
+    person_id: int
+    name: str
+    bodies: str  # 党组成员、执行理事会理事长 … as the list shows it
+
+
+RecordDraft = (
+    TownshipDraft
+    | PlaceDraft
+    | PopulationDraft
+    | CadreDraft
+    | WarmHomeDraft
+    | ContactPointDraft
+    | FieldVisitDraft
+    | OrganisationDraft
+    | OfficerDraft
+)
+RecordRow = (
+    TownshipRow
+    | PlaceRow
+    | PopulationRow
+    | CadreRow
+    | WarmHomeRow
+    | ContactPointRow
+    | FieldVisitRow
+    | OrganisationRow
+    | OfficerRow
+)
+
+DRAFT_REGISTER: dict[type, Register] = {
+    TownshipDraft: Register.TOWNSHIPS,
+    PlaceDraft: Register.PLACES,
+    PopulationDraft: Register.POPULATION,
+    CadreDraft: Register.CADRES,
+    WarmHomeDraft: Register.HOMES,
+    ContactPointDraft: Register.CONTACTS,
+    FieldVisitDraft: Register.VISITS,
+    OrganisationDraft: Register.ORGANISATIONS,
+    OfficerDraft: Register.OFFICERS,
+}
+# A record of these ends (结束: it stays in the register with its end date, history kept); a
+# field visit or a year's population figures entered by mistake is removed instead.
+ENDING_REGISTERS = frozenset(set(Register) - {Register.VISITS, Register.POPULATION})
