@@ -22,6 +22,7 @@ CLI_ACTIONS: dict[tuple[str, str | None], str] = {
     ("template", "motions"): "motions.intake",
     ("decisions", "list"): "decisions.read",
     ("check", None): "slates.read",
+    ("check", "organisation"): "organisation.read",
     ("import", "slate"): "slates.import",
     ("print", None): "papers.print",
     ("setup", None): "federation.set_up",

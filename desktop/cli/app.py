@@ -30,6 +30,7 @@ _WITH_DATABASE = {
     ("template", "motions"): "desktop.cli.motion_import:run_template",
     ("decisions", "list"): "desktop.cli.decisions:run_list",
     ("check", None): "desktop.cli.slates:run_check",
+    ("check", "organisation"): "desktop.cli.organisation_check:run_check",
     ("import", "slate"): "desktop.cli.slates:run_import",
     ("print", None): "desktop.cli.printing:run_print",
     ("setup", None): "desktop.cli.setup:run_setup",

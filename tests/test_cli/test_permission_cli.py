@@ -89,6 +89,7 @@ def _argv(key: tuple[str, str | None], folder: Path) -> list[str]:
         ("template", "motions"): ["template", "motions", "-o", f"{out}.xlsx"],
         ("decisions", "list"): ["decisions", "list"],
         ("check", None): ["check", "--body", "congress"],
+        ("check", "organisation"): ["check", "organisation", "--year", "2026"],
         ("import", "slate"): ["import", "slate", "--body", "congress", missing],
         ("print", None): ["print", "signin", "--meeting", "987654", "-o", f"{out}.pdf"],
         ("setup", None): ["setup", "--telephone", "010-69800000"],
