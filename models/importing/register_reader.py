@@ -14,8 +14,8 @@ checked here; names are resolved against the database by the service
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -473,29 +473,37 @@ def read_register(path: Path, *, register: str) -> RegisterSheet:
     rows = tuple((n, values[:width] + (None,) * (width - len(values))) for n, values in data)
     results = [_check_row(spec, number, values, columns) for number, values in rows]
     _check_across_rows(spec, results)
-    order = {header: index for header, index in columns.items()}
-
-    def position(problem: RowProblem) -> tuple[int, int]:
-        return problem.row, order.get(problem.column, width)
-
-    problems = sorted((p for result in results for p in result.problems), key=position)
-    excluded = tuple(sorted({p.row for p in problems if p.level is Level.ERROR}))
-    entries = tuple(
-        RegisterEntry(result.row, result.values)
-        for result in results
-        if result.row not in set(excluded)
-    )
     sheet = SlateSheet(
         records=(),
-        problems=tuple(problems),
+        problems=(),
         total=len(rows),
-        excluded_rows=excluded,
+        excluded_rows=(),
         header_row=header_row,
         sheet_name=name,
         headers=headers,
         raw_rows=rows,
     )
-    return RegisterSheet(spec.name, sheet, entries)
+    read = RegisterSheet(spec.name, sheet, tuple(RegisterEntry(r.row, r.values) for r in results))
+    return with_problems(read, [p for result in results for p in result.problems])
+
+
+def with_problems(read: RegisterSheet, problems: Sequence[RowProblem]) -> RegisterSheet:
+    """The sheet with more problems (the database's, found on import): sorted by sheet row, then
+    by the column's place in the sheet; a row with an error leaves the entries."""
+    spec = register_spec(read.spec_name)
+    by_key = {column.key: column.header for column in spec.columns}
+    order: dict[str, int] = {}
+    for index, header in enumerate(read.sheet.headers):
+        order.setdefault(by_key.get(normalise_header(header), ""), index)
+
+    def position(problem: RowProblem) -> tuple[int, int]:
+        return problem.row, order.get(problem.column, len(read.sheet.headers))
+
+    merged = sorted((*read.sheet.problems, *problems), key=position)
+    excluded = {p.row for p in merged if p.level is Level.ERROR}
+    sheet = replace(read.sheet, problems=tuple(merged), excluded_rows=tuple(sorted(excluded)))
+    entries = tuple(entry for entry in read.entries if entry.row not in excluded)
+    return RegisterSheet(read.spec_name, sheet, entries)
 
 
 @dataclass
@@ -667,4 +675,5 @@ __all__ = [
     "RegisterSpec",
     "read_register",
     "register_spec",
+    "with_problems",
 ]
