@@ -32,6 +32,13 @@ CLI_ACTIONS: dict[tuple[str, str | None], str] = {
     ("units", "list"): "terms.read",  # electoral units: 查看届次与选举单位
     ("units", "set"): "electoral.edit",
     ("import", "roster"): "rosters.import",
+    # issue 17 — `registers <register> <action>`: keyed by the action, whatever the register
+    ("registers", "list"): "organisation.read",
+    ("registers", "history"): "organisation.read",
+    ("registers", "add"): "organisation.edit",
+    ("registers", "edit"): "organisation.edit",
+    ("registers", "end"): "organisation.edit",
+    ("registers", "remove"): "organisation.edit",
 }
 
 

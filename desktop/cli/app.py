@@ -53,6 +53,14 @@ _WITH_DATABASE = {
     ("audit", "list"): "desktop.cli.audit:run_list",
     ("audit", "export"): "desktop.cli.audit:run_export",
     ("audit", "verify"): "desktop.cli.audit:run_verify",
+    # issue 17 — the organisation registers: `registers <register> <action>` (the register is
+    # an argument of the action; desktop/cli/registers.py)
+    ("registers", "list"): "desktop.cli.registers:run_list",
+    ("registers", "add"): "desktop.cli.registers:run_add",
+    ("registers", "edit"): "desktop.cli.registers:run_edit",
+    ("registers", "end"): "desktop.cli.registers:run_end",
+    ("registers", "remove"): "desktop.cli.registers:run_remove",
+    ("registers", "history"): "desktop.cli.registers:run_history",
 }
 _WITH_SETTINGS = {
     ("db", "upgrade"): "desktop.cli.db:run_upgrade",

@@ -252,6 +252,11 @@ def build_parser(version: str) -> ChineseArgumentParser:
 
     add_account_commands(commands)
 
+    # issue 17 — the organisation registers (desktop/cli/parser_registers.py)
+    from desktop.cli.parser_registers import add_register_commands
+
+    add_register_commands(commands)
+
     template = commands.add_parser("template", help="名单模板").add_subparsers(
         dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
     )
