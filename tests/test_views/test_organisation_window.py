@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMenu, QMessageBox, QPlainTextEdit
 
 from desktop.gui import build_window, open_context
 from desktop.settings import StartupSettings
@@ -22,6 +22,7 @@ from models.store import migrate
 from models.store.engine import create_database_engine
 from tests.test_services._organisation import build_district
 from views.background import Runner
+from views.organisation.import_dialog import RegisterImportDialog
 from views.organisation.record_forms import RecordForm
 from views.organisation.register_panel import RegisterPanel
 from views.organisation.registers_window import RegistersWindow
@@ -184,6 +185,8 @@ def test_registers_are_kept_through_the_forms(qtbot, office, qtmodeltester) -> N
     assert isinstance(history, HistoryDialog)
     idle(qtbot, office.runner)
     assert history.model.rowCount() >= 3
+    contents = [history.model.index(r, 3).data() for r in range(history.model.rowCount())]
+    assert "职务：理事长 → 党组书记、理事长；领导班子成员：否 → 是" in contents
     shot(history, "organisation_history")
     history.close()
 
@@ -321,3 +324,44 @@ def test_an_organisation_with_its_officers_and_a_members_visit(qtbot, office) ->
     answerer.stop()
     assert [s["title"] for s in answerer.seen] == ["删除走访记录"]
     assert texts(visits, "成员") == []
+
+
+def test_a_register_is_filled_from_its_template(qtbot, office, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    window = open_window(qtbot, office)
+    cadres = window.show_register(Register.CADRES)
+    assert cadres.template_button is not None and cadres.import_button is not None
+    saved: list[Path] = []
+    cadres.save_template(tmp_path / "干部", on_done=saved.append)
+    idle(qtbot, office.runner)
+    assert saved == [tmp_path / "干部.xlsx"]
+    book = load_workbook(saved[0])
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    for number, row in enumerate(
+        ({"姓名": "张三", "任职方式": "专职"}, {"姓名": "李四", "任职方式": "借调"}), start=2
+    ):
+        for header, value in row.items():
+            sheet.cell(row=number, column=headers.index(header) + 1, value=value)
+    book.save(saved[0])
+
+    dialog = cadres.import_file(saved[0])
+    assert isinstance(dialog, RegisterImportDialog)
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=30_000)
+    assert "读取 2 行，无误 1 行，有错误 1 行" in dialog.summary.text()
+    assert not dialog.import_all.isEnabled() and dialog.import_valid.isVisible()
+    assert "第 3 行［任职方式］" in dialog.problems.toPlainText()
+    assert unnamed_focusable(dialog) == []
+    shot(dialog, "organisation_import_preview")
+    # 导入完成 is closed; the busy bar closes itself.
+    answerer = ModalAnswerer(
+        answer=lambda modal: modal.accept() if isinstance(modal, QMessageBox) else None
+    ).start()
+    dialog.import_valid.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30_000)
+    idle(qtbot, office.runner)
+    answerer.stop()
+    assert dialog.outcome is not None and dialog.outcome.imported == 1
+    assert texts(cadres, "姓名") == ["张三"]
+    dialog.close()

@@ -8,9 +8,11 @@ importing this module (and the window that does) pulls in no SQLAlchemy before t
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from models.importing.register_reader import RegisterSheet
     from models.services.audit.contracts import AuditEntry
     from models.services.common.changes import Outcome
     from models.services.common.context import AppContext
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
         RecordRow,
         Register,
     )
+    from models.services.organisation.importing import RegisterImportOutcome
 
 
 # ---------------------------------------------------------------- reads
@@ -105,3 +108,31 @@ def remove_record(
             expected_version=expected_version,
         )
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------- spreadsheets
+
+
+def preview_register_file(ctx: AppContext, *, register: Register, path: Path) -> RegisterSheet:
+    from models.services.organisation import importing
+
+    return importing.preview_register(ctx.db, register=register, path=path, isolated=True)
+
+
+def import_register_file(
+    ctx: AppContext, *, register: Register, path: Path, valid_only: bool = False
+) -> Outcome[RegisterImportOutcome]:
+    from models.services.organisation import importing
+
+    return ctx.command(
+        lambda db, user: importing.import_register(
+            db, user=user, register=register, path=path, valid_only=valid_only
+        )
+    )
+
+
+def write_register_template(ctx: AppContext, *, register: Register, path: Path) -> Path:
+    """The register's .xlsx template, its drop-downs filled from the registers (an export)."""
+    from models.services.organisation import importing
+
+    return importing.register_template(ctx.db, user=ctx.user, register=register, path=path)

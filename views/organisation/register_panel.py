@@ -7,7 +7,9 @@ call runs on the Runner's lane; the list reloads when a command changed the regi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -42,6 +44,13 @@ YEAR_FILTER = {Register.VISITS, Register.POPULATION}
 TOWNSHIP_FILTER = {Register.PLACES, Register.POPULATION, Register.HOMES, Register.ORGANISATIONS}
 MEMBER_FILTER = {Register.VISITS, Register.CONTACTS}
 EDIT = "organisation.edit"
+
+
+def sheet_title(register: Register) -> str:
+    """The sheet a register is imported from: 人口数据 and 街乡镇 come with 村和社区."""
+    if register in (Register.POPULATION, Register.TOWNSHIPS):
+        return REGISTER_NAMES[Register.PLACES]
+    return REGISTER_NAMES[register]
 
 
 def register_word(register: Register) -> str:
@@ -155,11 +164,29 @@ class RegisterPanel(QWidget):
         )
         self.history_button.setToolTip(self.tr("所选记录的新增、修改和结束"))
         self.history_button.clicked.connect(lambda: self.show_history())
-        for button in (self.add_button, self.edit_button, self.end_button):
-            gate(button, ctx, EDIT)
+        row = [self.add_button, self.edit_button, self.end_button, self.history_button]
+        self.import_button: QPushButton | None = None
+        self.template_button: QPushButton | None = None
+        if shortcuts:  # not beside an organisation's officers: they come with 基层组织's sheet
+            self.import_button = QPushButton(self.tr("从 Excel 导入(&I)…"))
+            self.import_button.clicked.connect(lambda: self.import_file())
+            self.template_button = QPushButton(self.tr("下载模板(&L)…"))
+            self.template_button.clicked.connect(lambda: self.save_template())
+            sheet = sheet_title(register)
+            tip = self.tr("从 Excel 文件导入%1：先预览，有错误的行可另存").replace("%1", sheet)
+            template_tip = self.tr("保存%1的 Excel 导入模板，下拉选项取自台账").replace("%1", sheet)
+            if sheet != REGISTER_NAMES[register]:
+                note = self.tr("（%1随村和社区一起导入）").replace("%1", REGISTER_NAMES[register])
+                tip, template_tip = tip + note, template_tip + note
+            self.import_button.setToolTip(tip)
+            self.template_button.setToolTip(template_tip)
+            row += [self.import_button, self.template_button]
+        for button in row:
+            if button is not self.history_button:
+                gate(button, ctx, EDIT)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.end_button, self.history_button):
-            button.setAccessibleName(button.text().split("(")[0])
+        for button in row:
+            button.setAccessibleName(button.text().split("(")[0].strip())
             buttons.addWidget(button)
         self.button_row = buttons
         buttons.addStretch(1)
@@ -362,6 +389,25 @@ class RegisterPanel(QWidget):
         box.setDefaultButton(box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole))
         box.exec()
         return box.clickedButton() is delete
+
+    def import_file(self, path: Path | None = None) -> QWidget | None:
+        """从 Excel 导入…: a file of the register's sheet, previewed, then imported."""
+        from views.organisation.import_dialog import start_register_import
+
+        dialog = start_register_import(self, self.runner, self.ctx, self.register, path=path)
+        if dialog is not None:
+            self.form = dialog
+        return dialog
+
+    def save_template(
+        self, path: Path | None = None, on_done: Callable[[Path], None] | None = None
+    ) -> None:
+        """下载模板…: the register's sheet, its drop-downs filled from the registers."""
+        from views.organisation.import_dialog import save_register_template
+
+        save_register_template(
+            self, self.runner, self.ctx, self.register, path=path, on_done=on_done
+        )
 
     def show_history(self) -> HistoryDialog | None:
         row = self.selected()
