@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMenu, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop.gui import build_window, open_context
 from desktop.settings import StartupSettings
@@ -290,6 +298,7 @@ def test_an_organisation_with_its_officers_and_a_members_visit(qtbot, office) ->
     officers.add_button.click()
     form = officers.form
     assert isinstance(form, RecordForm) and form.windowTitle() == "新增基层组织成员"
+    assert form.context is not None and form.context.text() == "所属组织：东辛房社区残疾人协会"
     idle(qtbot, office.runner)
     choose(form, "role", "主席")
     line(form, "name").setText("刘明")
@@ -303,7 +312,7 @@ def test_an_organisation_with_its_officers_and_a_members_visit(qtbot, office) ->
     # A member's visit: the member picker lists the party group and council; 删除 asks first.
     form = add(qtbot, office, window, Register.VISITS)
     choose_starting(form, "person_id", "李理事长")
-    choose(form, "place_id", "桥户营村（王平镇）")
+    choose(form, "place_id", "桥户营村（王平镇，低收入村）")
     content = form.fields["content"]
     assert isinstance(content, QPlainTextEdit)
     content.setPlainText("入户问需，了解辅具需求")
@@ -365,3 +374,42 @@ def test_a_register_is_filled_from_its_template(qtbot, office, tmp_path) -> None
     assert dialog.outcome is not None and dialog.outcome.imported == 1
     assert texts(cadres, "姓名") == ["张三"]
     dialog.close()
+
+
+def test_a_stale_save_offers_to_load_the_record_again(qtbot, office) -> None:
+    from models.domain.vocabulary import Employment
+    from models.services.organisation.contracts import CadreDraft
+    from views.ops import organisation as ops
+
+    ops.add_record(office.ctx, draft=CadreDraft(name="赵六", employment=Employment.PART_TIME))
+    window = open_window(qtbot, office)
+    cadres = window.show_register(Register.CADRES)
+    form = cadres.edit_selected()
+    assert isinstance(form, RecordForm)
+    idle(qtbot, office.runner)
+    assert unnamed_focusable(form) == []
+    # Another clerk saves the same cadre meanwhile.
+    row = cadres.selected()
+    ops.edit_record(
+        office.ctx,
+        record_id=row.id,
+        expected_version=row.version,
+        draft=CadreDraft(name="赵六", employment=Employment.PART_TIME, post="理事"),
+    )
+    line(form, "home_unit").setText("区民政局")
+
+    def reload(modal: QWidget) -> None:
+        if isinstance(modal, QMessageBox):  # not the form, which is modal too
+            next(b for b in modal.buttons() if b.text() == "重新载入").click()
+
+    answerer = ModalAnswerer(answer=reload).start()
+    save(qtbot, office, form)
+    answerer.stop()
+    assert "记录已被修改" in [s["title"] for s in answerer.seen]
+    assert form.isVisible() and line(form, "post").text() == "理事"
+    assert "已载入最新内容" in form.message.text()
+    assert texts(cadres, "职务") == ["理事"]  # the list is brought up to date too
+    line(form, "home_unit").setText("区民政局")
+    save(qtbot, office, form)
+    assert not form.isVisible()
+    assert texts(cadres, "派出/本职单位") == ["区民政局"]

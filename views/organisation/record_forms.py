@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -187,6 +188,7 @@ class RecordForm(FormDialog):
     """
 
     saved = Signal(object)
+    reloaded = Signal(object)  # the record as another clerk left it (after 重新载入)
 
     def __init__(
         self,
@@ -196,9 +198,15 @@ class RecordForm(FormDialog):
         row: Any = None,
         *,
         fixed: dict[str, Any] | None = None,
+        context: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, form_title(register, row is not None), parent)
+        self.context: QLabel | None = None  # what the record belongs to (an officer's organisation)
+        if context:
+            self.context = QLabel(context)
+            self.context.setWordWrap(True)
+            self.form.addRow(self.context)
         self.ctx, self.register, self.row = ctx, register, row
         self.fixed = dict(fixed or {})
         self.specs = {f.key: f for f in FIELDS[register]}
@@ -322,7 +330,7 @@ class RecordForm(FormDialog):
                 if (wanted is None or p.kind is wanted)
                 and (township is None or p.township_id == township)
             ]
-            items = [(p.id, p.name if township is not None else _place_label(p)) for p in rows]
+            items = [(p.id, _place_label(p, township is None)) for p in rows]
             self._fill_combo(spec, items, ended=_ended_ids(rows))
 
     def _fill_combo(
@@ -472,6 +480,7 @@ class RecordForm(FormDialog):
 
     def _reloaded(self, row: Any) -> None:
         self._fill(row)
+        self.reloaded.emit(row)
         self.show_problem(None, self.tr("已载入最新内容，请重新修改后保存。"), is_error=False)
 
 
@@ -479,5 +488,9 @@ def _ended_ids(rows: list[Any]) -> frozenset[int]:
     return frozenset(r.id for r in rows if getattr(r, "ended_on", None) is not None)
 
 
-def _place_label(place: Any) -> str:
-    return f"{place.name}（{place.township}）"
+def _place_label(place: Any, with_township: bool) -> str:
+    """桥户营村（王平镇，低收入村）: the township when the list is not of one township's places."""
+    notes = [place.township] if with_township else []
+    if place.low_income and place.kind is PlaceKind.VILLAGE:
+        notes.append("低收入村")
+    return f"{place.name}（{'，'.join(notes)}）" if notes else place.name

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -32,7 +33,7 @@ from views.error_presenter import describe, show_error
 from views.ops import organisation as ops
 from views.organisation.record_forms import RecordForm
 from views.organisation.small_dialogs import EndForm, HistoryDialog
-from views.organisation.table_models import RegisterTableModel
+from views.organisation.table_models import STRETCH, RegisterTableModel
 from views.permissions import gate
 from views.row_table_view import row_table_view
 
@@ -78,6 +79,7 @@ class RegisterPanel(QWidget):
         self.runner, self.ctx, self.register = runner, ctx, register
         self.parent_key = parent_key
         self.parent_id: int | None = None  # the master record (an organisation) when tied
+        self.parent_label: str | None = None  # 所属组织：… in the forms
         self.select_id: int | None = None  # select this row once loaded (a saved record)
         self.form: Any = None  # the last dialog opened, for tests
         self.loads = 0
@@ -133,6 +135,13 @@ class RegisterPanel(QWidget):
             -1, self.table.horizontalHeader().sortIndicatorOrder()
         )
         self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        if register in STRETCH:  # the room left to the longest texts, not to an end date
+            header.setStretchLastSection(False)
+            if STRETCH[register]:
+                header.setSectionResizeMode(
+                    self.model.column_of(STRETCH[register]), QHeaderView.ResizeMode.Stretch
+                )
 
         if shortcuts:
             add_text, edit_text = self.tr("新增(&N)…"), self.tr("编辑(&E)…")
@@ -333,9 +342,16 @@ class RegisterPanel(QWidget):
 
     def _open_form(self, row: Any) -> RecordForm:
         form = RecordForm(
-            self.runner, self.ctx, self.register, row, fixed=self._fixed(), parent=self
+            self.runner,
+            self.ctx,
+            self.register,
+            row,
+            fixed=self._fixed(),
+            context=self.parent_label,
+            parent=self,
         )
         form.saved.connect(self._saved)
+        form.reloaded.connect(lambda _row: self.load())
         self.form = form
         form.open()
         return form
@@ -352,6 +368,7 @@ class RegisterPanel(QWidget):
             self.runner, self.ctx, self.register, row, register_word(self.register), parent=self
         )
         form.ended.connect(self._saved)
+        form.stale.connect(self.load)
         self.form = form
         form.open()
         return form

@@ -75,6 +75,11 @@ class RegistersWindow(QWidget):
 
         def follow() -> None:
             organisation = organisations.selected()
+            officers.parent_label = (
+                self.tr("所属组织：%1").replace("%1", organisation.name)
+                if organisation is not None
+                else None
+            )
             officers.set_parent_record(getattr(organisation, "id", None))
             self.officers_box.setTitle(
                 self.tr("%1的成员").replace("%1", organisation.name)

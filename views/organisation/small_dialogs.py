@@ -38,6 +38,7 @@ class EndForm(FormDialog):
     """结束: the record stays in the register with its end date; its history is kept."""
 
     ended = Signal(object)
+    stale = Signal()  # another clerk changed the record: the list loads it again
 
     def __init__(
         self,
@@ -82,6 +83,7 @@ class EndForm(FormDialog):
         if error.code != "stale_record":
             return False
         if self.offer_reload(error):  # the list reloads; the clerk looks again before ending
+            self.stale.emit()
             self.reject()
         return True
 

@@ -49,6 +49,10 @@ class Column:
     header: str
     text: Callable[[Any], str]
     key: Callable[[Any], Any] | None = None  # how the column sorts; its text by default
+    number: bool = False  # right-aligned
+
+
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _number_key(read: Callable[[Any], int | None]) -> Callable[[Any], Any]:
@@ -76,7 +80,7 @@ ENDED = Column("结束日期", lambda r: day(r.ended_on), lambda r: r.ended_on o
 
 COLUMNS: dict[Register, tuple[Column, ...]] = {
     Register.TOWNSHIPS: (
-        Column("顺序", lambda r: str(r.order), lambda r: r.order),
+        Column("顺序", lambda r: str(r.order), lambda r: r.order, number=True),
         Column("名称", lambda r: r.name),
         Column("类别", lambda r: r.kind.value),
         ENDED,
@@ -89,7 +93,7 @@ COLUMNS: dict[Register, tuple[Column, ...]] = {
         ENDED,
     ),
     Register.POPULATION: (
-        Column("年度", lambda r: str(r.year), lambda r: r.year),
+        Column("年度", lambda r: str(r.year), lambda r: r.year, number=True),
         Column("街乡镇", lambda r: r.township),
         Column("村/社区", lambda r: r.place),
         Column("类别", lambda r: r.kind.value),
@@ -97,8 +101,14 @@ COLUMNS: dict[Register, tuple[Column, ...]] = {
             "残疾人口",
             lambda r: number(r.disabled_residents),
             _number_key(lambda r: r.disabled_residents),
+            number=True,
         ),
-        Column("常住人口", lambda r: number(r.residents), _number_key(lambda r: r.residents)),
+        Column(
+            "常住人口",
+            lambda r: number(r.residents),
+            _number_key(lambda r: r.residents),
+            number=True,
+        ),
     ),
     Register.CADRES: (
         Column("姓名", lambda r: r.name),
@@ -155,6 +165,18 @@ COLUMNS: dict[Register, tuple[Column, ...]] = {
     ),
 }
 
+# The column that takes the room left (the longest texts); the others fit their contents. ""
+# leaves the room empty: a stretched number column would push its figures far right.
+STRETCH: dict[Register, str] = {
+    Register.POPULATION: "",
+    Register.TOWNSHIPS: "名称",
+    Register.PLACES: "名称",
+    Register.HOMES: "名称",
+    Register.CONTACTS: "联系温馨家园",
+    Register.ORGANISATIONS: "名称",
+    Register.OFFICERS: "选聘方式",
+}
+
 ROW_TYPES: dict[Register, type] = {
     Register.TOWNSHIPS: TownshipRow,
     Register.PLACES: PlaceRow,
@@ -183,6 +205,9 @@ class RegisterTableModel(RowTableModel):
         self._given = list(rows)
         super().set_rows(self._ordered())
 
+    def column_of(self, header: str) -> int:
+        return next(i for i, c in enumerate(self._columns) if c.header == header)
+
     def rows(self) -> list[Any]:
         return [self.row_at(i) for i in range(self.rowCount())]
 
@@ -201,6 +226,8 @@ class RegisterTableModel(RowTableModel):
         self.endResetModel()
 
     def extra_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].number:
+            return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_at(index.row())
             header = self._columns[index.column()].header
