@@ -232,6 +232,9 @@ def test_a_reader_sees_the_registers_read_only(qtbot, office) -> None:
     for panel in window.panels.values():
         for button in (panel.add_button, panel.edit_button, panel.end_button):
             assert_refused(button, Role.READONLY, "organisation.edit")
+        for extra in (panel.import_button, panel.template_button):
+            if extra is not None:
+                assert_refused(extra, Role.READONLY, "organisation.edit")
     townships = window.show_register(Register.TOWNSHIPS)
     assert texts(townships, "名称") == ["城关街道"]
     assert townships.history_button.isEnabled()
