@@ -31,6 +31,7 @@ NOT_AT_START_UP = (
     "models.services.papers",
     "models.documents",
     "models.importing",
+    "views.organisation",
 )
 
 _CHILD = """
