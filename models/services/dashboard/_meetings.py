@@ -151,17 +151,18 @@ def _association(
         status, figure = "skipped", "—"
     else:
         status = "warn" if missed or unknown else "pass"
-        figure = (
-            f"出席 {came}/{held} 次（本人列席 {row.as_attendee}，作为理事 {row.as_member}，"
-            f"委托 {row.by_substitute}）"
-        )
+        figure = f"出席 {came}/{held} 次"
+    detail = (
+        f"（本人列席 {row.as_attendee} 次，作为理事出席 {row.as_member} 次，"
+        f"委托他人 {row.by_substitute} 次）"
+    )
     name = ASSOCIATION_NAMES[Association(row.association)]
     message = (
         f"{name}{year}年未召开执行理事会会议"
         if not held
-        else f"{name}缺席 {len(missed)} 次、未记录 {len(unknown)} 次"
+        else f"{name}缺席 {len(missed)} 次、未记录 {len(unknown)} 次{detail}"
         if missed or unknown
-        else f"{name}每次会议都有人列席"
+        else f"{name}每次会议都有人列席{detail}"
     )
     return ReformResult(
         id=f"associations.attendance.{row.association.value}",

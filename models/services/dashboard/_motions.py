@@ -134,4 +134,5 @@ def _figure(
             for row, why in short
         ),
         target=Target(TargetKind.MOTION_STATISTICS),
+        has_target=False,
     )

@@ -104,20 +104,32 @@ def _result(result: RuleResult, target: Target) -> ReformResult:
     )
 
 
+def kind_key(kind: BodyKind) -> str:
+    return "council" if kind is BodyKind.EXECUTIVE_COUNCIL else kind.value
+
+
 def _chart(kind: BodyKind, ordinal: int | None, report: SlateReport, rules: Rules) -> ChartData:
-    """Each representation category's share of the body against its minimum."""
+    """The two shares against their quota, then each representation category against its
+    minimum: every bar a share of the body (the mark: the least the rule asks)."""
     names = {c.key: c.name for c in rules.slates.categories}
+    shares = {
+        "disabled_or_relative_share": "残疾人及亲友",
+        "model_or_frontline_share": "自强模范和基层一线",
+    }
     bars = []
     for result in report.results:
         parts = result.id.split(".")
-        if len(parts) != 3 or parts[1] != "category":
-            continue
         required = result.required
-        text = f"{result.count} 人" + (f"（至少 {required} 人）" if required else "")
-        bars.append(
-            ChartBar(names.get(parts[2], parts[2]), result.count, result.total, required, text)
-        )
-    title = (
-        f"{term_display_name(ordinal)}{BODY_NAMES[kind]}各类别人数（占全体的比例，竖线为最低要求）"
-    )
-    return ChartData(f"categories.{kind.value}", title, tuple(bars))
+        if len(parts) == 2 and parts[1] in shares:
+            share = percent(Fraction(result.count, result.total)) if result.total else "—"
+            rule = getattr(getattr(rules.slates, kind_key(kind)), parts[1])
+            least = percent(rule.at_least, 0) if required else ""
+            text = share + (f"（至少 {least}）" if least else "")
+            bars.append(ChartBar(shares[parts[1]], result.count, result.total, required, text))
+        elif len(parts) == 3 and parts[1] == "category":
+            text = f"{result.count} 人" + (f"（至少 {required} 人）" if required else "")
+            bars.append(
+                ChartBar(names.get(parts[2], parts[2]), result.count, result.total, required, text)
+            )
+    title = f"{term_display_name(ordinal)}{BODY_NAMES[kind]}构成（占全体的比例，竖线为最低要求）"
+    return ChartData(f"composition.{kind.value}", title, tuple(bars))

@@ -100,6 +100,7 @@ class ReformResult:
     message: str
     shortfalls: tuple[Shortfall, ...] = ()
     target: Target | None = None  # where the rule as a whole is worked on
+    has_target: bool = True  # False: a figure the rules file sets no target for (shown only)
 
 
 @dataclass(frozen=True)
