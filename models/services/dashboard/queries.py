@@ -9,6 +9,7 @@ from models.domain.errors import DomainError
 from models.services.dashboard._decisions import decision_group, decision_items
 from models.services.dashboard._meetings import association_group, meeting_items
 from models.services.dashboard._motions import motion_group, motion_items
+from models.services.dashboard._organisation import organisation_groups
 from models.services.dashboard._slates import slate_groups
 from models.services.dashboard.contracts import (
     ItemKind,
@@ -38,7 +39,7 @@ _ORDER = (
 
 def reform_overview(db: Database, *, year: int, on: date | None = None) -> ReformOverview:
     """Every rule group: the slates of the current and preparing terms, the motion figures, the
-    associations' attendance and the 三重一大 procedure of `year`. `on` (default today) is the
+    associations' attendance, the 三重一大 procedure and the organisation rules of `year`. `on` (default today) is the
     day against which procedure steps count as due."""
     if not 1900 <= year <= 9999:
         raise DomainError("organisation_year_invalid", field="year", year=year)
@@ -47,7 +48,10 @@ def reform_overview(db: Database, *, year: int, on: date | None = None) -> Refor
     groups.append(motion_group(db, day))
     groups.append(association_group(db, year))
     groups.append(decision_group(db, year, day))
-    return ReformOverview(year=year, groups=tuple(groups), charts=tuple(charts))
+    organisation, organisation_charts = organisation_groups(db, year)
+    return ReformOverview(
+        year=year, groups=(*groups, *organisation), charts=(*charts, *organisation_charts)
+    )
 
 
 def today(db: Database, *, on: date, overview: ReformOverview | None = None) -> TodayList:
