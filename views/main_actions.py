@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from views.decisions.decision_list import DecisionList
     from views.meetings.meeting_list import MeetingList
     from views.motions.motion_list import MotionList
+    from views.organisation.registers_window import RegistersWindow
     from views.roster.roster_panel import RosterPanel
 
     # For the checker the mixin is the main window it is mixed into; at run time it stays a plain
@@ -152,6 +153,14 @@ class MainActions(_Host):
         # Enabled once the database is open: the register needs it.
         self.decisions_action.setEnabled(False)
         self.database_ready.connect(lambda: self.decisions_action.setEnabled(True))
+        self.registers_action = self._action(
+            self.tr("组织建设台账…"),
+            "Ctrl+Shift+O",
+            self.open_registers,
+            self.tr("干部、联系点和走访、基层组织、温馨家园、村和社区及人口数据、街乡镇"),
+        )
+        self.registers_action.setEnabled(False)  # the registers need the database
+        self.database_ready.connect(lambda: self.registers_action.setEnabled(True))
         self.dashboard_action = self._action(
             self.tr("改革落实情况…"),
             "Ctrl+Shift+R",
@@ -204,8 +213,9 @@ class MainActions(_Host):
         meetings_menu.addAction(self.meetings_action)
         meetings_menu.addAction(self.motions_action)
         meetings_menu.addAction(self.decisions_action)
-        organisation_menu = self.menuBar().addMenu(self.tr("组织(&O)"))
-        organisation_menu.addAction(self.dashboard_action)
+        self.organisation_menu = self.menuBar().addMenu(self.tr("组织(&O)"))
+        self.organisation_menu.addAction(self.registers_action)
+        self.organisation_menu.addAction(self.dashboard_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         find = self._action(
@@ -258,6 +268,19 @@ class MainActions(_Host):
         window = next(iter(self.findChildren(DecisionList)), None)
         if window is None:
             window = DecisionList(self.runner, self.ctx, parent=self)
+        window.show()
+        window.raise_()
+        return window
+
+    def open_registers(self) -> RegistersWindow | None:
+        """组织 → 组织建设台账; one window, raised again when already open."""
+        if self.ctx is None:
+            return None
+        from views.organisation.registers_window import RegistersWindow
+
+        window = next(iter(self.findChildren(RegistersWindow)), None)
+        if window is None:
+            window = RegistersWindow(self.runner, self.ctx, parent=self)
         window.show()
         window.raise_()
         return window

@@ -33,6 +33,7 @@ NOT_AT_START_UP = (
     "views.dashboard",
     "models.documents",
     "models.importing",
+    "views.organisation",
 )
 
 _CHILD = """

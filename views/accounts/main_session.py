@@ -51,6 +51,7 @@ GUARDED_ACTIONS = (
     ("meetings_action", "meetings.read"),
     ("motions_action", "motions.read"),
     ("decisions_action", "decisions.read"),
+    ("registers_action", "organisation.read"),
     ("refresh_action", "people.read"),
     ("auto_backup_action", "settings.edit"),
     ("accounts_action", "accounts.manage"),
@@ -75,6 +76,7 @@ class MainSession(_Host):
         profile_action: QAction
         quit_action: QAction
         decisions_action: QAction
+        registers_action: QAction
         auto_backup_action: QAction
         fonts_menu: QMenu
         font_actions: QActionGroup
@@ -250,6 +252,7 @@ class MainSession(_Host):
         self.roster.clear()
         self.navigation.setEnabled(True)
         self.decisions_action.setEnabled(False)
+        self.registers_action.setEnabled(False)
         self.fonts_menu.setEnabled(False)
         self._update_actions()
         self._ask_sign_in(gate)
