@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from models.domain.vocabulary import BodyKind
+from models.domain.organisation_vocabulary import TownshipKind
+from models.domain.vocabulary import BodyKind, DisabilityCategory, Employment
 from models.services.common.settings import record_rules
 from models.services.decisions.commands.follow_up import add_follow_up
 from models.services.decisions.commands.matters import record_emergency
@@ -18,6 +19,8 @@ from models.services.meetings.commands.saving import save_meeting
 from models.services.meetings.contracts import MeetingDraft
 from models.services.meetings.queries import get_meeting
 from models.services.motions.commands.handling import assign_motion
+from models.services.organisation.commands import add_record
+from models.services.organisation.contracts import CadreDraft, TownshipDraft, WarmHomeDraft
 from models.store.unit_of_work import Database
 
 from ._decisions import COUNCIL, discuss, new_matter, ready_matter, version_of
@@ -39,6 +42,8 @@ class Built:
     held_meeting: int
     next_meeting: int
     setup: Setup
+    township: int  # 大峪街道: a Warm Home, none 示范
+    cadre: int  # the disabled full-time leader
 
 
 def build(db: Database) -> Built:
@@ -92,4 +97,23 @@ def build(db: Database) -> Built:
         body=BodyKind.EXECUTIVE_COUNCIL,
         draft=MeetingDraft(date(2026, 5, 20), place="会议室"),
     ).id
-    return Built(overdue, soon, open_matter, passed, emergency, held, upcoming, setup)
+    township = add_record(
+        db, user="clerk", draft=TownshipDraft(name="大峪街道", kind=TownshipKind.STREET)
+    ).id
+    add_record(db, user="clerk", draft=WarmHomeDraft(name="大峪温馨家园", township_id=township))
+    cadre = add_record(
+        db,
+        user="clerk",
+        draft=CadreDraft(
+            name="周敏",
+            employment=Employment.FULL_TIME,
+            post="副理事长",
+            leadership=True,
+            disabled=True,
+            disability_category=DisabilityCategory.PHYSICAL,
+            started_on=date(2024, 1, 1),
+        ),
+    ).id
+    return Built(
+        overdue, soon, open_matter, passed, emergency, held, upcoming, setup, township, cadre
+    )

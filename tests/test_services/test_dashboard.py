@@ -12,6 +12,7 @@ from models.domain.errors import DomainError
 from models.domain.vocabulary import BodyKind
 from models.services.dashboard.contracts import ItemKind, TargetKind
 from models.services.dashboard.queries import dashboard, reform_overview, today
+from models.services.organisation.contracts import Register
 
 from ._dashboard import ON, Built, build
 from ._decisions import new_matter, plan
@@ -55,12 +56,19 @@ def test_every_kind_of_todays_item_comes_from_real_data(db, built):
 def test_the_overview_shows_every_group_with_figures_and_shortfalls(db, built):
     overview = reform_overview(db, year=2026, on=ON)
     keys = [g.key for g in overview.groups]
-    assert keys == [
+    assert keys[:5] == [
         "slates.presidium.7",
         "slates.council.7",
         "motions",
         "associations",
         "decisions",
+    ]
+    assert [g.title for g in overview.groups[5:]] == [
+        "2026年干部队伍",
+        "2026年联系点制度（一人一村一社区一家园）",
+        "2026年基层残疾人组织",
+        "2026年温馨家园",
+        "2026年主席团履职",
     ]
     results = {r.id: r for r in overview.results()}
     council = results["council.category.blind"]
@@ -76,6 +84,19 @@ def test_the_overview_shows_every_group_with_figures_and_shortfalls(db, built):
     assert results["decisions.follow_ups"].status == "warn"
     assert results["decisions.required_steps"].status == "pass"  # the open matter has no meeting
     assert all(r.status in ("pass", "warn", "fail", "skipped") for r in results.values())
+    assert results["leadership.disabled_fulltime"].status == "pass"  # the registered cadre
+    assert results["staff.seconded"].status == "fail"  # nobody 挂职 yet
+    coverage = results["home.coverage"]
+    assert coverage.status == "fail"
+    homes = [s.target for s in coverage.shortfalls if s.target is not None]
+    assert any(t.kind is TargetKind.REGISTER and t.register is Register.HOMES for t in homes), (
+        coverage.shortfalls
+    )
+    days = next(c for c in overview.charts if c.key == "contact.days")
+    # The 党组 and council members in office owe 60 days; nobody has visited yet.
+    assert days.bars and all(b.count == 0 and b.required == 60 for b in days.bars)
+    (street,) = next(c for c in overview.charts if c.key == "home.coverage").bars
+    assert street.label == "大峪街道" and "示范 0 个" in street.text
 
 
 def test_a_year_with_nothing_skips_rather_than_fails(db, built):

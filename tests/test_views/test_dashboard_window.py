@@ -95,7 +95,7 @@ def test_every_rule_is_shown_with_its_badge_and_figure(fresh) -> None:
             assert item.text(2) == result.figure
             assert item.childCount() == len(result.shortfalls)
     groups = [window.rules.topLevelItem(i).text(0) for i in range(window.rules.topLevelItemCount())]
-    assert len(groups) == len(expected.groups) == 5
+    assert len(groups) == len(expected.groups) == 10
     assert any("主席团提案办理" in g for g in groups) and any("三重一大" in g for g in groups)
     assert window.today.count() == len(window.today_list.items) > 0
     assert window.charts and all(c.bars() for c in window.charts)

@@ -138,7 +138,7 @@ class RuleTree(QTreeWidget):
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(0, 260)
+        self.setColumnWidth(0, 290)
         self.setColumnWidth(1, 90)
         self.setColumnWidth(2, 250)
         self.itemClicked.connect(self._clicked)
@@ -178,6 +178,8 @@ class RuleTree(QTreeWidget):
         font.setBold(True)
         item.setFont(0, font)
         item.setData(0, RULE_ROLE, group.key)
+        item.setToolTip(0, group.title)
+        item.setToolTip(3, group.note)
         for result in group.results:
             item.addChild(self._result(group, result))
         self.addTopLevelItem(item)

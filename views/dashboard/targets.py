@@ -51,6 +51,8 @@ class TargetOpener:
                 self._shown(decisions.show_decision(target.id))
         elif kind in (TargetKind.MEETING, TargetKind.SLATE) and target.body is not None:
             self._with_term(target)
+        elif kind is TargetKind.REGISTER and target.register is not None:
+            self._register(target)
         elif kind is TargetKind.RULE and target.rule_id and self.on_rule is not None:
             self.on_rule(target.rule_id)
         elif kind is TargetKind.ASSOCIATION_REPORT:
@@ -139,6 +141,31 @@ class TargetOpener:
         editor.raise_()
         editor.activateWindow()
         self._shown(editor)
+
+    def _register(self, target: Target) -> None:
+        """The registers window (the main window's), on the register's tab, the record selected."""
+        assert target.register is not None
+        opener = getattr(self.host, "open_registers", None)
+        if opener is not None:
+            window: Any = opener()
+        else:
+            from views.organisation.registers_window import RegistersWindow
+
+            window = next(iter(self.window.findChildren(RegistersWindow)), None)
+            if window is None:
+                window = RegistersWindow(self.runner, self.ctx, parent=self.window)
+            window.show()
+        if window is None:
+            return
+        panel = window.show_register(target.register)
+        if target.id is not None:
+            if panel.model.row_of(target.id) >= 0:
+                panel.select(target.id)
+            else:  # not loaded yet: selected when it is
+                panel.select_id = target.id
+        window.raise_()
+        window.activateWindow()
+        self._shown(window)
 
     def _association_report(self, year: int | None) -> None:
         from datetime import date

@@ -4,6 +4,9 @@ against the minimum and of Warm Home coverage by street or town."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+from models.domain.motion_statistics import percent
 from models.domain.organisation_rules import (
     RULE_NAMES,
     FixRegister,
@@ -59,18 +62,24 @@ def organisation_groups(db: Database, year: int) -> tuple[list[ResultGroup], lis
             ResultGroup(f"organisation.{i}", f"{year}年{title}", tuple(found))
             for i, (title, found) in enumerate(groups.items())
         ],
-        [_days_chart(facts, rules), _coverage_chart(facts, rules)],
+        # A chart of nothing (no member in office, no street entered) is left out: the rule says why.
+        [c for c in (_days_chart(facts, rules), _coverage_chart(facts, rules)) if c.bars],
     )
 
 
 def _figure(result: OrganisationResult) -> str:
+    count, total, required = result.count, result.total, result.required
     if result.status == "skipped":
         return "—"
-    if not result.total:
-        return f"{result.count}，至少 {result.required}" if result.required else "尚无记录"
-    if result.required is None:
-        return f"{result.count}/{result.total}"
-    return f"{result.count}/{result.total}，至少 {result.required}"
+    if not total:
+        return f"{count}，至少 {required}" if required else "尚无记录"
+    if result.id == "staff.disabled_share":
+        return f"{percent(Fraction(count, total))}（{count}/{total}），至少 {required} 名"
+    if required is None:
+        return f"{count}/{total}"
+    if required == total:  # every one of them must
+        return f"{count}/{total} 达到"
+    return f"{count}，至少 {required}"
 
 
 def _result(result: OrganisationResult) -> ReformResult:

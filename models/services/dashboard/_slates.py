@@ -65,7 +65,7 @@ def slate_groups(db: Database) -> tuple[list[ResultGroup], list[ChartData]]:
                 note="" if report.total else "名单中还没有人，各项规则暂不适用。",
             )
         )
-        if kind in _CHARTED and status is TermStatus.CURRENT:
+        if kind in _CHARTED and status is TermStatus.CURRENT and report.total:
             charts.append(_chart(kind, ordinal, report, rules))
     if not terms:
         groups.append(
