@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from desktop.gui import build_window, open_context
 from desktop.settings import StartupSettings
+from models.domain.vocabulary import Employment
 from models.services.dashboard.contracts import ItemKind, TargetKind
 from models.services.dashboard.queries import reform_overview
+from models.services.organisation.contracts import CadreDraft
 from models.store import migrate
 from models.store.engine import create_database_engine
 from models.store.unit_of_work import Database
@@ -25,6 +27,8 @@ from views.dashboard.dashboard_window import TARGET_ROLE, DashboardWindow, badge
 from views.decisions.decision_detail import DecisionDetailWindow
 from views.meetings.meeting_editor import MeetingEditor
 from views.motions.motion_list import MotionList
+from views.ops import organisation as ops
+from views.organisation.registers_window import RegistersWindow
 from views.slates.slate_editor import SlateEditor
 
 from .helpers import WindowHarness, sqlite_url
@@ -162,3 +166,36 @@ def test_a_click_opens_where_the_thing_is_fixed(fresh) -> None:
     current = window.rules.currentItem()
     assert current is not None and current.text(1) == badge_text("fail")
     window.grab().save(str(SHOTS / "dashboard_rule_selected.png"))
+
+
+def test_a_register_shortfall_opens_its_register_and_a_change_reloads(fresh) -> None:
+    h, _built = fresh
+    window = _open(h)
+    leadership = next(
+        item
+        for item in window.rules.result_items()
+        if str(item.data(0, Qt.ItemDataRole.UserRole + 1)).endswith(":staff.seconded")
+    )
+    assert leadership.text(1) == badge_text("fail") and leadership.childCount() == 1
+    window.rules.setCurrentItem(leadership.child(0))
+    h.qtbot.keyClick(window.rules, Qt.Key.Key_Return)
+    h.idle()
+    registers = next(iter(h.window.findChildren(RegistersWindow)))
+    assert registers.isVisible()
+    assert registers.tabs.tabText(registers.tabs.currentIndex()) == "干部"
+
+    # A 挂职 cadre entered elsewhere: the dashboard reloads by itself and the rule passes.
+    h.window.runner.submit_command(
+        lambda: ops.add_record(
+            h.ctx,
+            draft=CadreDraft(name="吴刚", employment=Employment.SECONDED, post="挂职副理事长"),
+        ),
+        on_done=lambda _row: None,
+        on_error=lambda error: pytest.fail(str(error)),
+    )
+    h.idle()
+    h.qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    h.idle()
+    rows = _rows(window)
+    key = next(k for k in rows if k.endswith(":staff.seconded"))
+    assert rows[key].text(1) == badge_text("pass")
