@@ -31,7 +31,7 @@ from views.ops import organisation as ops
 from views.organisation.registers_window import RegistersWindow
 from views.slates.slate_editor import SlateEditor
 
-from .helpers import WindowHarness, sqlite_url
+from .helpers import WindowHarness, sqlite_url, unnamed_focusable
 
 SHOTS = Path(os.environ.get("YISHI_SHOT_DIR", "/tmp"))
 
@@ -104,6 +104,7 @@ def test_every_rule_is_shown_with_its_badge_and_figure(fresh) -> None:
     assert window.today.count() == len(window.today_list.items) > 0
     assert window.charts and all(c.bars() for c in window.charts)
     assert not window.progress.isVisible()
+    assert unnamed_focusable(window) == []
 
 
 def test_a_click_opens_where_the_thing_is_fixed(fresh) -> None:

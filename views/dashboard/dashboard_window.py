@@ -249,6 +249,7 @@ class DashboardWindow(QWidget):
         self.year.setValue(date.today().year)
         self.year.setSuffix(self.tr(" 年"))
         self.year.setAccessibleName(self.tr("年度"))
+        self.year.lineEdit().setAccessibleName(self.tr("年度"))
         year_label = QLabel(self.tr("年度(&Y)："))
         year_label.setBuddy(self.year)
         self.year.valueChanged.connect(lambda _y: self.load())
