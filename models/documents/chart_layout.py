@@ -140,6 +140,9 @@ def layout_chart(
         + [r for b in chart.bars if (r := chart.requirement(b)) is not None]
     )
     step = nice_step(top_value or 1.0)
+    whole = all(float(b.value).is_integer() for b in chart.bars)
+    if whole:  # counts of people or days: no ticks between whole numbers
+        step = max(1.0, step)
     scale_max = step * max(1, math.ceil((top_value or 1.0) / step - 1e-9))
 
     def at(value: float) -> float:

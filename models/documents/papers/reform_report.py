@@ -111,7 +111,15 @@ def _part_blocks(number: int, title: str, part: ReportPart | None) -> list[Block
         return [*blocks, Paragraph(NOTHING)]
     blocks += [Paragraph(text) for text in part.remarks]
     if part.results:
-        blocks += [Paragraph(_counts(part.results)), results_table(part.results)]
+        blocks.append(Paragraph(_counts(part.results)))
+        checked = tuple(r for r in part.results if r.status != "skipped")
+        if checked:
+            blocks.append(results_table(checked))
+        skipped = [r.name for r in part.results if r.status == "skipped"]
+        if skipped:
+            blocks.append(
+                Paragraph(f"以下项目缺少比较或统计所需的数据，未检查：{'；'.join(skipped)}。")
+            )
     blocks += part.charts
     for n, short in enumerate(part.shortfalls, start=1):
         blocks.append(Heading(2, f"（{chinese_numeral(n)}）{short.title}"))
