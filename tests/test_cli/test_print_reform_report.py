@@ -38,10 +38,8 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     slate = write_slate(folder / "slate.xlsx", rows)
     from desktop.__main__ import main
 
-    code = main(
-        ["--database", sqlite_url(path), "import", "slate", str(slate), "--body", "congress"]
-        + ["--create-units"]
-    )
+    argv = ["--database", sqlite_url(path), "import", "slate", str(slate), "--body", "congress"]
+    code = main([*argv, "--create-units"])
     assert code == 0
     engine = create_database_engine(sqlite_url(path))
     try:
