@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 
 from models.domain.disability import parse_category
 from models.domain.errors import DomainError, Level
-from models.domain.vocabulary import DisabilityCategory
+from models.domain.vocabulary import DisabilityCategory, Employment
 
 CATEGORY_KEYS = ("blind", "deaf", "physical", "intellectual", "psychosocial")
 SPEECH_NOTE = "（含言语残疾）"
@@ -26,6 +26,12 @@ _SEED = "二、（一）1"
 _CATEGORY_WORDING = (
     "充实盲人、聋人、肢残人、智力残疾人及亲友、精神残疾人及亲友等各类别代表和委员数量"
 )
+
+
+_CADRES = "二、（二）1"
+_SECONDED = "二、（二）2"
+_CONTACT = "二、（二）3"
+_GRASSROOTS = "二、（六）1"
 
 
 def _share(at_least: str, wording: str, level: str = "error") -> dict[str, Any]:
@@ -108,6 +114,90 @@ DEFAULTS: dict[str, Any] = {
         "max_uncompressed_mb": 200,
         "max_compression_ratio": 200,
         "max_members": 1_000,
+    },
+    # The organisation rules (DOMAIN §3; `yishi check organisation`): the table path is the rule
+    # id, so [organisation.staff.disabled_share] holds staff.disabled_share's figures.
+    "organisation": {
+        "leadership": {
+            "disabled_fulltime": {
+                "at_least": 1,
+                **_check("error", "区残联领导班子中至少配备1名残疾人专职干部", _CADRES),
+            },
+        },
+        "staff": {
+            "disabled_share": {
+                "at_least": "1/10",
+                "employments": ["专职", "挂职", "兼职"],
+                **_check("error", "区残联残疾人干部比例不低于10%", _CADRES),
+            },
+            "seconded": {
+                "at_least": 1,
+                **_check("error", "区残联至少配备1名挂职干部", _SECONDED),
+            },
+            "part_time": {
+                "at_least": 1,
+                **_check("error", "至少配备1名兼职干部", _SECONDED),
+            },
+        },
+        "contact": {
+            "points": {
+                "low_income_label": "低收入村",
+                **_check(
+                    "error",
+                    "区残联党组、执行理事会成员明确一个低收入村、一个社区、一个“温馨家园”作为联系点",
+                    _CONTACT,
+                ),
+            },
+            "days": {
+                "at_least": 60,
+                **_check("error", "每年现场调研、入户问需不少于60天", _CONTACT),
+            },
+        },
+        "grassroots": {
+            "association": {
+                "vice_chair": {
+                    "at_least": 1,
+                    **_check("error", "至少1名残疾人或其亲友兼任副主席", _GRASSROOTS),
+                },
+                "full_time_member": {
+                    "at_least": 1,
+                    **_check("error", "通过社会化途径公开选聘至少1名残疾人专职委员", _GRASSROOTS),
+                },
+                "chair_post": _check(
+                    "warning",
+                    "支持依法依章程推选居（村）委员会主任或副主任兼任残疾人协会主席",
+                    _GRASSROOTS,
+                ),
+                "part_time_members": {
+                    "at_most": 2,
+                    **_check("warning", "可设立兼职委员1-2名", _GRASSROOTS),
+                },
+            },
+        },
+        "home": {
+            "coverage": {
+                "model_homes_per_township": 1,
+                "village_disabled_residents": 50,
+                "community_residents": 7000,
+                **_check(
+                    "error",
+                    "推动每个街镇至少有1个示范温馨家园，残疾人口达到50人以上的村、"
+                    "人口规模在7000人以上的社区要配套建设“温馨家园”",
+                    "二、（六）3",
+                ),
+            },
+        },
+        "presidium": {
+            "yearly_review": {
+                "work_report_keywords": ["工作报告"],
+                "budget_keywords": ["预算执行"],
+                **_check(
+                    "warning",
+                    "推动区残联主席团审议执行理事会工作报告、预算执行情况监督等制度的建立",
+                    "二、（一）2",
+                ),
+            },
+        },
     },
     # Who signs off (签发) replies and finalises minutes besides the secretariat (issue 15): with
     # leader_signs, accounts of role 领导 may; without, a leader only reads.
@@ -197,6 +287,84 @@ class Rules:
     slates: SlateRules
 
 
+# --- [organisation] (DOMAIN §3 organisation rules) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StaffShareRule:
+    """staff.disabled_share: disabled cadres at least `at_least` of the cadres whose employment
+    is one of `employments` (以上: the share itself passes)."""
+
+    at_least: Fraction
+    employments: frozenset[Employment]
+    level: Level
+    source: str
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactPointsRule:
+    """contact.points: each member's village must carry `low_income_label` (低收入村)."""
+
+    low_income_label: str
+    level: Level
+    source: str
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaximumRule:
+    """At most `at_most` (兼职委员 "可设立1-2名": none is fine, more is not)."""
+
+    at_most: int
+    level: Level
+    source: str
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeCoverageRule:
+    """home.coverage: model Warm Homes per township, and the figures from which a village (its
+    disabled residents) or a community (its residents) must have a Warm Home (以上: included)."""
+
+    model_homes_per_township: int
+    village_disabled_residents: int
+    community_residents: int
+    level: Level
+    source: str
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearlyReviewRule:
+    """presidium.yearly_review: an agenda item of a title with one of the keywords counts as the
+    work report's (or the budget execution's) review even when entered under another kind."""
+
+    work_report_keywords: tuple[str, ...]
+    budget_keywords: tuple[str, ...]
+    level: Level
+    source: str
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRules:
+    """The [organisation] section: one value per rule id (grassroots.association in four parts)."""
+
+    leadership_disabled_fulltime: CountRule
+    staff_disabled_share: StaffShareRule
+    staff_seconded: CountRule
+    staff_part_time: CountRule
+    contact_points: ContactPointsRule
+    contact_days: CountRule
+    association_vice_chair: CountRule
+    association_full_time_member: CountRule
+    association_chair_post: CheckRule
+    association_part_time_members: MaximumRule
+    home_coverage: HomeCoverageRule
+    presidium_yearly_review: YearlyReviewRule
+
+
 def load_rules(text: str, *, rules_id: str) -> Rules:
     """Parse a rules file; any mistake raises DomainError("rules_invalid", key=<dotted key>)."""
     data = _parse(text, rules_id)
@@ -240,11 +408,22 @@ def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
-# The sections of a rules file; meetings, motions and decisions are read by their own loaders.
-SECTIONS = {"rules", "slates", "meetings", "motions", "decisions", "files", "permissions"}
+# The sections of a rules file; meetings, motions, decisions and organisation are read by their
+# own loaders.
+SECTIONS = {
+    "rules",
+    "slates",
+    "meetings",
+    "motions",
+    "decisions",
+    "files",
+    "permissions",
+    "organisation",
+}
 _T = TypeVar("_T")
 _SHARE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _RULE_KEYS = {"level", "source", "wording"}
+_NONE: frozenset[str] = frozenset()
 _CATEGORY_FIELDS = {"name", "disabilities", "relatives_count", "source", "wording"}
 
 
@@ -296,8 +475,10 @@ class _Reader:
         except ValueError:
             self.fail(f"{path}.level", f"应为 error 或 warning，而不是 {word!r}")
 
-    def share(self, table: Mapping[str, Any], path: str) -> ShareRule:
-        body = self.table(table, path, _RULE_KEYS | {"at_least"})
+    def share(
+        self, table: Mapping[str, Any], path: str, extra: frozenset[str] = _NONE
+    ) -> ShareRule:
+        body = self.table(table, path, _RULE_KEYS | {"at_least"} | extra)
         word = self.text(body, path, "at_least")
         match = _SHARE.fullmatch(word)
         if not match or not 0 < int(match[1]) <= int(match[2]):
@@ -309,14 +490,29 @@ class _Reader:
 
     def count(self, table: Mapping[str, Any], path: str) -> CountRule:
         body = self.table(table, path, _RULE_KEYS | {"at_least"})
-        at_least = self.value(body, path, "at_least", int, "正整数")
-        if at_least < 1:
-            self.fail(f"{path}.at_least", f"应为正整数，而不是 {at_least!r}")
+        at_least = self.whole(body, path, "at_least")
         return CountRule(at_least, self.level(body, path), *self._cite(body, path))
 
-    def check(self, table: Mapping[str, Any], path: str) -> CheckRule:
-        body = self.table(table, path, _RULE_KEYS)
+    def check(
+        self, table: Mapping[str, Any], path: str, extra: frozenset[str] = _NONE
+    ) -> CheckRule:
+        body = self.table(table, path, _RULE_KEYS | extra)
         return CheckRule(self.level(body, path), *self._cite(body, path))
+
+    def whole(self, table: Mapping[str, Any], path: str, name: str, *, least: int = 1) -> int:
+        """A whole number of at least `least` (people, days, residents)."""
+        value = self.value(table, path, name, int, "正整数" if least == 1 else "整数")
+        if value < least:
+            what = "正整数" if least == 1 else f"不小于 {least} 的整数"
+            self.fail(f"{path}.{name}", f"应为{what}，而不是 {value!r}")
+        return value
+
+    def words(self, table: Mapping[str, Any], path: str, name: str) -> tuple[str, ...]:
+        """A non-empty list of non-blank texts."""
+        value = self.value(table, path, name, list, "文字的列表")
+        if not value or not all(isinstance(w, str) and w.strip() for w in value):
+            self.fail(f"{path}.{name}", f'应为非空的文字列表，如 ["工作报告"]，而不是 {value!r}')
+        return tuple(w.strip() for w in value)
 
     def _cite(self, body: Mapping[str, Any], path: str) -> tuple[str, str]:
         return self.text(body, path, "source"), self.text(body, path, "wording")
@@ -378,6 +574,101 @@ class _Reader:
             ),
             council=CouncilRules(category=self.count(council, "slates.council.category")),
         )
+
+    def organisation(self, section: Mapping[str, Any]) -> OrganisationRules:
+        o = "organisation"
+        shape = DEFAULTS[o]
+        parts = {name: self.table(section, f"{o}.{name}", set(shape[name])) for name in shape}
+        association = self.table(
+            parts["grassroots"],
+            f"{o}.grassroots.association",
+            set(shape["grassroots"]["association"]),
+        )
+        a = f"{o}.grassroots.association"
+        share_path = f"{o}.staff.disabled_share"
+        share = self.share(parts["staff"], share_path, frozenset({"employments"}))
+        employments: set[Employment] = set()
+        for word in self.words(self.table(parts["staff"], share_path), share_path, "employments"):
+            try:
+                employments.add(Employment(word))
+            except ValueError:
+                self.fail(
+                    f"{share_path}.employments",
+                    f"“{word}”不是干部的任用方式（{'、'.join(e.value for e in Employment)}）",
+                )
+        points_path = f"{o}.contact.points"
+        points = self.check(parts["contact"], points_path, frozenset({"low_income_label"}))
+        points_body = self.table(parts["contact"], points_path)
+        label = self.text(points_body, points_path, "low_income_label").strip()
+        if not label:
+            self.fail(f"{points_path}.low_income_label", '不能为空，如 "低收入村"')
+        part_time_path = f"{a}.part_time_members"
+        part_time = self.check(association, part_time_path, frozenset({"at_most"}))
+        part_time_body = self.table(association, part_time_path)
+        home_path = f"{o}.home.coverage"
+        home_figures = (
+            "model_homes_per_township",
+            "village_disabled_residents",
+            "community_residents",
+        )
+        home = self.check(parts["home"], home_path, frozenset(home_figures))
+        home_body = self.table(parts["home"], home_path)
+        review_path = f"{o}.presidium.yearly_review"
+        review_keys = frozenset({"work_report_keywords", "budget_keywords"})
+        review = self.check(parts["presidium"], review_path, review_keys)
+        review_body = self.table(parts["presidium"], review_path)
+        return OrganisationRules(
+            leadership_disabled_fulltime=self.count(
+                parts["leadership"], f"{o}.leadership.disabled_fulltime"
+            ),
+            staff_disabled_share=StaffShareRule(
+                share.at_least, frozenset(employments), share.level, share.source, share.wording
+            ),
+            staff_seconded=self.count(parts["staff"], f"{o}.staff.seconded"),
+            staff_part_time=self.count(parts["staff"], f"{o}.staff.part_time"),
+            contact_points=ContactPointsRule(label, points.level, points.source, points.wording),
+            contact_days=self.count(parts["contact"], f"{o}.contact.days"),
+            association_vice_chair=self.count(association, f"{a}.vice_chair"),
+            association_full_time_member=self.count(association, f"{a}.full_time_member"),
+            association_chair_post=self.check(association, f"{a}.chair_post"),
+            association_part_time_members=MaximumRule(
+                self.whole(part_time_body, part_time_path, "at_most", least=0),
+                part_time.level,
+                part_time.source,
+                part_time.wording,
+            ),
+            home_coverage=HomeCoverageRule(
+                model_homes_per_township=self.whole(home_body, home_path, home_figures[0]),
+                village_disabled_residents=self.whole(home_body, home_path, home_figures[1]),
+                community_residents=self.whole(home_body, home_path, home_figures[2]),
+                level=home.level,
+                source=home.source,
+                wording=home.wording,
+            ),
+            presidium_yearly_review=YearlyReviewRule(
+                self.words(review_body, review_path, "work_report_keywords"),
+                self.words(review_body, review_path, "budget_keywords"),
+                review.level,
+                review.source,
+                review.wording,
+            ),
+        )
+
+
+def load_organisation_rules(text: str, *, rules_id: str = "rules") -> OrganisationRules:
+    """Read [organisation]; what a district leaves out keeps the shipped figure. A mistake raises
+    DomainError("rules_invalid", key=<dotted key>)."""
+    data = _parse(text, rules_id)
+    reader = _Reader(rules_id)
+    if "organisation" in data:
+        reader.table(data, "organisation", set(DEFAULTS["organisation"]))
+    merged = _merge(DEFAULTS, {"organisation": data.get("organisation", {})})
+    return reader.organisation(reader.table(merged, "organisation"))
+
+
+def default_organisation_rules() -> OrganisationRules:
+    """The shipped figures (a database that records no rules file)."""
+    return _Reader("rules").organisation(DEFAULTS["organisation"])
 
 
 @dataclass(frozen=True, slots=True)

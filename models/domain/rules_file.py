@@ -5,7 +5,13 @@ from __future__ import annotations
 from models.domain.deadlines import load_motion_rules
 from models.domain.decision_rules import load_decision_rules
 from models.domain.quorum import load_quorum_rules
-from models.domain.rules import Rules, load_file_limits, load_leader_signs, load_rules
+from models.domain.rules import (
+    Rules,
+    load_file_limits,
+    load_leader_signs,
+    load_organisation_rules,
+    load_rules,
+)
 
 
 def check_rules_file(text: str, *, rules_id: str) -> Rules:
@@ -17,4 +23,5 @@ def check_rules_file(text: str, *, rules_id: str) -> Rules:
     load_decision_rules(text, rules_id=rules_id)
     load_file_limits(text, rules_id=rules_id)
     load_leader_signs(text, rules_id=rules_id)
+    load_organisation_rules(text, rules_id=rules_id)
     return rules
