@@ -209,3 +209,90 @@ def test_report_pdf_and_docx(tmp_path: Path) -> None:
     assert len(document.inline_shapes) == 2
     body = "".join(p.text for p in document.paragraphs)
     assert "三、联系点制度" in body
+
+
+def _organisation_facts():
+    from datetime import timedelta
+
+    from models.domain.organisation_rules import (
+        CadreFact,
+        ContactFact,
+        MemberFact,
+        OrganisationFacts,
+        PlaceFact,
+        TownshipFact,
+    )
+    from models.domain.organisation_vocabulary import PlaceKind
+    from models.domain.vocabulary import Employment
+
+    start = date(2026, 1, 5)
+    members = tuple(
+        MemberFact(
+            i,
+            name,
+            ContactFact(i, "东村", True, "西社区", "东村温馨家园"),
+            (*tuple(start + timedelta(days=d) for d in range(days)), start),  # one day twice
+        )
+        for i, (name, days) in enumerate((("张明", 60), ("李华", 59), ("王芳", 75)), start=1)
+    )
+    cadres = (
+        CadreFact(1, "赵一", Employment.FULL_TIME, leadership=True, disabled=True),
+        *(CadreFact(i, f"干部{i}", Employment.FULL_TIME) for i in range(2, 12)),
+    )
+    townships = (
+        TownshipFact(
+            1,
+            "大峪街道",
+            model_homes=1,
+            places=(
+                PlaceFact(1, "东社区", PlaceKind.COMMUNITY, residents=7000, homes=1),
+                PlaceFact(2, "西社区", PlaceKind.COMMUNITY, residents=6999),
+            ),
+        ),
+        TownshipFact(
+            2,
+            "斋堂镇",
+            model_homes=0,
+            places=(
+                PlaceFact(3, "东村", PlaceKind.VILLAGE, disabled_residents=50),
+                PlaceFact(4, "西村", PlaceKind.VILLAGE, disabled_residents=49),
+            ),
+        ),
+    )
+    return OrganisationFacts(
+        2026, date(2026, 12, 31), cadres=cadres, members=members, townships=townships
+    )
+
+
+def test_organisation_results_make_their_parts_with_charts(tmp_path: Path) -> None:
+    from models.domain.organisation_rules import check_organisation
+    from models.domain.rules import default_organisation_rules
+    from models.services.papers._reform_organisation import organisation_parts
+
+    facts = _organisation_facts()
+    rules = default_organisation_rules()
+    parts = organisation_parts(check_organisation(facts, rules), facts, rules, {})
+    by_key = {part.key: part for part in parts}
+    assert set(by_key) >= {"council", "contact", "grassroots", "homes", "congress"}
+    days = by_key["contact"].charts[0]
+    assert [(b.label, b.value) for b in days.bars] == [("张明", 60), ("李华", 59), ("王芳", 75)]
+    assert [days.short(b) for b in days.bars] == [False, True, False]
+    coverage = by_key["homes"].charts[0]
+    assert [(b.label, b.value, b.figure) for b in coverage.bars] == [
+        ("大峪街道", 100.0, "1/1，示范1个"),
+        ("斋堂镇", 0.0, "0/1，示范0个"),
+    ]
+    shortfall_subjects = [row[0] for s in by_key["contact"].shortfalls for row in s.rows]
+    assert "李华" in shortfall_subjects and "张明" not in shortfall_subjects
+    data = ReformReportData("门头沟区残疾人联合会", 2026, date(2026, 12, 31), tuple(parts))
+    paper = reform_report_paper(data)
+    joined = "".join(texts(paper))
+    assert "斋堂镇东村" in joined
+    assert not re.search(r"[a-z]+\.[a-z_]+", joined)
+    pdf = tmp_path / "organisation.pdf"
+    assert write_pdf(paper, pdf, fonts_dir=FONTS_DIR) == []
+    flat = _flat("".join(pdf_text(pdf)))
+    assert "2026年联系点成员现场工作天数" in flat and "要求60天" in flat
+    assert "2026年温馨家园覆盖情况（按街乡镇）" in flat and "0/1，示范0个" in flat
+    write_docx(paper, tmp_path / "organisation.docx", fonts_dir=FONTS_DIR)
+    assert len(docx.Document(str(tmp_path / "organisation.docx")).inline_shapes) == 2
