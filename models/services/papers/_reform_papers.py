@@ -1,7 +1,7 @@
 """The yearly reform report's data: every check the plan asks for, gathered part by part.
 
 The composition of the current congress, presidium and council (the slate checks), the
-organisation rules (helper C's checks, once wired), the presidium term's motion figures, the
+organisation rules (models/services/organisation/checking), the presidium term's motion figures, the
 year's 三重一大 decisions and the associations' attendance at the council's meetings. Rule ids
 are turned into words here; none reaches the paper.
 """
@@ -23,11 +23,18 @@ from models.domain.composition import SlateReport, check_slate
 from models.domain.dates import chinese_date
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
+from models.domain.organisation_rules import check_organisation
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.services.decisions.queries import list_decisions
 from models.services.meetings.queries import association_attendance_report
 from models.services.motions.queries import current_term, list_motions, term_statistics
+from models.services.organisation.checking import (
+    check_day,
+    organisation_facts,
+    organisation_rules_in_force,
+)
 from models.services.papers._common import organisation_name, today
+from models.services.papers._reform_organisation import organisation_parts as organisation_parts_of
 from models.services.slates.queries import load_term_slate, rules_in_force
 from models.store.unit_of_work import Database
 
@@ -49,17 +56,6 @@ _SLATE_TITLES = {
     "members_are_delegates": "委员均为本届代表",
 }
 _BODY_WORDS = {"congress": "代表大会", "presidium": "主席团", "council": "执行理事会"}
-ORGANISATION_TITLES = {
-    "leadership.disabled_fulltime": "领导班子中有残疾人专职干部",
-    "staff.disabled_share": "残疾人干部占比",
-    "staff.seconded": "配备挂职干部",
-    "staff.part_time": "配备兼职干部",
-    "contact.points": "党组、执行理事会成员均有联系点",
-    "contact.days": "联系点全年工作天数",
-    "grassroots.association": "社区、村残协配备",
-    "home.coverage": "温馨家园覆盖",
-    "presidium.yearly_review": "主席团审议执行理事会工作报告和预算执行情况",
-}
 
 
 class CheckResult(Protocol):
@@ -81,8 +77,6 @@ class CheckResult(Protocol):
 
 def rule_name(rule_id: str) -> str:
     """congress.category.blind → 代表大会：盲人（至少1名）; an id nobody named → 其他检查项目."""
-    if rule_id in ORGANISATION_TITLES:
-        return ORGANISATION_TITLES[rule_id]
     parts = rule_id.split(".")
     body = _BODY_WORDS.get(parts[0], "")
     if len(parts) == 3 and parts[1] == "category":
@@ -318,8 +312,14 @@ def associations_part(db: Database, year: int) -> ReportPart:
 
 
 def organisation_parts(db: Database, year: int) -> list[ReportPart]:
-    """二 to 五 from the organisation registers' checks (helper C's organisation_report)."""
-    return []
+    """二 to 五 (and the presidium's yearly review in 一) from the organisation registers, checked
+    as `yishi check organisation` checks them, the facts read once for the results and charts."""
+    day = check_day(year, None)
+    rules, _rules_id = organisation_rules_in_force(db)
+    with db.session_factory() as session:
+        facts = organisation_facts(session, year=year, as_of=day)
+    results = check_organisation(facts, rules)
+    return organisation_parts_of(results, facts, rules, {})
 
 
 def combine(parts: Sequence[ReportPart]) -> list[ReportPart]:
