@@ -31,6 +31,7 @@ ROW = 22.0  # a bar's row at most; rows shrink so that a chart fits a page
 MIN_ROW = 12.0
 BAR_SHARE = 0.6  # of the row
 GAP = 6.0
+ZERO_STUB = 1.5  # the width of a short bar whose value is 0
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,8 @@ def layout_chart(
         shapes.append(Label(label_width, baseline, shown, "fang", label_size, "end"))
         colour = SHORT if chart.short(bar) else MET
         length = at(bar.value) - x0
+        if length <= 0 and colour == SHORT:
+            length = ZERO_STUB  # nothing done at all still shows, in the warning colour
         if length > 0:
             shapes.append(Box(x0, centre - bar_height / 2, length, bar_height, colour))
         fig_base = centre + (ASCENT - 0.5) * FIGURE_SIZE

@@ -14,7 +14,16 @@ import docx
 import pytest
 from docx.shared import Emu
 
-from models.documents.chart_layout import Box, Label, Stroke, layout_chart, nice_step
+from models.documents.chart_layout import (
+    MET,
+    SHORT,
+    ZERO_STUB,
+    Box,
+    Label,
+    Stroke,
+    layout_chart,
+    nice_step,
+)
 from models.documents.chart_png import chart_png
 from models.documents.docx_writer import write_docx
 from models.documents.fonts import load_fonts
@@ -119,9 +128,10 @@ def test_chart_layout_stays_in_the_text_area() -> None:
         elif isinstance(shape, Label):
             assert 0 <= shape.y <= layout.height
     assert {s.text for s in layout.shapes if isinstance(s, Label)} >= {"张明", "62天", "要求 60 天"}
-    # 李华 and 王芳 fall short of 60: two bars in the warning colour (王芳's has no length)
-    boxes = [s for s in layout.shapes if isinstance(s, Box) and s.height > 11]
-    assert len(boxes) == 2
+    # 李华 and 王芳 fall short of 60: two bars in the warning colour (王芳 a stub)
+    bars = [s for s in layout.shapes if isinstance(s, Box) and s.height > 11]
+    assert [b.fill for b in bars] == [MET, SHORT, SHORT]
+    assert bars[2].width == ZERO_STUB
     assert nice_step(62) == 20 and nice_step(5) == 1 and nice_step(100) == 20
 
 
