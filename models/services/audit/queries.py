@@ -55,6 +55,18 @@ def matching(
             yield entry_of(row, row.display_name)
 
 
+def record_entries(db: Database, *, entity: str, entity_id: object) -> list[AuditEntry]:
+    """One record's entries (its table and id), newest first: a register's 历史. No access
+    check: callers have made theirs."""
+    query = (
+        entries_select()
+        .where(ChangeLog.entity == entity, ChangeLog.entity_id == str(entity_id))
+        .order_by(ChangeLog.id.desc())
+    )
+    with db.session_factory() as session:
+        return [entry_of(row, row.display_name) for row in session.execute(query)]
+
+
 def verify_chain(
     db: Database, *, user: str, kept_head: tuple[int, str] | None = None
 ) -> ChainCheck:
