@@ -22,6 +22,7 @@ CLI_ACTIONS: dict[tuple[str, str | None], str] = {
     ("template", "motions"): "motions.intake",
     ("decisions", "list"): "decisions.read",
     ("check", None): "slates.read",
+    ("check", "organisation"): "organisation.read",
     ("import", "slate"): "slates.import",
     ("print", None): "papers.print",
     ("setup", None): "federation.set_up",
@@ -32,6 +33,13 @@ CLI_ACTIONS: dict[tuple[str, str | None], str] = {
     ("units", "list"): "terms.read",  # electoral units: 查看届次与选举单位
     ("units", "set"): "electoral.edit",
     ("import", "roster"): "rosters.import",
+    # issue 17 — `registers <register> <action>`: keyed by the action, whatever the register
+    ("registers", "list"): "organisation.read",
+    ("registers", "history"): "organisation.read",
+    ("registers", "add"): "organisation.edit",
+    ("registers", "edit"): "organisation.edit",
+    ("registers", "end"): "organisation.edit",
+    ("registers", "remove"): "organisation.edit",
 }
 
 

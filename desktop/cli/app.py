@@ -30,6 +30,7 @@ _WITH_DATABASE = {
     ("template", "motions"): "desktop.cli.motion_import:run_template",
     ("decisions", "list"): "desktop.cli.decisions:run_list",
     ("check", None): "desktop.cli.slates:run_check",
+    ("check", "organisation"): "desktop.cli.organisation_check:run_check",
     ("import", "slate"): "desktop.cli.slates:run_import",
     ("print", None): "desktop.cli.printing:run_print",
     ("setup", None): "desktop.cli.setup:run_setup",
@@ -53,6 +54,14 @@ _WITH_DATABASE = {
     ("audit", "list"): "desktop.cli.audit:run_list",
     ("audit", "export"): "desktop.cli.audit:run_export",
     ("audit", "verify"): "desktop.cli.audit:run_verify",
+    # issue 17 — the organisation registers: `registers <register> <action>` (the register is
+    # an argument of the action; desktop/cli/registers.py)
+    ("registers", "list"): "desktop.cli.registers:run_list",
+    ("registers", "add"): "desktop.cli.registers:run_add",
+    ("registers", "edit"): "desktop.cli.registers:run_edit",
+    ("registers", "end"): "desktop.cli.registers:run_end",
+    ("registers", "remove"): "desktop.cli.registers:run_remove",
+    ("registers", "history"): "desktop.cli.registers:run_history",
 }
 _WITH_SETTINGS = {
     ("db", "upgrade"): "desktop.cli.db:run_upgrade",

@@ -23,6 +23,7 @@ PRINTABLE_PAPERS = (
     "decision",
     "decision-register",
     "motion-form",
+    "reform-report",
 )
 # Not one paper but many files: `print replies --term N -o DIR`.
 PRINTABLE_BATCHES = ("replies",)
@@ -238,9 +239,25 @@ def build_parser(version: str) -> ChineseArgumentParser:
     check_slate.add_argument("--rules", metavar="NAME|PATH", help="规则文件（默认 mentougou-2019）")
     json_option(check_slate)
 
-    check = command(commands, "check", "检查数据库中某一届名单的构成")
-    check.add_argument("--body", choices=[*slate_bodies, "council"], required=True, help="机构")
+    check = command(
+        commands,
+        "check",
+        "检查数据库中某一届名单的构成（--body），或组织建设规则（check organisation）",
+    )
+    # `yishi check --body …` (a slate) and `yishi check organisation` (the registers) both work:
+    # the word is the subcommand key ("check", "organisation"), absent for a slate.
+    check.add_argument(
+        "check_command",
+        nargs="?",
+        choices=["organisation"],
+        metavar="organisation",
+        help="检查改革方案的组织建设规则（干部、联系点、基层组织、温馨家园、主席团审议）",
+    )
+    check.add_argument("--body", choices=[*slate_bodies, "council"], help="机构（检查名单时必填）")
     check.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
+    check.add_argument(
+        "--year", type=int, metavar="YYYY", help="年度（check organisation；默认今年）"
+    )
     json_option(check)
 
     # The federation's own set-up: its profile, its bodies' terms, the congress's units.
@@ -251,6 +268,11 @@ def build_parser(version: str) -> ChineseArgumentParser:
     from desktop.cli.parser_accounts import add_account_commands
 
     add_account_commands(commands)
+
+    # issue 17 — the organisation registers (desktop/cli/parser_registers.py)
+    from desktop.cli.parser_registers import add_register_commands
+
+    add_register_commands(commands)
 
     template = commands.add_parser("template", help="名单模板").add_subparsers(
         dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
@@ -306,6 +328,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
         "association-attendance 专门协会列席情况统计表，reply 提案答复函，"
         "assignment-slip 提案交办单，motion-summary 提案办理情况汇总表，"
         "decision 三重一大事项决策记录表，decision-register 三重一大事项年度台账，"
+        "reform-report 年度改革方案落实情况报告（--year），"
         "replies 届内每件已答复提案的答复函（-o 为文件夹）",
     )
     printing.add_argument("--motion", type=int, metavar="ID", help="提案编号（答复函、交办单）")
@@ -323,7 +346,10 @@ def build_parser(version: str) -> ChineseArgumentParser:
         help="届次（名单默认筹备中的届次；提案汇总表、答复函默认本届）",
     )
     printing.add_argument(
-        "--year", type=int, metavar="YYYY", help="年份（协会列席统计表、三重一大事项年度台账）"
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="年份（协会列席统计表、三重一大事项年度台账、改革方案落实情况报告）",
     )
     printing.add_argument(
         "--format",

@@ -171,6 +171,10 @@ def run_check(db: Database, _user: str, args: argparse.Namespace) -> int:
     """The same report for a slate already in the database."""
     from models.services.slates.queries import check_term, rules_in_force
 
+    if args.body is None:  # --body is required for a slate, not for `check organisation`
+        raise DomainError("bad_arguments", detail=message("organisation_check_body_required"))
+    if args.year is not None:
+        raise DomainError("bad_arguments", detail="--year 只用于 yishi check organisation")
     kind = BodyKind(args.body)
     rules = rules_in_force(db)
     slate, report = check_term(db, kind=kind, term=args.term, rules=rules)

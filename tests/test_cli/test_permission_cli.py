@@ -89,6 +89,7 @@ def _argv(key: tuple[str, str | None], folder: Path) -> list[str]:
         ("template", "motions"): ["template", "motions", "-o", f"{out}.xlsx"],
         ("decisions", "list"): ["decisions", "list"],
         ("check", None): ["check", "--body", "congress"],
+        ("check", "organisation"): ["check", "organisation", "--year", "2026"],
         ("import", "slate"): ["import", "slate", "--body", "congress", missing],
         ("print", None): ["print", "signin", "--meeting", "987654", "-o", f"{out}.pdf"],
         ("setup", None): ["setup", "--telephone", "010-69800000"],
@@ -102,6 +103,15 @@ def _argv(key: tuple[str, str | None], folder: Path) -> list[str]:
         ("units", "list"): ["units", "list", "--body", "congress"],
         ("units", "set"): ["units", "set", "--body", "congress", "--term", "99", "--unit", "甲=3"],
         ("import", "roster"): ["import", "roster", "--body", "presidium", missing],
+        # issue 17 — the organisation registers, keyed by the action
+        ("registers", "list"): ["registers", "cadres", "list"],
+        ("registers", "history"): ["registers", "cadres", "history", "--id", "987654"],
+        ("registers", "add"): [
+            *("registers", "townships", "add", "--name", "权限测试镇", "--kind", "乡镇"),
+        ],
+        ("registers", "edit"): ["registers", "cadres", "edit", "--id", "987654", "--post", "甲"],
+        ("registers", "end"): ["registers", "cadres", "end", "--id", "987654"],
+        ("registers", "remove"): ["registers", "visits", "remove", "--id", "987654"],
         ("db", "backup"): ["db", "backup", str(folder / "backup.sqlite3")],
         ("db", "restore"): ["db", "restore", str(folder / "missing.sqlite3")],
     }[key]

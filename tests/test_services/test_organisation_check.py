@@ -23,6 +23,7 @@ from models.domain.organisation_vocabulary import (
 from models.domain.search_keys import pinyin_keys, sort_key
 from models.domain.vocabulary import (
     BodyKind,
+    DisabilityCategory,
     Employment,
     Gender,
     MembershipStatus,
@@ -43,9 +44,20 @@ from models.entities.organisation import (
 )
 from models.services.common.settings import record_rules
 from models.services.organisation.checking import contact_member_ids, organisation_report
+from models.services.organisation.commands import add_record
+from models.services.organisation.contracts import (
+    CadreDraft,
+    ContactPointDraft,
+    FieldVisitDraft,
+    OfficerDraft,
+    OrganisationDraft,
+    PopulationDraft,
+    WarmHomeDraft,
+)
 from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
+from ._organisation import CLERK, build_district
 from ._support import valid_id
 
 YEAR = 2025
@@ -457,3 +469,101 @@ def test_the_year_and_the_day(db: Database) -> None:
     assert organisation_report(db, year=YEAR, as_of=date(YEAR + 1, 3, 1)).as_of == END
     today = date.today()
     assert organisation_report(db, year=today.year).as_of <= date(today.year, 12, 31)
+
+
+# --- entered through the registers' own commands (helper A's services) ---------------------
+
+
+def test_registers_entered_through_their_commands(db: Database) -> None:
+    """A district entered as a clerk enters it; a district file asking 3 days makes 2 fail."""
+    district = build_district(db)
+    towns, places, people = district.towns, district.places, district.people
+
+    def add_row(draft):  # type: ignore[no-untyped-def]
+        return add_record(db, user=CLERK, draft=draft)
+
+    text = SHIPPED.read_text(encoding="utf-8").replace(
+        "[organisation.contact.days]\nat_least = 60", "[organisation.contact.days]\nat_least = 3"
+    )
+    record_rules(db, user=CLERK, rules_id="x-2030", content=text)
+    add_row(
+        CadreDraft(
+            name="张书记",
+            employment=Employment.FULL_TIME,
+            leadership=True,
+            disabled=True,
+            disability_category=DisabilityCategory.PHYSICAL,
+        )
+    )
+    add_row(CadreDraft(name="挂职甲", employment=Employment.SECONDED))
+    add_row(CadreDraft(name="兼职乙", employment=Employment.PART_TIME))
+    homes = {
+        name: add_row(
+            WarmHomeDraft(name=name, township_id=towns[town], place_id=place, model=model)
+        ).id
+        for name, town, place, model in (
+            ("大峪示范温馨家园", "大峪街道", None, True),
+            ("王平示范温馨家园", "王平镇", places["王平社区"], True),
+            ("桥户营温馨家园", "王平镇", places["桥户营村"], False),
+        )
+    }
+    for place, disabled, residents in (
+        ("东辛房社区", None, 6999),
+        ("桥户营村", 50, None),
+        ("西马各庄村", 49, None),
+        ("王平社区", None, 7000),
+    ):
+        add_row(
+            PopulationDraft(
+                place_id=places[place], year=YEAR, disabled_residents=disabled, residents=residents
+            )
+        )
+    for name in ("张书记", "李理事长", "王理事"):
+        add_row(
+            ContactPointDraft(
+                person_id=people[name],
+                village_id=places["桥户营村"],
+                community_id=places["王平社区"],
+                warm_home_id=homes["桥户营温馨家园"],
+            )
+        )
+    visits = {"张书记": (1, 2, 3), "李理事长": (1, 1, 2), "王理事": (5, 6, 7), "赵离任": (1,)}
+    for name, days in visits.items():
+        for day in days:
+            add_row(FieldVisitDraft(person_id=people[name], visited_on=date(YEAR, 2, day)))
+    for town, place, kind, name in (
+        ("大峪街道", "东辛房社区", OrganisationKind.COMMUNITY_ASSOCIATION, "东辛房社区残协"),
+        ("王平镇", "桥户营村", OrganisationKind.VILLAGE_ASSOCIATION, "桥户营村残协"),
+    ):
+        organisation = add_row(
+            OrganisationDraft(kind=kind, name=name, township_id=towns[town], place_id=places[place])
+        ).id
+        for role, extra in (
+            (OfficerRole.CHAIR, {"committee_post": CommitteePost.DEPUTY_DIRECTOR}),
+            (OfficerRole.VICE_CHAIR, {"relative": True}),
+            (OfficerRole.FULL_TIME_MEMBER, {"selection": "公开选聘"}),
+        ):
+            if name == "桥户营村残协" and role is OfficerRole.FULL_TIME_MEMBER:
+                continue
+            add_row(
+                OfficerDraft(
+                    organisation_id=organisation, role=role, name=f"{name}{role.value}", **extra
+                )
+            )
+    report = organisation_report(db, year=YEAR)
+    assert report.rules_id == "x-2030"
+    assert {r.id: r.status for r in report.results if r.status != "pass"} == {
+        "contact.days": "fail",
+        "grassroots.association.full_time_member": "fail",
+        "presidium.yearly_review": "warn",
+    }
+    days = report.result("contact.days")
+    # 赵离任 left in March: not among those who owe days on 31 December.
+    assert (days.count, days.total) == (2, 3)
+    assert [(s.subject, s.detail) for s in days.shortfalls] == [
+        ("李理事长", "2025年走访 2 天，还差 1 天")
+    ]
+    homes_result = report.result("home.coverage")
+    assert (homes_result.count, homes_result.total) == (4, 4)  # 2 towns, 桥户营村, 王平社区
+    short = report.result("grassroots.association.full_time_member").shortfalls[0]
+    assert (short.subject, short.township_id) == ("桥户营村残协", towns["王平镇"])

@@ -56,10 +56,9 @@ from models.entities.organisation import (
     WarmHome,
 )
 from models.services.common.settings import rules_copy
+from models.services.organisation._members import CONTACT_BODIES
 from models.store.unit_of_work import Database
 
-# The bodies whose members owe a contact point (一人一村一社区一家园): 党组, 执行理事会.
-CONTACT_BODIES = (BodyKind.PARTY_GROUP, BodyKind.EXECUTIVE_COUNCIL)
 ASSOCIATIONS = (OrganisationKind.COMMUNITY_ASSOCIATION, OrganisationKind.VILLAGE_ASSOCIATION)
 
 
@@ -133,7 +132,8 @@ def _cadres(session: Session, day: date) -> tuple[CadreFact, ...]:
 
 def contact_member_ids(session: Session, day: date) -> list[tuple[int, str]]:
     """The 党组's and the executive council's members in office on `day`, each person once, by
-    name: (person id, name)."""
+    name: (person id, name). `_members.contact_members_in` gives today's, with their posts, for
+    the registers; a year's check needs the members of its last day, so it asks by date."""
     rows = session.execute(
         select(Person.id, Person.name, Person.pinyin_sort)
         .join(Membership, Membership.person_id == Person.id)
