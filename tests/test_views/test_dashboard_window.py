@@ -25,6 +25,7 @@ from models.store.unit_of_work import Database
 from tests.test_services._dashboard import Built, build
 from views.dashboard.dashboard_window import TARGET_ROLE, DashboardWindow, badge_of, badge_text
 from views.decisions.decision_detail import DecisionDetailWindow
+from views.documents.reform_report import ReformReportDialog
 from views.meetings.meeting_editor import MeetingEditor
 from views.motions.motion_list import MotionList
 from views.ops import organisation as ops
@@ -167,6 +168,14 @@ def test_a_click_opens_where_the_thing_is_fixed(fresh) -> None:
     current = window.rules.currentItem()
     assert current is not None and current.text(1) == badge_text("fail")
     window.grab().save(str(SHOTS / "dashboard_rule_selected.png"))
+
+    # 打印年度报告… opens the report's dialog on the year shown.
+    window.year.setValue(2025)
+    h.idle()
+    h.qtbot.mouseClick(window.report_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(ReformReportDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.year.value() == 2025
+    dialog.reject()
 
 
 def test_a_register_shortfall_opens_its_register_and_a_change_reloads(fresh) -> None:

@@ -43,6 +43,7 @@ from models.services.dashboard.contracts import (
 from views.dashboard.targets import TargetOpener
 from views.error_presenter import describe
 from views.motions.bar_chart import Bar, BarChart
+from views.permissions import gate
 
 if TYPE_CHECKING:
     from models.services.common.changes import Changes
@@ -167,6 +168,11 @@ class RuleTree(QTreeWidget):
         self.clear()
         for group in overview.groups:
             self.addTopLevelItem(self._group(group))
+        for result in self.result_items():  # spanning holds only for items in the tree
+            for j in range(result.childCount()):
+                child = result.child(j)
+                if child is not None:
+                    child.setFirstColumnSpanned(True)
 
     def _group(self, group: ResultGroup) -> QTreeWidgetItem:
         counts = {s: sum(r.status == s for r in group.results) for s in BADGES}
@@ -205,7 +211,6 @@ class RuleTree(QTreeWidget):
             child = QTreeWidgetItem([short.text])
             child.setData(0, TARGET_ROLE, short.target)
             child.setToolTip(0, self.tr("单击打开"))
-            child.setFirstColumnSpanned(True)
             item.addChild(child)
         return item
 
@@ -262,6 +267,12 @@ class DashboardWindow(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新(&R)"))
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_button.clicked.connect(self.load)
+        self.report_button = QPushButton(self.tr("打印年度报告(&P)…"))
+        self.report_button.setToolTip(
+            self.tr("所选年度的改革方案落实情况报告（PDF 或 Word），各项规则、未达标明细和图表")
+        )
+        self.report_button.clicked.connect(lambda: self.print_report())
+        gate(self.report_button, ctx, "papers.print")
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -269,6 +280,7 @@ class DashboardWindow(QWidget):
         top.addWidget(self.status)
         top.addWidget(year_label)
         top.addWidget(self.year)
+        top.addWidget(self.report_button)
         top.addWidget(self.refresh_button)
 
         today_title = QLabel(self.tr("今天要办(&D)"))
@@ -315,6 +327,15 @@ class DashboardWindow(QWidget):
         runner.data_changed.connect(self._on_data_changed)
         self.resize(1280, 800)
         self.load()
+
+    def print_report(self) -> QWidget:
+        """The yearly report's dialog, on the year shown here."""
+        from views.documents.reform_report import print_reform_report
+
+        dialog = print_reform_report(self, self.runner, self.ctx)
+        dialog.year.setValue(self.year.value())
+        self.report_dialog = dialog
+        return dialog
 
     # --- loading ---------------------------------------------------------------------------------
 

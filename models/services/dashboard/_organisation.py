@@ -37,6 +37,9 @@ from models.services.organisation.checking import (
 from models.services.organisation.contracts import Register
 from models.store.unit_of_work import Database
 
+# Rules every one of whose records must comply; the others count people against a minimum.
+EVERY_ONE = ("contact.", "grassroots.", "home.", "presidium.")
+
 PARTS: tuple[tuple[str, str], ...] = (
     ("leadership", "干部队伍"),
     ("staff", "干部队伍"),
@@ -75,11 +78,11 @@ def _figure(result: OrganisationResult) -> str:
         return f"{count}，至少 {required}" if required else "尚无记录"
     if result.id == "staff.disabled_share":
         return f"{percent(Fraction(count, total))}（{count}/{total}），至少 {required} 名"
+    if result.id.startswith(EVERY_ONE):  # every member, association, place or item must
+        return f"{count}/{total} 达到"
     if required is None:
         return f"{count}/{total}"
-    if required == total:  # every one of them must
-        return f"{count}/{total} 达到"
-    return f"{count}，至少 {required}"
+    return f"{count} 名，至少 {required} 名"
 
 
 def _result(result: OrganisationResult) -> ReformResult:
