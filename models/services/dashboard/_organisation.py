@@ -75,7 +75,7 @@ def _figure(result: OrganisationResult) -> str:
     if result.status == "skipped":
         return "—"
     if not total:
-        return f"{count}，至少 {required}" if required else "尚无记录"
+        return f"{count} 名，至少 {required} 名" if required else "尚无记录"
     if result.id == "staff.disabled_share":
         return f"{percent(Fraction(count, total))}（{count}/{total}），至少 {required} 名"
     if result.id.startswith(EVERY_ONE):  # every member, association, place or item must

@@ -34,7 +34,7 @@ class Target:
     term_id: int | None = None
     year: int | None = None
     register: Register | None = None
-    rule_id: str | None = None
+    rule_id: str | None = None  # "<group key>:<rule id>": slate rule ids recur per term
 
 
 class ItemKind(StrEnum):
