@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.domain.messages import message
 from models.services.dashboard.contracts import (
     STATUS_NAMES,
     ReformOverview,
@@ -107,7 +108,7 @@ class TodayListWidget(QListWidget):
                 item.setForeground(QBrush(QColor(BADGES["fail"][1])))
             self.addItem(item)
         if not today.items:
-            item = QListWidgetItem(self.tr("今天没有需要处理的事项。"))
+            item = QListWidgetItem(message("dashboard_nothing_today"))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
 
