@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from models.services.common.context import AppContext
     from views.background import Runner
+    from views.dashboard.dashboard_window import DashboardWindow
     from views.decisions.decision_list import DecisionList
     from views.meetings.meeting_list import MeetingList
     from views.motions.motion_list import MotionList
@@ -160,6 +161,14 @@ class MainActions(_Host):
         )
         self.registers_action.setEnabled(False)  # the registers need the database
         self.database_ready.connect(lambda: self.registers_action.setEnabled(True))
+        self.dashboard_action = self._action(
+            self.tr("改革落实情况…"),
+            "Ctrl+Shift+R",
+            self.open_dashboard,
+            self.tr("今天要办的事项，改革方案各项规则的落实情况和图表"),
+        )
+        self.dashboard_action.setEnabled(False)
+        self.database_ready.connect(self._enable_dashboard_action)
         self.refresh_action = self._action(
             self.tr("刷新"),
             QKeySequence.StandardKey.Refresh,
@@ -183,6 +192,7 @@ class MainActions(_Host):
             self.meetings_action,
             self.motions_action,
             self.decisions_action,
+            self.dashboard_action,
             self.refresh_action,
         ):
             toolbar.addAction(action)
@@ -205,6 +215,7 @@ class MainActions(_Host):
         meetings_menu.addAction(self.decisions_action)
         self.organisation_menu = self.menuBar().addMenu(self.tr("组织(&O)"))
         self.organisation_menu.addAction(self.registers_action)
+        self.organisation_menu.addAction(self.dashboard_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         find = self._action(
@@ -272,6 +283,26 @@ class MainActions(_Host):
             window = RegistersWindow(self.runner, self.ctx, parent=self)
         window.show()
         window.raise_()
+        return window
+
+    def _enable_dashboard_action(self) -> None:
+        refused = self.ctx.refusal("organisation.read") if self.ctx is not None else None
+        self.dashboard_action.setEnabled(refused is None)
+        if refused is not None:
+            self.dashboard_action.setToolTip(refused)
+
+    def open_dashboard(self) -> DashboardWindow | None:
+        """改革落实情况; one window, raised again when already open."""
+        if self.ctx is None or self.ctx.refusal("organisation.read") is not None:
+            return None
+        from views.dashboard.dashboard_window import DashboardWindow
+
+        window = next(iter(self.findChildren(DashboardWindow)), None)
+        if window is None:
+            window = DashboardWindow(self.runner, self.ctx, parent=self)
+        window.show()
+        window.raise_()
+        window.activateWindow()
         return window
 
     def _show_font_preset(self, preset: str) -> None:

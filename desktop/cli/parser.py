@@ -23,6 +23,7 @@ PRINTABLE_PAPERS = (
     "decision",
     "decision-register",
     "motion-form",
+    "reform-report",
 )
 # Not one paper but many files: `print replies --term N -o DIR`.
 PRINTABLE_BATCHES = ("replies",)
@@ -327,6 +328,7 @@ def build_parser(version: str) -> ChineseArgumentParser:
         "association-attendance 专门协会列席情况统计表，reply 提案答复函，"
         "assignment-slip 提案交办单，motion-summary 提案办理情况汇总表，"
         "decision 三重一大事项决策记录表，decision-register 三重一大事项年度台账，"
+        "reform-report 年度改革方案落实情况报告（--year），"
         "replies 届内每件已答复提案的答复函（-o 为文件夹）",
     )
     printing.add_argument("--motion", type=int, metavar="ID", help="提案编号（答复函、交办单）")
@@ -344,7 +346,10 @@ def build_parser(version: str) -> ChineseArgumentParser:
         help="届次（名单默认筹备中的届次；提案汇总表、答复函默认本届）",
     )
     printing.add_argument(
-        "--year", type=int, metavar="YYYY", help="年份（协会列席统计表、三重一大事项年度台账）"
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="年份（协会列席统计表、三重一大事项年度台账、改革方案落实情况报告）",
     )
     printing.add_argument(
         "--format",

@@ -3,7 +3,8 @@
 minutes and signin take --meeting; slate and composition take --body and --term (slate also
 --public or --reveal); association-attendance takes --year; reply and assignment-slip take
 --motion; motion-summary takes --term (also as xlsx); decision takes --decision;
-decision-register takes --year (also as xlsx); motion-form takes --motion, or --blank
+decision-register takes --year (also as xlsx); reform-report takes --year (the yearly
+改革方案落实情况报告); motion-form takes --motion, or --blank
 (with --term, else the current presidium term) for the form members fill by hand; replies takes --term and writes one 答复函
 per replied motion into the folder -o names, with a progress line per file on stderr (with
 --combined: all of them in the one .pdf file -o names, each letter from a new sheet). An option that does not belong to
@@ -23,6 +24,7 @@ from models.domain.vocabulary import BodyKind
 from models.services.papers.commands import (
     write_combined_reply_letters,
     write_paper,
+    write_reform_report,
     write_reply_letters,
 )
 from models.services.papers.contracts import PAPER_NAMES, PaperKind, PaperRequest
@@ -43,6 +45,7 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "decision": frozenset({"decision"}),
     "decision-register": frozenset({"year"}),
     "motion-form": frozenset({"motion", "term", "blank"}),
+    "reform-report": frozenset({"year"}),
 }
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "minutes": ("meeting",),
@@ -57,6 +60,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "decision": ("decision",),
     "decision-register": ("year",),
     "motion-form": (),
+    "reform-report": (),  # its own message when --year is missing (write_reform_report)
 }
 _FLAGS = {
     "meeting": "--meeting",
@@ -155,12 +159,34 @@ def run_replies(db: Database, user: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_reform_report(db: Database, user: str, args: argparse.Namespace, path: Path) -> int:
+    """`print reform-report --year YYYY -o FILE`: the year is asked for in words of its own."""
+    if args.year is None:
+        raise DomainError("reform_report_year_missing")
+    fmt = resolve_format(path, args.format, paper=PaperKind.REFORM_REPORT)
+    warnings = write_reform_report(
+        db,
+        user=user,
+        year=args.year,
+        path=path,
+        fmt=fmt,
+        fonts_dir=resource_path("fonts"),
+        font_preset=args.fonts,
+    )
+    say(f"已生成{args.year}年改革方案落实情况报告（{fmt.upper()}）：{path}")
+    for warning in warnings:
+        say(f"提醒：{warning}")
+    return 0
+
+
 def run_print(db: Database, user: str, args: argparse.Namespace) -> int:
     check_options(args)
     if args.paper == "replies":
         return run_replies(db, user, args)
     paper = PaperKind(args.paper)
     path = Path(args.output).expanduser().resolve()
+    if paper is PaperKind.REFORM_REPORT:
+        return run_reform_report(db, user, args, path)
     fmt = resolve_format(path, args.format, paper=paper)
     request = PaperRequest(
         paper,

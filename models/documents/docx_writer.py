@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from models.documents.chart_png import chart_png
 from models.documents.docx_xml import (
     cell_margins,
     exact_lines,
@@ -25,9 +27,11 @@ from models.documents.docx_xml import (
     set_line_grid,
     set_run,
 )
+from models.documents.fonts import FontSet, load_fonts
 from models.documents.layout import (
     BODY_SIZE,
     CHAR_SPACING_TWENTIETHS,
+    LINE_PITCH,
     PAGE_NUMBER_GAP,
     PAGE_NUMBER_SIZE,
     TABLE_PADDING,
@@ -39,6 +43,7 @@ from models.documents.layout import (
     is_name_list,
 )
 from models.documents.paper import (
+    Chart,
     FontPreset,
     Heading,
     LabelledLine,
@@ -80,9 +85,10 @@ def _cells(text: str) -> float:
 
 
 class _Writer:
-    def __init__(self, paper: Paper, faces: Faces) -> None:
+    def __init__(self, paper: Paper, faces: Faces, fonts: FontSet | None = None) -> None:
         self.paper = paper
         self.faces = faces
+        self.fonts = fonts
         self.geo: Geometry = geometry(paper.landscape)
         self.doc: Document = docx.Document()
         set_defaults(self.doc, faces.fang, BODY_SIZE)
@@ -202,6 +208,23 @@ class _Writer:
                 self.text(p, "", face, size=size, spacing=0).add_break()
             self.text(p, line, face, size=size, spacing=0)
 
+    def chart(self, chart: Chart) -> None:
+        """The chart as a picture as wide as the text area, in a paragraph of its own that is
+        off the grid (an exact line height would crop it)."""
+        if self.fonts is None:
+            raise ValueError("a paper with a chart needs the fonts folder for its picture")
+        png, width, _height = chart_png(
+            chart, self.geo.text_width, self.fonts, max_height=self.geo.text_height - LINE_PITCH
+        )
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.line_spacing = 1.0
+        p.paragraph_format.space_before = Pt(0)
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_together = True
+        off_grid(p)
+        p.add_run().add_picture(io.BytesIO(png), width=_pt(width))
+
     def signature(self, org: str | None, day: str) -> None:
         """成文日期 right-aligned four characters in, the organisation centred over it."""
         if org:
@@ -235,6 +258,8 @@ class _Writer:
                 self.labelled(block.label, block.text, faces.hei, names=block.names)
             elif isinstance(block, Table):
                 self.table(block)
+            elif isinstance(block, Chart):
+                self.chart(block)
             elif isinstance(block, Spacer):
                 self.blank(block.lines)
         signing = paper.signing()
@@ -250,7 +275,16 @@ class _Writer:
         self.doc.save(str(path))
 
 
-def write_docx(paper: Paper, path: Path | str, *, preset: FontPreset | None = None) -> None:
-    """Write the paper; `preset` overrides the paper's font preset (government or stock)."""
+def write_docx(
+    paper: Paper,
+    path: Path | str,
+    *,
+    preset: FontPreset | None = None,
+    fonts_dir: Path | str | None = None,
+) -> None:
+    """Write the paper; `preset` overrides the paper's font preset (government or stock).
+    A paper with charts needs `fonts_dir`: their pictures are painted in the shipped faces."""
     faces = PRESETS[preset or paper.font_preset]
-    _Writer(prepared(paper), faces).write(Path(path))
+    charts = any(isinstance(block, Chart) for block in paper.blocks)
+    fonts = load_fonts(fonts_dir) if fonts_dir is not None and charts else None
+    _Writer(prepared(paper), faces, fonts).write(Path(path))

@@ -76,7 +76,53 @@ class Spacer:
     lines: int = 1
 
 
-Block = Heading | Paragraph | LabelledLine | Table | Spacer
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: `figure` is printed after it (the value when empty); `target` is this
+    bar's own requirement, drawn as a tick across it."""
+
+    label: str
+    value: float
+    figure: str = ""
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart, one description for both writers: vector graphics in the PDF, a
+    picture in the DOCX, as wide as the text area. `target` is one requirement for every bar (a
+    dashed line across them, named by `target_label`); a bar short of its requirement is drawn in
+    the warning colour. `note` is the figure text under the chart."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    target: float | None = None
+    target_label: str = ""
+    unit: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.bars:
+            raise ValueError("a chart needs at least one bar")
+        if any(b.value < 0 or (b.target is not None and b.target < 0) for b in self.bars):
+            raise ValueError("bars and targets are not negative")
+
+    def requirement(self, bar: Bar) -> float | None:
+        return bar.target if bar.target is not None else self.target
+
+    def short(self, bar: Bar) -> bool:
+        """Whether the bar falls short of its requirement."""
+        required = self.requirement(bar)
+        return required is not None and bar.value < required
+
+    def texts(self) -> list[str]:
+        out = [self.title, self.target_label, self.unit, self.note]
+        for bar in self.bars:
+            out += [bar.label, bar.figure]
+        return [t for t in out if t]
+
+
+Block = Heading | Paragraph | LabelledLine | Table | Spacer | Chart
 
 
 @dataclass(frozen=True)
@@ -153,4 +199,6 @@ def texts(paper: Paper) -> list[str]:
         elif isinstance(block, Table):
             out += block.headers
             out += [cell for row in block.rows for cell in row]
+        elif isinstance(block, Chart):
+            out += block.texts()
     return [t for t in out if t]

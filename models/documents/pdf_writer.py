@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from models.documents.chart_layout import Box, ChartLayout, Label, Stroke, layout_chart
 from models.documents.fonts import FontSet, Role, glyph_warnings, load_fonts
 from models.documents.layout import (
     BODY_SIZE,
@@ -21,6 +22,7 @@ from models.documents.layout import (
     hangs,
 )
 from models.documents.paper import (
+    Chart,
     Heading,
     LabelledLine,
     Paper,
@@ -196,6 +198,51 @@ class _Pages:
                 line, "title", size=TITLE_SIZE, pitch=TITLE_SIZE, cap=cap, align="center"
             )
 
+    def measure(self, text: str, role: Role, size: float) -> float:
+        return sum(self.fonts.advance(c, role, size) for c in text)
+
+    def chart_layout(self, chart: Chart) -> tuple[ChartLayout, int]:
+        """The chart laid out across the text area, and the grid lines it takes."""
+        layout = layout_chart(
+            chart, self.geo.text_width, self.measure, max_height=self.geo.text_height - LINE_PITCH
+        )
+        return layout, math.ceil(layout.height / LINE_PITCH - 1e-6)
+
+    def chart(self, chart: Chart) -> None:
+        """The chart as vector graphics (its text as text, in the embedded faces), kept on one
+        page and put back onto the grid after it."""
+        layout, lines = self.chart_layout(chart)
+        self.keep(lines)
+        top = self.line_top(self.line)
+        left = self.geo.left
+        c = self.canvas
+        c.saveState()
+        for shape in layout.shapes:
+            if isinstance(shape, Box):
+                c.setFillColorRGB(*shape.fill)
+                c.rect(
+                    left + shape.x,
+                    top - shape.y - shape.height,
+                    shape.width,
+                    shape.height,
+                    stroke=0,
+                    fill=1,
+                )
+            elif isinstance(shape, Stroke):
+                c.setStrokeColorRGB(*shape.colour)
+                c.setLineWidth(shape.width)
+                c.setDash([3, 2] if shape.dashed else [])
+                c.line(left + shape.x1, top - shape.y1, left + shape.x2, top - shape.y2)
+            elif isinstance(shape, Label):
+                c.setFillColorRGB(*shape.colour)
+                width = self.measure(shape.text, shape.role, shape.size)
+                x = left + shape.x - {"start": 0.0, "middle": width / 2, "end": width}[shape.anchor]
+                for name, run in self.fonts.runs(shape.text, shape.role):
+                    self.text(x, top - shape.y, run, name, shape.size, 0.0)
+                    x += self.measure(run, shape.role, shape.size)
+        c.restoreState()
+        self.line = min(self.line + lines, self.geo.lines_per_page)
+
     def table(self, table: Table) -> None:
         flowable = build_table(table, self.geo.text_width, self.fonts)
         while flowable is not None:
@@ -280,7 +327,10 @@ def _draw(pages: _Pages, paper: Paper) -> None:
             following = paper.blocks[index + 1] if index + 1 < len(paper.blocks) else None
             # A heading never ends a page alone; before a table it keeps the header row and
             # the first rows with it (about three grid lines).
-            pages.keep(4 if isinstance(following, Table) else 2)
+            if isinstance(following, Chart):
+                pages.keep(1 + pages.chart_layout(following)[1])
+            else:
+                pages.keep(4 if isinstance(following, Table) else 2)
             pages.paragraph(block.text, HEADING_ROLES[block.level])
         elif isinstance(block, Paragraph):
             pages.paragraph(block.text, "fang", indent=block.indent_chars)
@@ -288,6 +338,8 @@ def _draw(pages: _Pages, paper: Paper) -> None:
             pages.labelled(block.label, block.text, "hei", names=block.names)
         elif isinstance(block, Table):
             pages.table(block)
+        elif isinstance(block, Chart):
+            pages.chart(block)
         elif isinstance(block, Spacer):
             pages.skip(block.lines)
     signing = paper.signing()

@@ -18,7 +18,7 @@ from models.services.papers.queries import paper_kind, parse_format, resolve_for
 
 
 def test_every_paper_has_a_name_and_the_cli_spelling() -> None:
-    assert set(PAPER_NAMES) == set(PAPERS) and len(PAPERS) == 11
+    assert set(PAPER_NAMES) == set(PAPERS) and len(PAPERS) == 12
     assert PaperKind("association-attendance") is PaperKind.ASSOCIATION_ATTENDANCE
     assert paper_kind("reply") is PaperKind.REPLY
     with pytest.raises(DomainError) as refused:

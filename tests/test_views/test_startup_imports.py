@@ -29,6 +29,8 @@ NOT_AT_START_UP = (
     "models.services.motions",
     "models.services.decisions",
     "models.services.papers",
+    "models.services.dashboard",
+    "views.dashboard",
     "models.documents",
     "models.importing",
     "views.organisation",

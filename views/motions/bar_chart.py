@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -22,6 +22,7 @@ class Bar:
     label: str
     value: Fraction | None  # 0 … 1; None: no figure (drawn as an empty bar, text "—")
     text: str  # the figure in words, written at the bar's end
+    mark: Fraction | None = None  # a minimum to reach (0 … 1), drawn as a line across the bar
 
 
 class BarChart(QWidget):
@@ -111,9 +112,17 @@ class BarChart(QWidget):
             painter.fillRect(rect, bar_colour)
             painter.setPen(palette.color(QPalette.ColorRole.Mid))
             painter.drawRect(QRectF(left, rect.top(), span, rect.height()))
+            end = length
+            if bar.mark is not None:
+                x = left + float(span * min(max(bar.mark, Fraction(0)), Fraction(1)))
+                end = max(end, x - left + 2)
+                pen = QPen(text_colour)
+                pen.setWidth(2)
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x, top + 1), QPointF(x, top + row - 1))
             painter.setPen(text_colour)
             painter.drawText(
-                QRectF(left + length + 6, top, value_width, row),
+                QRectF(left + end + 6, top, value_width, row),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 bar.text,
             )

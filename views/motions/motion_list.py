@@ -49,6 +49,7 @@ class MotionList(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.runner, self.ctx = runner, ctx
         self._all: list[MotionRow] = []
+        self._wanted: int | None = None  # a motion to select once the list has loaded
         self.setWindowTitle(self.tr("提案"))
         self.setAccessibleName(self.windowTitle())
 
@@ -174,9 +175,19 @@ class MotionList(QWidget):
         self.model.set_rows(rows)
         self.filters.show_count(len(rows), len(self._all))
         if rows:
-            row = self.model.row_of(selected.id) if selected is not None else -1
+            wanted = self._wanted if self._wanted is not None else selected.id if selected else None
+            row = self.model.row_of(wanted) if wanted is not None else -1
             self.table.selectRow(max(row, 0))
+            if row >= 0:
+                self._wanted = None
+                self.table.scrollTo(self.model.index(row, 0))
         self._update_buttons()
+
+    def select_motion(self, motion_id: int) -> None:
+        """Select the motion, now or once the list has loaded (the dashboard's click-through)."""
+        self._wanted = motion_id
+        if self._all:
+            self._show()
 
     def _on_data_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.motions:

@@ -84,3 +84,16 @@ def write_combined_reply_letters(
             cancelled=cancelled,
         )
     )
+
+
+def write_reform_report(
+    ctx: AppContext, *, year: int, fmt: PaperFormat, path: Path
+) -> Outcome[list[str]]:
+    """The yearly 改革方案落实情况报告 as PDF or DOCX; its value is the warnings."""
+    from models.services.papers import commands
+
+    return ctx.command(
+        lambda db, user: commands.write_reform_report(
+            db, user=user, year=year, fmt=fmt, path=path, fonts_dir=_fonts_dir(ctx)
+        )
+    )

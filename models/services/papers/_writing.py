@@ -6,7 +6,7 @@ from pathlib import Path
 
 from models.documents.docx_writer import write_docx
 from models.documents.fonts import load_fonts
-from models.documents.paper import Paper
+from models.documents.paper import Chart, Paper
 from models.documents.pdf_writer import write_pdf, write_pdfs
 from models.documents.xlsx_summary import write_xlsx
 from models.domain.errors import Problem
@@ -16,7 +16,7 @@ from models.services.papers.contracts import PaperFormat
 
 def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) -> list[Problem]:
     """Write an already built paper; returns the problems (characters no shipped face can draw)."""
-    if fmt == PaperFormat.PDF:
+    if fmt == PaperFormat.PDF or any(isinstance(b, Chart) for b in paper.blocks):
         load_fonts(fonts_dir)  # a missing font file is the installation's fault, not the path's
     try:
         if fmt == PaperFormat.XLSX:
@@ -24,7 +24,7 @@ def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) 
             return []
         if fmt == PaperFormat.PDF:
             return write_pdf(paper, path, fonts_dir=fonts_dir)
-        write_docx(paper, path)
+        write_docx(paper, path, fonts_dir=fonts_dir)
         return []
     except PermissionError as exc:
         raise bad_arguments(f"无法写入 {path}：没有权限，或文件正被其他程序打开") from exc

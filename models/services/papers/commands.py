@@ -224,3 +224,29 @@ def write_combined_reply_letters(
         for p in found
     ]
     return ReplyLetters((path,), len(targets), tuple(warnings), tuple(failures))
+
+
+@guarded("papers.print")
+def write_reform_report(
+    db: Database,
+    *,
+    user: str,
+    year: int | None,
+    path: Path,
+    fonts_dir: Path,
+    fmt: PaperFormat | None = None,
+    font_preset: str | None = None,
+) -> list[str]:
+    """The yearly 改革方案落实情况报告 of `year` to `path` (PDF or DOCX, else as the extension
+    says), recorded as a print like every paper; returns the warnings."""
+    if year is None:
+        raise DomainError("reform_report_year_missing")
+    return write_paper(
+        db,
+        user=user,
+        request=PaperRequest(PaperKind.REFORM_REPORT, year=year),
+        path=path,
+        fonts_dir=fonts_dir,
+        fmt=fmt,
+        font_preset=font_preset,
+    )

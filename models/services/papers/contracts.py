@@ -25,6 +25,7 @@ class PaperKind(StrEnum):
     DECISION = "decision"
     DECISION_REGISTER = "decision-register"
     MOTION_FORM = "motion-form"
+    REFORM_REPORT = "reform-report"
 
     @property
     def formats(self) -> tuple[PaperFormat, ...]:
@@ -51,6 +52,7 @@ PAPER_NAMES: dict[PaperKind, str] = {
     PaperKind.DECISION: "三重一大事项决策记录表",
     PaperKind.DECISION_REGISTER: "三重一大事项年度台账",
     PaperKind.MOTION_FORM: "提案表",
+    PaperKind.REFORM_REPORT: "年度改革方案落实情况报告",
 }
 FORMATS = (PaperFormat.PDF, PaperFormat.DOCX)
 # Papers that can also be written as a workbook.
@@ -65,7 +67,7 @@ class PaperRequest:
     and `term` (the 届次, else the current one; slate also `public` or `identifiers_whole`);
     association-attendance and decision-register `year`; reply and assignment-slip `motion_id`;
     motion-summary `term` (the presidium's); decision `decision_id`; motion-form `motion_id`, or
-    `blank` (the empty form of the presidium `term`)."""
+    `blank` (the empty form of the presidium `term`); reform-report `year`."""
 
     paper: PaperKind
     meeting_id: int | None = None

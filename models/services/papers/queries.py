@@ -13,6 +13,7 @@ from models.documents.papers.decision_register import decision_register_paper
 from models.documents.papers.minutes import minutes_paper
 from models.documents.papers.motion_form import blank_motion_form_paper, motion_form_paper
 from models.documents.papers.motion_summary import motion_summary_paper
+from models.documents.papers.reform_report import reform_report_paper
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.papers.signin import signin_paper
 from models.domain.motion_workflow import MotionState
@@ -32,6 +33,7 @@ from models.services.papers._motion_papers import (
     motion_summary_data,
     reply_letter_data,
 )
+from models.services.papers._reform_papers import reform_report_data
 from models.services.papers._slate_papers import composition_paper_of, slate_paper
 from models.services.papers.contracts import (
     FORMATS,
@@ -106,6 +108,8 @@ def build_paper(db: Database, *, request: PaperRequest) -> Paper:
         return motion_form_paper(motion_form_data(db, motion_id=r.motion_id))
     if r.paper is PaperKind.DECISION:
         return decision_record_paper(decision_record_data(db, decision_id=r.decision_id))
+    if r.paper is PaperKind.REFORM_REPORT:
+        return reform_report_paper(reform_report_data(db, year=r.year))
     return decision_register_paper(decision_register_data(db, year=r.year))
 
 
