@@ -575,6 +575,8 @@ def test_cadre_checks(db, district):
 def test_contact_point_checks(db, district):
     outsider = refused(add, db, ContactPointDraft(person_id=district.people["孙群众"]))
     assert (outsider.code, outsider.field) == ("contact_person_not_member", "person_id")
+    nobody = refused(add, db, ContactPointDraft(person_id=None))  # type: ignore[arg-type]
+    assert (nobody.code, nobody.field) == ("missing_required", "person_id")
     former = refused(add, db, ContactPointDraft(person_id=district.people["赵离任"]))
     assert former.code == "contact_person_not_member"
     wang = district.people["王理事"]

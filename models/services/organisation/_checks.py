@@ -143,6 +143,14 @@ def person(session: Session, person_id: int | None, *, field: str = "person_id")
     return found
 
 
+def _member(session: Session, person_id: int | None) -> Person:
+    """A contact point's or a visit's person: required."""
+    found = person(session, person_id)
+    if found is None:
+        raise DomainError("missing_required", field="person_id", label="人员")
+    return found
+
+
 def title(record: object) -> str:
     """What a refusal calls a record: its name, or its member's name."""
     name = getattr(record, "name", None)
@@ -336,8 +344,7 @@ def home_values(session: Session, draft: WarmHomeDraft, record: WarmHome | None)
 def contact_values(
     session: Session, draft: ContactPointDraft, record: ContactPoint | None
 ) -> Values:
-    member = person(session, draft.person_id)
-    assert member is not None  # person_id is required by the draft
+    member = _member(session, draft.person_id)
     changed = record is None or record.person_id != member.id
     if changed and member.id not in {m.person_id for m in contact_members_in(session)}:
         raise DomainError("contact_person_not_member", field="person_id", name=member.name)
@@ -385,8 +392,7 @@ def contact_values(
 
 
 def visit_values(session: Session, draft: FieldVisitDraft, record: FieldVisit | None) -> Values:
-    member = person(session, draft.person_id)
-    assert member is not None
+    member = _member(session, draft.person_id)
     if not isinstance(draft.visited_on, date):
         raise DomainError("missing_required", field="visited_on", label="走访日期")
     check_not_future(draft.visited_on, today_local())
