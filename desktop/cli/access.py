@@ -20,6 +20,12 @@ CLI_ACTIONS: dict[tuple[str, str | None], str] = {
     ("motions", "import"): "motions.intake",
     # The import's template lists the presidium's members: for the clerks who register motions.
     ("template", "motions"): "motions.intake",
+    # issue 17 — a register's template lists its names (members, places): for its clerks
+    ("registers", "import"): "organisation.edit",
+    **{
+        ("template", register): "organisation.edit"
+        for register in ("cadres", "places", "homes", "contacts", "visits", "organisations")
+    },
     ("decisions", "list"): "decisions.read",
     ("check", None): "slates.read",
     ("check", "organisation"): "organisation.read",

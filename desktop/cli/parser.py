@@ -292,6 +292,14 @@ def build_parser(version: str) -> ChineseArgumentParser:
     roster_template.add_argument(
         "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
     )
+    # issue 17 — the organisation registers' import templates (desktop/cli/register_import.py)
+    from desktop.cli.parser_registers import SHEETS
+
+    for register, sheet in SHEETS.items():
+        register_template = command(template, register, f"生成{sheet}导入模板")
+        register_template.add_argument(
+            "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
+        )
 
     importing = commands.add_parser("import", help="导入").add_subparsers(
         dest="import_command", metavar="内容", required=True, parser_class=ChineseArgumentParser

@@ -117,6 +117,16 @@ REGISTER_FIELDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         ),
     ),
 }
+# Registers kept in spreadsheets too: `yishi template <register>` and `registers <register>
+# import` (models.services.organisation.importing.IMPORTABLE), with their sheets' names.
+SHEETS: dict[str, str] = {
+    "cadres": "干部名册",
+    "places": "村和社区及人口",
+    "homes": "温馨家园",
+    "contacts": "联系点",
+    "visits": "走访记录",
+    "organisations": "基层组织及成员",
+}
 # Registers whose records end (结束) rather than being removed (models.services.organisation.
 # contracts.ENDING_REGISTERS).
 REMOVABLE = ("visits", "population")
@@ -206,6 +216,17 @@ def add_register_commands(commands: argparse._SubParsersAction[ChineseArgumentPa
         history = leaf_command(actions, "history", f"查看一条{title}的修改历史")
         history.add_argument("--id", type=int, metavar="ID", required=True, help="记录编号")
         json_option(history)
+        if register in SHEETS:  # issue 17 — import from .xlsx (desktop/cli/register_import.py)
+            importing = leaf_command(actions, "import", f"从 Excel 文件导入{SHEETS[register]}")
+            importing.add_argument(
+                "file", metavar="FILE.xlsx", help=f"yishi template {register} 生成的模板"
+            )
+            importing.add_argument(
+                "--valid-only",
+                action="store_true",
+                help="只导入无误的行；有错误的行另存为 .rejected.xlsx",
+            )
+            json_option(importing)
 
 
 def _id_option(parser: argparse.ArgumentParser) -> None:

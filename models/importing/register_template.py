@@ -15,7 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.documents.xlsx_cells import append_row, write_cell
 from models.importing.register_reader import Kind, RegisterSpec, register_spec
 
-DATA_ROWS = 1000
+DATA_ROWS = 500  # as the motions template: cells formatted as text, drop-downs
 CHOICES_SHEET = "可选值"
 _BOOL_CHOICES = ("是", "否")
 

@@ -112,6 +112,11 @@ def _argv(key: tuple[str, str | None], folder: Path) -> list[str]:
         ("registers", "edit"): ["registers", "cadres", "edit", "--id", "987654", "--post", "甲"],
         ("registers", "end"): ["registers", "cadres", "end", "--id", "987654"],
         ("registers", "remove"): ["registers", "visits", "remove", "--id", "987654"],
+        ("registers", "import"): ["registers", "cadres", "import", missing],
+        **{
+            ("template", register): ["template", register, "-o", f"{out}-{register}.xlsx"]
+            for register in ("cadres", "places", "homes", "contacts", "visits", "organisations")
+        },
         ("db", "backup"): ["db", "backup", str(folder / "backup.sqlite3")],
         ("db", "restore"): ["db", "restore", str(folder / "missing.sqlite3")],
     }[key]

@@ -103,11 +103,18 @@ def test_homes_contacts_and_visits(db, district, tmp_path):
         {"姓名": "张书记", "日期": "2026-03-01", "地点": "村委会", "内容": "现场调研"},
         {"姓名": "李理事长", "日期": date(2026, 3, 2)},
         {"姓名": "王理事", "日期": "2999-01-01"},  # in the future
+        {"姓名": "赵离任", "日期": "2025-01-10"},  # left the council in March 2025
+        {"姓名": "赵离任", "日期": "2026-01-10"},  # 7: not a member that year
+        {"姓名": "无此人", "日期": "2026-01-10"},  # 8
     ]
     path = filled(db, tmp_path, Register.VISITS, visits)
     outcome = import_register(db, user=CLERK, register=Register.VISITS, path=path, valid_only=True)
-    assert errors(outcome.read) == [(5, "日期", "visit_in_future")]
-    assert outcome.imported == 3
+    assert errors(outcome.read) == [
+        (5, "日期", "visit_in_future"),
+        (7, "姓名", "visit_person_not_member"),
+        (8, "姓名", "register_member_unknown"),
+    ]
+    assert outcome.imported == 4
     with db.session_factory() as session:
         found = {
             (v.visited_on, v.location, v.place_id) for v in session.scalars(select(FieldVisit))

@@ -39,6 +39,7 @@ from models.entities import (
     FieldVisit,
     GrassrootsOrganisation,
     OrganisationOfficer,
+    Person,
     Place,
     PlacePopulation,
     Township,
@@ -425,7 +426,10 @@ class _Writer:
             raise _Refused(column, "register_place_ambiguous", value=text, kind=what, names=names)
         return found[0] if found else None
 
-    def member(self, name: str) -> MemberChoice:
+    def member(self, name: str, *, former: bool = False) -> MemberChoice:
+        """A current member of the 党组 or the executive council by name or 人员编号; with
+        `former`, also someone of the person registry who is no longer one (a visit made
+        before he left: the visits' own check asks whether he sat in the visit's year)."""
         if self._members is None:
             self._members = contact_members_in(self.session)
         if name.isdigit():
@@ -433,6 +437,14 @@ class _Writer:
             if by_id:
                 return by_id[0]
         found = [m for m in self._members if m.name == name]
+        if not found and former:
+            query = select(Person.id, Person.name).where(Person.name == name)
+            if name.isdigit():
+                query = select(Person.id, Person.name).where(Person.id == int(name))
+            found = [
+                MemberChoice(person_id=pid, name=person, bodies="")
+                for pid, person in self.session.execute(query.order_by(Person.id))
+            ]
         if len(found) > 1:
             ids = "、".join(str(m.person_id) for m in found)
             raise _Refused("姓名", "register_member_ambiguous", value=name, ids=ids)
@@ -571,7 +583,7 @@ class _Writer:
         return self.add(draft).id  # type: ignore[attr-defined, no-any-return]
 
     def _visit(self, entry: RegisterEntry) -> int:
-        member = self.member(entry["姓名"])
+        member = self.member(entry["姓名"], former=True)
         location = entry["地点"] or ""
         content = entry["内容"] or ""
         same = select(FieldVisit.id).where(
