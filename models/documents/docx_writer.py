@@ -253,7 +253,8 @@ class _Writer:
                 p.paragraph_format.keep_with_next = True
                 outline_level(p, block.level)
             elif isinstance(block, Paragraph):
-                self.body(block.text, faces.fang, block.indent_chars)
+                p = self.body(block.text, faces.fang, block.indent_chars)
+                p.paragraph_format.keep_with_next = block.keep_with_next or None
             elif isinstance(block, LabelledLine):
                 self.labelled(block.label, block.text, faces.hei, names=block.names)
             elif isinstance(block, Table):

@@ -25,8 +25,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """`keep_with_next`: never the last thing on a page — it goes over with what follows (the
+    header row and first rows of a table)."""
+
     text: str
     indent_chars: int = 2
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from models.documents.layout import (
     hangs,
 )
 from models.documents.paper import (
+    Block,
     Chart,
     Heading,
     LabelledLine,
@@ -314,6 +315,15 @@ def write_pdfs(
     return warnings
 
 
+def _kept_lines(pages: _Pages, block: Paragraph, blocks: tuple[Block, ...], index: int) -> int:
+    """The paragraph's grid lines and, when a table follows, about three of the table's."""
+    cap = pages.geo.chars_per_line
+    width_of = pages.fonts.cells("fang", BODY_SIZE, CHAR_PITCH)
+    lines = len(break_lines(block.text, cap, width_of, first_line=cap - block.indent_chars))
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return lines + (3 if isinstance(after, Table) else 1 if after is not None else 0)
+
+
 def _draw(pages: _Pages, paper: Paper) -> None:
     pages.title(paper.title)
     if paper.doc_number:
@@ -323,16 +333,20 @@ def _draw(pages: _Pages, paper: Paper) -> None:
     if paper.addressee:
         pages.paragraph(paper.addressee, "fang", indent=0)
     for index, block in enumerate(paper.blocks):
+        following = paper.blocks[index + 1] if index + 1 < len(paper.blocks) else None
         if isinstance(block, Heading):
-            following = paper.blocks[index + 1] if index + 1 < len(paper.blocks) else None
             # A heading never ends a page alone; before a table it keeps the header row and
             # the first rows with it (about three grid lines).
             if isinstance(following, Chart):
                 pages.keep(1 + pages.chart_layout(following)[1])
+            elif isinstance(following, Paragraph) and following.keep_with_next:
+                pages.keep(1 + _kept_lines(pages, following, paper.blocks, index + 1))
             else:
                 pages.keep(4 if isinstance(following, Table) else 2)
             pages.paragraph(block.text, HEADING_ROLES[block.level])
         elif isinstance(block, Paragraph):
+            if block.keep_with_next:
+                pages.keep(_kept_lines(pages, block, paper.blocks, index))
             pages.paragraph(block.text, "fang", indent=block.indent_chars)
         elif isinstance(block, LabelledLine):
             pages.labelled(block.label, block.text, "hei", names=block.names)

@@ -1,5 +1,6 @@
 """`yishi print reform-report --year YYYY -o FILE` on a database built without the demo: a current
-congress imported and elected through the services, the report as PDF (text, chart, fonts
+congress imported and elected through the services, registers filled through `yishi registers`,
+the report as PDF (text, chart, fonts
 embedded) and DOCX (the chart as a picture), logged as a print; the refusals exit 2."""
 
 from __future__ import annotations
@@ -41,6 +42,18 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     argv = ["--database", sqlite_url(path), "import", "slate", str(slate), "--body", "congress"]
     code = main([*argv, "--create-units"])
     assert code == 0
+    # the organisation registers, as a clerk fills them from the command line
+    for line in (
+        "townships add --name 大峪街道 --kind 街道",
+        "townships add --name 斋堂镇 --kind 乡镇",
+        "places add --township 大峪街道 --name 东社区 --kind 社区",
+        "places add --township 斋堂镇 --name 东村 --kind 村 --low-income",
+        "population add --place 东社区 --year 2026 --residents 7200",
+        "population add --place 东村 --year 2026 --disabled-residents 50",
+        "homes add --name 大峪温馨家园 --township 大峪街道 --place 东社区 --model",
+        "cadres add --name 赵一 --employment 专职 --leadership --disabled --disability-category 肢体",
+    ):
+        assert main(["--database", sqlite_url(path), "registers", *line.split()]) == 0, line
     engine = create_database_engine(sqlite_url(path))
     try:
         db = Database(engine)
@@ -82,6 +95,10 @@ def test_the_report_as_pdf(capsys, office: Path, tmp_path: Path) -> None:
     assert "第7届代表大会各类别人数" in flat  # the chart's title, as text
     assert "未达标" in flat and "聋人（含言语残疾）" in flat
     assert "congress." not in flat and "category" not in flat  # no rule id on the paper
+    # the registers' checks and the coverage chart: 斋堂镇 has neither its 示范 home nor 东村's
+    assert "2026年温馨家园覆盖情况（按街乡镇）" in flat
+    assert "1/1，示范1个" in flat and "0/1，示范0个" in flat
+    assert "斋堂镇东村" in flat
     fonts = [line.split() for line in poppler("pdffonts", str(out)).splitlines()[2:]]
     assert fonts and all(row[-5] == "yes" for row in fonts)
     logged = query(
@@ -100,7 +117,7 @@ def test_the_report_as_docx_has_the_chart_as_a_picture(
     assert result.code == 0, result.err
     document = docx.Document(str(out))
     shapes = document.inline_shapes
-    assert len(shapes) == 1
+    assert len(shapes) == 2  # the congress's categories, the Warm Home coverage
     assert abs(shapes[0].width - Emu(round(PORTRAIT.text_width * 12700))) < 12700
     text = "".join(p.text for p in document.paragraphs)
     assert "一、代表大会和主席团构成" in text

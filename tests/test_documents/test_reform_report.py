@@ -306,3 +306,26 @@ def test_organisation_results_make_their_parts_with_charts(tmp_path: Path) -> No
     assert "2026年温馨家园覆盖情况（按街乡镇）" in flat and "0/1，示范0个" in flat
     write_docx(paper, tmp_path / "organisation.docx", fonts_dir=FONTS_DIR)
     assert len(docx.Document(str(tmp_path / "organisation.docx")).inline_shapes) == 2
+
+
+def test_a_kept_paragraph_takes_its_heading_and_table_to_the_next_page(tmp_path: Path) -> None:
+    from models.documents.paper import Heading, Spacer, Table
+
+    table = Table(("检查项目", "结果"), (("挂职干部", "未达标"),))
+    paper = Paper(
+        "分页",
+        (
+            Spacer(17),
+            Heading(1, "一、基层组织"),
+            Paragraph("共检查1项。", keep_with_next=True),
+            table,
+        ),
+    )
+    pdf = tmp_path / "kept.pdf"
+    write_pdf(paper, pdf, fonts_dir=FONTS_DIR)
+    pages = [_flat(page) for page in pdf_text(pdf)]
+    assert len(pages) == 2 and "一、基层组织共检查1项。" in pages[1]
+    path = tmp_path / "kept.docx"
+    write_docx(paper, path)
+    kept = [p for p in docx.Document(str(path)).paragraphs if p.text == "共检查1项。"]
+    assert kept[0].paragraph_format.keep_with_next is True

@@ -42,7 +42,8 @@ def organisation_line(result: OrganisationResult, name: str) -> RuleResult:
         figure = f"{result.count}/{result.total}"
     else:
         figure = str(result.count)
-    required = f"≥{result.required}" if result.required is not None else "—"
+    # no minimum, or a minimum of nobody (a rule for every member when there are none)
+    required = f"≥{result.required}" if result.required else "—"
     return RuleResult(name, status, figure, required, result.message)
 
 

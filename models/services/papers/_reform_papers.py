@@ -100,7 +100,8 @@ def result_line(result: CheckResult) -> RuleResult:
         figure = f"{result.count}/{result.total}"
     else:
         figure = str(result.count)
-    required = f"≥{result.required}" if result.required is not None else "—"
+    # no minimum, or a minimum of nobody (a rule for every member when there are none)
+    required = f"≥{result.required}" if result.required else "—"
     return RuleResult(
         rule_name(result.id), _status(result.status), figure, required, result.message
     )
