@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_CATEGORY = {
+CATEGORY_TITLES = {
     "blind": "盲人",
     "deaf": "聋人（含言语残疾）",
     "physical": "肢残人",
@@ -23,9 +23,9 @@ def rule_title(rule_id: str) -> str:
     """congress.category.blind -> 盲人（至少1名）; unknown ids are shown as they are."""
     parts = rule_id.split(".")
     if len(parts) == 3 and parts[1] == "category":
-        return f"{_CATEGORY.get(parts[2], parts[2])}（至少1名）"
+        return f"{CATEGORY_TITLES.get(parts[2], parts[2])}（至少1名）"
     if len(parts) == 3 and parts[1] == "category_trend":
-        return f"{_CATEGORY.get(parts[2], parts[2])}人数增加"
+        return f"{CATEGORY_TITLES.get(parts[2], parts[2])}人数增加"
     if len(parts) == 2:
         return _TITLES.get(parts[1], rule_id)
     return rule_id

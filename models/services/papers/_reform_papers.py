@@ -24,6 +24,7 @@ from models.domain.dates import chinese_date
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.domain.organisation_rules import check_organisation
+from models.domain.rule_titles import CATEGORY_TITLES, rule_title
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.services.decisions.queries import list_decisions
 from models.services.meetings.queries import association_attendance_report
@@ -40,21 +41,6 @@ from models.store.unit_of_work import Database
 
 FIRST_YEAR, LAST_YEAR = 1900, 9999
 
-CATEGORY_NAMES = {
-    "blind": "盲人",
-    "deaf": "聋人（含言语残疾）",
-    "physical": "肢残人",
-    "intellectual": "智力残疾人及亲友",
-    "psychosocial": "精神残疾人及亲友",
-}
-_SLATE_TITLES = {
-    "disabled_or_relative_share": "残疾人及亲友占比",
-    "model_or_frontline_share": "自强模范和基层一线占比",
-    "rural_share_trend": "农村残疾人及亲友占比提高",
-    "org_share_trend": "助残社会组织代表占比提高",
-    "volunteer_share_trend": "助残志愿者占比提高",
-    "members_are_delegates": "委员均为本届代表",
-}
 _BODY_WORDS = {"congress": "代表大会", "presidium": "主席团", "council": "执行理事会"}
 
 
@@ -77,15 +63,11 @@ class CheckResult(Protocol):
 
 def rule_name(rule_id: str) -> str:
     """congress.category.blind → 代表大会：盲人（至少1名）; an id nobody named → 其他检查项目."""
-    parts = rule_id.split(".")
-    body = _BODY_WORDS.get(parts[0], "")
-    if len(parts) == 3 and parts[1] == "category":
-        return f"{body}：{CATEGORY_NAMES.get(parts[2], '其他类别')}（至少1名）"
-    if len(parts) == 3 and parts[1] == "category_trend":
-        return f"{body}：{CATEGORY_NAMES.get(parts[2], '其他类别')}人数增加"
-    if len(parts) == 2 and parts[1] in _SLATE_TITLES:
-        return f"{body}：{_SLATE_TITLES[parts[1]]}"
-    return "其他检查项目"
+    body = _BODY_WORDS.get(rule_id.split(".")[0], "")
+    title = rule_title(rule_id)
+    if not body or title == rule_id:
+        return "其他检查项目"
+    return f"{body}：{title}"
 
 
 def _status(text: str) -> Status:
@@ -132,7 +114,7 @@ def _slate_report(db: Database, kind: BodyKind) -> tuple[int | None, SlateReport
 def category_chart(title: str, report: SlateReport, body: str, unit: str) -> Chart | None:
     """Each category's count against its minimum (the quota's one member)."""
     bars = []
-    for key, name in CATEGORY_NAMES.items():
+    for key, name in CATEGORY_TITLES.items():
         found = [r for r in report.results if r.id == f"{body}.category.{key}"]
         if found:
             r = found[0]
