@@ -21,7 +21,7 @@ from models.domain.organisation_vocabulary import (
 from models.domain.roles import Role
 from models.domain.vocabulary import DisabilityCategory, Employment
 from models.entities import ChangeLog, FieldVisit
-from models.services.organisation._checks import today_local
+from models.services.common.clock import today_local
 from models.services.organisation.commands import (
     add_record,
     edit_record,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.domain.errors import DomainError
+from models.services.common.clock import today_local
 from models.services.dashboard._decisions import decision_group, decision_items
 from models.services.dashboard._meetings import association_group, meeting_items
 from models.services.dashboard._motions import motion_group, motion_items
@@ -19,7 +20,6 @@ from models.services.dashboard.contracts import (
     TodayItem,
     TodayList,
 )
-from models.services.motions._rows import today_local
 from models.store.unit_of_work import Database
 
 # The order of today's list: what is late first, then what falls due, then what to prepare.

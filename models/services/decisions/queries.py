@@ -23,6 +23,7 @@ from models.entities import (
     DecisionFollowUp,
     MajorDecision,
 )
+from models.services.common.clock import today_local
 from models.services.decisions._core import (
     agenda_meeting,
     decision_rules_in_force,
@@ -40,7 +41,6 @@ from models.services.decisions.contracts import (
     MeetingChoice,
 )
 from models.services.meetings.queries import list_meetings
-from models.services.motions._rows import today_local
 from models.services.motions._rules import rules_and_calendar as motion_rules_and_calendar
 from models.store.unit_of_work import Database
 

@@ -14,23 +14,18 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from models.domain.errors import DomainError
-from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.motion_statistics import MotionFigures
 from models.domain.motion_workflow import HandlingRole, MotionState, Rating, is_overdue
 from models.domain.roles import SignedIn
 from models.domain.vocabulary import BodyKind
 from models.entities import Assignment, Motion, MotionCoSigner, Term
-from models.entities.base import utcnow
 from models.services.common.access import require_unit_scope
+from models.services.common.clock import today_local
 from models.services.common.command import editing
 from models.services.motions._scope import scoped
 from models.services.motions.contracts import MotionDetail, MotionRow, StateChangeRow
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database, UnitOfWork
-
-
-def today_local() -> date:
-    return utcnow().astimezone(FEDERATION_TZ).date()
 
 
 def editing_motion(

@@ -19,7 +19,7 @@ from models.domain.vocabulary import BodyKind, MembershipStatus, term_display_na
 from models.entities import Membership, Motion, MotionCoSigner, Person
 from models.services.audit.records import record_file_written
 from models.services.common.access import guarded
-from models.services.motions._rows import today_local
+from models.services.common.clock import today_local
 from models.services.motions._workflow import move_motion
 from models.services.people.terms import find_term
 from models.services.slates.queries import file_limits_in_force

@@ -15,6 +15,7 @@ from models.domain.motion_workflow import OVERDUE_STATES, MotionState
 from models.domain.roles import SignedIn
 from models.domain.vocabulary import BodyKind, TermStatus
 from models.entities import Body, HandlingUnit, Motion, MotionAttachment, Term
+from models.services.common.clock import today_local
 from models.services.common.settings import get_setting
 from models.services.decisions.contracts import AttachmentFile
 from models.services.motions import _rules as dl
@@ -29,7 +30,6 @@ from models.services.motions._rows import (
     row_of,
     row_options,
     term_motions,
-    today_local,
 )
 from models.services.motions._scope import refuse_unseen, scoped
 from models.services.motions._units import unit_rows

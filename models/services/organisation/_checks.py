@@ -18,7 +18,6 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.domain.errors import DomainError
-from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.organisation_checks import (
     check_cadre_disability,
     check_not_future,
@@ -48,7 +47,8 @@ from models.entities import (
     Township,
     WarmHome,
 )
-from models.entities.base import Versioned, utcnow
+from models.entities.base import Versioned
+from models.services.common.clock import today_local
 from models.services.common.text import fitted
 from models.services.organisation._members import contact_members_in, member_in_year
 from models.services.organisation.contracts import (
@@ -68,10 +68,6 @@ from models.services.organisation.contracts import (
 E = TypeVar("E", bound=Versioned)
 K = TypeVar("K", bound=StrEnum)
 Values = dict[str, Any]
-
-
-def today_local() -> date:
-    return utcnow().astimezone(FEDERATION_TZ).date()
 
 
 # --- shared steps ---------------------------------------------------------------------------

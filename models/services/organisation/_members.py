@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from models.domain.vocabulary import BODY_NAMES, BodyKind, MembershipStatus, Position, TermStatus
@@ -38,27 +38,37 @@ def _post(kind: BodyKind, position: Position) -> str:
     return text if text.startswith(body) else f"{body}{text}"
 
 
-def contact_members_in(session: Session) -> list[MemberChoice]:
-    """Members in office (elected, not ended) of the party group's standing term and of the
-    council's current term; each person once, their posts joined, leaders first."""
+def _serving_on(day: date) -> tuple[ColumnElement[bool], ...]:
+    """A membership of the party group or the council in office on `day`: in a term past the
+    preparing stage, started by then, and not ended (an end date is the first day out)."""
+    return (
+        Body.kind.in_(CONTACT_BODIES),
+        Term.status != TermStatus.DRAFT,
+        Membership.status.in_((MembershipStatus.ELECTED, MembershipStatus.ENDED)),
+        or_(Membership.start_date.is_(None), Membership.start_date <= day),
+        or_(
+            and_(Membership.status == MembershipStatus.ELECTED, Membership.end_date.is_(None)),
+            Membership.end_date > day,
+        ),
+    )
+
+
+def contact_members_in(session: Session, day: date | None = None) -> list[MemberChoice]:
+    """Who owes a contact point on `day` (default today): the members of the party group and of
+    the executive council in office then; each person once, their posts joined, leaders first.
+    The registers ask for today's; a year's check (checking.py) for its last day's."""
     rows = session.execute(
         select(Person.id, Person.name, Person.pinyin_sort, Body.kind, Membership.position)
         .join(Membership, Membership.person_id == Person.id)
         .join(Term, Term.id == Membership.term_id)
         .join(Body, Body.id == Term.body_id)
-        .where(
-            Body.kind.in_(CONTACT_BODIES),
-            # The party group has one standing term; the council's is its current one.
-            or_(Body.kind == BodyKind.PARTY_GROUP, Term.status == TermStatus.CURRENT),
-            Membership.status == MembershipStatus.ELECTED,
-            Membership.end_date.is_(None),
-        )
+        .where(*_serving_on(day or date.today()))
     ).all()
     found: dict[int, tuple[str, str, int, list[str]]] = {}
     for person_id, name, pinyin, kind, position in sorted(
         rows, key=lambda r: (CONTACT_BODIES.index(r.kind), _RANK.get(r.position, 99))
     ):
-        entry = found.setdefault(person_id, (name, pinyin, _RANK.get(position, 99), []))
+        entry = found.setdefault(person_id, (name, pinyin or name, _RANK.get(position, 99), []))
         post = _post(kind, position)
         if post not in entry[3]:
             entry[3].append(post)

@@ -42,8 +42,8 @@ from models.domain.rules import (
     default_organisation_rules,
     load_organisation_rules,
 )
-from models.domain.vocabulary import BodyKind, MembershipStatus, TermStatus
-from models.entities import Body, Meeting, Membership, Person, Term
+from models.domain.vocabulary import BodyKind
+from models.entities import Body, Meeting
 from models.entities.organisation import (
     Cadre,
     ContactPoint,
@@ -56,7 +56,7 @@ from models.entities.organisation import (
     WarmHome,
 )
 from models.services.common.settings import rules_copy
-from models.services.organisation._members import CONTACT_BODIES
+from models.services.organisation._members import contact_members_in
 from models.store.unit_of_work import Database
 
 ASSOCIATIONS = (OrganisationKind.COMMUNITY_ASSOCIATION, OrganisationKind.VILLAGE_ASSOCIATION)
@@ -130,33 +130,8 @@ def _cadres(session: Session, day: date) -> tuple[CadreFact, ...]:
     )
 
 
-def contact_member_ids(session: Session, day: date) -> list[tuple[int, str]]:
-    """The 党组's and the executive council's members in office on `day`, each person once, by
-    name: (person id, name). `_members.contact_members_in` gives today's, with their posts, for
-    the registers; a year's check needs the members of its last day, so it asks by date."""
-    rows = session.execute(
-        select(Person.id, Person.name, Person.pinyin_sort)
-        .join(Membership, Membership.person_id == Person.id)
-        .join(Term, Term.id == Membership.term_id)
-        .join(Body, Body.id == Term.body_id)
-        .where(
-            Body.kind.in_(CONTACT_BODIES),
-            Term.status != TermStatus.DRAFT,
-            Membership.status.in_((MembershipStatus.ELECTED, MembershipStatus.ENDED)),
-            or_(Membership.start_date.is_(None), Membership.start_date <= day),
-            or_(
-                and_(Membership.status == MembershipStatus.ELECTED, Membership.end_date.is_(None)),
-                Membership.end_date > day,
-            ),
-        )
-        .distinct()
-    ).all()
-    ordered = sorted(rows, key=lambda r: (r.pinyin_sort or r.name, r.id))
-    return [(r.id, r.name) for r in ordered]
-
-
 def _members(session: Session, year: int, day: date) -> tuple[MemberFact, ...]:
-    members = contact_member_ids(session, day)
+    members = [(m.person_id, m.name) for m in contact_members_in(session, day)]
     ids = [pid for pid, _ in members]
     if not ids:
         return ()

@@ -25,7 +25,7 @@ from models.entities import (
 )
 from models.services.audit.contracts import AuditEntry
 from models.services.audit.queries import record_entries
-from models.services.organisation._checks import today_local
+from models.services.common.clock import today_local
 from models.services.organisation._members import contact_members_in
 from models.services.organisation._registers import SPECS
 from models.services.organisation._rows import ROLE_ORDER

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from models.domain.errors import DomainError
-from models.domain.meeting_vocabulary import FEDERATION_TZ
 from models.domain.rules import load_rules
+from models.services.common.clock import today_local
 from models.services.common.settings import rules_copy
 from models.services.federation.queries import profile
 from models.store.unit_of_work import Database
@@ -21,7 +21,7 @@ def bad_arguments(detail: str) -> DomainError:
 
 def today() -> date:
     """Today in Beijing, where the papers are dated."""
-    return datetime.now(FEDERATION_TZ).date()
+    return today_local()
 
 
 def organisation_name(db: Database) -> str:

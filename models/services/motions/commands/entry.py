@@ -24,8 +24,9 @@ from models.domain.vocabulary import BodyKind
 from models.entities import Membership, Motion, MotionCoSigner, MotionStateChange, Term
 from models.entities.base import utcnow
 from models.services.common.access import guarded
+from models.services.common.clock import today_local
 from models.services.common.text import fitted
-from models.services.motions._rows import editing_motion, row_of, today_local
+from models.services.motions._rows import editing_motion, row_of
 from models.services.motions._workflow import move_motion, person_of
 from models.services.motions.contracts import (
     MotionDraft,

@@ -18,13 +18,13 @@ from models.domain.motion_workflow import MotionAction, MotionFacts, MotionState
 from models.domain.vocabulary import BodyKind
 from models.entities import Motion, MotionCoSigner, MotionCounter
 from models.services.common.access import guarded
+from models.services.common.clock import today_local
 from models.services.common.text import fitted
 from models.services.motions import _rules as dl
 from models.services.motions._rows import (
     editing_motion,
     require_motion_scope,
     row_of,
-    today_local,
 )
 from models.services.motions._workflow import move_motion, person_of
 from models.services.motions.contracts import SIMPLE_ACTIONS, MotionDraft, MotionRow
