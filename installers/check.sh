@@ -60,6 +60,7 @@ test -s /usr/share/doc/yishi/copyright
 python3 installers/licenses.py check /opt/yishi/lib /usr/share/doc/yishi/licenses
 
 apt-get remove -y -qq yishi >/dev/null
+hash -r  # bash remembers where yishi was
 ! command -v yishi >/dev/null || fail "yishi on PATH after removal"
 test -s "$data/yishi.sqlite3"                             # the user's data stays
 rm -rf "$home"
@@ -132,6 +133,8 @@ test -s "$user_dir/AppData/Local/Yishi/yishi.sqlite3"        # the user's data s
 "$wine" "$setup" /S /AllUsers >/dev/null 2>&1
 machine="$drive/Program Files/Yishi"
 test -e "$machine/python/python.exe" && test -e "$machine/uninstall.exe"
+ls "$machine"/python/Lib/site-packages/desktop/__pycache__/*.cpython-313.pyc >/dev/null  # compiled
+machine_mb=$(( $(du -sk "$machine" | cut -f1) / 1024 ))
 common_lnk="$drive/ProgramData/Microsoft/Windows/Start Menu/Programs/议事.lnk"
 test -e "$common_lnk" && test -e "$drive/users/Public/Desktop/议事.lnk"
 ! test -e "$user_dir/Desktop/议事.lnk" || fail "a per-user desktop shortcut"
@@ -148,4 +151,4 @@ wait_no_entry HKLM
 test -s "$user_dir/AppData/Local/Yishi/yishi.sqlite3"        # still the user's
 /usr/lib/wine/wineserver64 -k 2>/dev/null || true
 rm -rf "$(dirname "$WINEPREFIX")"
-echo "installers/check.sh: Windows setup ($(( size / 1024 / 1024 )) MB, ${installed_mb} MB installed) built in ${build_s} s, checked under Wine in $(( $(date +%s) - win_start - build_s )) s"
+echo "installers/check.sh: Windows setup ($(( size / 1024 / 1024 )) MB, ${installed_mb} MB installed, ${machine_mb} MB for all users) built in ${build_s} s, checked under Wine in $(( $(date +%s) - win_start - build_s )) s"

@@ -54,10 +54,16 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "GPL-3.0-or-later; 附带组件的许可证见安装目录 licenses"
 
 Var UninstallDir
+!define OLD_WINDOWS "议事需要 Windows 10 1903 或更高版本（64 位）。这台电脑的 Windows 较旧，安装后可能无法打开议事窗口。仍要安装吗？"
 
 Function .onInit
   ; /D=folder sets $INSTDIR before .onInit; MultiUser.nsh would replace it by the mode's default.
   StrCpy $0 $INSTDIR
+  ; Qt 6 needs Windows 10 1903 (build 18362): warn, and let IT go on (silent installs do).
+  ${IfNot} ${AtLeastBuild} 18362
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION "${OLD_WINDOWS}" /SD IDYES IDYES +2
+    Abort
+  ${EndIf}
   !insertmacro MULTIUSER_INIT
   ${If} $0 != ""
     StrCpy $INSTDIR $0
@@ -91,6 +97,13 @@ Section "议事" Main
   SetOutPath "$INSTDIR"
   File /r "${STAGE}\*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
+  ${If} $MultiUser.InstallMode == "AllUsers"
+    ; Users cannot write under Program Files, so Python could never cache its compiled modules
+    ; there: compile them once now (a failure only costs start-up time).
+    DetailPrint "正在预编译 Python 模块……"
+    nsExec::Exec '"$INSTDIR\python\python.exe" -m compileall -q -j 0 "$INSTDIR\python\Lib\site-packages"'
+    Pop $0
+  ${EndIf}
   ; SetShellVarContext (set by the mode): the user's or the common Start menu and desktop.
   CreateShortCut "$SMPROGRAMS\议事.lnk" "$INSTDIR\python\pythonw.exe" "-m desktop" \
     "$INSTDIR\yishi.ico" 0
