@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.qt_setup import install_font, install_translations
+from desktop.qt_setup import (
+    install_font,
+    install_translations,
+    install_window_icon,
+    set_windows_app_id,
+)
 from desktop.settings import StartupSettings
 from views.background import Runner
 from views.error_presenter import excepthook, install_crash_reports
@@ -40,11 +45,13 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    set_windows_app_id()
     app = QApplication([sys.argv[0] if sys.argv else "yishi"])
     app.setApplicationName("Yishi")
     app.setApplicationDisplayName("议事")
     install_font(app)
     install_translations(app)
+    install_window_icon(app)
     install_crash_reports(_crash_report_dir, _version)
     return app
 

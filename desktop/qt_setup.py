@@ -1,14 +1,18 @@
-"""Qt application set-up: the shipped Chinese font, Chinese for Qt's own dialogs, the locale."""
+"""Qt application set-up: the shipped Chinese font, Chinese for Qt's own dialogs, the locale,
+the window icon."""
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resource_path
 
 UI_FONT_FILE = "NotoSansSC-Regular.otf"
+WINDOWS_APP_ID = "Yishi.Yishi"
 
 
 def install_font(app: QApplication) -> str:
@@ -38,3 +42,21 @@ def install_translations(app: QApplication) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def install_window_icon(app: QApplication) -> None:
+    """议事's icon on every window (and the taskbar); the SVG is read when first painted."""
+    app.setWindowIcon(QIcon(str(resource_path("icons", "yishi.svg"))))
+
+
+def set_windows_app_id() -> None:
+    """On Windows, before the QApplication: the taskbar groups and shows the windows as 议事
+    rather than as python.exe with Python's icon. Anywhere else, or should it fail, nothing."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
+    except (AttributeError, OSError):
+        pass

