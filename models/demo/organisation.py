@@ -396,7 +396,8 @@ class _Writer:
         self.add(date(Y, 1, 19), drafts)
 
     def visits(self, members: list[Member]) -> None:
-        """A year of field visits to January–November, entered at the end of each month."""
+        """A year of field visits, January to November, entered quarter by quarter (on the last
+        day visited): the townships send their members' visit sheets in each quarter."""
         r = self.random
         days = _working_days()
         all_places = list(self.places)
@@ -412,7 +413,7 @@ class _Writer:
                 for _ in range(2 if day in doubled else 1):
                     drafts.append(self.visit(member.person_id, day, spot, all_places))
         drafts.sort(key=lambda d: (d.visited_on, d.person_id))
-        for _month, run in groupby(drafts, key=lambda d: d.visited_on.month):
+        for _quarter, run in groupby(drafts, key=lambda d: (d.visited_on.month - 1) // 3):
             batch = list(run)
             self.add(batch[-1].visited_on, batch, at=time(17, 30))
 
