@@ -1,5 +1,5 @@
 """The demo's organisation registers (issue 17), entered through the registers' commands as a
-clerk would at the start of the demo year, then a year of field visits month by month.
+clerk would at the start of the demo year, then a year of field visits quarter by quarter.
 
 Deterministic (its own seed). Most organisation rules pass; some fail visibly, as a district's
 do: one member of the executive council has no contact point, two have too few days of field
@@ -122,7 +122,6 @@ class _Writer:
         self.counts: dict[Register, int] = {}
         self.towns: dict[str, int] = {}
         self.places: dict[str, int] = {}
-        self.place_town: dict[str, str] = {}
         self.homes: dict[str, int] = {}  # home name → id
         self.home_of_town: dict[str, str] = {}  # township → its own Warm Home's name
         # person id → the contact point's village, community and Warm Home (names)
@@ -161,7 +160,6 @@ class _Writer:
         ]
         for row in self.add(REGISTERS_ENTERED, drafts):
             self.places[row.name] = row.id
-            self.place_town[row.name] = row.township
         assert len(self.places) == len(drafts)  # place names are unique in the demo
 
     def population(self) -> None:

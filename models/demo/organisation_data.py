@@ -232,5 +232,6 @@ HOLIDAYS = (
     (date(2026, 9, 25), date(2026, 9, 27)),
     (date(2026, 10, 1), date(2026, 10, 8)),
 )
-# The year's visits run to the end of November: the demo is the same whatever day it is built.
+# The year's visits run to the end of November. A visit may not lie after today (the registers
+# refuse it by the computer's date), so the demo, built from December 2026 on, is always the same.
 VISITS_FROM, VISITS_TO = date(2026, 1, 5), date(2026, 11, 27)
