@@ -6,9 +6,11 @@ import argparse
 
 from desktop.cli.output import print_json, say
 from models.demo.builder import build_demo
+from models.demo.organisation_data import ORGANISATION_YEAR
 from models.domain.vocabulary import ASSOCIATION_NAMES, BODY_NAMES, Association, BodyKind
 from models.domain.vocabulary import term_display_name as term_name
 from models.services.common.context import database_display
+from models.services.organisation.contracts import REGISTER_NAMES, Register
 from models.store.unit_of_work import Database
 
 _STATUS = {"candidate": "候选", "reserve": "候补", "elected": "在任", "ended": "已离任"}
@@ -33,6 +35,10 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
                     {"body": body, "term": term, "status": status, "count": count}
                     for body, term, status, count in summary.seats
                 ],
+                "registers": [
+                    {"register": code, "name": REGISTER_NAMES[Register(code)], "count": count}
+                    for code, count in summary.registers
+                ],
             }
         )
         return 0
@@ -45,5 +51,10 @@ def run_demo(db: Database, user: str, args: argparse.Namespace) -> int:
     for body, term, status, count in summary.seats:
         named = "" if term is None else term_name(term)
         say(f"  {named}{_body_name(body)}：{_STATUS[status]} {count} 人")
+    if summary.registers:
+        counts = "，".join(
+            f"{REGISTER_NAMES[Register(code)]} {count}" for code, count in summary.registers
+        )
+        say(f"组织建设台账（{ORGANISATION_YEAR}年）：{counts}")
     say(f"数据库：{database_display(db.engine.url)}")
     return 0

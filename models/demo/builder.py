@@ -12,6 +12,7 @@ from models.demo.federation import write_federation
 from models.demo.generator import generate_demo
 from models.demo.meetings import write_demo_meetings
 from models.demo.motions import write_demo_motions
+from models.demo.organisation import write_demo_organisation
 from models.demo.plan import CONGRESS_7_OPENED, UNITS
 from models.domain.errors import DomainError
 from models.domain.identity import mask_identifier
@@ -50,6 +51,8 @@ class DemoSummary:
     meetings: int = 0
     motions: int = 0
     decisions: int = 0
+    # (register, records entered) of the organisation registers (`Register` values), in order.
+    registers: tuple[tuple[str, int], ...] = ()
     # A half-built demo (an interrupted run) was found, emptied and built again whole.
     repaired: bool = False
 
@@ -103,6 +106,7 @@ def _build(db: Database, *, user: str, force: bool, repair: bool = False) -> Dem
     meetings = write_demo_meetings(dated, clock, user=user)
     motions = write_demo_motions(dated, clock, user=user)
     decisions = write_demo_decisions(dated, clock, user=user)
+    registers = write_demo_organisation(dated, clock, user=user, plan=plan)
     _ensure_profile(db, user=user)
     # Last: the marker says the demo is whole (and what it holds).
     marker = {
@@ -112,6 +116,7 @@ def _build(db: Database, *, user: str, force: bool, repair: bool = False) -> Dem
         "meetings": meetings,
         "motions": motions,
         "decisions": decisions,
+        "registers": dict(registers),
     }
     put_setting(db, user=user, key=DEMO_MARKER, value=json.dumps(marker))
     return DemoSummary(
@@ -122,6 +127,7 @@ def _build(db: Database, *, user: str, force: bool, repair: bool = False) -> Dem
         meetings=meetings,
         motions=motions,
         decisions=decisions,
+        registers=registers,
     )
 
 

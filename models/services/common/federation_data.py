@@ -12,7 +12,9 @@ from models.entities import (
     AssignmentExtension,
     Attendance,
     Body,
+    Cadre,
     Contact,
+    ContactPoint,
     DecisionAttachment,
     DecisionDiscussion,
     DecisionFollowUp,
@@ -23,6 +25,8 @@ from models.entities import (
     DecisionStep,
     ElectoralUnit,
     Feedback,
+    FieldVisit,
+    GrassrootsOrganisation,
     HandlingUnit,
     MajorDecision,
     Meeting,
@@ -34,12 +38,17 @@ from models.entities import (
     MotionCoSigner,
     MotionCounter,
     MotionStateChange,
+    OrganisationOfficer,
     Person,
+    Place,
+    PlacePopulation,
     Reply,
     SeatAllocation,
     Setting,
     Term,
+    Township,
     User,
+    WarmHome,
 )
 from models.services.common.access import guarded
 from models.services.common.taken import refusing_taken_record
@@ -50,7 +59,8 @@ DEMO_MARKER = "demo.built"
 
 
 def holds_federation_data(db: Database) -> bool:
-    """Anything a clerk entered: people, terms beyond the party group's, electoral units, meetings."""
+    """Anything a clerk entered: people, terms beyond the party group's, electoral units, meetings,
+    motions, decisions, the organisation registers (townships, cadres)."""
     terms = select(func.count()).select_from(Term).join(Body).where(Body.code != "party_group")
     with db.session_factory() as session:
         return any(
@@ -62,6 +72,8 @@ def holds_federation_data(db: Database) -> bool:
                 select(func.count()).select_from(Meeting),
                 select(func.count()).select_from(Motion),
                 select(func.count()).select_from(MajorDecision),
+                select(func.count()).select_from(Township),
+                select(func.count()).select_from(Cadre),
             )
         )
 
@@ -106,6 +118,16 @@ def clear_federation(
             ("attendance", delete(Attendance)),
             ("agenda_item", delete(AgendaItem)),
             ("meeting", delete(Meeting)),
+            # The organisation registers: visits and contact points name people.
+            ("organisation_officer", delete(OrganisationOfficer)),
+            ("grassroots_organisation", delete(GrassrootsOrganisation)),
+            ("field_visit", delete(FieldVisit)),
+            ("contact_point", delete(ContactPoint)),
+            ("warm_home", delete(WarmHome)),
+            ("place_population", delete(PlacePopulation)),
+            ("cadre", delete(Cadre)),
+            ("place", delete(Place)),
+            ("township", delete(Township)),
             ("membership", delete(Membership)),
             ("seat_allocation", delete(SeatAllocation)),
             ("term", delete(Term).where(Term.id.not_in(party_group_term))),

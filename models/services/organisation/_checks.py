@@ -397,7 +397,7 @@ def visit_values(session: Session, draft: FieldVisitDraft, record: FieldVisit | 
         member.id,
         year,
     )
-    if not unchanged and not member_in_year(session, member.id, year):
+    if not unchanged and not _member_in_year(session, member.id, year):
         raise DomainError("visit_person_not_member", field="person_id", name=member.name, year=year)
     place_id = None
     if draft.place_id is not None:
@@ -413,6 +413,15 @@ def visit_values(session: Session, draft: FieldVisitDraft, record: FieldVisit | 
         or "",
         "content": (draft.content or "").strip(),
     }
+
+
+def _member_in_year(session: Session, person_id: int, year: int) -> bool:
+    """member_in_year, asked once per person and year in a unit of work (a batch of visits):
+    the registers' commands do not change memberships."""
+    known: dict[tuple[int, int], bool] = session.info.setdefault("members_in_year", {})
+    if (person_id, year) not in known:
+        known[person_id, year] = member_in_year(session, person_id, year)
+    return known[person_id, year]
 
 
 def organisation_values(
