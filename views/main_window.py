@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import Association, BodyKind, body_has_terms
-from models.services.common.changes import Changes
 from views.accounts.main_session import MainSession
 from views.accounts.session import SignInGate
 from views.background import Runner
@@ -31,6 +30,7 @@ from views.roster.roster_panel import RosterPanel
 
 if TYPE_CHECKING:
     from models.services.audit.contracts import ChainCheck
+    from models.services.common.changes import Changes
     from models.services.common.context import AppContext
     from models.services.people.contracts import FirstRoster, PersonRow
     from views.audit.audit_window import AuditWindow

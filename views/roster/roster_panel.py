@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.vocabulary import Association, BodyKind, TermStatus, body_has_terms
-from models.services.people.contracts import preferred_term
 from views.background import Runner
 from views.error_presenter import describe
 from views.roster.roster_table_model import (
@@ -300,6 +299,8 @@ class RosterPanel(QWidget):
             self._generation += 1
             self._show([], registry=False)
             return
+        from models.services.people.contracts import preferred_term
+
         ids = [term.id for term in terms]
         self.term_box.setCurrentIndex(ids.index(keep) if keep in ids else preferred_term(terms))
         self._on_term_chosen(self.term_box.currentIndex())
