@@ -9,6 +9,7 @@ import sqlite3
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import text
@@ -23,6 +24,7 @@ from models.services.people.commands import (
 from models.services.people.contracts import FirstRoster, MembershipDraft, preferred_term
 from models.services.people.queries import list_terms, members_of_term
 from models.store import cipher, cipher_files
+from models.store.engine import sqlite_path
 from models.store.revisions import REVISIONS
 from models.store.unit_of_work import SIGN_IN_REQUIRED, Database
 
@@ -58,8 +60,9 @@ def _set(db: Database, sql: str, **values: object) -> None:
         session.commit()
 
 
-def test_the_setting_is_the_one_sign_in_writes():
+def test_the_setting_and_header_are_the_store_s():
     assert early.SIGN_IN_SETTING == SIGN_IN_REQUIRED
+    assert early._SQLITE_HEADER == cipher.SQLITE_HEADER
 
 
 def test_the_demo_roster_is_the_orm_roster(demo_db, backend):
@@ -201,6 +204,17 @@ def test_an_encrypted_file_is_read_with_the_key_given_and_not_without(
         assert direct == _orm(demo_sqlite_db)
     finally:
         cipher.forget_passwords()
+
+
+@pytest.mark.parametrize(
+    "name", ["yishi.sqlite3", "备份#1/议事 数据.sqlite3", "a%b/x.sqlite3", "a+b/x.sqlite3"]
+)
+def test_the_file_is_the_one_the_engine_opens(tmp_path, name):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    for url in (f"sqlite:///{path}", "sqlite:///" + quote(str(path))):
+        assert early.sqlite_file(url) == sqlite_path(url) == path
 
 
 def test_unusual_places_step_aside(tmp_path):

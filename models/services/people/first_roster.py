@@ -68,6 +68,9 @@ _MEMBERS = (
 # Runs one query of this module (its one parameter written :p) on a connection: its rows.
 Run = Callable[[str, object], Sequence[Sequence[Any]]]
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
+_SQLITE_HEADER = (
+    b"SQLite format 3\x00"  # cipher.SQLITE_HEADER: a plain file (a test keeps them equal)
+)
 
 
 def driver_sql(sql: str, backend: str) -> str:
@@ -119,20 +122,23 @@ def sqlite_file(url: str) -> Path | None:
 def _from_sqlite(url: str) -> FirstRoster | None:
     import sqlite3
 
-    from models.store.cipher import aside_path, connect_file, database_key, is_encrypted
-
     path = sqlite_file(url)
     if path is None:
         return None
     # Read-only by URI (the path percent-encoded): nothing is written before the normal path
     # has checked the schema.
     target = path.resolve().as_uri() + "?mode=ro"
-    if is_encrypted(path):
-        if aside_path(path).exists():  # an interrupted `db encrypt`: the normal path cleans up
+    with path.open("rb") as handle:
+        plain = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    if plain:  # the everyday case: the key machinery (hashlib, scrypt, secrets) stays unloaded
+        connection = sqlite3.connect(target, uri=True)
+    else:
+        from models.store.cipher import aside_path, connect_file, database_key, is_encrypted
+
+        if not is_encrypted(path) or aside_path(path).exists():
+            # Not a database, or an interrupted `db encrypt`: the normal path explains or cleans.
             return None
         connection = connect_file(Path(target), database_key(path), uri=True)
-    else:
-        connection = sqlite3.connect(target, uri=True)
     try:
 
         def run(sql: str, parameter: object) -> list[Any]:
@@ -151,6 +157,8 @@ def _from_postgresql(url: str) -> FirstRoster | None:
         "dbname": unquote(parts.path.lstrip("/")),
         **dict(parse_qsl(parts.query)),
     }
+    # A server that does not answer: the normal path waits for it, not this one as well.
+    options.setdefault("connect_timeout", 5)
     for key, value in (
         ("host", parts.hostname),
         ("port", parts.port),
