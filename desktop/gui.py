@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from models.domain.roles import SignedIn
     from models.services.accounts.contracts import SignInResult
     from models.services.common.context import AppContext
+    from models.services.people.contracts import FirstRoster
     from models.store.unit_of_work import Database
     from views.accounts.session import SignInGate
 
@@ -198,15 +199,33 @@ def _context(settings: StartupSettings, db: Database, account: SignedIn | None) 
 
 
 def open_unlocked(
-    window: MainWindow, settings: StartupSettings, *, ask: bool = True, password: str | None = None
+    window: MainWindow,
+    settings: StartupSettings,
+    *,
+    ask: bool = True,
+    password: str | None = None,
+    first_roster: bool = True,
 ) -> None:
     """Open the database; an encrypted SQLite file first asks for its passphrase (or recovery
     key) over the painted window, unless one given at start (YISHI_DB_PASSWORD) already fits.
-    退出 in that dialog closes the window."""
+    退出 in that dialog closes the window.
+
+    With `first_roster` the first roster is read through the driver and shown while the data
+    layer loads (models/services/people/first_roster.py); the smoke check goes the whole way."""
     if ask and not unlock_database(window, settings.database_url):
         window.close()
         return
-    window.open_database(lambda: open_context(settings, password=password))
+    window.open_database(
+        lambda: open_context(settings, password=password),
+        functools.partial(read_first_roster, settings.database_url) if first_roster else None,
+    )
+
+
+def read_first_roster(url: str) -> FirstRoster | None:
+    """On the lane, before the data layer: SQLAlchemy is not imported for it."""
+    from models.services.people.first_roster import read_first_roster as read
+
+    return read(url)
 
 
 def unlock_database(window: QWidget, url: str) -> bool:
@@ -267,7 +286,10 @@ def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     # Smoke mode signs in as --user with YISHI_PASSWORD when the database requires sign-in.
     password = os.environ.get(ACCOUNT_PASSWORD_ENV) if smoke is not None else None
     QTimer.singleShot(
-        0, lambda: open_unlocked(window, settings, ask=smoke is None, password=password)
+        0,
+        lambda: open_unlocked(
+            window, settings, ask=smoke is None, password=password, first_roster=smoke is None
+        ),
     )
     if smoke is None:
         return app.exec()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from models.services.common.changes import Outcome
+if TYPE_CHECKING:  # imported with the first command, not before the window paints
+    from models.services.common.changes import Outcome
 
 T = TypeVar("T")
 
@@ -102,6 +103,8 @@ class Runner(QObject):
         if not pending.is_command:
             pending.on_done(result)
             return
+        from models.services.common.changes import Outcome
+
         assert isinstance(result, Outcome), "submit_command's work must return an Outcome"
         pending.on_done(result.value)
         if result.changes:

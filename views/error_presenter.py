@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -18,9 +18,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.domain.errors import DomainError
-from models.domain.messages import message
 
 _REPORT_ATTRIBUTE = "_yishi_crash_report"
+
+
+def message(code: str, params: Mapping[str, object] | None = None) -> str:
+    """The core's sentence for a code: the table is read on the first error, not at start-up."""
+    from models.domain.messages import message as sentence
+
+    return sentence(code, params)
 
 
 class _CrashReports:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import Association, BodyKind, body_has_terms
-from models.services.common.changes import Changes
 from views.accounts.main_session import MainSession
 from views.accounts.session import SignInGate
 from views.background import Runner
@@ -31,8 +30,9 @@ from views.roster.roster_panel import RosterPanel
 
 if TYPE_CHECKING:
     from models.services.audit.contracts import ChainCheck
+    from models.services.common.changes import Changes
     from models.services.common.context import AppContext
-    from models.services.people.contracts import PersonRow
+    from models.services.people.contracts import FirstRoster, PersonRow
     from views.audit.audit_window import AuditWindow
     from views.meetings.meeting_list import MeetingList
     from views.motions.motion_list import MotionList
@@ -135,13 +135,45 @@ class MainWindow(MainActions, MainSession, QMainWindow):
 
     # --- database ---------------------------------------------------------------------------------
 
-    def open_database(self, opener: Callable[[], AppContext | SignInGate]) -> None:
+    def open_database(
+        self,
+        opener: Callable[[], AppContext | SignInGate],
+        first_roster: Callable[[], FirstRoster | None] | None = None,
+    ) -> None:
         """Runs `opener` on the lane (it imports the data layer, opens and migrates); a gate
-        when the database requires sign-in."""
-        self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
+        when the database requires sign-in. With `first_roster`, the lane first reads the first
+        roster through the driver (None when it steps aside) and the window shows it while the
+        data layer loads."""
+        if first_roster is None:
+            self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
+            return
+
+        def then_open(first: FirstRoster | None) -> None:
+            if first is not None:
+                self._show_first_roster(first)
+            self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
+
+        self.runner.submit(first_roster, on_done=then_open, on_error=lambda _error: then_open(None))
+
+    def _show_first_roster(self, first: FirstRoster) -> None:
+        """The first body's roster, unless the clerk has chosen another body already (or the
+        database opened meanwhile)."""
+        item, current = self.navigation.topLevelItem(0), self.navigation.currentItem()
+        if self.ctx is not None or item is None:
+            return
+        # The view makes its first item current when it takes the focus; any other is a choice.
+        if current is not None and self.navigation.indexOfTopLevelItem(current) != 0:
+            return
+        if item.data(0, Qt.ItemDataRole.UserRole) != (first.kind, None):
+            return
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentItem(item)
+        self.navigation.blockSignals(False)
+        self.roster.show_first(first, item.text(0))
 
     def _on_opened(self, opened: AppContext | SignInGate) -> None:
         if isinstance(opened, SignInGate):  # nothing is read before someone signs in
+            self.roster.drop_first()
             self._ask_sign_in(opened)
             return
         from views.ops import settings as settings_ops
@@ -149,6 +181,11 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         ctx = self.ctx = opened
         self._show_account(ctx)
         may_see_rosters = ctx.refusal("people.read") is None
+        current = self.navigation.currentItem()
+        # The first roster read before the database opened is the one to show, when it still is.
+        kept = may_see_rosters and current is not None and self.roster.take_first()
+        if not kept:
+            self.roster.drop_first()
         if may_see_rosters:
             self.roster.set_context(ctx)
         self.database_label.setText(self.tr("数据库：%1").replace("%1", ctx.database_label))
@@ -158,20 +195,22 @@ class MainWindow(MainActions, MainSession, QMainWindow):
             on_done=self._show_font_preset,
             on_error=lambda error: show_error(self, error),
         )
-        # The motion feature loads after the first roster is up, never before it.
-        if not self.awaiting_first_roster:  # signed in again before the last one came
-            self.awaiting_first_roster = True
-            self.roster.roster_shown.connect(self._after_first_roster)
-            self.roster.load_failed.connect(self._after_first_roster)
-        current = self.navigation.currentItem()
-        if not may_see_rosters:
-            self._show_no_roster(ctx)
-        elif current is None:
-            first = self.navigation.topLevelItem(0)
-            if first is not None:
-                self.navigation.setCurrentItem(first)
+        if kept:
+            QTimer.singleShot(0, self._first_roster_done)
         else:
-            self._on_body_chosen(*self._body_choice(current))
+            # The motion feature loads after the first roster is up, never before it.
+            if not self.awaiting_first_roster:  # signed in again before the last one came
+                self.awaiting_first_roster = True
+                self.roster.roster_shown.connect(self._after_first_roster)
+                self.roster.load_failed.connect(self._after_first_roster)
+            if not may_see_rosters:
+                self._show_no_roster(ctx)
+            elif current is None:
+                first = self.navigation.topLevelItem(0)
+                if first is not None:
+                    self.navigation.setCurrentItem(first)
+            else:
+                self._on_body_chosen(*self._body_choice(current))
         self._update_actions()
         if self.interactive and ctx.refusal("federation.set_up") is None:
             self._offer_first_run(ctx)  # smoke mode waits for no one; only who may set it up
@@ -205,6 +244,9 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         self.awaiting_first_roster = False
         self.roster.roster_shown.disconnect(self._after_first_roster)
         self.roster.load_failed.disconnect(self._after_first_roster)
+        self._first_roster_done()
+
+    def _first_roster_done(self) -> None:
         # Queued, so that whoever else waits for the first roster sees it before this starts.
         QTimer.singleShot(0, self._load_due_notice)
         QTimer.singleShot(0, self._load_follow_up_notice)
@@ -292,6 +334,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         return (None if data == "registry" else data), item.text(0)
 
     def _on_open_failed(self, error: BaseException) -> None:
+        self.roster.drop_first()
         text = describe(error)
         self.database_label.setText(self.tr("数据库无法打开"))
         self.database_failed.emit(text)

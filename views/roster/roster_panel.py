@@ -32,18 +32,9 @@ from views.roster.roster_table_model import (
 if TYPE_CHECKING:
     from models.services.common.changes import Changes
     from models.services.common.context import AppContext
-    from models.services.people.contracts import RosterEntry, TermRow
+    from models.services.people.contracts import FirstRoster, RosterEntry, TermRow
 
 _TERM_STATUS = {TermStatus.DRAFT: "筹备中", TermStatus.CURRENT: "现任", TermStatus.PAST: "往届"}
-
-
-def _preferred_term(terms: list[TermRow]) -> int:
-    """Index of the current term, else the draft, else the latest."""
-    for wanted in (TermStatus.CURRENT, TermStatus.DRAFT):
-        for index, term in enumerate(terms):
-            if term.status is wanted:
-                return index
-    return len(terms) - 1
 
 
 class RosterPanel(QWidget):
@@ -59,6 +50,8 @@ class RosterPanel(QWidget):
         self._entries: list[RosterEntry] = []
         self._generation = 0
         self._terms_generation = 0  # the term list's own: a member reload must not drop it
+        # The generation of the first roster read before the database opened, while it is shown.
+        self._early: int | None = None
 
         self.title = QLabel(self.tr("请选择机构"))
         font = self.title.font()
@@ -135,6 +128,7 @@ class RosterPanel(QWidget):
         """Signed out, or an account that may not read the registry: nothing of it stays shown,
         and what is still loading is dropped when it arrives."""
         self._ctx = None
+        self._early = None
         self._generation += 1
         self._terms_generation += 1
         self._entries = []
@@ -187,6 +181,11 @@ class RosterPanel(QWidget):
         self.term_box.blockSignals(False)
         ctx = self._ctx
         if ctx is None:
+            if self._early is not None:  # another body chosen before the database opened
+                self._early = None
+                self._entries = []
+                self.model.set_rows([])
+                self.count_label.setText("")
             return
         if body is None:
             self._terms_generation += 1
@@ -195,6 +194,37 @@ class RosterPanel(QWidget):
             return
         self.term_box.setEnabled(body_has_terms(body[0]))
         self._load_terms(keep=None)
+
+    def show_first(self, first: FirstRoster, title: str) -> None:
+        """The first roster, read before the database opened (people/first_roster.py): shown as
+        the body's own, its term list held still until `take_first` adopts it."""
+        self._body = (first.kind, None)
+        self.title.setText(title)
+        self._generation += 1
+        self._terms_generation += 1
+        self._early = self._generation
+        self._fill_terms(list(first.terms))
+        if first.term_index >= 0:
+            self.term_box.blockSignals(True)
+            self.term_box.setCurrentIndex(first.term_index)
+            self.term_box.blockSignals(False)
+        self.term_box.setEnabled(False)
+        self._show(list(first.entries), registry=False)
+
+    def take_first(self) -> bool:
+        """The database is open: keep the first roster if it is still what is shown (the same
+        lines the normal path reads: a test compares them). False if there is none to keep."""
+        early, self._early = self._early, None
+        if early is None or early != self._generation or self._body is None:
+            return False
+        self.term_box.setEnabled(body_has_terms(self._body[0]))
+        return True
+
+    def drop_first(self) -> None:
+        """The database did not open as the first roster assumed (or asks for sign-in first):
+        nothing read early stays shown."""
+        if self._early is not None:
+            self.clear()
 
     def reload_terms(self) -> None:
         """Load the body's terms again (one was opened, handed over or deleted), keeping the
@@ -251,9 +281,7 @@ class RosterPanel(QWidget):
 
         self._load(lambda: people_ops.members(ctx, term_id=term_id), generation)
 
-    def _on_terms(self, terms: list[TermRow], generation: int, keep: int | None = None) -> None:
-        if generation != self._terms_generation:
-            return
+    def _fill_terms(self, terms: list[TermRow]) -> None:
         self.term_box.blockSignals(True)
         self.term_box.clear()
         for term in terms:
@@ -262,12 +290,19 @@ class RosterPanel(QWidget):
             )
             self.term_box.addItem(label, term)
         self.term_box.blockSignals(False)
+
+    def _on_terms(self, terms: list[TermRow], generation: int, keep: int | None = None) -> None:
+        if generation != self._terms_generation:
+            return
+        self._fill_terms(terms)
         if not terms:
             self._generation += 1
             self._show([], registry=False)
             return
+        from models.services.people.contracts import preferred_term
+
         ids = [term.id for term in terms]
-        self.term_box.setCurrentIndex(ids.index(keep) if keep in ids else _preferred_term(terms))
+        self.term_box.setCurrentIndex(ids.index(keep) if keep in ids else preferred_term(terms))
         self._on_term_chosen(self.term_box.currentIndex())
 
     def _on_term_chosen(self, index: int) -> None:

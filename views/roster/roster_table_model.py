@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from models.domain.vocabulary import BodyKind, MembershipStatus
-from models.services.people.contracts import RosterEntry
+
+if TYPE_CHECKING:  # the contracts load on the lane with the first roster, after the first paint
+    from models.services.people.contracts import RosterEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 

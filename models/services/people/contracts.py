@@ -228,3 +228,23 @@ class PeopleFilter:
     association: Association | None = None
     term_id: int | None = None
     search: str | None = None
+
+
+@dataclass(frozen=True)
+class FirstRoster:
+    """What the window shows first, read before the data layer has loaded (first_roster.py):
+    the first body's terms and the roster of its preferred term (none when it has no terms)."""
+
+    kind: BodyKind
+    terms: tuple[TermRow, ...]
+    term_index: int  # into terms; -1 when the body has no terms yet
+    entries: tuple[RosterEntry, ...]
+
+
+def preferred_term(terms: list[TermRow] | tuple[TermRow, ...]) -> int:
+    """Index of the term a body shows first: the current term, else the draft, else the latest."""
+    for wanted in (TermStatus.CURRENT, TermStatus.DRAFT):
+        for index, term in enumerate(terms):
+            if term.status is wanted:
+                return index
+    return len(terms) - 1

@@ -10,17 +10,16 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models.domain.errors import DomainError
-from models.domain.identity import mask_identifier
 from models.domain.search_keys import normalise_query
 from models.domain.vocabulary import (
     Association,
     BodyKind,
-    DisabilityCategory,
     MembershipStatus,
     term_display_name,
 )
 from models.entities import Body, ElectoralUnit, Membership, Person, Term
 from models.services.common.access import check_allowed, guarded
+from models.services.people._roster_rows import member_entry, person_fields
 from models.services.people._rows import load_person, membership_detail, person_row, term_row
 from models.services.people.contracts import (
     MembershipDetail,
@@ -29,7 +28,6 @@ from models.services.people.contracts import (
     RosterEntry,
     TermRow,
 )
-from models.services.people.search import ID_TAIL
 from models.services.people.terms import get_body
 from models.store.unit_of_work import Database
 
@@ -128,22 +126,6 @@ def _load_rows(session: Session, where: PeopleFilter, *, reveal: bool) -> list[P
     return [person_row(p, reveal=reveal) for p in people]
 
 
-def _category_text(
-    category: DisabilityCategory | None, multi: list[str] | None, relatives: list[str] | None
-) -> str:
-    if category is DisabilityCategory.MULTIPLE and multi:
-        return f"多重（{'、'.join(multi)}）"
-    if category is not None:
-        return category.value
-    if relatives:
-        return f"亲友（{'、'.join(relatives)}）"
-    return ""
-
-
-def _haystack(name: str, full: str, initials: str) -> str:
-    return f"{name}\x1f{full}\x1f{initials}".lower()
-
-
 _PERSON_COLUMNS = (
     Person.id.label("person_id"),
     Person.version.label("person_version"),
@@ -159,18 +141,18 @@ _PERSON_COLUMNS = (
 
 
 def _person_fields(r: Any) -> dict[str, Any]:
-    return {
-        "person_id": r.person_id,
-        "person_version": r.person_version,
-        "name": r.name,
-        "gender": r.gender.value,
-        "id_number": mask_identifier(r.id_number) or "",
-        "birth_date": r.birth_date,
-        "phone": r.phone,
-        "haystack": _haystack(r.name, r.pinyin_full, r.pinyin_initials),
-        "id_tail": r.id_number[-ID_TAIL:],
-        "sort_name": r.pinyin_sort,
-    }
+    return person_fields(
+        person_id=r.person_id,
+        person_version=r.person_version,
+        name=r.name,
+        gender=r.gender.value,
+        id_number=r.id_number,
+        birth_date=r.birth_date,
+        phone=r.phone,
+        pinyin_full=r.pinyin_full,
+        pinyin_initials=r.pinyin_initials,
+        pinyin_sort=r.pinyin_sort,
+    )
 
 
 def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
@@ -200,21 +182,21 @@ def members_of_term(db: Database, *, term_id: int) -> list[RosterEntry]:
     with db.session_factory() as session:
         rows = session.execute(query).all()
     return [
-        RosterEntry(
-            **_person_fields(r),
+        member_entry(
+            _person_fields(r),
             membership_id=r.membership_id,
             membership_version=r.membership_version,
             position=r.position.value,
             status=r.status,
-            employment=r.employment.value if r.employment else "",
-            delegate_type=r.delegate_type.value if r.delegate_type else "",
-            electoral_unit=r.unit or "",
-            category=_category_text(
-                r.disability_category, r.multi_components, r.relative_categories
-            ),
+            employment=r.employment.value if r.employment else None,
+            delegate_type=r.delegate_type.value if r.delegate_type else None,
+            unit=r.unit,
+            disability_category=r.disability_category,
+            multi_components=r.multi_components,
+            relative_categories=r.relative_categories,
             start_date=r.start_date,
             end_date=r.end_date,
-            end_reason=r.end_reason.value if r.end_reason else "",
+            end_reason=r.end_reason.value if r.end_reason else None,
         )
         for r in rows
     ]
