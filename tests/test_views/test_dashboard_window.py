@@ -67,7 +67,6 @@ def _open(h: WindowHarness) -> DashboardWindow:
     h.idle()
     action = h.window.dashboard_action
     assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Shift+R"
-    assert action in h.window.findChild(type(h.window.menuBar())).actions() or True
     action.trigger()
     window = next(iter(h.window.findChildren(DashboardWindow)))
     h.qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
