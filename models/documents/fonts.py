@@ -120,7 +120,10 @@ class FontSet:
         self._fallbacks = tuple(
             self._load(fonts_dir / file) for file in FALLBACK_FILES if (fonts_dir / file).exists()
         )
-        self._widths: dict[tuple[str, str], float] = {}
+        # Per-batch caches: a batch of letters asks about the same few hundred characters.
+        self._widths: dict[tuple[str, str], float] = {}  # (char, role) → advance per point
+        self._font_for: dict[tuple[str, str], str] = {}
+        self._drawable: dict[str, bool] = {}
 
     @staticmethod
     def _load(path: Path) -> _Face:
@@ -141,6 +144,13 @@ class FontSet:
 
     def font_for(self, char: str, role: Role) -> str:
         """The role's face when it has the glyph, else the first fallback that has it."""
+        key = (char, role)
+        name = self._font_for.get(key)
+        if name is None:
+            name = self._font_for[key] = self._find_font(char, role)
+        return name
+
+    def _find_font(self, char: str, role: Role) -> str:
         primary = self._roles[role]
         code = ord(char)
         if code in primary.chars or _ignorable(char):
@@ -162,9 +172,13 @@ class FontSet:
         return out
 
     def has_glyph(self, char: str) -> bool:
-        code = ord(char)
-        faces = (*self._roles.values(), *self._fallbacks)
-        return _ignorable(char) or any(code in face.chars for face in faces)
+        drawable = self._drawable.get(char)
+        if drawable is None:
+            code = ord(char)
+            faces = (*self._roles.values(), *self._fallbacks)
+            drawable = _ignorable(char) or any(code in face.chars for face in faces)
+            self._drawable[char] = drawable
+        return drawable
 
     def missing_characters(self, text: str) -> set[str]:
         """Characters that no shipped face can draw (callers warn, naming the person)."""
@@ -172,11 +186,12 @@ class FontSet:
 
     def advance(self, char: str, role: Role, size: float) -> float:
         """The glyph's advance in points, from the face that will draw it."""
-        name = self.font_for(char, role)
-        key = (name, char)
-        if key not in self._widths:
-            self._widths[key] = pdfmetrics.stringWidth(char, name, 1000.0) / 1000.0
-        return self._widths[key] * size
+        key = (char, role)
+        width = self._widths.get(key)
+        if width is None:
+            name = self.font_for(char, role)
+            width = self._widths[key] = pdfmetrics.stringWidth(char, name, 1000.0) / 1000.0
+        return width * size
 
     def cells(self, role: Role, size: float, pitch: float) -> Callable[[str], float]:
         """A width function for break_lines: a character's advance plus the tracking that makes a

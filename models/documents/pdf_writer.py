@@ -33,7 +33,6 @@ from models.documents.paper import (
     prepared,
     texts,
 )
-from models.documents.pdf_table import build_table
 from models.domain.dates import chinese_date
 from models.domain.errors import Problem
 
@@ -245,6 +244,9 @@ class _Pages:
         self.line = min(self.line + lines, self.geo.lines_per_page)
 
     def table(self, table: Table) -> None:
+        # reportlab's platypus (~0.1 s to import) only for a paper that has a table
+        from models.documents.pdf_table import build_table
+
         flowable = build_table(table, self.geo.text_width, self.fonts)
         while flowable is not None:
             if self.line >= self.geo.lines_per_page:
