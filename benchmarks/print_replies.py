@@ -125,9 +125,14 @@ def build(url: str) -> int:
 
 def run(argv: list[str]) -> tuple[float, int]:
     """(seconds launch to exit, peak KB) of one process; its rusage alone, through os.wait4."""
+    # The checkout's own code, not whatever the venv's `yishi` script was installed from.
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH")))),
+    }
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)

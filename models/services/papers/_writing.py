@@ -115,12 +115,15 @@ def write_documents(
         for paper, path in jobs:
             yield _write_one(paper, fmt, path, fonts_dir)
         return
-    load_fonts(fonts_dir)  # read once here: every worker starts with the faces loaded
+    # The first file is written here: the faces it reads and the widths it measures are then
+    # loaded once, before the fork, for every worker.
+    paper, path = jobs[0]
+    yield _write_one(paper, fmt, path, fonts_dir)
+    reported = 1
     _batch = (jobs, fmt, fonts_dir)
-    bounds = [(i, min(i + CHUNK, len(jobs))) for i in range(0, len(jobs), CHUNK)]
+    bounds = [(i, min(i + CHUNK, len(jobs))) for i in range(1, len(jobs), CHUNK)]
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     futures: list[Future[list[Outcome]]] = []
-    reported = 0
     try:
         futures = [pool.submit(_write_chunk, start, stop) for start, stop in bounds]
         for future in futures:
