@@ -11,7 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from models.domain.errors import Level, Problem
@@ -68,6 +69,16 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     return "\n".join(lines)
 
 
+class _Numbers(pdfdoc.PDFArray):  # type: ignore[misc]
+    """A subset's 256 glyph widths, written exactly as reportlab's PDFArray writes them (ten to a
+    line) with one fp_str call a line instead of several calls a number."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        numbers = self.sequence
+        lines = [fp_str(*numbers[i : i + 10]).encode("ascii") for i in range(0, len(numbers), 10)]
+        return b"[ " + b" \n  ".join(lines) + b" ]"
+
+
 class UnicodeTTFont(TTFont):  # type: ignore[misc]
     """A TTFont whose subsets' ToUnicode maps name characters beyond the BMP correctly, so that
     copying or searching 𬌗 or 𠮷 in the PDF finds the character itself."""
@@ -103,6 +114,10 @@ class UnicodeTTFont(TTFont):  # type: ignore[misc]
         state = self.state.get(doc)
         subsets = [list(subset) for subset in state.subsets] if state is not None else []
         super().addObjects(doc)  # it forgets the document's subsets when done
+        for font in doc.idToObject["BasicFonts"].dict.values():
+            widths = getattr(font, "Widths", None)
+            if isinstance(widths, pdfdoc.PDFArray) and not isinstance(widths, _Numbers):
+                font.Widths = _Numbers(widths.sequence)
         for n, subset in enumerate(subsets):
             if all(code <= 0xFFFF for code in subset):
                 continue  # reportlab's map is right for these
