@@ -22,7 +22,6 @@ from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
 from models.services.papers._motion_papers import term_reply_letters
-from models.services.papers._slate_papers import slate_paper
 from models.services.papers._writing import (
     reply_file_name,
     write_combined_pdf,
@@ -85,6 +84,8 @@ def write_paper(
             details=request_details(request) | {"format": str(fmt)},
         )
         return [message(p.code, p.params) for p in problems]
+    from models.services.papers._slate_papers import slate_paper  # only for a slate
+
     with db.session_factory() as session:  # whole ID numbers: a right of its own (never 只读)
         check_allowed(session, user, "people.reveal_id")
     built, slate = slate_paper(db, body=request.body, term=request.term)

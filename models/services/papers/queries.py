@@ -17,12 +17,6 @@ from models.documents.papers.reform_report import reform_report_paper
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.papers.signin import signin_paper
 from models.services.papers._common import bad_arguments
-from models.services.papers._decision_papers import decision_record_data, decision_register_data
-from models.services.papers._meeting_papers import (
-    association_attendance_data,
-    minutes_data,
-    signin_data,
-)
 from models.services.papers._motion_papers import (
     assignment_slip_data,
     blank_motion_form_names,
@@ -31,8 +25,6 @@ from models.services.papers._motion_papers import (
     reply_letter_data,
     term_letter_targets,
 )
-from models.services.papers._reform_papers import reform_report_data
-from models.services.papers._slate_papers import composition_paper_of, slate_paper
 from models.services.papers.contracts import (
     FORMATS,
     PAPERS,
@@ -80,6 +72,19 @@ def resolve_format(path: Path, fmt: str | None, *, paper: PaperKind | None = Non
 
 def build_paper(db: Database, *, request: PaperRequest) -> Paper:
     """The paper as it will print, ID numbers masked (public: none at all)."""
+    # The other features' papers are imported when asked for: a batch of letters needs none.
+    from models.services.papers._decision_papers import (
+        decision_record_data,
+        decision_register_data,
+    )
+    from models.services.papers._meeting_papers import (
+        association_attendance_data,
+        minutes_data,
+        signin_data,
+    )
+    from models.services.papers._reform_papers import reform_report_data
+    from models.services.papers._slate_papers import composition_paper_of, slate_paper
+
     r = request
     if r.paper is PaperKind.MINUTES:
         return minutes_paper(minutes_data(db, meeting_id=r.meeting_id))
