@@ -88,13 +88,15 @@ def _write_chunk(start: int, stop: int) -> list[Outcome]:
 
 def _pool_size(count: int) -> int:
     """Worker processes for a batch of `count` files: one per core, none (write here) when the
-    batch is small, the platform cannot fork, or other threads run (a window's lanes: forking
+    batch is small, off Linux (no safe fork), or other threads run (a window's lanes: forking
     them is unsafe)."""
-    cores = os.cpu_count() or 1
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
     if (
         count < POOL_FROM
         or cores < 2
-        or sys.platform == "win32"
+        or not sys.platform.startswith("linux")  # fork is safe there; elsewhere spawn re-imports
         or "fork" not in multiprocessing.get_all_start_methods()
         or threading.active_count() > 1
     ):
