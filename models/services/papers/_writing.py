@@ -139,4 +139,5 @@ def write_documents(
         for (start, stop), future in zip(bounds, futures, strict=False):
             if stop > reported and not future.cancelled():
                 for _paper, path in jobs[max(start, reported) : stop]:
-                    path.unlink(missing_ok=True)
+                    if path.is_file():  # not a folder standing where a letter was refused
+                        path.unlink(missing_ok=True)
