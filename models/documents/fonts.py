@@ -190,6 +190,12 @@ class FontSet:
     def font_name(self, role: Role) -> str:
         return self._role(role).name
 
+    def read_role_faces(self) -> FontSet:
+        """Read every role's face now (say, before forking workers that will all need them)."""
+        for path in self._role_paths.values():
+            self._face(path)
+        return self
+
     def font_for(self, char: str, role: Role) -> str:
         """The role's face when it has the glyph, else the first fallback that has it."""
         key = (char, role)

@@ -53,3 +53,12 @@ def test_one_set_of_faces_writes_a_batch_of_the_same_pages(tmp_path: Path) -> No
     write_pdf(papers[0], again, fonts_dir=FONTS)
     assert pdf_text(again) == pdf_text(tmp_path / "0.pdf")
     assert "议事规则第一条𬌗" in pdf_text(tmp_path / "2.pdf")[0]
+
+
+def test_role_faces_can_be_read_ahead() -> None:
+    fonts = FontSet(FONTS).read_role_faces()
+    assert sorted(p.stem for p in fonts._faces) == sorted(
+        Path(f).stem for f in ("FandolFang-Regular.ttf", "FandolHei-Regular.ttf",
+                               "FandolKai-Regular.ttf", "FandolSong-Regular.ttf",
+                               "FandolSong-Bold.ttf")
+    )  # fmt: skip
