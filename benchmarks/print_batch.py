@@ -140,7 +140,7 @@ def _child(phase: str, folder: Path, count: int) -> None:
         from models.documents.fonts import load_fonts
 
         # Read the faces once, before the workers fork: each then starts with them loaded.
-        load_fonts(FONTS)
+        load_fonts(FONTS).read_role_faces()
         cores = os.cpu_count() or 1
         chunks = [(list(range(c, count, cores)), str(folder)) for c in range(cores)]
         with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:

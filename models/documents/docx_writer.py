@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -84,13 +86,19 @@ def _cells(text: str) -> float:
     return sum(cjk_width(c) for c in text)
 
 
+@lru_cache(maxsize=1)
+def _template() -> Document:
+    """python-docx's default template, read and parsed once: each paper starts from a copy."""
+    return docx.Document()
+
+
 class _Writer:
     def __init__(self, paper: Paper, faces: Faces, fonts: FontSet | None = None) -> None:
         self.paper = paper
         self.faces = faces
         self.fonts = fonts
         self.geo: Geometry = geometry(paper.landscape)
-        self.doc: Document = docx.Document()
+        self.doc: Document = copy.deepcopy(_template())
         set_defaults(self.doc, faces.fang, BODY_SIZE)
         self._section()
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from models.documents.chart_layout import Box, ChartLayout, Label, Stroke, layout_chart
@@ -33,9 +36,20 @@ from models.documents.paper import (
     prepared,
     texts,
 )
-from models.documents.pdf_table import build_table
 from models.domain.dates import chinese_date
 from models.domain.errors import Problem
+
+
+class _Flate(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]
+    """Flate at level 3 instead of zlib's default 6: half the time for the page streams and
+    font subsets, files about 3 % larger; the same pages."""
+
+    def encode(self, text: Any) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 3)
+
+
+# reportlab looks the filter up at each use; our engine is the only PDF writer in the process.
+pdfdoc.PDFZCompress = _Flate()
 
 ASCENT = 0.88  # the Fandol faces' ascender as a fraction of the em (880/1000)
 HEADING_ROLES: dict[int, Role] = {1: "hei", 2: "kai", 3: "fang", 4: "fang"}
@@ -245,6 +259,9 @@ class _Pages:
         self.line = min(self.line + lines, self.geo.lines_per_page)
 
     def table(self, table: Table) -> None:
+        # reportlab's platypus (~0.1 s to import) only for a paper that has a table
+        from models.documents.pdf_table import build_table
+
         flowable = build_table(table, self.geo.text_width, self.fonts)
         while flowable is not None:
             if self.line >= self.geo.lines_per_page:

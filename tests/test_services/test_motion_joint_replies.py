@@ -16,7 +16,7 @@ from models.services.motions.commands.intake import merge_motion, register_motio
 from models.services.motions.commands.replies import rate_motion, send_reply
 from models.services.motions.contracts import MotionDraft, ReplyDraft, ReplyMode
 from models.services.motions.queries import get_motion, reply_letter_summary
-from models.services.papers._motion_papers import reply_letter_data
+from models.services.papers._motion_papers import reply_letter_data, term_reply_letters
 from models.services.papers.commands import write_paper, write_reply_letters
 from models.services.papers.contracts import PaperFormat, PaperKind, PaperRequest
 from models.services.papers.queries import reply_letter_targets
@@ -110,6 +110,9 @@ def test_a_joint_letter_has_one_number_and_links_the_rows(db, three):
     summary = reply_letter_summary(db, first)
     assert summary is not None and summary.joint
     assert (summary.lead_number, summary.numbers) == ("第1号", ("第1号", "第2号", "第3号"))
+    # a batch reads the same joint letter, once, named by all three numbers
+    ((target, batched),) = term_reply_letters(db, term=7)
+    assert (target.number_text, batched) == ("第1号、第2号、第3号", data)
 
 
 def test_feedback_stays_per_motion_in_a_joint_letter(db, three):
@@ -169,6 +172,9 @@ def test_separate_letters_have_their_own_numbers(db, three):
     assert data.document_number == "门残联函〔2026〕42号"
     assert not reply_letter_summary(db, first).joint
     assert [n for _id, n in reply_letter_targets(db, term=7)] == ["第1号", "第2号", "第3号"]
+    batch = term_reply_letters(db, term=7)
+    assert [t for t, _data in batch] == reply_letter_targets(db, term=7)
+    assert [d for _t, d in batch] == [reply_letter_data(db, motion_id=i) for i in three]
 
 
 def _nothing_written(db, *ids: int) -> None:

@@ -12,15 +12,18 @@ from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.entities import Motion
 from models.services.motions.queries import term_statistics
+from models.services.papers import _writing
 from models.services.papers._motion_papers import (
     assignment_slip_data,
     motion_summary_data,
     reply_letter_data,
+    term_reply_letters,
 )
 from models.services.papers.commands import write_reply_letters
 from models.services.papers.contracts import PaperFormat, PaperKind, PaperRequest
 from models.services.papers.queries import build_paper, reply_letter_targets
 from models.store.unit_of_work import Database
+from tests.test_documents.conftest import pdf_text
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -186,3 +189,49 @@ def test_write_reply_letters_refuses_a_format_or_a_file_for_a_folder(demo_db, tm
                 demo_db, user="clerk", term=None, fmt=fmt, directory=directory, fonts_dir=FONTS
             )
         assert refused.value.code == "bad_arguments"
+
+
+def test_term_reply_letters_are_the_letters_read_one_by_one(demo_db):
+    letters = term_reply_letters(demo_db, term=None)
+    assert [target for target, _data in letters] == reply_letter_targets(demo_db, term=None)
+    assert len(letters) > 1
+    for target, data in letters:
+        assert data == reply_letter_data(demo_db, motion_id=target.motion_id)
+
+
+def _pooled(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
+    """Spread even the demo's few letters over forked workers, one letter a task."""
+    monkeypatch.setattr(_writing, "POOL_FROM", 2)
+    monkeypatch.setattr(_writing, "CHUNK", 1)
+    if _writing._pool_size(count) == 0:
+        pytest.skip("no forking pool here (one core, Windows, or other threads running)")
+
+
+def test_a_batch_spread_over_the_cores_writes_the_same_letters(demo_db, tmp_path, monkeypatch):
+    serial = write_reply_letters(
+        demo_db, user="clerk", term=None, fmt=PaperFormat.PDF, directory=tmp_path / "one",
+        fonts_dir=FONTS,
+    )  # fmt: skip
+    _pooled(monkeypatch, serial.total)
+    seen: list[int] = []
+    pooled = write_reply_letters(
+        demo_db, user="clerk", term=None, fmt=PaperFormat.PDF, directory=tmp_path / "pool",
+        fonts_dir=FONTS, progress=lambda done, _total, _name: seen.append(done),
+    )  # fmt: skip
+    assert seen == list(range(1, serial.total + 1))
+    assert [f.name for f in pooled.files] == [f.name for f in serial.files]
+    assert pooled.warnings == serial.warnings and not pooled.failures
+    for one, other in zip(serial.files, pooled.files, strict=True):
+        assert pdf_text(one) == pdf_text(other)
+
+
+def test_a_pooled_batch_stops_between_two_letters_when_cancelled(demo_db, tmp_path, monkeypatch):
+    _pooled(monkeypatch, len(reply_letter_targets(demo_db, term=None)))
+    seen: list[int] = []
+    letters = write_reply_letters(
+        demo_db, user="clerk", term=None, fmt=PaperFormat.PDF, directory=tmp_path,
+        fonts_dir=FONTS, progress=lambda done, _total, _name: seen.append(done),
+        cancelled=lambda: len(seen) >= 2,
+    )  # fmt: skip
+    assert letters.cancelled and seen == [1, 2]
+    assert sorted(letters.files) == sorted(tmp_path.glob("*.pdf")) and len(letters.files) == 2

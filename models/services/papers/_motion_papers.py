@@ -17,11 +17,11 @@ from models.documents.papers.reply_letter import (
 from models.domain.errors import DomainError
 from models.domain.motion_statistics import MotionStatistics, grouped_statistics, percent
 from models.domain.motion_texts import split_body
-from models.domain.motion_workflow import STATE_NAMES, HandlingRole
+from models.domain.motion_workflow import STATE_NAMES, HandlingRole, MotionState
 from models.domain.vocabulary import BodyKind, chinese_ordinal
 from models.entities import Motion
 from models.services.motions import _rules as dl
-from models.services.motions._replies import letter_of
+from models.services.motions._replies import LetterOf, letter_of
 from models.services.motions._rows import figures_of, lead_assignment, motion_row, term_motions
 from models.services.papers._common import (
     bad_arguments,
@@ -29,7 +29,7 @@ from models.services.papers._common import (
     organisation_name,
     today,
 )
-from models.services.papers.contracts import PAPER_NAMES, PaperKind
+from models.services.papers.contracts import PAPER_NAMES, PaperKind, ReplyLetterTarget
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database
 
@@ -43,6 +43,10 @@ def _motion(session: Session, motion_id: int | None, paper: PaperKind) -> Motion
     return motion
 
 
+# States whose motions get a 答复函 in a batch.
+REPLIED = frozenset({MotionState.REPLIED, MotionState.CLOSED})
+
+
 def reply_letter_data(db: Database, *, motion_id: int | None) -> ReplyLetterData:
     """The letter of the motion's latest reply (a joint letter: the lead's, to every proposer);
     refused while it has none."""
@@ -53,23 +57,84 @@ def reply_letter_data(db: Database, *, motion_id: int | None) -> ReplyLetterData
         letter = letter_of(session, motion)
         if letter is None:
             raise bad_arguments(f"提案“{motion.title}”尚未答复，没有答复函")
-        reply, lead = letter.reply, letter.motions[0]
-        assignment = lead_assignment(lead)
-        return ReplyLetterData(
-            motion_title=lead.title,
-            motion_number=lead.number_text,
-            proposers=tuple(m.proposer.name for m in letter.motions),
-            text=reply.text,
-            reply_class=reply.reply_class,
-            class_text=classes.get(reply.reply_class, ""),
-            unit=assignment.unit.name if assignment is not None else organisation_name(db),
-            signed_on=reply.signed_on,
-            document_number=reply.document_number,
-            handler_name=reply.handler_name,
-            handler_phone=reply.handler_phone,
-            joined=tuple(AnsweredMotion(m.title, m.number_text) for m in letter.motions[1:]),
-            co_unit_opinions=co_unit_opinions(lead, reply.co_unit_opinions),
-        )
+        return _letter_data(db, letter, classes)
+
+
+def _letter_data(db: Database, letter: LetterOf, classes: dict[str, str]) -> ReplyLetterData:
+    reply, lead = letter.reply, letter.motions[0]
+    assignment = lead_assignment(lead)
+    return ReplyLetterData(
+        motion_title=lead.title,
+        motion_number=lead.number_text,
+        proposers=tuple(m.proposer.name for m in letter.motions),
+        text=reply.text,
+        reply_class=reply.reply_class,
+        class_text=classes.get(reply.reply_class, ""),
+        unit=assignment.unit.name if assignment is not None else organisation_name(db),
+        signed_on=reply.signed_on,
+        document_number=reply.document_number,
+        handler_name=reply.handler_name,
+        handler_phone=reply.handler_phone,
+        joined=tuple(AnsweredMotion(m.title, m.number_text) for m in letter.motions[1:]),
+        co_unit_opinions=co_unit_opinions(lead, reply.co_unit_opinions),
+    )
+
+
+def _number_text(motion: Motion) -> str:
+    return motion.number_text or str(motion.number or motion.id)
+
+
+def _term_letters(session: Session, term: int | None) -> list[tuple[ReplyLetterTarget, LetterOf]]:
+    """Every letter of the presidium term, from the term's motions read in one go: each replied
+    or closed motion's latest reply, a joint letter once, in the order of numbers. A letter whose
+    carrying reply lies outside the term is read as `letter_of` reads it."""
+    _found, motions = term_motions(session, term)
+    by_reply = {r.id: (m, r) for m in motions for r in m.replies}
+    joined: dict[int, list[Motion]] = {}
+    for m in motions:
+        for r in m.replies:
+            if r.joint_reply_id is not None:
+                joined.setdefault(r.joint_reply_id, []).append(m)
+    letters: dict[int, tuple[ReplyLetterTarget, LetterOf]] = {}
+    for m in motions:
+        if not m.replies or MotionState(m.state) not in REPLIED:
+            continue
+        latest = m.replies[-1]
+        carrier = latest.joint_reply_id or latest.id
+        if carrier in letters:
+            continue
+        if carrier in by_reply:
+            lead, reply = by_reply[carrier]
+            answered = (lead, *joined.get(carrier, []))
+            letter = LetterOf(reply=reply, motions=answered)
+        else:
+            found = letter_of(session, m)
+            assert found is not None  # m has a reply
+            letter, answered = found, (m,)
+        target = ReplyLetterTarget(m.id, "、".join(_number_text(a) for a in answered))
+        letters[carrier] = (target, letter)
+    return list(letters.values())
+
+
+def term_letter_targets(db: Database, *, term: int | None) -> list[ReplyLetterTarget]:
+    """The targets of `term_reply_letters` without building the letters."""
+    with db.session_factory() as session:
+        return [target for target, _letter in _term_letters(session, term)]
+
+
+def term_reply_letters(
+    db: Database, *, term: int | None
+) -> list[tuple[ReplyLetterTarget, ReplyLetterData]]:
+    """Every 答复函 of the presidium term with its data, as `queries.reply_letter_targets` lists them and
+    `reply_letter_data` builds each: the term's motions, replies, units and proposers are read
+    in a few queries for the whole batch, the rules once."""
+    rules, _calendar = dl.rules_and_calendar(db)
+    classes = {c.code: c.text for c in rules.reply_classes}
+    with db.session_factory() as session:
+        return [
+            (target, _letter_data(db, letter, classes))
+            for target, letter in _term_letters(session, term)
+        ]
 
 
 def co_unit_opinions(

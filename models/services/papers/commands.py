@@ -21,9 +21,13 @@ from models.services.common.access import check_allowed, guarded
 from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
-from models.services.papers._motion_papers import reply_letter_data
-from models.services.papers._slate_papers import slate_paper
-from models.services.papers._writing import reply_file_name, write_combined_pdf, write_document
+from models.services.papers._motion_papers import term_reply_letters
+from models.services.papers._writing import (
+    reply_file_name,
+    write_combined_pdf,
+    write_document,
+    write_documents,
+)
 from models.services.papers.contracts import (
     PaperFormat,
     PaperKind,
@@ -33,7 +37,6 @@ from models.services.papers.contracts import (
 from models.services.papers.queries import (
     build_paper,
     parse_format,
-    reply_letter_targets,
     resolve_format,
 )
 from models.store.unit_of_work import Database
@@ -81,6 +84,8 @@ def write_paper(
             details=request_details(request) | {"format": str(fmt)},
         )
         return [message(p.code, p.params) for p in problems]
+    from models.services.papers._slate_papers import slate_paper  # only for a slate
+
     with db.session_factory() as session:  # whole ID numbers: a right of its own (never 只读)
         check_allowed(session, user, "people.reveal_id")
     built, slate = slate_paper(db, body=request.body, term=request.term)
@@ -129,30 +134,40 @@ def write_reply_letters(
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise bad_arguments(f"{directory} 不是文件夹")
-    targets = reply_letter_targets(db, term=term)
+    letters = term_reply_letters(db, term=term)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise bad_arguments(f"无法创建文件夹 {directory}：{exc.strerror or exc}") from exc
+    jobs = [
+        (
+            replace(reply_letter_paper(data), font_preset=preset),
+            directory / f"{reply_file_name(target.number_text)}.{chosen}",
+        )
+        for target, data in letters
+    ]
     files: list[Path] = []
     warnings: list[str] = []
     failures: list[tuple[str, DomainError]] = []
-    for done, (motion_id, number_text) in enumerate(targets, start=1):
-        if cancelled is not None and cancelled():
-            return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures), True)
-        path = directory / f"{reply_file_name(number_text)}.{chosen}"
-        try:
-            paper = replace(
-                reply_letter_paper(reply_letter_data(db, motion_id=motion_id)), font_preset=preset
-            )
-            problems = write_document(paper, chosen, path, fonts_dir)
-        except DomainError as error:
-            failures.append((number_text, error))
-        else:
-            warnings += [f"{number_text}：{message(p.code, p.params)}" for p in problems]
-            files.append(path)
-        if progress is not None:
-            progress(done, len(targets), path.name)
+    total = len(letters)
+    outcomes = write_documents(jobs, chosen, fonts_dir)
+    try:
+        for done, ((target, _data), (_paper, path)) in enumerate(
+            zip(letters, jobs, strict=True), start=1
+        ):
+            number_text = target.number_text
+            if cancelled is not None and cancelled():
+                return ReplyLetters(tuple(files), total, tuple(warnings), tuple(failures), True)
+            outcome = next(outcomes)
+            if isinstance(outcome, DomainError):
+                failures.append((number_text, outcome))
+            else:
+                warnings += [f"{number_text}：{message(p.code, p.params)}" for p in outcome]
+                files.append(path)
+            if progress is not None:
+                progress(done, total, path.name)
+    finally:
+        outcomes.close()
     if files:
         record_file_written(
             db,
@@ -164,7 +179,7 @@ def write_reply_letters(
             note=f"生成答复函 {len(files)} 份（{chosen.upper()}）到 {directory.name}",
             details={"letters": len(files), "term": term, "format": str(chosen)},
         )
-    return ReplyLetters(tuple(files), len(targets), tuple(warnings), tuple(failures))
+    return ReplyLetters(tuple(files), total, tuple(warnings), tuple(failures))
 
 
 @guarded("papers.print")
@@ -189,22 +204,22 @@ def write_combined_reply_letters(
     resolve_format(path, PaperFormat.PDF, paper=PaperKind.REPLY)
     if path.is_dir():
         raise bad_arguments(f"{path} 是文件夹：合成的答复函要写到一个 .pdf 文件")
-    targets = reply_letter_targets(db, term=term)
+    targets = term_reply_letters(db, term=term)
     letters = []
     numbers: list[str] = []
     failures: list[tuple[str, DomainError]] = []
-    for done, (motion_id, number_text) in enumerate(targets, start=1):
+    for done, (target, data) in enumerate(targets, start=1):
         if cancelled is not None and cancelled():
             return ReplyLetters((), len(targets), (), tuple(failures), True)
         try:
-            letter = reply_letter_paper(reply_letter_data(db, motion_id=motion_id))
+            letter = reply_letter_paper(data)
         except DomainError as error:
-            failures.append((number_text, error))
+            failures.append((target.number_text, error))
         else:
             letters.append(replace(letter, font_preset=preset))
-            numbers.append(number_text)
+            numbers.append(target.number_text)
         if progress is not None:
-            progress(done, len(targets), number_text)
+            progress(done, len(targets), target.number_text)
     if not letters:
         return ReplyLetters((), len(targets), (), tuple(failures))
     problems = write_combined_pdf(letters, path, fonts_dir, title="提案答复函")

@@ -16,25 +16,15 @@ from models.documents.papers.motion_summary import motion_summary_paper
 from models.documents.papers.reform_report import reform_report_paper
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.documents.papers.signin import signin_paper
-from models.domain.motion_workflow import MotionState
-from models.entities import Motion
-from models.services.motions._rows import term_motions
 from models.services.papers._common import bad_arguments
-from models.services.papers._decision_papers import decision_record_data, decision_register_data
-from models.services.papers._meeting_papers import (
-    association_attendance_data,
-    minutes_data,
-    signin_data,
-)
 from models.services.papers._motion_papers import (
     assignment_slip_data,
     blank_motion_form_names,
     motion_form_data,
     motion_summary_data,
     reply_letter_data,
+    term_letter_targets,
 )
-from models.services.papers._reform_papers import reform_report_data
-from models.services.papers._slate_papers import composition_paper_of, slate_paper
 from models.services.papers.contracts import (
     FORMATS,
     PAPERS,
@@ -44,9 +34,6 @@ from models.services.papers.contracts import (
     ReplyLetterTarget,
 )
 from models.store.unit_of_work import Database
-
-# States whose motions get a 答复函 in a batch.
-REPLIED = frozenset({MotionState.REPLIED, MotionState.CLOSED})
 
 
 def paper_kind(name: str) -> PaperKind:
@@ -85,6 +72,19 @@ def resolve_format(path: Path, fmt: str | None, *, paper: PaperKind | None = Non
 
 def build_paper(db: Database, *, request: PaperRequest) -> Paper:
     """The paper as it will print, ID numbers masked (public: none at all)."""
+    # The other features' papers are imported when asked for: a batch of letters needs none.
+    from models.services.papers._decision_papers import (
+        decision_record_data,
+        decision_register_data,
+    )
+    from models.services.papers._meeting_papers import (
+        association_attendance_data,
+        minutes_data,
+        signin_data,
+    )
+    from models.services.papers._reform_papers import reform_report_data
+    from models.services.papers._slate_papers import composition_paper_of, slate_paper
+
     r = request
     if r.paper is PaperKind.MINUTES:
         return minutes_paper(minutes_data(db, meeting_id=r.meeting_id))
@@ -118,29 +118,7 @@ def paper_title(db: Database, *, request: PaperRequest) -> str:
     return build_paper(db, request=request).title
 
 
-def _number_text(motion: Motion) -> str:
-    return motion.number_text or str(motion.number or motion.id)
-
-
 def reply_letter_targets(db: Database, *, term: int | None) -> list[ReplyLetterTarget]:
     """One target per letter to print: each replied or closed motion's latest reply, a joint
     letter once, named by every motion it answers (第1号、第5号), in the order of numbers."""
-    with db.session_factory() as session:
-        _found, motions = term_motions(session, term)
-        by_reply = {r.id: m for m in motions for r in m.replies}
-        joined: dict[int, list[Motion]] = {}
-        for m in motions:
-            for r in m.replies:
-                if r.joint_reply_id is not None:
-                    joined.setdefault(r.joint_reply_id, []).append(m)
-        letters: dict[int, ReplyLetterTarget] = {}
-        for m in motions:
-            if not m.replies or MotionState(m.state) not in REPLIED:
-                continue
-            latest = m.replies[-1]
-            carrier = latest.joint_reply_id or latest.id
-            if carrier in letters:
-                continue
-            answered = [by_reply[carrier], *joined.get(carrier, [])] if carrier in by_reply else [m]
-            letters[carrier] = ReplyLetterTarget(m.id, "、".join(_number_text(a) for a in answered))
-        return list(letters.values())
+    return term_letter_targets(db, term=term)

@@ -1,0 +1,64 @@
+"""The PDF engine's batch shortcuts write the same bytes and the same pages as reportlab's way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase import pdfdoc
+
+from models.documents.fonts import FontSet, _Numbers, load_fonts
+from models.documents.paper import Paper, Paragraph
+from models.documents.pdf_writer import write_pdf
+from tests.test_documents.conftest import pdf_text
+
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+@pytest.mark.parametrize("count", [0, 1, 9, 10, 11, 20, 255, 256])
+def test_widths_are_written_as_reportlab_writes_them(count: int) -> None:
+    widths = [
+        (1000, 500, 0, 278.5, 333.33333, 250.0, 0.001, 12345.678)[i % 8] for i in range(count)
+    ]
+    doc = pdfdoc.PDFDocument()
+    assert _Numbers(widths).format(doc) == pdfdoc.PDFArray(widths).format(doc)
+
+
+def test_faces_are_read_when_needed_and_answers_stay_the_same() -> None:
+    fresh = FontSet(FONTS)
+    assert fresh._faces == {}  # nothing read yet
+    assert fresh.font_for("议", "fang") == "FandolFang-Regular"
+    assert [p.stem for p in fresh._faces] == ["FandolFang-Regular"]
+    warm = load_fonts(FONTS)
+    for char in "议事规则𬌗𠮷 A、":
+        for role in ("fang", "hei", "title"):
+            assert fresh.font_for(char, role) == warm.font_for(char, role)
+            assert fresh.advance(char, role, 16) == warm.advance(char, role, 16)
+        assert fresh.has_glyph(char) == warm.has_glyph(char)
+    assert not fresh.has_glyph("\U000f0000")  # a private-use character no face has
+
+
+def test_a_missing_face_is_refused_at_once(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        FontSet(tmp_path)
+
+
+def test_one_set_of_faces_writes_a_batch_of_the_same_pages(tmp_path: Path) -> None:
+    papers = [
+        Paper(title=f"第{i}封", blocks=(Paragraph("议事规则第一条𬌗" * (5 + i)),)) for i in range(3)
+    ]
+    for i, paper in enumerate(papers):
+        write_pdf(paper, tmp_path / f"{i}.pdf", fonts_dir=FONTS)
+    again = tmp_path / "again.pdf"
+    write_pdf(papers[0], again, fonts_dir=FONTS)
+    assert pdf_text(again) == pdf_text(tmp_path / "0.pdf")
+    assert "议事规则第一条𬌗" in pdf_text(tmp_path / "2.pdf")[0]
+
+
+def test_role_faces_can_be_read_ahead() -> None:
+    fonts = FontSet(FONTS).read_role_faces()
+    assert sorted(p.stem for p in fonts._faces) == sorted(
+        Path(f).stem for f in ("FandolFang-Regular.ttf", "FandolHei-Regular.ttf",
+                               "FandolKai-Regular.ttf", "FandolSong-Regular.ttf",
+                               "FandolSong-Bold.ttf")
+    )  # fmt: skip
