@@ -49,6 +49,7 @@ people_before="$(yishi people list | tail -n1)"
 
 apt-get install -y -qq --no-install-recommends "$new_deb" >/dev/null
 [ "$(yishi --version)" = "yishi $version" ]
+ls /opt/yishi/lib/desktop/__pycache__/*.cpython-311.pyc >/dev/null || fail "no bytecode compiled at install"
 [ "$(yishi people list | tail -n1)" = "$people_before" ]   # migrated, nothing lost
 [ "$migrates" = 0 ] || ls "$data"/backups/*before-* >/dev/null  # the backup before migrating
 yishi audit verify >/dev/null                             # the old log sealed into the chain
@@ -62,6 +63,7 @@ python3 installers/licenses.py check /opt/yishi/lib /usr/share/doc/yishi/license
 apt-get remove -y -qq yishi >/dev/null
 hash -r  # bash remembers where yishi was
 ! command -v yishi >/dev/null || fail "yishi on PATH after removal"
+[ ! -e /opt/yishi ] || fail "/opt/yishi left after removal (bytecode not cleaned?)"
 test -s "$data/yishi.sqlite3"                             # the user's data stays
 rm -rf "$home"
 echo "installers/check.sh: Debian package ($(( $(stat -c %s "$new_deb") / 1024 / 1024 )) MB) checked in $(( $(date +%s) - start )) s"

@@ -70,6 +70,22 @@ Description: 议事 — secretariat workbench of a district Disabled Persons' Fe
  ~/.local/share/Yishi (or a shared PostgreSQL database) and is kept when the package is removed.
 CONTROL
 
+# Bytecode, compiled once at install: /opt/yishi is root's, so without it every launch would
+# compile each imported module again (about a second). Removed with the package.
+cat > "$stage/DEBIAN/postinst" <<'POSTINST'
+#!/bin/sh
+set -e
+if [ "$1" = configure ]; then
+  python3.11 -m compileall -q -j 0 /opt/yishi/lib >/dev/null || true
+fi
+POSTINST
+cat > "$stage/DEBIAN/prerm" <<'PRERM'
+#!/bin/sh
+set -e
+find /opt/yishi -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
+PRERM
+chmod 0755 "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm"
+
 mkdir -p "$root/dist"
 out="$root/dist/yishi_${version}_amd64.deb"
 dpkg-deb --root-owner-group -Zzstd --build "$stage" "$out" >/dev/null
