@@ -69,6 +69,8 @@ class ColumnSpec:
     drop_suffix: str = ""  # choice: 肢体残疾 reads as 肢体
     invalid_code: str = "value_invalid"  # choice: the code of a word outside `choices`
     width: int = 12  # the template's column width
+    # bool: a blank cell reads as None (keep what the register holds), not 否
+    blank_keeps: bool = False
     instruction: str = ""
     example: str = ""
 
@@ -215,7 +217,14 @@ PLACES = RegisterSpec(
             instruction="必填：村 或 社区。",
             example="社区",
         ),
-        ColumnSpec("低收入村", Kind.BOOL, width=10, instruction="仅村填写。" + _BOOL, example="否"),
+        ColumnSpec(
+            "低收入村",
+            Kind.BOOL,
+            width=10,
+            blank_keeps=True,
+            instruction="仅村填写。是/否（也可填 Y/N、√/×、1/0）；不填：新登记的村为否，已登记的村不变。",
+            example="否",
+        ),
         ColumnSpec(
             "年度",
             Kind.YEAR,
@@ -539,7 +548,7 @@ def _cell(column: ColumnSpec, raw: Any, result: _Row) -> Any:
     if raw is None:
         if column.required:
             result.add(header, "missing_required")
-        return False if column.kind is Kind.BOOL else None
+        return False if column.kind is Kind.BOOL and not column.blank_keeps else None
     if column.kind is Kind.TEXT:
         text = text_of(raw)
         if column.limit is not None and text is not None and len(text) > column.limit:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -504,7 +504,8 @@ class _Writer:
                 registered=place.kind.value,
                 kind=kind.value,
             )
-        elif place.low_income != low_income:
+        elif entry["低收入村"] is not None and place.low_income != low_income:
+            # A blank cell keeps what the register says: only a 是 or 否 changes it.
             self.edit(place, draft)
         year = entry["年度"]
         if year is not None:
@@ -518,6 +519,13 @@ class _Writer:
                 PlacePopulation.place_id == place.id, PlacePopulation.year == year
             )
             existing = self.session.scalars(query).first()
+            if existing is not None:
+                # A blank figure keeps the one registered for the year; a given one replaces it.
+                figures = replace(
+                    figures,
+                    disabled_residents=_given(entry["残疾人口"], existing.disabled_residents),
+                    residents=_given(entry["常住人口"], existing.residents),
+                )
             if existing is None:
                 self.add(figures)
             elif (existing.disabled_residents, existing.residents) != (
@@ -705,3 +713,7 @@ def _same_organisation(
 
 def _register_of(draft: RecordDraft) -> Register:
     return DRAFT_REGISTER[type(draft)]
+
+
+def _given(value: int | None, registered: int | None) -> int | None:
+    return registered if value is None else value
