@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from operator import mul
 
 from models.domain.errors import Problem
 from models.domain.vocabulary import CERT_CATEGORY_DIGIT, DisabilityCategory, Gender
@@ -25,8 +26,9 @@ def normalise_identifier(raw: str) -> str:
 
 
 def check_digit(first17: str) -> str:
-    total = sum(int(digit) * weight for digit, weight in zip(first17, WEIGHTS, strict=True))
-    return CHECK_CHARS[total % 11]
+    if len(first17) != len(WEIGHTS):
+        raise ValueError(f"check_digit needs 17 digits, not {len(first17)}")
+    return CHECK_CHARS[sum(map(mul, map(int, first17), WEIGHTS)) % 11]
 
 
 def birth_date_of(id_number: str) -> date | None:

@@ -248,7 +248,7 @@ def _build_table(
 
 def _blank_is_none(column: tuple[Any, ...]) -> tuple[Any, ...]:
     """The column with each blank cell (calamine's '' for an empty one, white space) as None."""
-    blanks = {value: None for value in set(column) if isinstance(value, str) and is_blank(value)}
+    blanks = {value: None for value in set(column) if isinstance(value, str) and not value.strip()}
     if not blanks:
         return column
     return tuple(map(blanks.get, column, column))
