@@ -17,10 +17,13 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 _CERT_SHAPE = re.compile(r"\d{17}[\dX][1-7][1-4]")
 _WHITE = re.compile(r"\s+")
+_PLAIN = re.compile(r"[0-9X]*")  # ASCII: NFKC, the white space and the x leave it as it is
 
 
 def normalise_identifier(raw: str) -> str:
     """NFKC (full-width digits become half-width), drop all white space, x becomes X."""
+    if _PLAIN.fullmatch(raw):  # as typed in the template: nothing to change
+        return raw
     text = unicodedata.normalize("NFKC", raw)
     return _WHITE.sub("", text).replace("x", "X")
 
