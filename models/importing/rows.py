@@ -86,7 +86,7 @@ class RowResult:
 
     @property
     def has_error(self) -> bool:
-        return any(problem.level is Level.ERROR for problem in self.problems)
+        return bool(self.problems) and any(p.level is Level.ERROR for p in self.problems)
 
     def record(self) -> SlateRecord:
         return SlateRecord(row=self.row, **self.fields)
@@ -181,8 +181,12 @@ def check_rows(
     relatives = column("是否残疾人亲友", _read_flag)
     relative_categories = column("亲友残疾类别", _categories_reader(allow_multiple=True))
     rural = column("城乡", _read_urban_rural)
-    flags = [column(header, _read_flag) for header in FLAG_FIELDS]
-    texts = [column(header, _read_text) for header in FREE_TEXT_FIELDS]
+    role_models, frontline, org_representatives, volunteers = (
+        column(header, _read_flag) for header in FLAG_FIELDS
+    )
+    ethnicities, work_units, political, phones = (
+        column(header, _read_text) for header in FREE_TEXT_FIELDS
+    )
     notes = column("备注", _read_text)
     remarks = [(key, column_of(by_column[index])) for key, index in context.remark_columns]
     rule = context.positions
@@ -191,8 +195,6 @@ def check_rows(
         if rule is not None and rule.has_employment
         else None
     )
-    flag_names = tuple(FLAG_FIELDS.values())
-    text_names = tuple(FREE_TEXT_FIELDS.values())
 
     results: list[RowResult] = []
     for at, (row, values) in enumerate(rows):
@@ -222,7 +224,7 @@ def check_rows(
         parts = components[at][0] if category is DisabilityCategory.MULTIPLE else ()
         is_relative = relatives[at]
         related, related_given = relative_categories[at]
-        role_model = flags[0][at]
+        role_model = role_models[at]
         if (
             (category is DisabilityCategory.MULTIPLE and len(parts) < 2)
             or (is_relative and not related_given)
@@ -252,8 +254,14 @@ def check_rows(
             "is_rural": rural[at],
             "birth_date": born,
             "remarks": remark,
-            **{name: values_[at] for name, values_ in zip(flag_names, flags, strict=True)},
-            **{name: values_[at] for name, values_ in zip(text_names, texts, strict=True)},
+            "is_role_model": role_model,
+            "is_frontline": frontline[at],
+            "is_org_representative": org_representatives[at],
+            "is_volunteer": volunteers[at],
+            "ethnicity": ethnicities[at],
+            "work_unit_and_post": work_units[at],
+            "political_status": political[at],
+            "phone": phones[at],
         }
         employment = None if employments is None else employments[at]
         results.append(RowResult(row, fields, [], id_number, positions[at], employment))
