@@ -26,18 +26,21 @@ _STATUS_MARK = {"pass": "✓ 通过", "fail": "✗ 未通过", "warn": "! 提醒
 
 def read_rules(name_or_path: str | None) -> Rules:
     """A rules id shipped in resources/rules, or a path to a district's own file."""
-    from models.services.federation.rules_files import read_rules_file
-
-    found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
-    return load_rules(found.content, rules_id=found.rules_id)
+    return read_rules_and_limits(name_or_path)[0]
 
 
 def read_file_limits(name_or_path: str | None) -> FileLimits:
     """[files] of the same rules file: what a spreadsheet may claim before it is read."""
+    return read_rules_and_limits(name_or_path)[1]
+
+
+def read_rules_and_limits(name_or_path: str | None) -> tuple[Rules, FileLimits]:
+    """Both from one reading (and one whole-file check) of the rules file."""
     from models.services.federation.rules_files import read_rules_file
 
     found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
-    return load_file_limits(found.content, rules_id=found.rules_id)
+    rules = load_rules(found.content, rules_id=found.rules_id)
+    return rules, load_file_limits(found.content, rules_id=found.rules_id)
 
 
 def problem_json(problem: RowProblem) -> dict[str, Any]:
@@ -126,8 +129,8 @@ def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int
     from models.importing.guard import using_limits
     from models.importing.slate_reader import read_slate
 
-    rules = read_rules(args.rules)
-    with using_limits(read_file_limits(args.rules)):  # the files checked before calamine reads
+    rules, limits = read_rules_and_limits(args.rules)
+    with using_limits(limits):  # the files checked before calamine reads
         sheet = read_slate(Path(args.file), body=args.body)
         previous = read_slate(Path(args.previous), body=args.body) if args.previous else None
     previous_records = None

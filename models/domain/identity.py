@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from operator import mul
 
 from models.domain.errors import Problem
 from models.domain.vocabulary import CERT_CATEGORY_DIGIT, DisabilityCategory, Gender
@@ -16,17 +17,21 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 _CERT_SHAPE = re.compile(r"\d{17}[\dX][1-7][1-4]")
 _WHITE = re.compile(r"\s+")
+_PLAIN = re.compile(r"[0-9X]*")  # ASCII: NFKC, the white space and the x leave it as it is
 
 
 def normalise_identifier(raw: str) -> str:
     """NFKC (full-width digits become half-width), drop all white space, x becomes X."""
+    if _PLAIN.fullmatch(raw):  # as typed in the template: nothing to change
+        return raw
     text = unicodedata.normalize("NFKC", raw)
     return _WHITE.sub("", text).replace("x", "X")
 
 
 def check_digit(first17: str) -> str:
-    total = sum(int(digit) * weight for digit, weight in zip(first17, WEIGHTS, strict=True))
-    return CHECK_CHARS[total % 11]
+    if len(first17) != len(WEIGHTS):
+        raise ValueError(f"check_digit needs 17 digits, not {len(first17)}")
+    return CHECK_CHARS[sum(map(mul, map(int, first17), WEIGHTS)) % 11]
 
 
 def birth_date_of(id_number: str) -> date | None:

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
@@ -50,6 +51,11 @@ _SHARED_V = re.compile(
     rb"""<(?:\w+:)?c\b[^>]*?\bt\s*=\s*["']s["'][^>/]*>\s*<(?:\w+:)?v>\s*(\d{1,12})\s*<"""
 )
 _DIMENSION = re.compile(rb"""<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']""")
+# The quickest pass, for a piece in which no tag has a namespace prefix (every `(?:\w+:)?` above
+# then matches nothing) and every row and cell starts `<row r="12"` / `<c r="AB12"`, within the
+# limits: see quick_piece.
+_PREFIXED = re.compile(rb"<\w+:")
+_SHARED_V_PLAIN = re.compile(rb"""<c\b[^>]*?\bt\s*=\s*["']s["'][^>/]*>\s*<v>\s*(\d{1,12})\s*<""")
 
 _limits: ContextVar[FileLimits] = ContextVar("file_limits", default=FileLimits())  # noqa: B039
 
@@ -268,21 +274,87 @@ def _scan_sheet(
     limits, path = budget.limits, budget.path
     unnumbered = False
     for _, data in _pieces(budget.chunks(raw, member), b"row>"):
-        if found := _DIMENSION.search(data):
+        quick = quick_piece(data, limits)
+        if b"dimension" in data and (found := _DIMENSION.search(data)):
             _check_dimension(path, found[1].decode("ascii", "replace"), limits)
-        rows = [int(number) for number in _ROW_R.findall(data)]
-        cells = _CELL_R.findall(data)
-        if len(rows) != len(_ROW_TAG.findall(data)) or len(cells) != len(_CELL_TAG.findall(data)):
-            unnumbered = True
-        rows += [int(number) for number in {number for _, number in cells}]
-        letters = {letter.upper() for letter, _ in cells}
-        farthest = max(letters, key=lambda word: (len(word), word), default=b"")
-        _check_extent(path, max(rows, default=1), _column_number(farthest.decode("ascii")), limits)
-        for index, count in Counter(_SHARED_V.findall(data)).items():
-            if int(index) < len(lengths):
-                budget.add_text(lengths[int(index)] * count)
+        if not quick:  # what the quick look vouches for: every position given, none too far
+            row, column, numbered = farthest_position(data)
+            unnumbered = unnumbered or not numbered
+            _check_extent(path, row, column, limits)
+        if lengths:  # without a prefix, the pattern without its `(?:\w+:)?` finds the same
+            shared = _SHARED_V_PLAIN if quick else _SHARED_V
+            _add_shared_text(budget, lengths, shared.findall(data))
     if unnumbered:  # counted in order, as the reader would place them
         _walk_sheet(raw, member, budget.uncounted())
+
+
+def farthest_position(data: bytes) -> tuple[int, int, bool]:
+    """The farthest row and column the rows and cells of a piece name, and whether each of them
+    names its position (a piece is whole rows: see _pieces)."""
+    rows = [int(number) for number in _ROW_R.findall(data)]
+    cells = _CELL_R.findall(data)
+    numbered = len(rows) == len(_ROW_TAG.findall(data)) and len(cells) == len(
+        _CELL_TAG.findall(data)
+    )
+    rows += [int(number) for number in {number for _, number in cells}]
+    letters = {letter.upper() for letter, _ in cells}
+    farthest = max(letters, key=lambda word: (len(word), word), default=b"")
+    return max(rows, default=1), _column_number(farthest.decode("ascii")), numbered
+
+
+def _add_shared_text(budget: _Budget, lengths: list[int], indexes: list[bytes]) -> None:
+    for index, count in Counter(indexes).items():
+        if int(index) < len(lengths):
+            budget.add_text(lengths[int(index)] * count)
+
+
+def quick_piece(data: bytes, limits: FileLimits) -> bool:
+    """True when the piece's rows and cells need no closer look: no tag has a namespace prefix,
+    and every `<row` and `<c` tag (not `<cols>` or `<rowBreaks>`: a word character follows those)
+    starts with its own position, within the limits. The full scan would then find every row and
+    cell numbered and none too far, so it would raise nothing and walk nothing; whatever this
+    cannot vouch for takes the full scan. Two searches for what should not be there, instead of
+    one Python object per cell: about 20 times quicker on a 10,000-row slate."""
+    patterns = _quick_patterns(limits.max_rows, limits.max_columns)
+    if patterns is None:
+        return False
+    if b":" in data and _PREFIXED.search(data):
+        return False
+    for pattern in patterns:
+        for found in pattern.finditer(data):
+            follower = data[found.end() : found.end() + 1]
+            if not (follower.isalnum() or follower == b"_"):  # a row or cell tag (\b)
+                return False
+    return True
+
+
+@lru_cache(maxsize=8)
+def _quick_patterns(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], ...] | None:
+    """`<row` and `<c` NOT followed by a position the limits allow for certain: row numbers of
+    fewer digits than max_rows, column letters up to max_columns (two letters at most)."""
+    digits = len(str(max_rows)) - 1
+    if digits < 1:
+        return None
+    rows = rb"\d{1,%d}" % digits
+    return (
+        re.compile(rb'<row(?! r="%s")' % rows),
+        re.compile(rb'<c(?! r="(?:%s)%s")' % (_letters_up_to(max_columns), rows)),
+    )
+
+
+def _letters_up_to(columns: int) -> bytes:
+    """A pattern for the column letters A … up to `columns` (ZZ at most): 200 -> A-Z, AA-FZ, GA-GR."""
+    if columns < 26:
+        return b"[A-%c]" % (ord("A") + columns - 1)
+    if columns >= 26 + 26 * 26:
+        return b"[A-Z]{1,2}"
+    whole, rest = divmod(columns - 26, 26)
+    choices = [b"[A-Z]"]
+    if whole:
+        choices.append(b"[A-%c][A-Z]" % (ord("A") + whole - 1))
+    if rest:
+        choices.append(b"%c[A-%c]" % (ord("A") + whole, ord("A") + rest - 1))
+    return b"|".join(choices)
 
 
 def _walk_sheet(raw: BinaryIO, member: zipfile.ZipInfo, budget: _Budget) -> None:

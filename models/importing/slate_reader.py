@@ -13,7 +13,7 @@ from models.domain.errors import Level
 from models.domain.identity import mask_identifier
 from models.domain.slate import RowProblem, SlateRecord
 from models.domain.vocabulary import BodyKind
-from models.importing.rows import PositionRule, RowContext, RowResult, check_row
+from models.importing.rows import PositionRule, RowContext, RowResult, check_rows
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
 
 REQUIRED_HEADERS = ("姓名", "性别", "身份证号")
@@ -79,7 +79,7 @@ def read_people_sheet(
         known_units=None if known_units is None else tuple(known_units),
         positions=positions,
     )
-    results = [check_row(number, values, context) for number, values in table.rows]
+    results = check_rows(table.rows, table.by_column, context)
     _mark_duplicates(results)
     problems = sorted(
         (problem for result in results for problem in result.problems),

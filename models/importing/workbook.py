@@ -80,6 +80,9 @@ class SheetTable:
     columns: Mapping[str, int]  # canonical header -> column index
     remark_columns: tuple[tuple[str, int], ...]  # (remark key, column index)
     rows: tuple[tuple[int, tuple[Any, ...]], ...]  # non-blank data rows; blank cells are None
+    # The same cells column by column (by_column[i][j] is rows[j][1][i]): the row checks read
+    # each column's distinct values once.
+    by_column: tuple[tuple[Any, ...], ...] = ()
 
 
 def read_table(
@@ -193,24 +196,40 @@ def _find_header(workbook: CalamineWorkbook) -> tuple[str, int, list[list[Any]]]
 def _build_table(
     name: str, header_row: int, grid: list[list[Any]], known: tuple[str, ...]
 ) -> SheetTable:
+    """Column by column: the data rows' blank cells become None, the sheet is as wide as its
+    last column with a header or a value, and rows of blank cells only are left out.
+
+    Every step but the last over the cells runs in C (zip, set, map): a cell is looked at in
+    Python only to tell a row with a value from a blank one (up to its first value) and as one
+    of its column's distinct values."""
     header_cells = grid[header_row - 1]
-    data: list[tuple[int, list[Any]]] = []
+    numbers: list[int] = []
+    data: list[list[Any]] = []
     for offset, cells in enumerate(grid[header_row:], start=header_row + 1):
-        values = [None if is_blank(cell) else cell for cell in cells]
-        if any(value is not None for value in values):
-            data.append((offset, values))
-    used = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
-    used += [i for _, values in data for i, value in enumerate(values) if value is not None]
-    width = max(used, default=-1) + 1
+        if not all(map(is_blank, cells)):  # stops at the row's first value
+            numbers.append(offset)
+            data.append(cells)
+    full = max(len(header_cells), *map(len, data)) if data else len(header_cells)
+    if any(len(cells) != full for cells in data):  # calamine's rows are all as long: in case
+        data = [[*cells, *[None] * (full - len(cells))] for cells in data]
+    columns = list(zip(*data, strict=True)) if data else [() for _ in range(full)]
+    width = full
+    while width and (
+        is_blank(header_cells[width - 1] if width <= len(header_cells) else None)
+        and all(map(is_blank, set(columns[width - 1])))
+    ):
+        width -= 1
+    by_column = tuple(_blank_is_none(column) for column in columns[:width])
+    rows = tuple(zip(numbers, zip(*by_column, strict=True), strict=True))
     headers = tuple((text_of(cell) or "") for cell in header_cells[:width])
     headers += ("",) * (width - len(headers))
-    columns: dict[str, int] = {}
+    columns_by_header: dict[str, int] = {}
     remark_columns: list[tuple[str, int]] = []
     keys: set[str] = set(known)
     for index, header in enumerate(headers):
         canonical = normalise_header(header)
-        if canonical in known and canonical not in columns:
-            columns[canonical] = index
+        if canonical in known and canonical not in columns_by_header:
+            columns_by_header[canonical] = index
             continue
         if canonical == EXPLANATION_HEADER:
             continue  # our own note on a rejected file: stale once the clerk has fixed the row
@@ -222,10 +241,17 @@ def _build_table(
             candidate = f"{key}（{copy}）"
         keys.add(candidate)
         remark_columns.append((candidate, index))
-    rows = tuple(
-        (number, tuple(values[:width]) + (None,) * (width - len(values))) for number, values in data
+    return SheetTable(
+        name, header_row, headers, columns_by_header, tuple(remark_columns), rows, by_column
     )
-    return SheetTable(name, header_row, headers, columns, tuple(remark_columns), rows)
+
+
+def _blank_is_none(column: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The column with each blank cell (calamine's '' for an empty one, white space) as None."""
+    blanks = {value: None for value in set(column) if isinstance(value, str) and not value.strip()}
+    if not blanks:
+        return column
+    return tuple(map(blanks.get, column, column))
 
 
 def column_letter(number: int) -> str:

@@ -240,3 +240,81 @@ def test_damaged_files_pass_or_are_refused_never_crash_the_guard(tmp_path, sourc
         guard(path)
     except DomainError as exc:
         assert exc.code == "file_too_large"
+
+
+# --- the quick look at a piece of a sheet vouches only for what the full scan would find --------
+
+_FRAGMENTS = st.sampled_from(
+    [
+        '<row r="{n}">',
+        '<row r="{n}" spans="1:22" x14ac:dyDescent="0.25">',
+        "<row>",
+        "<row/>",
+        "</row>",
+        "<rowBreaks>",
+        '<row  r="{n}">',
+        "<row r='{n}'>",
+        '<x:row r="{n}">',
+        '<c r="{col}{n}">',
+        '<c r="{col}1234567890123">',
+        '<c r="{col}{n}" t="s"><v>{n}</v></c>',
+        '<c r="{col}{n}" s="1" t="s"><v> {n} </v></c>',
+        '<c t="s" r="{col}{n}"><v>{n}</v></c>',
+        '<c r="{col}{n}"/>',
+        '<c r="${col}${n}">',
+        '<c r="{low}{n}">',
+        '<c s="2" r="{col}{n}">',
+        "<c>",
+        "<c/>",
+        "<c",
+        "<c_x>",
+        '<x:c r="{col}{n}"><x:v>{n}</x:v></x:c>',
+        '<cols><col min="1" max="{n}"/></cols>',
+        "<cfRule/>",
+        '<dimension ref="A1:{col}{n}"/>',
+        "<v>{n}</v>",
+        "10:30 ID:1",
+        "<is><t>a:b</t></is>",
+        "</c>",
+    ]
+)
+_COLUMNS = st.sampled_from(["A", "Z", "AA", "AZ", "FZ", "GR", "GS", "HZ", "ZZ", "AAA", "XFD"])
+_NUMBERS = st.sampled_from(
+    ["0", "1", "9", "10", "99", "100", "9999", "99999", "100000", "100001", "1048576", "0001"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    parts=st.lists(st.tuples(_FRAGMENTS, _COLUMNS, _NUMBERS), max_size=12),
+    max_rows=st.sampled_from([1, 9, 10, 11, 100, 99_999, 100_000, 1_048_576]),
+    max_columns=st.sampled_from([1, 7, 25, 26, 27, 52, 200, 701, 702, 16_384]),
+)
+def test_the_quick_look_vouches_only_for_what_the_full_scan_finds(parts, max_rows, max_columns):
+    from models.importing import guard as scan
+
+    data = "".join(
+        fragment.format(n=n, col=col, low=col.lower()) for fragment, col, n in parts
+    ).encode()
+    limits = FileLimits(max_rows=max_rows, max_columns=max_columns)
+    if not scan.quick_piece(data, limits):
+        return
+    row, column, numbered = scan.farthest_position(data)
+    assert numbered
+    assert row <= max_rows
+    assert column <= max_columns
+    assert scan._SHARED_V_PLAIN.findall(data) == scan._SHARED_V.findall(data)
+
+
+def test_the_quick_look_takes_an_ordinary_sheet():
+    from models.importing import guard as scan
+
+    rows = "".join(
+        f'<row r="{n}" spans="1:3"><c r="A{n}" t="s"><v>{n}</v></c><c r="GR{n}"/></row>'
+        for n in range(1, 100)
+    )
+    data = f'<cols><col min="1" max="3"/></cols><sheetData>{rows}</sheetData><rowBreaks/>'.encode()
+    assert scan.quick_piece(data, FileLimits())
+    assert not scan.quick_piece(data, FileLimits(max_columns=199))
+    assert not scan.quick_piece(data, FileLimits(max_rows=99))
+    assert not scan.quick_piece(data.replace(b"<c r", b"<x:c r"), FileLimits())
