@@ -99,9 +99,10 @@ Section "议事" Main
   WriteUninstaller "$INSTDIR\uninstall.exe"
   ${If} $MultiUser.InstallMode == "AllUsers"
     ; Users cannot write under Program Files, so Python could never cache its compiled modules
-    ; there: compile them once now (a failure only costs start-up time).
+    ; there: compile them once now (a failure only costs start-up time). One process: compileall's
+    ; worker pool (-j) hung under Wine in CI, and an installer must never hang.
     DetailPrint "正在预编译 Python 模块……"
-    nsExec::Exec '"$INSTDIR\python\python.exe" -m compileall -q -j 0 "$INSTDIR\python\Lib\site-packages"'
+    nsExec::Exec '"$INSTDIR\python\python.exe" -m compileall -q "$INSTDIR\python\Lib\site-packages"'
     Pop $0
   ${EndIf}
   ; SetShellVarContext (set by the mode): the user's or the common Start menu and desktop.
