@@ -10,6 +10,7 @@ rolled back after each test, so a test that writes leaves nothing behind.
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ from typing import TYPE_CHECKING
 
 # Before anything can create a QApplication: without a screen Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This machine's environment (and CI's) sets PYTHONDONTWRITEBYTECODE, so each `yishi` process or
+# spawned reader a test starts would compile every module it imports again (≈ 0.8 s a process,
+# hundreds of processes). The tests let Python keep its bytecode, in the __pycache__ folders of
+# the checkout and the venv, which git ignores; the product's own behaviour is not changed.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -31,6 +37,8 @@ from models.store.unit_of_work import AuditedSession, Database
 
 if TYPE_CHECKING:
     from models.demo.builder import DemoSummary
+
+sys.dont_write_bytecode = False  # this process too (see PYTHONDONTWRITEBYTECODE above)
 
 DEMO_USER = "demo-clerk"  # who builds the session's demo; the change log says so
 PG_URL = os.environ.get("YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
