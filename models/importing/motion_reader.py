@@ -20,13 +20,14 @@ from python_calamine import SheetTypeEnum, SheetVisibleEnum
 from models.domain.errors import DomainError, Level
 from models.domain.motion_texts import MotionTexts, compose_body
 from models.domain.slate import RowProblem
-from models.importing.cells import is_blank, parse_date, text_of, word_of
+from models.importing.cells import parse_date, text_of, word_of
 from models.importing.slate_reader import SlateSheet
 from models.importing.workbook import (
     HEADER_SEARCH_ROWS,
     normalise_header,
     open_workbook,
     reraise_interrupts,
+    rows_below_header,
     unusable_file,
 )
 
@@ -95,23 +96,12 @@ def read_motions(
     A file that cannot be used at all raises DomainError; row problems never do.
     """
     name, header_row, grid = _find_header(path)
-    header_cells = grid[header_row - 1]
-    data: list[tuple[int, tuple[Any, ...]]] = []
-    for number, cells in enumerate(grid[header_row:], start=header_row + 1):
-        values = tuple(None if is_blank(cell) else cell for cell in cells)
-        if any(value is not None for value in values):
-            data.append((number, values))
-    used = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
-    used += [i for _, values in data for i, value in enumerate(values) if value is not None]
-    width = max(used, default=-1) + 1
-    headers = tuple(text_of(cell) or "" for cell in header_cells[:width])
-    headers += ("",) * (width - len(headers))
+    headers, rows = rows_below_header(grid, header_row)
     columns: dict[str, int] = {}
     for index, header in enumerate(headers):
         canonical = normalise_header(header)
         if canonical in MOTION_HEADERS and canonical not in columns:
             columns[canonical] = index
-    rows = tuple((n, values[:width] + (None,) * (width - len(values))) for n, values in data)
     checker = _Checker(term_name, members, categories, registered or {})
     entries: list[MotionEntry] = []
     problems: list[RowProblem] = []

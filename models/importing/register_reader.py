@@ -32,13 +32,14 @@ from models.domain.organisation_vocabulary import (
 )
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import DisabilityCategory, Employment
-from models.importing.cells import is_blank, is_number, parse_bool, parse_date, text_of, word_of
+from models.importing.cells import is_number, parse_bool, parse_date, text_of, word_of
 from models.importing.slate_reader import SlateSheet
 from models.importing.workbook import (
     HEADER_SEARCH_ROWS,
     normalise_header,
     open_workbook,
     reraise_interrupts,
+    rows_below_header,
     unusable_file,
 )
 
@@ -452,17 +453,7 @@ def read_register(path: Path, *, register: str) -> RegisterSheet:
     spec = register_spec(register)
     path = Path(path)
     name, header_row, grid = _find_header(path, spec)
-    header_cells = grid[header_row - 1]
-    data: list[tuple[int, tuple[Any, ...]]] = []
-    for number, cells in enumerate(grid[header_row:], start=header_row + 1):
-        values = tuple(None if is_blank(cell) else cell for cell in cells)
-        if any(value is not None for value in values):
-            data.append((number, values))
-    used = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
-    used += [i for _, values in data for i, value in enumerate(values) if value is not None]
-    width = max(used, default=-1) + 1
-    headers = tuple(text_of(cell) or "" for cell in header_cells[:width])
-    headers += ("",) * (width - len(headers))
+    headers, rows = rows_below_header(grid, header_row)
     by_key = {column.key: column.header for column in spec.columns}
     columns: dict[str, int] = {}
     for index, header in enumerate(headers):
@@ -479,7 +470,6 @@ def read_register(path: Path, *, register: str) -> RegisterSheet:
             missing_text="、".join(missing),
             expected="、".join(c.header for c in spec.columns),
         )
-    rows = tuple((n, values[:width] + (None,) * (width - len(values))) for n, values in data)
     results = [_check_row(spec, number, values, columns) for number, values in rows]
     _check_across_rows(spec, results)
     sheet = SlateSheet(

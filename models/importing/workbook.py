@@ -261,3 +261,26 @@ def column_letter(number: int) -> str:
         number, remainder = divmod(number - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
+
+
+Row = tuple[int, tuple[Any, ...]]  # the sheet's row number, and its cells (None for blank)
+
+
+def rows_below_header(
+    grid: list[list[Any]], header_row: int
+) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+    """The header texts and the non-blank data rows under them, every row cut or padded to the
+    width the headers and the data use; blank cells become None. What a row reader starts from."""
+    header_cells = grid[header_row - 1]
+    data: list[Row] = []
+    for number, cells in enumerate(grid[header_row:], start=header_row + 1):
+        values = tuple(None if is_blank(cell) else cell for cell in cells)
+        if any(value is not None for value in values):
+            data.append((number, values))
+    used = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
+    used += [i for _, values in data for i, value in enumerate(values) if value is not None]
+    width = max(used, default=-1) + 1
+    headers = tuple(text_of(cell) or "" for cell in header_cells[:width])
+    headers += ("",) * (width - len(headers))
+    rows = tuple((n, values[:width] + (None,) * (width - len(values))) for n, values in data)
+    return headers, rows
