@@ -86,7 +86,7 @@ def read_people_sheet(
         key=_column_order(table, (*CANONICAL_HEADERS, *extra_headers)),
     )
     sheet = SlateSheet(
-        records=tuple(result.record() for result in results if not result.has_error),
+        records=tuple(result.record for result in results if not result.has_error),
         problems=tuple(problems),
         total=len(results),
         excluded_rows=tuple(result.row for result in results if result.has_error),
