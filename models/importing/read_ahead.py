@@ -1,4 +1,5 @@
-"""A stream of chunks produced one ahead on a thread, while the caller works on the one before.
+"""Work done on a thread while the caller does something else (issue 18): a stream of chunks
+produced one ahead, and a sheet read while `check-slate` checks its rules file.
 
 The file guard inflates a sheet of several MB and scans each piece with regular expressions:
 zlib lets go of the GIL while it inflates, the scan holds it, so on two cores the next piece is
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import suppress
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 _END = object()
@@ -58,3 +59,36 @@ def read_ahead(items: Iterator[T]) -> Generator[T, None, None]:
             with suppress(queue.Empty):
                 handoff.get(timeout=0.01)
         worker.join()
+
+
+class Background(Generic[T]):
+    """`work()` on a daemon thread, started at once; result() waits and returns what it returned
+    or raises what it raised. python-calamine lets go of the GIL while it parses a sheet (and zlib
+    while the guard inflates one), so the caller's Python runs meanwhile on the other core.
+
+    A daemon: a clerk's Ctrl-C ends the process without waiting for the parse. `work` must set up
+    its own context (the file limits are a context variable, which a thread does not inherit).
+    """
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work = work
+        self._result: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="background", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = self._work()
+        except BaseException as exc:  # raised in the caller's thread by result()
+            self._error = exc
+
+    def wait(self) -> None:
+        """Until the work is done, whatever its outcome (the caller has an error of its own)."""
+        self._thread.join()
+
+    def result(self) -> T:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result  # type: ignore[return-value]

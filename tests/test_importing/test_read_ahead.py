@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.importing.read_ahead import read_ahead
+from models.importing.read_ahead import Background, read_ahead
 
 
 class Broken(Exception):
@@ -65,3 +65,15 @@ def test_a_failure_raised_by_the_caller_ends_the_producer():
             raise RuntimeError("the caller's budget is spent")
     chunks.close()  # as the guard's `closing` does
     assert threading.active_count() == before
+
+
+def test_background_work_hands_back_its_result_or_its_error():
+    assert Background(lambda: 6 * 7).result() == 42
+
+    def broken() -> int:
+        raise Broken("in the thread")
+
+    failing = Background(broken)
+    failing.wait()  # no error: the caller has one of its own
+    with pytest.raises(Broken, match="in the thread"):
+        failing.result()
