@@ -279,8 +279,8 @@ def read_column(
     if cells is None:
         value, clear = read(None)
         return [value] * count, ([] if clear else list(range(count)))
-    kinds = set(map(type, cells))
-    if kinds <= {str, type(None)}:
+    kinds = set(map(type, cells)) - {type(None)}
+    if len(kinds) <= 1:  # one type (all text, all dates …): equal values read alike
         keys: Sequence[Any] = cells
         readings = {cell: read(cell) for cell in set(cells)}
     else:
