@@ -12,7 +12,7 @@ from desktop.paths import resource_path
 from desktop.settings import DEFAULT_RULES_ID, StartupSettings
 from models.domain.errors import DomainError, Level
 from models.domain.messages import message
-from models.domain.rules import FileLimits, Rules, load_file_limits, load_rules
+from models.domain.rules import Rules, load_file_limits, load_rules
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
 
@@ -114,34 +114,33 @@ def _rules_from(unchecked: RulesFile) -> Rules:
     return load_rules(found.content, rules_id=found.rules_id)
 
 
-def _read_slates(
-    args: argparse.Namespace, limits: FileLimits
-) -> tuple[SlateSheet, SlateSheet | None]:
-    """The sheet and the previous term's, each file checked against `limits` before it is read."""
-    from models.importing.guard import using_limits
-    from models.importing.slate_reader import read_slate
-
-    with using_limits(limits):
-        sheet = read_slate(Path(args.file), body=args.body)
-        previous = read_slate(Path(args.previous), body=args.body) if args.previous else None
-    return sheet, previous
-
-
 def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int:
     """Stateless: reads the file, prints the report, writes nothing, needs no database."""
+    from models.importing.guard import using_limits
     from models.importing.read_ahead import Background
+    from models.importing.workbook import open_workbook
     from models.services.federation.rules_files import read_unchecked
 
-    # The sheet is guarded and read on a thread (calamine parses without the GIL) while the
-    # rules file is checked and the checking modules are imported here (issue 18). The file
-    # limits come first: the guard needs them before anything reads the sheet.
+    # The sheet is parsed on a thread (calamine lets go of the GIL) while the rules file is
+    # checked and the checking modules are imported here (issue 18). First the file limits and
+    # the guard, here: nothing parses the sheet before the guard has passed it.
     unchecked = read_unchecked(args.rules or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
     try:
         limits = load_file_limits(unchecked.content, rules_id=unchecked.rules_id)
+        with using_limits(limits):
+            opened = open_workbook(Path(args.file))
     except DomainError:
-        _rules_from(unchecked)  # a broken file: the whole-file check's own words, as before
+        _rules_from(unchecked)  # a broken rules file names its own error first, as before
         raise
-    reading = Background(lambda: _read_slates(args, limits))
+    from models.importing.slate_reader import read_slate  # here: the thread starts parsing
+
+    def read_sheets() -> tuple[SlateSheet, SlateSheet | None]:
+        sheet = read_slate(Path(args.file), body=args.body, opened=opened)
+        with using_limits(limits):  # the previous term's file is guarded as it is opened
+            previous = read_slate(Path(args.previous), body=args.body) if args.previous else None
+        return sheet, previous
+
+    reading = Background(read_sheets)
     try:
         from models.domain.composition import check_slate
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.domain.errors import Level
 from models.domain.identity import mask_identifier
@@ -15,6 +15,9 @@ from models.domain.slate import RowProblem, SlateRecord
 from models.domain.vocabulary import BodyKind
 from models.importing.rows import PositionRule, RowContext, RowResult, check_rows
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 REQUIRED_HEADERS = ("姓名", "性别", "身份证号")
 SHOWN_ROWS = 3  # other rows a dup_id message names before "等共 N 行"
@@ -47,13 +50,17 @@ def read_slate(
     body: str,
     today: date | None = None,
     known_units: Sequence[str] | None = None,
+    opened: CalamineWorkbook | None = None,
 ) -> SlateSheet:
     """Read and check a slate; a file that cannot be used at all raises DomainError.
 
     `body` is "congress" (选举单位 is then required) or "presidium"; `known_units`, given on
-    an import into the database, are the term's electoral units (otherwise none is checked).
+    an import into the database, are the term's electoral units (otherwise none is checked);
+    `opened`: the file already opened by workbook.open_workbook (so already guarded).
     """
-    sheet, _ = read_people_sheet(path, body=body, today=today, known_units=known_units)
+    sheet, _ = read_people_sheet(
+        path, body=body, today=today, known_units=known_units, opened=opened
+    )
     return sheet
 
 
@@ -66,11 +73,12 @@ def read_people_sheet(
     required: tuple[str, ...] = (),
     extra_headers: tuple[str, ...] = (),
     positions: PositionRule | None = None,
+    opened: CalamineWorkbook | None = None,
 ) -> tuple[SlateSheet, list[RowResult]]:
     """The sheet and each row's result: a slate, or a roster with its 职务 column."""
     congress = body == BodyKind.CONGRESS
     needed = (*REQUIRED_HEADERS, *(("选举单位",) if congress else ()), *required)
-    table = read_table(Path(path), required=needed, extra_headers=extra_headers)
+    table = read_table(Path(path), required=needed, extra_headers=extra_headers, opened=opened)
     context = RowContext(
         columns=table.columns,
         remark_columns=table.remark_columns,

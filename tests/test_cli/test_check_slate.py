@@ -7,6 +7,8 @@ import threading
 
 import pytest
 
+from tests.test_importing import hostile
+
 from .helpers import CJK
 from .slate_commands import (
     CATEGORIES,
@@ -210,13 +212,16 @@ def test_the_json_error_carries_missing_and_key(capsys, tmp_path):
     assert error.get("key") == "slates.congress.disabled_or_relative_share.level"
 
 
-@pytest.mark.parametrize("sheet", ["missing.xlsx", "headerless.xlsx"])
+@pytest.mark.parametrize("sheet", ["missing.xlsx", "headerless.xlsx", "far.xlsx"])
 def test_a_broken_rules_file_is_named_before_a_broken_sheet(capsys, tmp_path, sheet):
-    """The sheet is read on a thread while the rules file is checked (issue 18): the rules
-    file's error still wins, as when the file was read first, and the thread has ended."""
+    """The sheet is guarded before the rules file is checked and read on a thread meanwhile
+    (issue 18): the rules file's error still wins, as when the file was read first, and the
+    thread has ended."""
     path = tmp_path / sheet
     if sheet == "headerless.xlsx":
         write_slate(path, passing_rows(), ["甲", "乙"])
+    if sheet == "far.xlsx":
+        hostile.far_cell(path)  # refused by the guard
     rules = rules_copy(tmp_path, "broken.toml", 'level = "error"', 'level = "fatal"')
     threads = threading.active_count()
     error = check_slate(capsys, path, "--json", "--rules", str(rules)).error()
