@@ -13,6 +13,7 @@ from models.domain.errors import Level
 from models.domain.identity import mask_identifier
 from models.domain.slate import RowProblem, SlateRecord
 from models.domain.vocabulary import BodyKind
+from models.importing.collector import collector_paused
 from models.importing.rows import PositionRule, RowContext, RowResult, check_rows
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
 
@@ -64,6 +65,7 @@ def read_slate(
     return sheet
 
 
+@collector_paused()
 def read_people_sheet(
     path: Path,
     *,
