@@ -10,21 +10,38 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.output import print_json, say
 from desktop.paths import resource_path
 from desktop.settings import DEFAULT_RULES_ID, StartupSettings
+from models.domain.composition import RuleResult, SlateReport, check_slate
 from models.domain.errors import DomainError, Level
 from models.domain.messages import message
-from models.domain.rules import Rules, load_file_limits, load_rules
+from models.domain.rules import FileLimits, Rules, load_file_limits, load_rules
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
 from models.importing.collector import collector_paused
 
 if TYPE_CHECKING:  # check-slate and template never import SQLAlchemy
-    from models.domain.composition import RuleResult, SlateReport
-    from models.importing.slate_reader import SlateSheet
-    from models.services.federation.contracts import RulesFile
     from models.store.unit_of_work import Database
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 _STATUS_MARK = {"pass": "✓ 通过", "fail": "✗ 未通过", "warn": "! 提醒", "skipped": "– 未检查"}
+
+
+def read_rules(name_or_path: str | None) -> Rules:
+    """A rules id shipped in resources/rules, or a path to a district's own file."""
+    return read_rules_and_limits(name_or_path)[0]
+
+
+def read_file_limits(name_or_path: str | None) -> FileLimits:
+    """[files] of the same rules file: what a spreadsheet may claim before it is read."""
+    return read_rules_and_limits(name_or_path)[1]
+
+
+def read_rules_and_limits(name_or_path: str | None) -> tuple[Rules, FileLimits]:
+    """Both from one reading (and one whole-file check) of the rules file."""
+    from models.services.federation.rules_files import read_rules_file
+
+    found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
+    rules = load_rules(found.content, rules_id=found.rules_id)
+    return rules, load_file_limits(found.content, rules_id=found.rules_id)
 
 
 def problem_json(problem: RowProblem) -> dict[str, Any]:
@@ -108,49 +125,16 @@ def _exit_code(report: SlateReport, problems: tuple[RowProblem, ...], total_rows
     return EXIT_PROBLEMS if failed or row_errors else EXIT_OK
 
 
-def _rules_from(unchecked: RulesFile) -> Rules:
-    from models.services.federation.rules_files import checked_rules_file
-
-    found = checked_rules_file(unchecked)
-    return load_rules(found.content, rules_id=found.rules_id)
-
-
 @collector_paused()  # the checks and the report keep 10,000 records alive: nothing to collect
 def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int:
     """Stateless: reads the file, prints the report, writes nothing, needs no database."""
     from models.importing.guard import using_limits
-    from models.importing.read_ahead import Background
-    from models.importing.workbook import open_workbook
-    from models.services.federation.rules_files import read_unchecked
+    from models.importing.slate_reader import read_slate
 
-    # The sheet is parsed on a thread (calamine lets go of the GIL) while the rules file is
-    # checked and the checking modules are imported here (issue 18). First the file limits and
-    # the guard, here: nothing parses the sheet before the guard has passed it.
-    unchecked = read_unchecked(args.rules or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
-    try:
-        limits = load_file_limits(unchecked.content, rules_id=unchecked.rules_id)
-        with using_limits(limits):
-            opened = open_workbook(Path(args.file))
-    except DomainError:
-        _rules_from(unchecked)  # a broken rules file names its own error first, as before
-        raise
-    from models.importing.slate_reader import read_slate  # here: the thread starts parsing
-
-    def read_sheets() -> tuple[SlateSheet, SlateSheet | None]:
-        sheet = read_slate(Path(args.file), body=args.body, opened=opened)
-        with using_limits(limits):  # the previous term's file is guarded as it is opened
-            previous = read_slate(Path(args.previous), body=args.body) if args.previous else None
-        return sheet, previous
-
-    reading = Background(read_sheets)
-    try:
-        from models.domain.composition import check_slate
-
-        rules = _rules_from(unchecked)
-    except Exception:
-        reading.wait()  # the rules file's error wins, as when it was read first
-        raise
-    sheet, previous = reading.result()
+    rules, limits = read_rules_and_limits(args.rules)
+    with using_limits(limits):  # the files checked before calamine reads
+        sheet = read_slate(Path(args.file), body=args.body)
+        previous = read_slate(Path(args.previous), body=args.body) if args.previous else None
     previous_records = None
     previous_problems: tuple[RowProblem, ...] = ()
     if previous is not None:

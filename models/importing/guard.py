@@ -18,8 +18,8 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Generator, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -27,14 +27,12 @@ from typing import BinaryIO, NoReturn
 
 from models.domain.errors import DomainError
 from models.domain.rules import FileLimits
-from models.importing.read_ahead import read_ahead
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _CHUNK = 1 << 20
 _RATIO_FROM = 1 << 20  # a part smaller than 1 MB unpacked may pack as tightly as it likes
 _TAIL = 4096  # an unfinished tag carried over to the next chunk
-_AHEAD_FROM = 1 << 18  # packed parts this large are inflated one chunk ahead (read_ahead)
 _SHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 _SHARED = "xl/sharedstrings.xml"
 # A row or cell start tag (`<col` and `<cols` are not cells: \b) or a `<dimension>`.
@@ -148,18 +146,14 @@ class _Budget:
         size the zip's directory claims)."""
         packed = max(member.compress_size, 1)
         read = 0
-        source = _unpacked(raw, member)
-        if member.compress_size >= _AHEAD_FROM:  # a sheet's MBs: the next chunk on a thread
-            source = read_ahead(source)
         try:
-            with closing(source):  # then the read-ahead thread is done with `raw`
-                for chunk in source:
-                    read += len(chunk)
-                    self.unpacked += len(chunk)
-                    if self.unpacked > self.limits.max_uncompressed_bytes:
-                        too_large(self.path, f"解压后超过 {self.limits.max_uncompressed_mb} MB")
-                    _check_ratio(self.path, read, packed, member.filename, self.limits)
-                    yield chunk
+            for chunk in _unpacked(raw, member):
+                read += len(chunk)
+                self.unpacked += len(chunk)
+                if self.unpacked > self.limits.max_uncompressed_bytes:
+                    too_large(self.path, f"解压后超过 {self.limits.max_uncompressed_mb} MB")
+                _check_ratio(self.path, read, packed, member.filename, self.limits)
+                yield chunk
         except (_Damaged, OSError, zlib.error) as exc:
             too_large(self.path, f"部件 {member.filename} 无法解压（{exc}）")
         if read != member.file_size:  # the directory lies: what else would the reader trust?
@@ -188,7 +182,7 @@ class _Damaged(Exception):
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, …, name length, extra length
 
 
-def _unpacked(raw: BinaryIO, member: zipfile.ZipInfo) -> Generator[bytes, None, None]:
+def _unpacked(raw: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes]:
     """A part's bytes, inflated from the archive itself to the end of its stream."""
     if member.flag_bits & 0x1:
         raise _Damaged("加密的部件")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from models.domain.errors import Level
 from models.domain.identity import mask_identifier
@@ -16,9 +16,6 @@ from models.domain.vocabulary import BodyKind
 from models.importing.collector import collector_paused
 from models.importing.rows import PositionRule, RowContext, RowResult, check_rows
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
-
-if TYPE_CHECKING:
-    from python_calamine import CalamineWorkbook
 
 REQUIRED_HEADERS = ("姓名", "性别", "身份证号")
 SHOWN_ROWS = 3  # other rows a dup_id message names before "等共 N 行"
@@ -51,17 +48,13 @@ def read_slate(
     body: str,
     today: date | None = None,
     known_units: Sequence[str] | None = None,
-    opened: CalamineWorkbook | None = None,
 ) -> SlateSheet:
     """Read and check a slate; a file that cannot be used at all raises DomainError.
 
     `body` is "congress" (选举单位 is then required) or "presidium"; `known_units`, given on
-    an import into the database, are the term's electoral units (otherwise none is checked);
-    `opened`: the file already opened by workbook.open_workbook (so already guarded).
+    an import into the database, are the term's electoral units (otherwise none is checked).
     """
-    sheet, _ = read_people_sheet(
-        path, body=body, today=today, known_units=known_units, opened=opened
-    )
+    sheet, _ = read_people_sheet(path, body=body, today=today, known_units=known_units)
     return sheet
 
 
@@ -75,12 +68,11 @@ def read_people_sheet(
     required: tuple[str, ...] = (),
     extra_headers: tuple[str, ...] = (),
     positions: PositionRule | None = None,
-    opened: CalamineWorkbook | None = None,
 ) -> tuple[SlateSheet, list[RowResult]]:
     """The sheet and each row's result: a slate, or a roster with its 职务 column."""
     congress = body == BodyKind.CONGRESS
     needed = (*REQUIRED_HEADERS, *(("选举单位",) if congress else ()), *required)
-    table = read_table(Path(path), required=needed, extra_headers=extra_headers, opened=opened)
+    table = read_table(Path(path), required=needed, extra_headers=extra_headers)
     context = RowContext(
         columns=table.columns,
         remark_columns=table.remark_columns,

@@ -86,18 +86,13 @@ class SheetTable:
 
 
 def read_table(
-    path: Path,
-    *,
-    required: tuple[str, ...],
-    extra_headers: tuple[str, ...] = (),
-    opened: CalamineWorkbook | None = None,
+    path: Path, *, required: tuple[str, ...], extra_headers: tuple[str, ...] = ()
 ) -> SheetTable:
     """The first sheet with a header row in its first 10 rows; DomainError when there is none.
 
-    `extra_headers` are columns a particular sheet knows beyond the slate's (a roster's 职务);
-    `opened` is `path` already opened by open_workbook (guarded), read and closed here.
+    `extra_headers` are columns a particular sheet knows beyond the slate's (a roster's 职务).
     """
-    with opened or open_workbook(path) as workbook:
+    with open_workbook(path) as workbook:
         try:
             found = _find_header(workbook)
         except BaseException as exc:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from models.domain.errors import DomainError
+from models.domain.rules_file import check_rules_file
 from models.services.federation.contracts import SHIPPED_ORIGIN, RulesFile
 
 
@@ -16,12 +16,6 @@ def is_shipped_id(choice: str) -> bool:
 
 def read_rules_file(choice: str, *, shipped_dir: Path | None = None) -> RulesFile:
     """The file's text and title; a missing file or a wrong key is `rules_invalid` naming it."""
-    return checked_rules_file(read_unchecked(choice, shipped_dir=shipped_dir))
-
-
-def read_unchecked(choice: str, *, shipped_dir: Path | None = None) -> RulesFile:
-    """The file's text, not yet checked (its title still empty): check-slate reads the file
-    limits from it first and checks the whole file while the sheet is read (issue 18)."""
     if is_shipped_id(choice) and shipped_dir is not None:
         path, origin = shipped_dir / f"{choice}.toml", SHIPPED_ORIGIN
     else:
@@ -33,13 +27,5 @@ def read_unchecked(choice: str, *, shipped_dir: Path | None = None) -> RulesFile
         raise DomainError(
             "rules_invalid", key=choice, detail=f"找不到或无法读取规则文件 {path}"
         ) from exc
-    return RulesFile(rules_id=path.stem, title="", content=text, origin=origin)
-
-
-def checked_rules_file(found: RulesFile) -> RulesFile:
-    """The whole-file check of what read_unchecked found, and the title it gives."""
-    # Imported here: the check pulls in every section's rules (deadlines, quorum, decisions).
-    from models.domain.rules_file import check_rules_file
-
-    rules = check_rules_file(found.content, rules_id=found.rules_id)
-    return replace(found, title=rules.title)
+    rules = check_rules_file(text, rules_id=path.stem)
+    return RulesFile(rules_id=path.stem, title=rules.title, content=text, origin=origin)
