@@ -16,6 +16,7 @@ from models.domain.messages import message
 from models.domain.rules import FileLimits, Rules, load_file_limits, load_rules
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
+from models.importing.collector import collector_paused
 
 if TYPE_CHECKING:  # check-slate and template never import SQLAlchemy
     from models.store.unit_of_work import Database
@@ -124,6 +125,7 @@ def _exit_code(report: SlateReport, problems: tuple[RowProblem, ...], total_rows
     return EXIT_PROBLEMS if failed or row_errors else EXIT_OK
 
 
+@collector_paused()  # the checks and the report keep 10,000 records alive: nothing to collect
 def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int:
     """Stateless: reads the file, prints the report, writes nothing, needs no database."""
     from models.importing.guard import using_limits

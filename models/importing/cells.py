@@ -30,6 +30,8 @@ def is_number(value: Any) -> bool:
 
 def text_of(value: Any) -> str | None:
     """The cell as the clerk sees it, stripped; None when blank."""
+    if type(value) is str:  # the usual cell, first: one strip tells blank from text
+        return value.strip() or None
     if is_blank(value):
         return None
     if isinstance(value, str):

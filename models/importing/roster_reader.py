@@ -80,5 +80,5 @@ def read_roster(
         if result.has_error:
             continue
         assert result.position is not None  # a row without errors has its post
-        members.append(RosterMember(result.record(), result.position, result.employment))
+        members.append(RosterMember(result.record, result.position, result.employment))
     return RosterSheet(sheet, tuple(members))

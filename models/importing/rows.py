@@ -23,8 +23,9 @@ from models.domain.identity import (
     grade_of_cert,
     id_number_problem,
     normalise_identifier,
+    read_id_number,
 )
-from models.domain.slate import RowProblem, SlateRecord
+from models.domain.slate import RowProblem, SlateRecord, slate_record
 from models.domain.vocabulary import (
     DelegateType,
     DisabilityCategory,
@@ -78,7 +79,7 @@ class RowResult:
     """One row's problems and the record it makes if, after the duplicate check, it has no error."""
 
     row: int
-    fields: dict[str, Any]
+    record: SlateRecord
     problems: list[RowProblem] = field(default_factory=list)
     id_number: str | None = None  # set only when the ID itself is valid
     position: Position | None = None  # a roster row's
@@ -87,9 +88,6 @@ class RowResult:
     @property
     def has_error(self) -> bool:
         return bool(self.problems) and any(p.level is Level.ERROR for p in self.problems)
-
-    def record(self) -> SlateRecord:
-        return SlateRecord(row=self.row, **self.fields)
 
 
 class _Cells:
@@ -201,10 +199,9 @@ def check_rows(
         if at in unclear:
             results.append(check_row(row, values, context))
             continue
-        id_number = ids[at]  # a clear row has a valid ID, 性别 and so on
+        id_number, from_id = ids[at]  # a clear row has a valid ID, 性别 and so on
         gender = genders[at]
         born = births[at]  # None when the cell is blank: then the ID's
-        from_id = birth_date_of(id_number)
         if gender_of(id_number) is not gender or (born is not None and born != from_id):
             results.append(check_row(row, values, context))
             continue
@@ -239,32 +236,36 @@ def check_rows(
         for key, cells in remarks:
             if cells[at] is not None:
                 remark[key] = cells[at]
-        fields: dict[str, Any] = {
-            "name": names[at],
-            "gender": gender,
-            "id_number": id_number,
-            "electoral_unit": units[at],
-            "delegate_type": delegate_types[at] or DelegateType.REGULAR,
-            "cert_number": cert,
-            "category": category,
-            "grade": grade,
-            "multi_components": parts,
-            "is_relative": is_relative,
-            "relative_categories": related,
-            "is_rural": rural[at],
-            "birth_date": born,
-            "remarks": remark,
-            "is_role_model": role_model,
-            "is_frontline": frontline[at],
-            "is_org_representative": org_representatives[at],
-            "is_volunteer": volunteers[at],
-            "ethnicity": ethnicities[at],
-            "work_unit_and_post": work_units[at],
-            "political_status": political[at],
-            "phone": phones[at],
-        }
+        # In SlateRecord's field order: ~1.6 µs a record, against ~5 µs through a dict of
+        # keywords (the equivalence tests compare every field with check_row's).
+        record = slate_record(
+            row,
+            names[at],
+            gender,
+            id_number,
+            units[at],
+            delegate_types[at] or DelegateType.REGULAR,
+            cert,
+            category,
+            grade,
+            parts,
+            is_relative,
+            related,
+            rural[at],
+            role_model,
+            frontline[at],
+            org_representatives[at],
+            volunteers[at],
+            ethnicities[at],
+            born,
+            work_units[at],
+            political[at],
+            phones[at],
+            remark,
+            None,  # key: a sheet's record has no membership
+        )
         employment = None if employments is None else employments[at]
-        results.append(RowResult(row, fields, [], id_number, positions[at], employment))
+        results.append(RowResult(row, record, [], id_number, positions[at], employment))
     return results
 
 
@@ -279,8 +280,8 @@ def read_column(
     if cells is None:
         value, clear = read(None)
         return [value] * count, ([] if clear else list(range(count)))
-    kinds = set(map(type, cells))
-    if kinds <= {str, type(None)}:
+    kinds = set(map(type, cells)) - {type(None)}
+    if len(kinds) <= 1:  # one type (all text, all dates …): equal values read alike
         keys: Sequence[Any] = cells
         readings = {cell: read(cell) for cell in set(cells)}
     else:
@@ -348,7 +349,8 @@ def check_row(row: int, values: tuple[Any, ...], context: RowContext) -> RowResu
     rule = context.positions
     if rule is not None and rule.has_employment:
         employment = cells.choice("任职方式", Employment, "value_invalid")
-    return RowResult(row, fields, list(cells.problems.values()), id_number, position, employment)
+    record = SlateRecord(row=row, **fields)
+    return RowResult(row, record, list(cells.problems.values()), id_number, position, employment)
 
 
 def _position(cells: _Cells) -> Position | None:
@@ -483,12 +485,15 @@ def _read_name(raw: Any) -> tuple[str | None, bool]:
     return name, name is not None
 
 
-def _id_reader(today: date) -> Callable[[Any], tuple[str | None, bool]]:
-    def read(raw: Any) -> tuple[str | None, bool]:
+def _id_reader(today: date) -> Callable[[Any], tuple[tuple[str, date | None] | None, bool]]:
+    """(the normalised ID, its birth date): the row then needs no second reading of the date."""
+
+    def read(raw: Any) -> tuple[tuple[str, date | None] | None, bool]:
         if raw is None or is_number(raw):
             return None, False
         normalised = normalise_identifier(text_of(raw) or "")
-        return normalised, id_number_problem(normalised, today=today) is None
+        problem, born = read_id_number(normalised, today=today)
+        return (None, False) if problem is not None else ((normalised, born), True)
 
     return read
 

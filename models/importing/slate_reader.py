@@ -13,6 +13,7 @@ from models.domain.errors import Level
 from models.domain.identity import mask_identifier
 from models.domain.slate import RowProblem, SlateRecord
 from models.domain.vocabulary import BodyKind
+from models.importing.collector import collector_paused
 from models.importing.rows import PositionRule, RowContext, RowResult, check_rows
 from models.importing.workbook import CANONICAL_HEADERS, SheetTable, read_table
 
@@ -57,6 +58,7 @@ def read_slate(
     return sheet
 
 
+@collector_paused()
 def read_people_sheet(
     path: Path,
     *,
@@ -86,7 +88,7 @@ def read_people_sheet(
         key=_column_order(table, (*CANONICAL_HEADERS, *extra_headers)),
     )
     sheet = SlateSheet(
-        records=tuple(result.record() for result in results if not result.has_error),
+        records=tuple(result.record for result in results if not result.has_error),
         problems=tuple(problems),
         total=len(results),
         excluded_rows=tuple(result.row for result in results if result.has_error),

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.test_importing import hostile
+
 from .helpers import CJK
 from .slate_commands import (
     CATEGORIES,
@@ -207,3 +209,19 @@ def test_the_json_error_carries_missing_and_key(capsys, tmp_path):
     rules = rules_copy(tmp_path, "broken.toml", 'level = "error"', 'level = "fatal"')
     error = check_slate(capsys, good, "--json", "--rules", str(rules)).error()
     assert error.get("key") == "slates.congress.disabled_or_relative_share.level"
+
+
+@pytest.mark.parametrize("sheet", ["missing.xlsx", "headerless.xlsx", "far.xlsx"])
+def test_a_broken_rules_file_is_named_before_a_broken_sheet(capsys, tmp_path, sheet):
+    """The rules file is read and checked before the sheet is opened: its error wins over a
+    missing file, a sheet without headers and one the guard refuses."""
+    path = tmp_path / sheet
+    if sheet == "headerless.xlsx":
+        write_slate(path, passing_rows(), ["甲", "乙"])
+    if sheet == "far.xlsx":
+        hostile.far_cell(path)  # refused by the guard
+    rules = rules_copy(tmp_path, "broken.toml", 'level = "error"', 'level = "fatal"')
+    error = check_slate(capsys, path, "--json", "--rules", str(rules)).error()
+    assert error["code"] == "rules_invalid"
+    assert error.get("key") == "slates.congress.disabled_or_relative_share.level"
+    assert check_slate(capsys, path, "--json").error()["code"] != "rules_invalid"  # the sheet's

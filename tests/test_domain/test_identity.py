@@ -52,6 +52,26 @@ def test_check_digit_of_known_id():
     assert with_check(FIRST17) == VALID_ID
 
 
+@given(
+    st.text(
+        alphabet=st.sampled_from("0123456789") | st.characters(categories=["Nd"]),
+        min_size=17,
+        max_size=17,
+    )
+)
+def test_check_digit_in_base_13_is_the_weighted_sum(first17):
+    """The quick way (the digits read in base 13, issue 18) gives GB 11643's weighted sum, for
+    ASCII digits and for any other script's decimal digits alike."""
+    weighted = sum(int(digit) * weight for digit, weight in zip(first17, WEIGHTS, strict=True))
+    assert check_digit(first17) == CHECK_CHARS[weighted % 11]
+
+
+@pytest.mark.parametrize("first17", ["1101091980010212a", "+1101091980010212", "1_101091980010212"])
+def test_check_digit_refuses_what_is_not_digits(first17):
+    with pytest.raises(ValueError):
+        check_digit(first17)
+
+
 def test_check_digit_can_be_x():
     # 11010519491231002X is the ID used as the standard's own example.
     assert check_digit("11010519491231002") == "X"

@@ -204,6 +204,18 @@ def test_a_part_that_lies_about_its_size_is_refused(tmp_path):
     assert "与压缩包所记 1024 不符" in detail
 
 
+def test_a_lying_part_is_stopped_at_the_limit_while_it_is_inflated(tmp_path):
+    """The directory claims 1 KB; inflating the 300 MB part stops at the limit (50 MB here),
+    whatever the directory says, not at the end of the part."""
+    path = hostile.whitespace_bomb(tmp_path / "white.xlsx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    path.write_bytes(bytes(data.replace(sheet.file_size.to_bytes(4, "little"), b"\0\4\0\0")))
+    limits = FileLimits(max_compression_ratio=100_000, max_uncompressed_mb=50)
+    assert refusal(path, limits) == "解压后超过 50 MB"
+
+
 def test_a_damaged_part_is_refused(tmp_path):
     path = hostile.far_dimension(tmp_path / "damaged.xlsx")
     data = bytearray(path.read_bytes())
