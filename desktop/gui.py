@@ -229,18 +229,22 @@ def read_first_roster(url: str) -> FirstRoster | None:
 
 
 def unlock_database(window: QWidget, url: str) -> bool:
-    from models.domain.errors import DomainError
-    from models.domain.messages import message
-    from models.store.cipher import database_key, is_encrypted, unlock
-    from models.store.engine import sqlite_path
-    from views.database_password import DatabasePasswordDialog
+    # Runs before the first paint: a plain file or a server imports neither SQLAlchemy (the
+    # URL) nor the passphrase dialog.
+    from models.store.cipher import is_encrypted
+    from models.store.sqlite_url import quick_sqlite_path
 
     try:
-        path = sqlite_path(url)
+        path = quick_sqlite_path(url)
         if path is None or not is_encrypted(path):
             return True
     except Exception:  # a URL or a file the opener will explain itself
         return True
+    from models.domain.errors import DomainError
+    from models.domain.messages import message
+    from models.store.cipher import database_key, unlock
+    from views.database_password import DatabasePasswordDialog
+
     try:
         database_key(path)
         return True  # YISHI_DB_PASSWORD or --db-password-stdin already opens it
