@@ -50,7 +50,7 @@ _CHILD = """
 import json, sys
 from PySide6.QtCore import QTimer
 import desktop.gui as gui
-from desktop.gui import application, build_window, open_context, open_unlocked
+from desktop.gui import application, build_window, open_context
 from desktop.settings import StartupSettings
 
 state = {"rows": -1}
@@ -65,9 +65,15 @@ def watch(app, window):
         sys.stderr.write(text + "\\n")
         app.exit(1)
 
-    window.roster.roster_shown.connect(shown)
+    def complete():
+        window.roster.roster_shown.connect(shown)
+        window.roster.load_failed.connect(failed)
+
     window.database_failed.connect(failed)
-    window.roster.load_failed.connect(failed)
+    if window.is_complete:
+        complete()
+    else:  # started in two steps (desktop.gui.start): the roster panel comes after the frame
+        window.completed.connect(complete)
     QTimer.singleShot(60_000, lambda: app.exit(1))
     state["window"] = window
 
@@ -84,12 +90,13 @@ if sys.argv[2] == "command-line":  # `yishi gui`, its command line and run_gui a
 else:
     settings = StartupSettings(database_url=sys.argv[1], user="clerk")
     app = application()
-    window = build_window(settings, interactive=False)
-    watch(app, window)
-    window.show()
-    if sys.argv[2] == "first":  # the first roster read through the driver, as `yishi gui` reads it
-        QTimer.singleShot(0, lambda: open_unlocked(window, settings, ask=False))
+    if sys.argv[2] == "first":  # as `yishi gui` starts: frame, panel, rows through the driver
+        window = gui.start(settings, interactive=False, ask=False)
+        watch(app, window)
     else:
+        window = build_window(settings, interactive=False)
+        watch(app, window)
+        window.show()
         QTimer.singleShot(0, lambda: window.open_database(lambda: open_context(settings)))
     code = app.exec()
 window = state.pop("window")
