@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import Association, BodyKind, body_has_terms
 from views.accounts.main_session import MainSession
 from views.accounts.session import SignInGate
@@ -46,6 +45,14 @@ SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCI
 SPLITTER_SIZES = [220, 980]  # the navigation, the roster
 # How long a window shown with only its frame waits for its first paint before completing anyway.
 FRAME_WAIT_MS = 1000
+
+
+def _holds_meetings(kind: BodyKind) -> bool:
+    # The meetings' vocabulary (a dozen enums) is imported once a body is shown, not before the
+    # frame's first paint.
+    from models.domain.meeting_vocabulary import MEETING_BODIES
+
+    return kind in MEETING_BODIES
 
 
 class _FirstPaint(QObject):
@@ -196,7 +203,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         self.motions_action.setEnabled(ready)
         body = self.roster.current_body() if ready else None
         self.slate_action.setEnabled(has_term and body is not None and body[0] in SLATE_BODIES)
-        self.meetings_action.setEnabled(has_term and body is not None and body[0] in MEETING_BODIES)
+        self.meetings_action.setEnabled(has_term and body is not None and _holds_meetings(body[0]))
         # A body's terms are managed even when it has none yet: that is how the first one opens.
         self.terms_action.setEnabled(
             ready and not self.roster.is_registry() and body is not None and body_has_terms(body[0])
@@ -546,7 +553,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
 
     def open_meetings(self) -> MeetingList | None:
         body, term, ctx = self.roster.current_body(), self.roster.current_term(), self.ctx
-        if body is None or term is None or body[0] not in MEETING_BODIES or ctx is None:
+        if body is None or term is None or not _holds_meetings(body[0]) or ctx is None:
             return None
         from views.meetings.meeting_list import MeetingList
 

@@ -43,6 +43,7 @@ class FirstPaint(QObject):
         if "qt_built" not in state and event.type() == QEvent.Type.Paint:
             state["qt_built"] = "Qt" in QtCore.__dict__
             state["panel_loaded"] = "views.roster.roster_panel" in sys.modules
+            state["meetings_loaded"] = "models.domain.meeting_vocabulary" in sys.modules
             state["complete"] = window.is_complete
         return False
 
@@ -105,6 +106,7 @@ def test_the_frame_paints_first_and_the_window_ends_as_built_in_one_step(
     one_step = _start(database, tmp_path / "one-step.png", "one-step")
     assert two_step["complete"] is False
     assert (two_step["qt_built"], two_step["panel_loaded"]) == (False, False)
+    assert two_step["meetings_loaded"] is False
     assert one_step["complete"] is True
     assert two_step["rows"] == one_step["rows"] > 0
     assert two_step["heading_selectable"] is one_step["heading_selectable"] is False
