@@ -7,7 +7,7 @@ import importlib
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 # argparse speaks English; these are the messages a clerk can actually provoke.
 _TRANSLATIONS = [
@@ -162,40 +162,42 @@ else:
 
 
 class LazyCommands(_SubParsers):
-    """The subcommands, each one's arguments (and its own subcommands) added only when it is given.
+    """The subcommands, each one's parser and arguments (and its own subcommands) made only when
+    it is given.
 
-    Adding all of them took ~25 ms on every start, the window's and `check-slate`'s included.
-    argparse reaches a subcommand's parser only here, once it has checked the name, so the
-    names, their help (`yishi --help`) and the choices an unknown command is told stay as they
-    were; a test compares every command's help and parsing with all of them added up front.
+    Making all of them took ~25 ms on every start, the window's and `check-slate`'s included.
+    argparse reaches a subcommand's parser only here, once it has checked the name against the
+    choices, so the names, their help (`yishi --help`) and the choices an unknown command is
+    told stay as they were; a test compares every command's help, errors and parsing with
+    argparse's own subparsers, every command added up front.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._pending: dict[str, tuple[bool, str]] = {}
+        self._pending: dict[str, tuple[str, bool, str]] = {}
 
     def add_lazily(self, name: str, help_text: str, leaf: bool, target: str) -> None:
-        if leaf:
-            self.add_parser(name, help=help_text, description=help_text)
-        else:
-            self.add_parser(name, help=help_text)
-        self._pending[name] = (leaf, target)
+        # What add_parser records at once: the name among the choices (its parser comes in
+        # `complete`) and the line `yishi --help` lists.
+        self._name_parser_map[name] = cast(ChineseArgumentParser, None)
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_text))
+        self._pending[name] = (help_text, leaf, target)
 
     def complete(self, name: str) -> ChineseArgumentParser:
-        """The command's parser with its arguments added (once)."""
-        parser = self._name_parser_map[name]
+        """The command's parser with its arguments (made once), as add_parser would make it."""
         pending = self._pending.pop(name, None)
         if pending is not None:
-            leaf, target = pending
-            if leaf:
-                _global_options(parser, suppress=True)
+            help_text, leaf, target = pending
+            prog = f"{self._prog_prefix} {name}"
+            if leaf:  # as leaf_command: described by its help, taking the global options too
+                made = self._parser_class(prog=prog, description=help_text)
+                _global_options(made, suppress=True)
+            else:
+                made = self._parser_class(prog=prog)
+            self._name_parser_map[name] = made
             module, function = target.split(":")
-            getattr(importlib.import_module(module), function)(parser)
-        return parser
-
-    def complete_all(self) -> None:
-        for name in list(self._pending):
-            self.complete(name)
+            getattr(importlib.import_module(module), function)(made)
+        return self._name_parser_map[name]
 
     def __call__(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import subprocess
 import sys
@@ -13,7 +14,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.cli.parser import COMMANDS, LazyCommands, UsageError, build_parser, iso_date
+from desktop.cli.parser import (
+    COMMANDS,
+    ChineseArgumentParser,
+    LazyCommands,
+    UsageError,
+    VersionAction,
+    _global_options,
+    build_parser,
+    iso_date,
+    leaf_command,
+)
 
 
 def _version() -> str:
@@ -29,11 +40,20 @@ def _commands(
 
 
 def _all_added() -> argparse.ArgumentParser:
-    """The plain path: every command's arguments added before anything is parsed."""
-    parser = build_parser(_version)
-    commands = _commands(parser)
-    assert isinstance(commands, LazyCommands)
-    commands.complete_all()
+    """The plain path: argparse's own subparsers, every command added with add_parser up front."""
+    parser = ChineseArgumentParser(prog="yishi", description="议事 — 区残联秘书处工作台")
+    parser.add_argument("--version", action=VersionAction, version_of=_version)
+    _global_options(parser, suppress=False)
+    commands = parser.add_subparsers(
+        dest="command", metavar="命令", parser_class=ChineseArgumentParser
+    )
+    for name, help_text, leaf, target in COMMANDS:
+        if leaf:
+            command = leaf_command(commands, name, help_text)
+        else:
+            command = commands.add_parser(name, help=help_text)
+        module, function = target.split(":")
+        getattr(importlib.import_module(module), function)(command)
     return parser
 
 
@@ -97,6 +117,9 @@ _LEAVES = [path for path in _PATHS if path and _commands(_parser_at(_PLAIN, path
 
 def test_every_command_is_reached():
     assert [name for name, *_ in COMMANDS] == list(_commands(_PLAIN)._name_parser_map)
+    lazy = _commands(build_parser(_version))
+    assert isinstance(lazy, LazyCommands)
+    assert list(lazy._name_parser_map) == list(_commands(_PLAIN)._name_parser_map)
     assert len(_LEAVES) > 90  # the registers alone give dozens
 
 
