@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 
 
 def app_version() -> str:
+    """The installed version; looked up only for --version and a crash report, as importing
+    importlib.metadata (the email parser and more) takes ~25 ms of every start."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("yishi")
     except PackageNotFoundError:
@@ -20,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.cli.app import GuiRequest, failed, run
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    outcome = run(arguments, app_version())
+    outcome = run(arguments, app_version)
     if isinstance(outcome, GuiRequest):
         try:
             # Imported by name so that the headless commands never load Qt.
@@ -29,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (SystemExit, GeneratorExit):
             raise
         except BaseException as error:  # the window could not even start
-            return failed(error, argv=arguments, version=app_version(), as_json=False)
+            return failed(error, argv=arguments, version=app_version, as_json=False)
     return outcome
 
 

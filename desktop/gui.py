@@ -1,4 +1,5 @@
-"""Starting the window: paint first, then open the database on the worker lane.
+"""Starting the window: its frame paints first, then the roster panel is built and the database
+opens on the worker lane.
 
 `--smoke PNG` opens the window on the configured database, waits (at most 60 s) until the first
 roster shows its rows or is known to be empty, saves a screenshot and exits; on a Linux machine
@@ -229,18 +230,22 @@ def read_first_roster(url: str) -> FirstRoster | None:
 
 
 def unlock_database(window: QWidget, url: str) -> bool:
-    from models.domain.errors import DomainError
-    from models.domain.messages import message
-    from models.store.cipher import database_key, is_encrypted, unlock
-    from models.store.engine import sqlite_path
-    from views.database_password import DatabasePasswordDialog
+    # Runs before the first paint: a plain file or a server imports neither SQLAlchemy (the
+    # URL) nor the passphrase dialog.
+    from models.store.cipher import is_encrypted
+    from models.store.sqlite_url import quick_sqlite_path
 
     try:
-        path = sqlite_path(url)
+        path = quick_sqlite_path(url)
         if path is None or not is_encrypted(path):
             return True
     except Exception:  # a URL or a file the opener will explain itself
         return True
+    from models.domain.errors import DomainError
+    from models.domain.messages import message
+    from models.store.cipher import database_key, unlock
+    from views.database_password import DatabasePasswordDialog
+
     try:
         database_key(path)
         return True  # YISHI_DB_PASSWORD or --db-password-stdin already opens it
@@ -258,9 +263,12 @@ def unlock_database(window: QWidget, url: str) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def build_window(settings: StartupSettings, *, interactive: bool = True) -> MainWindow:
+def build_window(
+    settings: StartupSettings, *, interactive: bool = True, complete: bool = True
+) -> MainWindow:
+    """The main window; with `complete=False` only its frame (see `start`)."""
     runner = Runner()
-    window = MainWindow(runner, user=settings.user, interactive=interactive)
+    window = MainWindow(runner, user=settings.user, interactive=interactive, complete=complete)
     runner.setParent(window)
     window.resize(1280, 800)
     return window
@@ -276,23 +284,39 @@ def headless_for_smoke(environ: MutableMapping[str, str] | None = None) -> None:
         env["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def start(
+    settings: StartupSettings,
+    *,
+    interactive: bool = True,
+    ask: bool = True,
+    first_roster: bool = True,
+) -> MainWindow:
+    """The window as a clerk starts it, in two steps: its frame (menus, toolbar, navigation,
+    status bar) is shown and painted first; then the roster panel is imported and built, and
+    the database opens, its first roster read through the driver (`open_unlocked`)."""
+    window = build_window(settings, interactive=interactive, complete=False)
+    window.show()
+    window.complete_after_first_paint(
+        lambda: open_unlocked(window, settings, ask=ask, first_roster=first_roster)
+    )
+    return window
+
+
 def run_gui(settings: StartupSettings, *, smoke: Path | None = None) -> int:
     if smoke is not None:
         headless_for_smoke()
     app = application()
     install_excepthook()
-    window = build_window(settings, interactive=smoke is None)
+    if smoke is None:
+        window = start(settings)
+        return app.exec()
+    window = build_window(settings, interactive=False)
     window.show()
     # Smoke mode signs in as --user with YISHI_PASSWORD when the database requires sign-in.
-    password = os.environ.get(ACCOUNT_PASSWORD_ENV) if smoke is not None else None
+    password = os.environ.get(ACCOUNT_PASSWORD_ENV)
     QTimer.singleShot(
-        0,
-        lambda: open_unlocked(
-            window, settings, ask=smoke is None, password=password, first_roster=smoke is None
-        ),
+        0, lambda: open_unlocked(window, settings, ask=False, password=password, first_roster=False)
     )
-    if smoke is None:
-        return app.exec()
     outcome = {"code": 1}
 
     def shoot(_rows: int) -> None:

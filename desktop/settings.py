@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-import tomllib
 from dataclasses import dataclass
 
 from desktop.paths import default_database_path, resource_path
@@ -33,9 +32,11 @@ def resolve(
     """
     url = database or os.environ.get(DATABASE_ENV) or f"sqlite:///{default_database_path()}"
     login = (user or "").strip() or _os_login()
-    from models.store.cipher import offer_password
+    secret = read_password_line() if password_stdin else os.environ.get(PASSWORD_ENV)
+    if secret:  # the key machinery (hashlib and more, ~4 ms) only when there is one to offer
+        from models.store.cipher import offer_password
 
-    offer_password(read_password_line() if password_stdin else os.environ.get(PASSWORD_ENV))
+        offer_password(secret)
     return StartupSettings(database_url=url, user=login)
 
 
@@ -54,6 +55,8 @@ def _os_login() -> str:
 
 def shipped_rules(rules_id: str = DEFAULT_RULES_ID) -> str:
     """The rules file's text, checked to be valid TOML before any database records it."""
+    import tomllib  # not on the way to the window
+
     path = resource_path("rules", f"{rules_id}.toml")
     try:
         text = path.read_text(encoding="utf-8")

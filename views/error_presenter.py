@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.domain.errors import DomainError
@@ -112,6 +111,8 @@ def show_uncaught(error: BaseException) -> QMessageBox:
     )
     box.setObjectName("uncaught_error")
     box.setAccessibleName(title)
+    from PySide6.QtCore import Qt  # not at import: see views/qt_values.py
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.open()

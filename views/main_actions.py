@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QToolBar,
 )
 
 from views.error_presenter import show_error
+from views.qt_values import TOOL_BUTTON_TEXT_ONLY, set_shortcut
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Signal
@@ -65,7 +65,7 @@ class MainActions(_Host):
         tip: str,
     ) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        set_shortcut(action, QKeySequence(shortcut))
         action.setToolTip(
             f"{tip}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）"
         )
@@ -172,7 +172,7 @@ class MainActions(_Host):
         self.refresh_action = self._action(
             self.tr("刷新"),
             QKeySequence.StandardKey.Refresh,
-            self.roster.reload,
+            lambda: self.roster.reload(),  # the roster panel is built after the first paint
             self.tr("重新载入当前列表"),
         )
         self.quit_action = self._action(
@@ -181,7 +181,7 @@ class MainActions(_Host):
         toolbar = QToolBar(self.tr("常用操作"))
         toolbar.setAccessibleName(self.tr("常用操作"))
         toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
         for action in (
             self.add_person_action,
             self.edit_person_action,
@@ -221,7 +221,7 @@ class MainActions(_Host):
         find = self._action(
             self.tr("查找"),
             QKeySequence.StandardKey.Find,
-            self.roster.focus_search,
+            lambda: self.roster.focus_search(),
             self.tr("把光标移到查找框"),
         )
         view_menu.addAction(find)

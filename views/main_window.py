@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.domain.meeting_vocabulary import MEETING_BODIES
 from models.domain.vocabulary import Association, BodyKind, body_has_terms
 from views.accounts.main_session import MainSession
 from views.accounts.session import SignInGate
@@ -26,7 +25,7 @@ from views.error_presenter import describe, show_error
 from views.main_actions import MainActions
 from views.motions.due_notice import DueNotice, FollowUpNotice
 from views.navigation import Navigation
-from views.roster.roster_panel import RosterPanel
+from views.qt_values import USER_ROLE
 
 if TYPE_CHECKING:
     from models.services.audit.contracts import ChainCheck
@@ -36,24 +35,67 @@ if TYPE_CHECKING:
     from views.audit.audit_window import AuditWindow
     from views.meetings.meeting_list import MeetingList
     from views.motions.motion_list import MotionList
+    from views.roster.roster_panel import RosterPanel
     from views.settings.first_run import FirstRunDialog
 
 # A body as the navigation names it: its kind and, for a special association, which one.
 Body = tuple[BodyKind, Association | None]
 
 SLATE_BODIES = (BodyKind.CONGRESS, BodyKind.PRESIDIUM, BodyKind.EXECUTIVE_COUNCIL)
+SPLITTER_SIZES = [220, 980]  # the navigation, the roster
+# How long a window shown with only its frame waits for its first paint before completing anyway.
+FRAME_WAIT_MS = 1000
+
+
+def _holds_meetings(kind: BodyKind) -> bool:
+    # The meetings' vocabulary (a dozen enums) is imported once a body is shown, not before the
+    # frame's first paint.
+    from models.domain.meeting_vocabulary import MEETING_BODIES
+
+    return kind in MEETING_BODIES
+
+
+class _FirstPaint(QObject):
+    """Calls `action` once: at the first paint of a watched widget, after that paint is done
+    (queued), or when `fire` is called first."""
+
+    def __init__(self, parent: QObject, action: Callable[[], object]) -> None:
+        super().__init__(parent)
+        self._action: Callable[[], object] | None = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._action is not None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            self.deleteLater()  # and with it the event filters
+            action()
 
 
 class MainWindow(MainActions, MainSession, QMainWindow):
     database_ready = Signal()
     database_failed = Signal(str)
+    completed = Signal()  # the roster panel is there (see `complete`)
     # Shown over the window while a database without the federation's profile is open.
     first_run: FirstRunDialog | None = None
     awaiting_first_roster = False
+    roster: RosterPanel
+    is_complete = False
 
     def __init__(
-        self, runner: Runner, *, user: str, interactive: bool = True, parent: QWidget | None = None
+        self,
+        runner: Runner,
+        *,
+        user: str,
+        interactive: bool = True,
+        parent: QWidget | None = None,
+        complete: bool = True,
     ) -> None:
+        """With `complete=False` only the frame is built — menus, toolbar, navigation, status
+        bar — and `complete()` adds the roster panel: desktop/gui.py paints the frame first."""
         super().__init__(parent)
         self.runner = runner
         # False in smoke mode: nothing may wait for a click.
@@ -65,12 +107,11 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         self.setAccessibleName(self.tr("议事主窗口"))
 
         self.navigation = Navigation()
-        self.roster = RosterPanel(runner)
-        splitter = QSplitter()
+        self._splitter = splitter = QSplitter()
         splitter.addWidget(self.navigation)
-        splitter.addWidget(self.roster)
+        splitter.addWidget(QWidget())  # the roster panel's place, until `complete`
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 980])
+        splitter.setSizes(SPLITTER_SIZES)
         self.setCentralWidget(splitter)
 
         self.database_label = QLabel(self.tr("正在打开数据库…"))
@@ -89,15 +130,52 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         self._build_account_actions()
         self.due_notice.clicked.connect(self.open_motions)
         self.follow_up_notice.clicked.connect(self.open_overdue_follow_ups)
+        self.runner.busy_changed.connect(self._on_busy)
+        self._update_actions()
+        if complete:
+            self.complete()
+
+    def complete(self) -> None:
+        """The roster panel in its place, and what needs it. Imported and built here (with
+        PySide's `Qt` namespace, views/qt_values.py) so that the frame can paint before; the
+        database opens after this (`open_database`)."""
+        if self.is_complete:
+            return
+        from views.roster.roster_panel import RosterPanel
+
+        self.roster = RosterPanel(self.runner)
+        # Once shown, the sizes the frame painted with are kept (the panel would widen the
+        # navigation otherwise); before, those it will be laid out from.
+        sizes = self._splitter.sizes() if self.isVisible() else SPLITTER_SIZES
+        placeholder = self._splitter.replaceWidget(1, self.roster)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self._splitter.setStretchFactor(1, 1)  # kept in the widget's size policy: the new one's
+        self._splitter.setSizes(sizes)
+        self.navigation.finish()
         self.navigation.body_chosen.connect(self._on_body_chosen)
         self.roster.selection_changed.connect(self._update_actions)
         self.roster.table.doubleClicked.connect(lambda _index: self.edit_person())
         self.roster.roster_shown.connect(lambda _n: self._update_actions())
         self.roster.load_failed.connect(self._on_load_failed)
         self.runner.data_changed.connect(self._on_data_changed)
-        self.runner.busy_changed.connect(self._on_busy)
         self.setTabOrder(self.navigation, self.roster.term_box)
+        self.is_complete = True
         self._update_actions()
+        self.completed.emit()
+
+    def complete_after_first_paint(self, then: Callable[[], object]) -> None:
+        """Shown with only its frame: `complete()` and `then()` once the frame has painted (or
+        after FRAME_WAIT_MS, should no paint come: a window started minimised)."""
+
+        def complete_then() -> None:
+            self.complete()
+            then()
+
+        watch = _FirstPaint(self, complete_then)
+        for widget in (self, self._splitter):
+            widget.installEventFilter(watch)
+        QTimer.singleShot(FRAME_WAIT_MS, watch.fire)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -125,7 +203,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         self.motions_action.setEnabled(ready)
         body = self.roster.current_body() if ready else None
         self.slate_action.setEnabled(has_term and body is not None and body[0] in SLATE_BODIES)
-        self.meetings_action.setEnabled(has_term and body is not None and body[0] in MEETING_BODIES)
+        self.meetings_action.setEnabled(has_term and body is not None and _holds_meetings(body[0]))
         # A body's terms are managed even when it has none yet: that is how the first one opens.
         self.terms_action.setEnabled(
             ready and not self.roster.is_registry() and body is not None and body_has_terms(body[0])
@@ -144,6 +222,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         when the database requires sign-in. With `first_roster`, the lane first reads the first
         roster through the driver (None when it steps aside) and the window shows it while the
         data layer loads."""
+        self.complete()
         if first_roster is None:
             self.runner.submit(opener, on_done=self._on_opened, on_error=self._on_open_failed)
             return
@@ -164,7 +243,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         # The view makes its first item current when it takes the focus; any other is a choice.
         if current is not None and self.navigation.indexOfTopLevelItem(current) != 0:
             return
-        if item.data(0, Qt.ItemDataRole.UserRole) != (first.kind, None):
+        if item.data(0, USER_ROLE) != (first.kind, None):
             return
         self.navigation.blockSignals(True)
         self.navigation.setCurrentItem(item)
@@ -279,6 +358,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         A folder that cannot be reached is said (the window is closing), never a crash."""
         if self.ctx is None:
             return
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
         from views.ops import backup as backup_ops
@@ -330,7 +410,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
             window.show_overdue_follow_ups()
 
     def _body_choice(self, item: QTreeWidgetItem) -> tuple[Body | None, str]:
-        data = item.data(0, Qt.ItemDataRole.UserRole)
+        data = item.data(0, USER_ROLE)
         return (None if data == "registry" else data), item.text(0)
 
     def _on_open_failed(self, error: BaseException) -> None:
@@ -473,7 +553,7 @@ class MainWindow(MainActions, MainSession, QMainWindow):
 
     def open_meetings(self) -> MeetingList | None:
         body, term, ctx = self.roster.current_body(), self.roster.current_term(), self.ctx
-        if body is None or term is None or body[0] not in MEETING_BODIES or ctx is None:
+        if body is None or term is None or not _holds_meetings(body[0]) or ctx is None:
             return None
         from views.meetings.meeting_list import MeetingList
 
@@ -588,6 +668,8 @@ class MainWindow(MainActions, MainSession, QMainWindow):
         )
 
     def _show_revealed(self, name: str, number: str) -> None:
+        from PySide6.QtCore import Qt
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("完整身份证号"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from models.domain.vocabulary import ASSOCIATION_NAMES, BODY_NAMES, Association, BodyKind
+from views.qt_values import USER_ROLE
 
 REGISTRY = "registry"
-_ROLE = Qt.ItemDataRole.UserRole
+_ROLE = USER_ROLE
 
 
 class Navigation(QTreeWidget):
@@ -30,8 +31,7 @@ class Navigation(QTreeWidget):
             BodyKind.PARTY_GROUP,
         ):
             self._add(None, BODY_NAMES[kind], (kind, None))
-        associations = self._add(None, self.tr("专门协会"), None)
-        associations.setFlags(associations.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        self._associations = associations = self._add(None, self.tr("专门协会"), None)
         for association in Association:
             self._add(
                 associations, ASSOCIATION_NAMES[association], (BodyKind.ASSOCIATION, association)
@@ -39,6 +39,14 @@ class Navigation(QTreeWidget):
         self._add(None, self.tr("人员库"), REGISTRY)
         self.expandAll()
         self.currentItemChanged.connect(self._on_current)
+
+    def finish(self) -> None:
+        """What needs Qt's enums, after the first paint (views/qt_values.py): the heading of the
+        special associations cannot be selected. Nothing shows it before then."""
+        from PySide6.QtCore import Qt
+
+        heading = self._associations
+        heading.setFlags(heading.flags() & ~Qt.ItemFlag.ItemIsSelectable)
 
     def _add(self, parent: QTreeWidgetItem | None, text: str, data: object) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
@@ -58,6 +66,8 @@ class Navigation(QTreeWidget):
         self.body_chosen.emit(None if data == REGISTRY else data, item.text(0))
 
     def select_text(self, text: str) -> None:
+        from PySide6.QtCore import Qt
+
         for item in self.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive):
             self.setCurrentItem(item)
             return

@@ -9,11 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.cli.output import fail
 from desktop.cli.parser import UsageError, build_parser
 from desktop.settings import StartupSettings
 from models.domain.errors import DomainError
-from models.domain.messages import message
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's 128 + SIGINT
@@ -97,9 +95,10 @@ class GuiRequest:
     smoke: Path | None
 
 
-def run(argv: Sequence[str], version: str) -> int | GuiRequest:
+def run(argv: Sequence[str], version: Callable[[], str]) -> int | GuiRequest:
     """Run a headless command, or say that the window should open; never a traceback (issue 13):
-    every failure becomes a message and an exit code, an unexpected one also a crash report."""
+    every failure becomes a message and an exit code, an unexpected one also a crash report.
+    `version` is asked only by --version and a crash report."""
     try:
         return _dispatch(argv, version)
     except (SystemExit, GeneratorExit):
@@ -108,12 +107,14 @@ def run(argv: Sequence[str], version: str) -> int | GuiRequest:
         return failed(error, argv=argv, version=version, as_json="--json" in argv)
 
 
-def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
+def _dispatch(argv: Sequence[str], version: Callable[[], str]) -> int | GuiRequest:
     parser = build_parser(version)
     as_json = "--json" in argv
     try:
         args = parser.parse_args(list(argv))
     except UsageError as exc:
+        from desktop.cli.output import fail
+
         return fail("bad_arguments", {"detail": str(exc)}, as_json=as_json)
     from desktop.settings import resolve
 
@@ -147,7 +148,9 @@ def _dispatch(argv: Sequence[str], version: str) -> int | GuiRequest:
         return failed(error, argv=argv, version=version, as_json=getattr(args, "json", False))
 
 
-def failed(error: BaseException, *, argv: Sequence[str], version: str, as_json: bool) -> int:
+def failed(
+    error: BaseException, *, argv: Sequence[str], version: Callable[[], str], as_json: bool
+) -> int:
     """The one place a failure becomes an exit code (DOMAIN §8).
 
     A broken pipe (`yishi demo | head`) ends quietly; Ctrl-C says so; an expected failure (a
@@ -158,9 +161,12 @@ def failed(error: BaseException, *, argv: Sequence[str], version: str, as_json: 
     if isinstance(error, BrokenPipeError):
         quiet_stdout()
         return EXIT_OK
+    from models.domain.messages import message
+
     if isinstance(error, KeyboardInterrupt):
         sys.stderr.write(f"yishi: {message('interrupted')}\n")
         return EXIT_INTERRUPTED
+    from desktop.cli.output import fail
     from models.store.failures import refusal, save_crash_report, scrub
 
     refused = refusal(error)
@@ -173,7 +179,7 @@ def failed(error: BaseException, *, argv: Sequence[str], version: str, as_json: 
     from desktop.paths import crash_report_dir
 
     try:
-        report = save_crash_report(error, crash_report_dir(), version=version, argv=argv)
+        report = save_crash_report(error, crash_report_dir(), version=version(), argv=argv)
     except Exception as unsaved:  # the data folder itself is unusable: still no traceback
         detail = scrub(getattr(unsaved, "strerror", None) or type(unsaved).__name__)
         return fail("unexpected_failure_unsaved", {"detail": detail}, as_json=as_json)

@@ -3,30 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NoReturn
-
-from models.domain.motion_workflow import MotionState
-from models.domain.vocabulary import Association, BodyKind
-
-# The papers `yishi print` knows; models.services.papers.contracts.PAPERS, kept here so --help stays quick.
-PRINTABLE_PAPERS = (
-    "minutes",
-    "signin",
-    "slate",
-    "composition",
-    "association-attendance",
-    "reply",
-    "assignment-slip",
-    "motion-summary",
-    "decision",
-    "decision-register",
-    "motion-form",
-    "reform-report",
-)
-# Not one paper but many files: `print replies --term N -o DIR`.
-PRINTABLE_BATCHES = ("replies",)
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 # argparse speaks English; these are the messages a clerk can actually provoke.
 _TRANSLATIONS = [
@@ -105,6 +86,8 @@ def iso_date(text: str) -> date:
 
 
 def body_options(parser: argparse.ArgumentParser) -> None:
+    from models.domain.vocabulary import Association, BodyKind
+
     parser.add_argument("--body", choices=[k.value for k in BodyKind], help="机构")
     parser.add_argument(
         "--association",
@@ -112,20 +95,6 @@ def body_options(parser: argparse.ArgumentParser) -> None:
         help="专门协会（与 --body association 一起使用）",
     )
     parser.add_argument("--term", type=int, metavar="N", help="届次，如 8 表示第八届")
-
-
-def _import_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--update-people",
-        action="store_true",
-        help="人员库中已有的人（按身份证号）姓名等身份信息与文件不一致时，以文件为准"
-        "（默认保留人员库中的信息并提示）",
-    )
-    parser.add_argument(
-        "--create-units",
-        action="store_true",
-        help="文件中出现本届没有的选举单位时新建（名额为 0，之后用 yishi units set 设置）",
-    )
 
 
 def leaf_command(
@@ -137,292 +106,161 @@ def leaf_command(
     return leaf
 
 
-def build_parser(version: str) -> ChineseArgumentParser:
+SLATE_BODIES = ["congress", "presidium"]
+
+# The commands in the order `yishi --help` lists them: name, help, whether it is a leaf (it takes
+# the global options too) or has its own subcommands, and the "module:function" that adds its
+# arguments or subcommands, imported only when the command is given (see LazyCommands).
+COMMANDS: tuple[tuple[str, str, bool, str], ...] = (
+    ("gui", "打开议事窗口（不带子命令时也是如此）", True, "desktop.cli.parser:gui_options"),
+    ("demo", "在当前数据库中生成演示数据", True, "desktop.cli.parser_work:demo_options"),
+    ("people", "人员库", False, "desktop.cli.parser_work:people_commands"),
+    ("meetings", "会议", False, "desktop.cli.parser_work:meetings_commands"),
+    ("motions", "提案", False, "desktop.cli.parser_work:motions_commands"),
+    ("decisions", "三重一大事项", False, "desktop.cli.parser_work:decisions_commands"),
+    (
+        "check-slate",
+        "按改革方案的比例要求检查 Excel 名单（不写数据库）",
+        True,
+        "desktop.cli.parser:check_slate_options",
+    ),
+    (
+        "check",
+        "检查数据库中某一届名单的构成（--body），或组织建设规则（check organisation）",
+        True,
+        "desktop.cli.parser_work:check_options",
+    ),
+    # The federation's own set-up: its profile, its bodies' terms, the congress's units.
+    (
+        "setup",
+        "填写或修改本会信息（首次使用时运行；可重复运行以修改）",
+        True,
+        "desktop.cli.parser_office:setup_options",
+    ),
+    ("terms", "届次", False, "desktop.cli.parser_office:terms_commands"),
+    ("units", "选举单位与名额", False, "desktop.cli.parser_office:units_commands"),
+    # issue 15 — accounts and the audit trail (desktop/cli/parser_accounts.py)
+    ("users", "账户与权限", False, "desktop.cli.parser_accounts:users_commands"),
+    ("audit", "操作记录", False, "desktop.cli.parser_accounts:audit_commands"),
+    # issue 17 — the organisation registers (desktop/cli/parser_registers.py)
+    ("registers", "组织建设台账", False, "desktop.cli.parser_registers:register_commands"),
+    ("template", "名单模板", False, "desktop.cli.parser_work:template_commands"),
+    ("import", "导入", False, "desktop.cli.parser_work:import_commands"),
+    (
+        "print",
+        "打印文书：纪要、签到表、名单、构成统计表、协会列席统计表",
+        True,
+        "desktop.cli.parser_work:print_options",
+    ),
+    ("db", "数据库维护", False, "desktop.cli.parser_work:db_commands"),
+)
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[ChineseArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
+class LazyCommands(_SubParsers):
+    """The subcommands, each one's parser and arguments (and its own subcommands) made only when
+    it is given.
+
+    Making all of them took ~25 ms on every start, the window's and `check-slate`'s included.
+    argparse reaches a subcommand's parser only here, once it has checked the name against the
+    choices, so the names, their help (`yishi --help`) and the choices an unknown command is
+    told stay as they were; a test compares every command's help, errors and parsing with
+    argparse's own subparsers, every command added up front.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: dict[str, tuple[str, bool, str]] = {}
+
+    def add_lazily(self, name: str, help_text: str, leaf: bool, target: str) -> None:
+        # What add_parser records at once: the name among the choices (its parser comes in
+        # `complete`) and the line `yishi --help` lists.
+        self._name_parser_map[name] = cast(ChineseArgumentParser, None)
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_text))
+        self._pending[name] = (help_text, leaf, target)
+
+    def complete(self, name: str) -> ChineseArgumentParser:
+        """The command's parser with its arguments (made once), as add_parser would make it."""
+        pending = self._pending.pop(name, None)
+        if pending is not None:
+            help_text, leaf, target = pending
+            prog = f"{self._prog_prefix} {name}"
+            if leaf:  # as leaf_command: described by its help, taking the global options too
+                made = self._parser_class(prog=prog, description=help_text)
+                _global_options(made, suppress=True)
+            else:
+                made = self._parser_class(prog=prog)
+            self._name_parser_map[name] = made
+            module, function = target.split(":")
+            getattr(importlib.import_module(module), function)(made)
+        return self._name_parser_map[name]
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        assert isinstance(values, list)  # nargs=PARSER: the command's name, then its arguments
+        self.complete(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
+class VersionAction(argparse._VersionAction):
+    """`--version`, the version looked up only when asked: importlib.metadata, which finds it,
+    costs ~25 ms that no other command needs."""
+
+    def __init__(self, option_strings: Sequence[str], version_of: Callable[[], str], **kwargs: Any):
+        super().__init__(option_strings, **kwargs)
+        self.version_of = version_of
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        self.version = f"yishi {self.version_of()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(version: Callable[[], str]) -> ChineseArgumentParser:
     parser = ChineseArgumentParser(prog="yishi", description="议事 — 区残联秘书处工作台")
-    parser.add_argument("--version", action="version", version=f"yishi {version}")
+    parser.add_argument("--version", action=VersionAction, version_of=version)
     _global_options(parser, suppress=False)
     commands = parser.add_subparsers(
-        dest="command", metavar="命令", parser_class=ChineseArgumentParser
+        dest="command", metavar="命令", parser_class=ChineseArgumentParser, action=LazyCommands
+    )
+    assert isinstance(commands, LazyCommands)
+    for name, help_text, leaf, target in COMMANDS:
+        commands.add_lazily(name, help_text, leaf, target)
+    return parser
+
+
+def subcommands(parser: ChineseArgumentParser, dest: str, metavar: str = "操作") -> _SubParsers:
+    """A command's own subcommands (`people list`), all added when the command is given."""
+    return parser.add_subparsers(
+        dest=dest, metavar=metavar, required=True, parser_class=ChineseArgumentParser
     )
 
-    command = leaf_command
 
-    gui = command(commands, "gui", "打开议事窗口（不带子命令时也是如此）")
+def gui_options(gui: ChineseArgumentParser) -> None:
     gui.add_argument(
         "--smoke", metavar="PNG", help="冒烟检查：打开窗口，等第一张名单显示后把截图存为 PNG 并退出"
     )
 
-    demo = command(commands, "demo", "在当前数据库中生成演示数据")
-    demo.add_argument("--force", action="store_true", help="数据库已有其他数据时先清空再生成")
-    json_option(demo)
 
-    people = commands.add_parser("people", help="人员库").add_subparsers(
-        dest="people_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    listing = command(people, "list", "列出人员")
-    body_options(listing)
-    listing.add_argument(
-        "--search", metavar="TEXT", help="按姓名、全拼、拼音首字母或身份证号末几位查找"
-    )
-    listing.add_argument("--reveal", action="store_true", help="显示完整身份证号（将记入日志）")
-    json_option(listing)
-
-    meetings = commands.add_parser("meetings", help="会议").add_subparsers(
-        dest="meetings_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    meeting_list = command(meetings, "list", "列出会议")
-    meeting_list.add_argument("--body", choices=[k.value for k in BodyKind], help="机构")
-    meeting_list.add_argument(
-        "--term", type=int, metavar="N", help="届次，如 7 表示第七届（默认现任届次；党组不分届次）"
-    )
-    json_option(meeting_list)
-
-    motions = commands.add_parser("motions", help="提案").add_subparsers(
-        dest="motions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    motion_list = command(motions, "list", "列出提案")
-    motion_list.add_argument(
-        "--term", type=int, metavar="N", help="主席团届次，如 7 表示第七届（默认现任届次）"
-    )
-    motion_list.add_argument(
-        "--state", choices=[s.value for s in MotionState], metavar="S", help="状态，如 handling"
-    )
-    json_option(motion_list)
-    motion_add = command(motions, "add", "登记一件提案（已提交）")
-    motion_add.add_argument(
-        "--proposer",
-        metavar="NAME-OR-ID",
-        required=True,
-        help="提案人：本届主席团委员的姓名或人员编号",
-    )
-    motion_add.add_argument("--title", metavar="T", required=True, help="标题")
-    motion_add.add_argument(
-        "--category", metavar="C", required=True, help="类别（规则文件中的类别）"
-    )
-    motion_add.add_argument(
-        "--cosigner", action="append", default=[], metavar="NAME-OR-ID", help="附议人；可重复"
-    )
-    motion_add.add_argument("--cause", metavar="TEXT", help="案由")
-    motion_add.add_argument("--reasons", metavar="TEXT", help="理由")
-    motion_add.add_argument("--proposals", metavar="TEXT", help="办法和建议")
-    motion_add.add_argument(
-        "--received", type=iso_date, metavar="DATE", help="收到日期（默认今天）"
-    )
-    motion_add.add_argument("--term", type=int, metavar="N", help="主席团届次（默认现任届次）")
-    json_option(motion_add)
-    motion_import = command(motions, "import", "从 Excel 文件批量登记提案")
-    motion_import.add_argument(
-        "file", metavar="FILE.xlsx", help="提案文件（yishi template motions 生成的模板）"
-    )
-    motion_import.add_argument("--term", type=int, metavar="N", help="主席团届次（默认现任届次）")
-    motion_import.add_argument(
-        "--valid-only", action="store_true", help="只登记无误的行；有错误的行另存为 .rejected.xlsx"
-    )
-    json_option(motion_import)
-
-    decisions = commands.add_parser("decisions", help="三重一大事项").add_subparsers(
-        dest="decisions_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    decision_list = command(decisions, "list", "列出三重一大事项（台账）")
-    decision_list.add_argument("--year", type=int, metavar="YYYY", help="年度，如 2026（默认全部）")
-    json_option(decision_list)
-
-    slate_bodies = ["congress", "presidium"]
-    check_slate = command(
-        commands, "check-slate", "按改革方案的比例要求检查 Excel 名单（不写数据库）"
-    )
+def check_slate_options(check_slate: ChineseArgumentParser) -> None:
     check_slate.add_argument("file", metavar="FILE.xlsx", help="名单文件（.xlsx 或 .xls）")
     check_slate.add_argument(
-        "--body", choices=slate_bodies, required=True, help="代表大会或主席团名单"
+        "--body", choices=SLATE_BODIES, required=True, help="代表大会或主席团名单"
     )
     check_slate.add_argument("--previous", metavar="FILE.xlsx", help="上一届名单，用于比较变化趋势")
     check_slate.add_argument("--rules", metavar="NAME|PATH", help="规则文件（默认 mentougou-2019）")
     json_option(check_slate)
-
-    check = command(
-        commands,
-        "check",
-        "检查数据库中某一届名单的构成（--body），或组织建设规则（check organisation）",
-    )
-    # `yishi check --body …` (a slate) and `yishi check organisation` (the registers) both work:
-    # the word is the subcommand key ("check", "organisation"), absent for a slate.
-    check.add_argument(
-        "check_command",
-        nargs="?",
-        choices=["organisation"],
-        metavar="organisation",
-        help="检查改革方案的组织建设规则（干部、联系点、基层组织、温馨家园、主席团审议）",
-    )
-    check.add_argument("--body", choices=[*slate_bodies, "council"], help="机构（检查名单时必填）")
-    check.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
-    check.add_argument(
-        "--year", type=int, metavar="YYYY", help="年度（check organisation；默认今年）"
-    )
-    json_option(check)
-
-    # The federation's own set-up: its profile, its bodies' terms, the congress's units.
-    from desktop.cli.parser_office import add_office_commands
-
-    add_office_commands(commands)
-
-    from desktop.cli.parser_accounts import add_account_commands
-
-    add_account_commands(commands)
-
-    # issue 17 — the organisation registers (desktop/cli/parser_registers.py)
-    from desktop.cli.parser_registers import add_register_commands
-
-    add_register_commands(commands)
-
-    template = commands.add_parser("template", help="名单模板").add_subparsers(
-        dest="template_command", metavar="模板", required=True, parser_class=ChineseArgumentParser
-    )
-    slate_template = command(template, "slate", "生成代表/委员候选人名单模板")
-    slate_template.add_argument(
-        "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
-    )
-    motions_template = command(template, "motions", "生成提案登记模板（类别和本届委员可下拉选择）")
-    motions_template.add_argument(
-        "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
-    )
-    motions_template.add_argument(
-        "--term", type=int, metavar="N", help="主席团届次（默认现任届次）"
-    )
-    roster_template = command(template, "roster", "生成在任人员名单模板（含职务列）")
-    roster_template.add_argument(
-        "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
-    )
-    # issue 17 — the organisation registers' import templates (desktop/cli/register_import.py)
-    from desktop.cli.parser_registers import SHEETS
-
-    for register, sheet in SHEETS.items():
-        register_template = command(template, register, f"生成{sheet}导入模板")
-        register_template.add_argument(
-            "-o", "--output", metavar="FILE.xlsx", required=True, help="保存到的 .xlsx 文件"
-        )
-
-    importing = commands.add_parser("import", help="导入").add_subparsers(
-        dest="import_command", metavar="内容", required=True, parser_class=ChineseArgumentParser
-    )
-    slate_import = command(importing, "slate", "把 Excel 名单导入数据库中的某一届")
-    slate_import.add_argument("file", metavar="FILE.xlsx", help="名单文件")
-    slate_import.add_argument("--body", choices=slate_bodies, required=True, help="机构")
-    slate_import.add_argument("--term", type=int, metavar="N", help="届次（默认筹备中的届次）")
-    slate_import.add_argument(
-        "--valid-only", action="store_true", help="只导入无误的行；有错误的行另存为 .rejected.xlsx"
-    )
-    slate_import.add_argument("--reserve", action="store_true", help="作为候补人选导入")
-    _import_options(slate_import)
-    json_option(slate_import)
-
-    roster_import = command(
-        importing, "roster", "把在任人员名单导入某一届（在任，自该届开始之日起）"
-    )
-    roster_import.add_argument("file", metavar="FILE.xlsx", help="在任人员名单文件")
-    body_options(roster_import)
-    roster_import.add_argument(
-        "--valid-only", action="store_true", help="只导入无误的行；有错误的行另存为 .rejected.xlsx"
-    )
-    _import_options(roster_import)
-    json_option(roster_import)
-
-    printing = command(
-        commands, "print", "打印文书：纪要、签到表、名单、构成统计表、协会列席统计表"
-    )
-    printing.add_argument(
-        "paper",
-        choices=PRINTABLE_PAPERS + PRINTABLE_BATCHES,
-        help="minutes 会议纪要，signin 签到表，slate 代表名单，composition 代表构成情况统计表，"
-        "association-attendance 专门协会列席情况统计表，reply 提案答复函，"
-        "assignment-slip 提案交办单，motion-summary 提案办理情况汇总表，"
-        "decision 三重一大事项决策记录表，decision-register 三重一大事项年度台账，"
-        "reform-report 年度改革方案落实情况报告（--year），"
-        "replies 届内每件已答复提案的答复函（-o 为文件夹）",
-    )
-    printing.add_argument("--motion", type=int, metavar="ID", help="提案编号（答复函、交办单）")
-    printing.add_argument(
-        "--decision", type=int, metavar="ID", help="三重一大事项编号（决策记录表）"
-    )
-    printing.add_argument("--meeting", type=int, metavar="ID", help="会议编号（纪要、签到表）")
-    printing.add_argument(
-        "--body", choices=slate_bodies, help="机构（名单、构成统计表）：congress 或 presidium"
-    )
-    printing.add_argument(
-        "--term",
-        type=int,
-        metavar="N",
-        help="届次（名单默认筹备中的届次；提案汇总表、答复函默认本届）",
-    )
-    printing.add_argument(
-        "--year",
-        type=int,
-        metavar="YYYY",
-        help="年份（协会列席统计表、三重一大事项年度台账、改革方案落实情况报告）",
-    )
-    printing.add_argument(
-        "--format",
-        choices=["pdf", "docx", "xlsx"],
-        help="格式（默认按 -o 文件的扩展名；xlsx 仅用于提案办理情况汇总表和三重一大事项年度台账）",
-    )
-    printing.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        required=True,
-        help="保存到的 .pdf 或 .docx 文件（replies：保存到的文件夹）",
-    )
-    printing.add_argument(
-        "--public", action="store_true", help="公示用名单：不印身份证号和残疾人证号"
-    )
-    printing.add_argument(
-        "--blank", action="store_true", help="提案表：空白表，供委员手写（与 --motion 二选一）"
-    )
-    printing.add_argument(
-        "--combined",
-        action="store_true",
-        help="replies：所有答复函合成一个 PDF（-o 为 .pdf 文件），便于一次打印",
-    )
-    printing.add_argument(
-        "--reveal", action="store_true", help="名单中印完整身份证号（将记入日志）"
-    )
-    printing.add_argument(
-        "--fonts",
-        choices=["government", "stock"],
-        help="Word 文书所用字体：government 政府机关电脑（仿宋_GB2312 等），stock Windows 自带字体；"
-        "默认按数据库中的设置",
-    )
-
-    db = commands.add_parser("db", help="数据库维护").add_subparsers(
-        dest="db_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
-    upgrade = command(db, "upgrade", "把数据库升级到本程序的版本")
-    json_option(upgrade)
-    backup = command(db, "backup", "把 SQLite 数据库备份到文件（程序运行时也可以）")
-    backup.add_argument("path", metavar="PATH", help="备份文件路径")
-    json_option(backup)
-    restore = command(db, "restore", "用备份文件恢复 SQLite 数据库")
-    restore.add_argument("path", metavar="PATH", help="备份文件路径")
-    json_option(restore)
-    auto = command(
-        db, "auto-backup", "设置或查看自动备份：退出时或每天，备份到指定文件夹，保留最近几份"
-    )
-    auto.add_argument("--folder", metavar="DIR", help="备份文件夹（如 U 盘或网络共享文件夹）")
-    auto.add_argument(
-        "--schedule",
-        choices=["off", "exit", "daily"],
-        help="off 不自动备份，exit 每次退出时，daily 每天一次",
-    )
-    auto.add_argument("--keep", type=int, metavar="N", help="保留最近的 N 份（默认 10）")
-    json_option(auto)
-    encrypt = command(
-        db, "encrypt", "把 SQLite 数据库转为加密数据库（SQLCipher），并给出一次性恢复密钥"
-    )
-    encrypt.add_argument(
-        "--new-password-stdin",
-        action="store_true",
-        help="从标准输入读取数据库的新密码（否则用 YISHI_DB_PASSWORD）",
-    )
-    json_option(encrypt)
-    decrypt = command(db, "decrypt", "把加密数据库转回不加密的 SQLite 数据库")
-    json_option(decrypt)
-    return parser

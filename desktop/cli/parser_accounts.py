@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.parser import ChineseArgumentParser, iso_date, json_option, leaf_command
+from desktop.cli.parser import (
+    ChineseArgumentParser,
+    iso_date,
+    json_option,
+    leaf_command,
+    subcommands,
+)
 from models.domain.roles import ROLE_NAMES, Role
 
 _ROLE_HELP = "角色：" + "，".join(f"{role.value}={name}" for role, name in ROLE_NAMES.items())
 
 
-def add_account_commands(commands: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
-    users = commands.add_parser("users", help="账户与权限").add_subparsers(
-        dest="users_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
+def users_commands(users_parser: ChineseArgumentParser) -> None:
+    users = subcommands(users_parser, "users_command")
     user_list = leaf_command(users, "list", "列出账户及其角色")
     json_option(user_list)
     add = leaf_command(
@@ -56,9 +60,9 @@ def add_account_commands(commands: argparse._SubParsersAction[ChineseArgumentPar
     require.add_argument("state", choices=["on", "off"], help="on=开启，off=关闭")
     json_option(require)
 
-    audit = commands.add_parser("audit", help="操作记录").add_subparsers(
-        dest="audit_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
+
+def audit_commands(audit_parser: ChineseArgumentParser) -> None:
+    audit = subcommands(audit_parser, "audit_command")
     audit_list = leaf_command(audit, "list", "列出操作记录（身份证号已遮蔽）")
     _audit_filters(audit_list)
     audit_list.add_argument("--limit", type=int, metavar="N", default=200, help="最多列出条数")

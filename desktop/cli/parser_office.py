@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-
 from desktop.cli.parser import (
     ChineseArgumentParser,
     body_options,
     iso_date,
     json_option,
     leaf_command,
+    subcommands,
 )
 
 
-def add_office_commands(commands: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
-    setup = leaf_command(
-        commands, "setup", "填写或修改本会信息（首次使用时运行；可重复运行以修改）"
-    )
+def setup_options(setup: ChineseArgumentParser) -> None:
     setup.add_argument("--name", metavar="NAME", help="本会全称，如 门头沟区残疾人联合会")
     setup.add_argument("--short", metavar="SHORT", help="发文字号用的简称，如 门残联")
     setup.add_argument("--district", metavar="D", help="所在区，如 门头沟区")
@@ -30,9 +26,9 @@ def add_office_commands(commands: argparse._SubParsersAction[ChineseArgumentPars
     )
     json_option(setup)
 
-    terms = commands.add_parser("terms", help="届次").add_subparsers(
-        dest="terms_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
+
+def terms_commands(terms_parser: ChineseArgumentParser) -> None:
+    terms = subcommands(terms_parser, "terms_command")
     term_list = leaf_command(terms, "list", "列出某一机构的各届")
     body_options(term_list)
     json_option(term_list)
@@ -61,9 +57,9 @@ def add_office_commands(commands: argparse._SubParsersAction[ChineseArgumentPars
     )
     json_option(term_current)
 
-    units = commands.add_parser("units", help="选举单位与名额").add_subparsers(
-        dest="units_command", metavar="操作", required=True, parser_class=ChineseArgumentParser
-    )
+
+def units_commands(units_parser: ChineseArgumentParser) -> None:
+    units = subcommands(units_parser, "units_command")
     unit_list = leaf_command(units, "list", "列出某届代表大会的选举单位和名额")
     body_options(unit_list)
     json_option(unit_list)

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.parser import ChineseArgumentParser, iso_date, json_option, leaf_command
+from desktop.cli.parser import (
+    ChineseArgumentParser,
+    iso_date,
+    json_option,
+    leaf_command,
+    subcommands,
+)
 
 # register → (Chinese name, the draft's fields as (field, kind, required)); `kind` is how the
 # option is read: text, int, date, bool, a choice (tuple of words) or ref:<what> (a name or id).
@@ -174,13 +180,8 @@ def option_of(field: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-def add_register_commands(commands: argparse._SubParsersAction[ChineseArgumentParser]) -> None:
-    registers = commands.add_parser("registers", help="组织建设台账").add_subparsers(
-        dest="registers_register",
-        metavar="台账",
-        required=True,
-        parser_class=ChineseArgumentParser,
-    )
+def register_commands(registers_parser: ChineseArgumentParser) -> None:
+    registers = subcommands(registers_parser, "registers_register", "台账")
     for register, (title, fields) in REGISTER_FIELDS.items():
         actions = registers.add_parser(register, help=title).add_subparsers(
             # The action is what the dispatch table keys on: ("registers", "list") …

@@ -77,10 +77,10 @@ def test_help_shows_the_commands(capsys):
 def test_no_subcommand_asks_for_the_window_and_gui_takes_smoke(tmp_path):
     from desktop.cli.app import GuiRequest, run
 
-    plain = run(["--user", "alice"], "0")
+    plain = run(["--user", "alice"], lambda: "0")
     assert isinstance(plain, GuiRequest)
     assert (plain.settings.user, plain.smoke) == ("alice", None)
-    smoke = run(["gui", "--smoke", str(tmp_path / "s.png"), "--user", "bob"], "0")
+    smoke = run(["gui", "--smoke", str(tmp_path / "s.png"), "--user", "bob"], lambda: "0")
     assert isinstance(smoke, GuiRequest)
     assert (smoke.settings.user, smoke.smoke) == ("bob", tmp_path / "s.png")
 

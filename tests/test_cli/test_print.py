@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 
-from desktop.cli.parser import PRINTABLE_PAPERS
+from desktop.cli.parser_work import PRINTABLE_PAPERS
 from models.services.papers.contracts import PAPERS
 from tests.test_documents.conftest import pdf_text, poppler
 

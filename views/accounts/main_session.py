@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from views.accounts.session import SignInGate
+from views.qt_values import set_shortcut
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Signal
@@ -94,7 +94,7 @@ class MainSession(_Host):
 
     def _build_account_actions(self) -> None:
         self.accounts_action = QAction(self.tr("账户与权限(&A)…"), self)
-        self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        set_shortcut(self.accounts_action, QKeySequence("Ctrl+Shift+A"))
         self._tip(self.accounts_action, self.tr("账户、角色、密码，以及本数据库是否须登录使用"))
         self.accounts_action.triggered.connect(self.open_accounts)
         self.addAction(self.accounts_action)
@@ -231,6 +231,8 @@ class MainSession(_Host):
         gate, ctx = self.gate, self.ctx
         if gate is None or ctx is None:
             return
+        from PySide6.QtCore import Qt  # not at import: see views/qt_values.py
+
         windows = [
             child
             for child in self.findChildren(

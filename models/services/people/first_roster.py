@@ -37,6 +37,7 @@ from models.domain.vocabulary import (
 from models.services.people._roster_rows import member_entry, person_fields
 from models.services.people.contracts import FirstRoster, RosterEntry, TermRow, preferred_term
 from models.store.revisions import REVISIONS
+from models.store.sqlite_url import PLAIN_SQLITE, quick_sqlite_path
 
 # The body the navigation shows first, and the setting that asks everyone to sign in
 # (unit_of_work.SIGN_IN_REQUIRED; a test keeps them equal).
@@ -81,7 +82,7 @@ def driver_sql(sql: str, backend: str) -> str:
 def read_first_roster(url: str) -> FirstRoster | None:
     """The first roster, or None: then the normal path shows it (see the module's note)."""
     try:
-        if url.startswith("sqlite:///"):
+        if url.startswith(PLAIN_SQLITE):
             return _from_sqlite(url)
         if url.startswith("postgresql+psycopg://"):
             return _from_postgresql(url)
@@ -112,11 +113,10 @@ def first_roster(run: Run) -> FirstRoster | None:
 
 def sqlite_file(url: str) -> Path | None:
     """The existing file behind a plain sqlite:///PATH URL (as SQLAlchemy reads it), else None."""
-    database = unquote(url[len("sqlite:///") :])
-    if not database or "?" in url or database == ":memory:" or database.startswith("file:"):
+    if not url.startswith(PLAIN_SQLITE) or "?" in url:  # nothing that needs SQLAlchemy to read
         return None
-    path = Path(database)
-    return path if path.is_file() else None
+    path = quick_sqlite_path(url)
+    return path if path is not None and path.is_file() else None
 
 
 def _from_sqlite(url: str) -> FirstRoster | None:
