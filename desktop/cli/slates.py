@@ -158,6 +158,11 @@ def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int
         print_json(data)
     else:
         print_report(f"{body_display_name(BodyKind(args.body))}名单检查：{args.file}", data)
+    if getattr(args, "own_process", False):
+        from desktop.cli.app import end_process
+
+        # The sheet, its records and the report are left for the process's end to drop.
+        end_process(code)
     return code
 
 
