@@ -18,12 +18,14 @@ def app_version() -> str:
         return "0.0.0"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `yishi ARGV`; every failure is a message and an exit code, never a traceback."""
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
+    """Run `yishi ARGV`; every failure is a message and an exit code, never a traceback.
+    `own_process`: the process ends with the command (`console_main`), so a command may end it
+    itself once its output is out; not when main is called inside another program or a test."""
     from desktop.cli.app import GuiRequest, failed, run
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    outcome = run(arguments, app_version)
+    outcome = run(arguments, app_version, own_process=own_process)
     if isinstance(outcome, GuiRequest):
         try:
             # Imported by name so that the headless commands never load Qt.
@@ -40,7 +42,7 @@ def console_main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    code = main()
+    code = main(own_process=True)
     try:
         # What is still buffered goes out now, where a closed pipe can be caught.
         sys.stdout.flush()

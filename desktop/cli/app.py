@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from desktop.cli.parser import UsageError, build_parser
 from desktop.settings import StartupSettings
@@ -95,19 +97,24 @@ class GuiRequest:
     smoke: Path | None
 
 
-def run(argv: Sequence[str], version: Callable[[], str]) -> int | GuiRequest:
+def run(
+    argv: Sequence[str], version: Callable[[], str], *, own_process: bool = False
+) -> int | GuiRequest:
     """Run a headless command, or say that the window should open; never a traceback (issue 13):
     every failure becomes a message and an exit code, an unexpected one also a crash report.
-    `version` is asked only by --version and a crash report."""
+    `version` is asked only by --version and a crash report. With `own_process` (the `yishi`
+    command itself) a command may end the process once its output is out (`end_process`)."""
     try:
-        return _dispatch(argv, version)
+        return _dispatch(argv, version, own_process)
     except (SystemExit, GeneratorExit):
         raise
     except BaseException as error:
         return failed(error, argv=argv, version=version, as_json="--json" in argv)
 
 
-def _dispatch(argv: Sequence[str], version: Callable[[], str]) -> int | GuiRequest:
+def _dispatch(
+    argv: Sequence[str], version: Callable[[], str], own_process: bool
+) -> int | GuiRequest:
     parser = build_parser(version)
     as_json = "--json" in argv
     try:
@@ -116,6 +123,7 @@ def _dispatch(argv: Sequence[str], version: Callable[[], str]) -> int | GuiReque
         from desktop.cli.output import fail
 
         return fail("bad_arguments", {"detail": str(exc)}, as_json=as_json)
+    args.own_process = own_process
     from desktop.settings import resolve
 
     settings = resolve(args.database, args.user, password_stdin=args.db_password_stdin)
@@ -198,3 +206,22 @@ def quiet_stdout() -> None:
         os.dup2(devnull, descriptor)
     finally:
         os.close(devnull)
+
+
+def end_process(code: int) -> NoReturn:
+    """End the `yishi` process now that the command's output is complete, as a normal exit would
+    but without taking every object still alive apart one by one: after check-slate that is
+    ~220,000 cells and 10,000 records, ~10 ms that nobody waits for. The exit handlers still run
+    (logging's among them) and stdout and stderr are flushed, a closed pipe ending quietly as in
+    `console_main`; the exit code is the command's."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+    atexit._run_exitfuncs()
+    from contextlib import suppress
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(AttributeError, OSError, ValueError):  # no stream (yishiw), or it went
+            stream.flush()
+    os._exit(code)

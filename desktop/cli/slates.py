@@ -13,7 +13,7 @@ from desktop.settings import DEFAULT_RULES_ID, StartupSettings
 from models.domain.composition import RuleResult, SlateReport, check_slate
 from models.domain.errors import DomainError, Level
 from models.domain.messages import message
-from models.domain.rules import FileLimits, Rules, load_file_limits, load_rules
+from models.domain.rules import FileLimits, Rules, file_limits_from, parse_rules_text, rules_from
 from models.domain.slate import RowProblem
 from models.domain.vocabulary import BodyKind, body_display_name, term_display_name
 from models.importing.collector import collector_paused
@@ -36,12 +36,13 @@ def read_file_limits(name_or_path: str | None) -> FileLimits:
 
 
 def read_rules_and_limits(name_or_path: str | None) -> tuple[Rules, FileLimits]:
-    """Both from one reading (and one whole-file check) of the rules file."""
+    """Both from one reading (and one whole-file check) of the rules file, parsed once more."""
     from models.services.federation.rules_files import read_rules_file
 
     found = read_rules_file(name_or_path or DEFAULT_RULES_ID, shipped_dir=resource_path("rules"))
-    rules = load_rules(found.content, rules_id=found.rules_id)
-    return rules, load_file_limits(found.content, rules_id=found.rules_id)
+    data = parse_rules_text(found.content, found.rules_id)
+    rules = rules_from(data, rules_id=found.rules_id)
+    return rules, file_limits_from(data, rules_id=found.rules_id)
 
 
 def problem_json(problem: RowProblem) -> dict[str, Any]:
@@ -158,6 +159,11 @@ def run_check_slate(_settings: StartupSettings, args: argparse.Namespace) -> int
         print_json(data)
     else:
         print_report(f"{body_display_name(BodyKind(args.body))}名单检查：{args.file}", data)
+    if getattr(args, "own_process", False):
+        from desktop.cli.app import end_process
+
+        # The sheet, its records and the report are left for the process's end to drop.
+        end_process(code)
     return code
 
 

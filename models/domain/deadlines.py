@@ -126,6 +126,11 @@ def load_motion_rules(text: str, *, rules_id: str = "rules") -> MotionDeadlineRu
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         _fail(rules_id, rules_id, f"TOML 语法错误：{exc}")
+    return motion_rules_from(data, rules_id=rules_id)
+
+
+def motion_rules_from(data: Mapping[str, Any], *, rules_id: str = "rules") -> MotionDeadlineRules:
+    """The same from the file already parsed (`data` is only read), for a whole-file check."""
     motions = data.get("motions", {})
     if not isinstance(motions, dict):
         _fail(rules_id, "motions", "应为表 [motions]")

@@ -115,6 +115,11 @@ def load_decision_rules(text: str, *, rules_id: str = "rules") -> DecisionRules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         rules_fail(rules_id, rules_id, f"TOML 语法错误：{exc}")
+    return decision_rules_from(data, rules_id=rules_id)
+
+
+def decision_rules_from(data: Mapping[str, Any], *, rules_id: str = "rules") -> DecisionRules:
+    """The same from the file already parsed (`data` is only read), for a whole-file check."""
     section = data.get("decisions", {})
     if not isinstance(section, dict):
         rules_fail(rules_id, "decisions", "应为表 [decisions]")

@@ -111,6 +111,11 @@ def load_quorum_rules(text: str, *, rules_id: str = "rules") -> MeetingRules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         rules_fail(rules_id, rules_id, f"TOML 语法错误：{exc}")
+    return quorum_rules_from(data, rules_id=rules_id)
+
+
+def quorum_rules_from(data: Mapping[str, Any], *, rules_id: str = "rules") -> MeetingRules:
+    """The same from the file already parsed (`data` is only read), for a whole-file check."""
     meetings = data.get("meetings", {})
     if not isinstance(meetings, dict):
         rules_fail(rules_id, "meetings", "应为表 [meetings]")
