@@ -5,10 +5,14 @@ back to a savepoint; migration and concurrency tests get a fresh database (file 
 The demo is built once per backend per session (it takes seconds): an SQLite file that window and
 command-line tests copy, and one database per backend that service tests read through a connection
 rolled back after each test, so a test that writes leaves nothing behind.
+
+The suite runs in several processes (pytest-xdist, pyproject.toml): "session" means one worker's
+session, each with its own tmp folders and its own PostgreSQL database on the server.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import uuid
@@ -41,7 +45,25 @@ if TYPE_CHECKING:
 sys.dont_write_bytecode = False  # this process too (see PYTHONDONTWRITEBYTECODE above)
 
 DEMO_USER = "demo-clerk"  # who builds the session's demo; the change log says so
-PG_URL = os.environ.get("YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# The server's database named by YISHI_TEST_PG_URL; a serial run works in it directly.
+PG_SERVER_URL = os.environ.get(
+    "YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+# Under pytest-xdist each worker (gw0, gw1, …) gets a database of its own on the same server
+# (test_gw0, …), made afresh at its session start, so that workers never meet in a schema and a
+# crashed run's leftovers go with the next run. Login and group roles are server-wide: the tests
+# that make logins name them uniquely (accounts_office.py).
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def _worker_url(server_url: str, worker: str) -> str:
+    if not worker:
+        return server_url
+    url = make_url(server_url)
+    return url.set(database=f"{url.database}_{worker}").render_as_string(hide_password=False)
+
+
+PG_URL = _worker_url(PG_SERVER_URL, XDIST_WORKER)
 BACKENDS = ["sqlite", "postgresql"]
 
 
@@ -71,9 +93,12 @@ def _private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     patch.undo()
 
 
+@functools.cache
 def _postgres_reachable() -> str | None:
-    """None when PostgreSQL answers, else why not."""
+    """None when PostgreSQL answers (and this worker's database is made), else why not."""
     try:
+        if PG_URL != PG_SERVER_URL:
+            _recreate_worker_database()
         engine = create_engine(PG_URL)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -81,6 +106,18 @@ def _postgres_reachable() -> str | None:
         return None
     except Exception as exc:
         return f"PostgreSQL at {PG_URL} unreachable: {str(exc).splitlines()[0]}"
+
+
+def _recreate_worker_database() -> None:
+    """DROP and CREATE this worker's database, from a connection to the server's own."""
+    name = make_url(PG_URL).database
+    server = create_engine(PG_SERVER_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        server.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +147,7 @@ class FreshDatabases:
         if backend == "sqlite":
             return f"sqlite:///{self.tmp_path / f'yishi-{uuid.uuid4().hex[:8]}.sqlite3'}"
         schema = f"yishi_t_{uuid.uuid4().hex[:12]}"
+        _postgres_reachable()  # this worker's database exists before its first schema
         admin = create_engine(PG_URL)
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
