@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 # Before anything can create a QApplication: without a screen Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +33,11 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+
+try:
+    import fcntl
+except ImportError:  # Windows: each worker builds what the others would have shared
+    fcntl = None  # type: ignore[assignment]
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -65,6 +71,7 @@ def _worker_url(server_url: str, worker: str) -> str:
 
 PG_URL = _worker_url(PG_SERVER_URL, XDIST_WORKER)
 BACKENDS = ["sqlite", "postgresql"]
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -240,11 +247,38 @@ class SqliteDemo:
     summary: DemoSummary
 
 
-@pytest.fixture(scope="session")
-def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]
+) -> T:
+    """build(folder) once for the whole run, however many workers: the first worker to ask
+    builds into a folder they all see, holding a lock the others wait on, and leaves the
+    (pickled) answer there. What is built must only be read or copied, never written in place.
+    A worker whose builder died before finishing builds it again itself."""
+    base = tmp_path_factory.getbasetemp()
+    if fcntl is None:
+        return build(tmp_path_factory.mktemp(name))
+    # Under xdist every worker's basetemp (…/pytest-N/popen-gw0) sits in this run's folder.
+    folder = (base.parent if XDIST_WORKER else base) / f"once-{name}"
+    folder.mkdir(exist_ok=True)
+    answer = folder / "answer.pickle"
+    with open(folder / "lock", "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if answer.exists():
+            value: T = pickle.loads(answer.read_bytes())
+            return value
+        value = build(folder)
+        written = folder / "answer.pickle.part"
+        written.write_bytes(pickle.dumps(value))
+        os.replace(written, answer)
+        return value
+
+
+def _build_sqlite_demo(folder: Path) -> SqliteDemo:
     from models.demo.builder import build_demo  # the demo drags in every service: only when used
 
-    path = tmp_path_factory.mktemp("demo-sqlite") / "demo.sqlite3"
+    path = folder / "demo.sqlite3"
+    for left in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        left.unlink(missing_ok=True)  # what a worker killed mid-build left
     engine = create_database_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
     summary = build_demo(Database(engine), user=DEMO_USER)
@@ -252,6 +286,11 @@ def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
     # Disposing checkpointed and removed the WAL: the main file alone is the database.
     assert not Path(f"{path}-wal").exists()
     return SqliteDemo(path, summary)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
+    return built_once(tmp_path_factory, "demo-sqlite", _build_sqlite_demo)
 
 
 @pytest.fixture(scope="session")
