@@ -253,7 +253,8 @@ def built_once(
     """build(folder) once for the whole run, however many workers: the first worker to ask
     builds into a folder they all see, holding a lock the others wait on, and leaves the
     (pickled) answer there. What is built must only be read or copied, never written in place.
-    A worker whose builder died before finishing builds it again itself."""
+    A worker whose builder died before finishing builds it again itself, into an emptied folder
+    (build writes files only)."""
     base = tmp_path_factory.getbasetemp()
     if fcntl is None:
         return build(tmp_path_factory.mktemp(name))
@@ -266,6 +267,9 @@ def built_once(
         if answer.exists():
             value: T = pickle.loads(answer.read_bytes())
             return value
+        for left in folder.iterdir():  # what a worker killed mid-build left
+            if left.name != "lock":
+                left.unlink()
         value = build(folder)
         written = folder / "answer.pickle.part"
         written.write_bytes(pickle.dumps(value))
@@ -277,8 +281,6 @@ def _build_sqlite_demo(folder: Path) -> SqliteDemo:
     from models.demo.builder import build_demo  # the demo drags in every service: only when used
 
     path = folder / "demo.sqlite3"
-    for left in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        left.unlink(missing_ok=True)  # what a worker killed mid-build left
     engine = create_database_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
     summary = build_demo(Database(engine), user=DEMO_USER)

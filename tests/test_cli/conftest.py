@@ -41,8 +41,6 @@ class DemoTemplate:
 
 def _build_demo_template(folder: Path) -> DemoTemplate:
     path = folder / "demo.sqlite3"
-    for left in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        left.unlink(missing_ok=True)  # what a worker killed mid-build left
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--database", sqlite_url(path), "--user", "alice", "demo"])
