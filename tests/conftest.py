@@ -5,18 +5,23 @@ back to a savepoint; migration and concurrency tests get a fresh database (file 
 The demo is built once per backend per session (it takes seconds): an SQLite file that window and
 command-line tests copy, and one database per backend that service tests read through a connection
 rolled back after each test, so a test that writes leaves nothing behind.
+
+The suite runs in several processes (pytest-xdist, pyproject.toml): "session" means one worker's
+session, each with its own tmp folders and its own PostgreSQL database on the server.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import pickle
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 # Before anything can create a QApplication: without a screen Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,6 +33,11 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+
+try:
+    import fcntl
+except ImportError:  # Windows: each worker builds what the others would have shared
+    fcntl = None  # type: ignore[assignment]
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -41,8 +51,27 @@ if TYPE_CHECKING:
 sys.dont_write_bytecode = False  # this process too (see PYTHONDONTWRITEBYTECODE above)
 
 DEMO_USER = "demo-clerk"  # who builds the session's demo; the change log says so
-PG_URL = os.environ.get("YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# The server's database named by YISHI_TEST_PG_URL; a serial run works in it directly.
+PG_SERVER_URL = os.environ.get(
+    "YISHI_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+# Under pytest-xdist each worker (gw0, gw1, …) gets a database of its own on the same server
+# (test_gw0, …), made afresh at its session start, so that workers never meet in a schema and a
+# crashed run's leftovers go with the next run. Login and group roles are server-wide: the tests
+# that make logins name them uniquely (accounts_office.py).
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def _worker_url(server_url: str, worker: str) -> str:
+    if not worker:
+        return server_url
+    url = make_url(server_url)
+    return url.set(database=f"{url.database}_{worker}").render_as_string(hide_password=False)
+
+
+PG_URL = _worker_url(PG_SERVER_URL, XDIST_WORKER)
 BACKENDS = ["sqlite", "postgresql"]
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -71,9 +100,12 @@ def _private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     patch.undo()
 
 
+@functools.cache
 def _postgres_reachable() -> str | None:
-    """None when PostgreSQL answers, else why not."""
+    """None when PostgreSQL answers (and this worker's database is made), else why not."""
     try:
+        if PG_URL != PG_SERVER_URL:
+            _recreate_worker_database()
         engine = create_engine(PG_URL)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -81,6 +113,18 @@ def _postgres_reachable() -> str | None:
         return None
     except Exception as exc:
         return f"PostgreSQL at {PG_URL} unreachable: {str(exc).splitlines()[0]}"
+
+
+def _recreate_worker_database() -> None:
+    """DROP and CREATE this worker's database, from a connection to the server's own."""
+    name = make_url(PG_URL).database
+    server = create_engine(PG_SERVER_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        server.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +154,7 @@ class FreshDatabases:
         if backend == "sqlite":
             return f"sqlite:///{self.tmp_path / f'yishi-{uuid.uuid4().hex[:8]}.sqlite3'}"
         schema = f"yishi_t_{uuid.uuid4().hex[:12]}"
+        _postgres_reachable()  # this worker's database exists before its first schema
         admin = create_engine(PG_URL)
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -202,11 +247,40 @@ class SqliteDemo:
     summary: DemoSummary
 
 
-@pytest.fixture(scope="session")
-def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]
+) -> T:
+    """build(folder) once for the whole run, however many workers: the first worker to ask
+    builds into a folder they all see, holding a lock the others wait on, and leaves the
+    (pickled) answer there. What is built must only be read or copied, never written in place.
+    A worker whose builder died before finishing builds it again itself, into an emptied folder
+    (build writes files only)."""
+    base = tmp_path_factory.getbasetemp()
+    if fcntl is None:
+        return build(tmp_path_factory.mktemp(name))
+    # Under xdist every worker's basetemp (…/pytest-N/popen-gw0) sits in this run's folder.
+    folder = (base.parent if XDIST_WORKER else base) / f"once-{name}"
+    folder.mkdir(exist_ok=True)
+    answer = folder / "answer.pickle"
+    with open(folder / "lock", "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if answer.exists():
+            value: T = pickle.loads(answer.read_bytes())
+            return value
+        for left in folder.iterdir():  # what a worker killed mid-build left
+            if left.name != "lock":
+                left.unlink()
+        value = build(folder)
+        written = folder / "answer.pickle.part"
+        written.write_bytes(pickle.dumps(value))
+        os.replace(written, answer)
+        return value
+
+
+def _build_sqlite_demo(folder: Path) -> SqliteDemo:
     from models.demo.builder import build_demo  # the demo drags in every service: only when used
 
-    path = tmp_path_factory.mktemp("demo-sqlite") / "demo.sqlite3"
+    path = folder / "demo.sqlite3"
     engine = create_database_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
     summary = build_demo(Database(engine), user=DEMO_USER)
@@ -214,6 +288,11 @@ def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
     # Disposing checkpointed and removed the WAL: the main file alone is the database.
     assert not Path(f"{path}-wal").exists()
     return SqliteDemo(path, summary)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> SqliteDemo:
+    return built_once(tmp_path_factory, "demo-sqlite", _build_sqlite_demo)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import built_once
 
 from desktop.__main__ import main
 
@@ -38,10 +39,8 @@ class DemoTemplate:
     user: str
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
-    """The demo built once by `yishi --database URL --user alice demo`, with what it printed."""
-    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+def _build_demo_template(folder: Path) -> DemoTemplate:
+    path = folder / "demo.sqlite3"
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--database", sqlite_url(path), "--user", "alice", "demo"])
@@ -49,6 +48,13 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
     # alone is the whole database and can be copied.
     assert not Path(f"{path}-wal").exists()
     return DemoTemplate(path=path, code=code, out=out.getvalue(), err=err.getvalue(), user="alice")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
+    """The demo built once by `yishi --database URL --user alice demo`, with what it printed
+    (once for the whole run: tests/conftest.py built_once)."""
+    return built_once(tmp_path_factory, "demo-template", _build_demo_template)
 
 
 @dataclass(frozen=True)
