@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,6 +80,21 @@ class _Numbers(pdfdoc.PDFArray):  # type: ignore[misc]
         return b"[ " + b" \n  ".join(lines) + b" ]"
 
 
+class _GlyphFlate(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]
+    """Flate for an embedded subset: Huffman coding alone, no string matching. Glyph outlines
+    have few repeats for it to find: a subset comes out about 6 % larger than at level 3 in well
+    under half the time (deflating the subsets was a third of each letter's time). Any reader
+    inflates it like any other Flate stream."""
+
+    def encode(self, text: Any) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        squeezer = zlib.compressobj(1, zlib.DEFLATED, zlib.MAX_WBITS, 9, zlib.Z_HUFFMAN_ONLY)
+        return squeezer.compress(data) + squeezer.flush()
+
+
+_GLYPH_FLATE = _GlyphFlate()
+
+
 class UnicodeTTFont(TTFont):  # type: ignore[misc]
     """A TTFont whose subsets' ToUnicode maps name characters beyond the BMP correctly, so that
     copying or searching 𬌗 or 𠮷 in the PDF finds the character itself."""
@@ -119,10 +135,13 @@ class UnicodeTTFont(TTFont):  # type: ignore[misc]
             if isinstance(widths, pdfdoc.PDFArray) and not isinstance(widths, _Numbers):
                 font.Widths = _Numbers(widths.sequence)
         for n, subset in enumerate(subsets):
-            if all(code <= 0xFFFF for code in subset):
-                continue  # reportlab's map is right for these
             base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             base_name = base.decode("pdfdoc")
+            font_file = doc.idToObject[f"fontFile:{self.face.filename}({base_name})"]
+            if font_file.filters:  # compressed (always, for our documents)
+                font_file.filters = [_GLYPH_FLATE]
+            if all(code <= 0xFFFF for code in subset):
+                continue  # reportlab's map is right for these
             stream = doc.idToObject["toUnicodeCMap:" + base_name]
             stream.content = to_unicode_cmap(base_name, subset)
 
