@@ -209,10 +209,18 @@ class FontSet:
     def font_name(self, role: Role) -> str:
         return self._role(role).name
 
-    def read_role_faces(self) -> FontSet:
-        """Read every role's face now (say, before forking workers that will all need them)."""
-        for path in self._role_paths.values():
-            self._face(path)
+    def read_role_faces(self, roles: Iterable[Role] | None = None) -> FontSet:
+        """Read the faces of `roles` (by default every role's) now: say, in a worker waiting
+        for the letters it will draw in them."""
+        for role in self._role_paths if roles is None else roles:
+            self._role(role)
+        return self
+
+    def read_faces_for(self, text: str, role: Role) -> FontSet:
+        """Read now every face that drawing `text` in `role` needs (the fallback for a rare
+        name): say, in a worker about to fork others that will draw it."""
+        for char in set(text):
+            self.font_for(char, role)
         return self
 
     def font_for(self, char: str, role: Role) -> str:

@@ -89,3 +89,10 @@ def test_subsets_deflated_by_huffman_alone_inflate_to_the_same_fonts(
     assert fast_fonts == plain_fonts
     assert all(length == len(data) for length, data in fast_fonts)
     assert pdf_text(fast) == pdf_text(plain)
+
+
+def test_a_batch_drawing_a_rare_name_reads_its_face_before_the_other_workers_fork():
+    fonts = FontSet(FONTS)
+    fonts.read_faces_for("议事𬌗", "fang")
+    assert sorted(p.stem for p in fonts._faces) == ["FandolFang-Regular", "NotoSerifSC-Regular"]
+    assert fonts.font_for("𬌗", "fang") == "NotoSerifSC-Regular"
