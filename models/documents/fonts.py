@@ -180,6 +180,7 @@ class FontSet:
         self._widths: dict[tuple[str, str], float] = {}  # (char, role) → advance per point
         self._font_for: dict[tuple[str, str], str] = {}
         self._drawable: dict[str, bool] = {}
+        self._cells: dict[tuple[str, float, float], Callable[[str], float]] = {}
 
     def _face(self, path: Path) -> _Face:
         face = self._faces.get(path)
@@ -282,12 +283,22 @@ class FontSet:
 
     def cells(self, role: Role, size: float, pitch: float) -> Callable[[str], float]:
         """A width function for break_lines: a character's advance plus the tracking that makes a
-        full-width glyph exactly one `pitch`, in cells of that pitch."""
-        tracking = pitch - size
+        full-width glyph exactly one `pitch`, in cells of that pitch. One function per role, size
+        and pitch for the batch, remembering each character's answer (the same arithmetic)."""
+        key = (role, size, pitch)
+        width_of = self._cells.get(key)
+        if width_of is None:
+            tracking = pitch - size
+            known: dict[str, float] = {}
+            advance = self.advance
 
-        def width_of(char: str) -> float:
-            return (self.advance(char, role, size) + tracking) / pitch
+            def width_of(char: str) -> float:
+                cells = known.get(char)
+                if cells is None:
+                    cells = known[char] = (advance(char, role, size) + tracking) / pitch
+                return cells
 
+            self._cells[key] = width_of
         return width_of
 
 

@@ -96,3 +96,13 @@ def test_a_batch_drawing_a_rare_name_reads_its_face_before_the_other_workers_for
     fonts.read_faces_for("议事𬌗", "fang")
     assert sorted(p.stem for p in fonts._faces) == ["FandolFang-Regular", "NotoSerifSC-Regular"]
     assert fonts.font_for("𬌗", "fang") == "NotoSerifSC-Regular"
+
+
+@pytest.mark.parametrize(("role", "size", "pitch"), [("fang", 16, 16.5), ("title", 22, 22)])
+def test_the_remembered_cell_widths_are_the_widths_measured(role, size, pitch) -> None:
+    fonts = FontSet(FONTS)
+    width_of = fonts.cells(role, size, pitch)
+    assert fonts.cells(role, size, pitch) is width_of  # one function for the batch
+    tracking = pitch - size
+    for char in "议事规则，第1条 A𬌗—" * 2:  # twice: the second answers are remembered ones
+        assert width_of(char) == (fonts.advance(char, role, size) + tracking) / pitch
