@@ -25,13 +25,15 @@ from collections.abc import Generator, Sequence
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.documents.fonts import Role, load_fonts
 from models.documents.paper import Paper, texts
 from models.domain.errors import DomainError, Problem
 from models.services.papers._writing import write_document
 from models.services.papers.contracts import PaperFormat
+
+if TYPE_CHECKING:
+    from models.documents.fonts import Role
 
 # A batch this big or bigger is spread over the cores; below it a pool costs more than it saves.
 POOL_FROM = 16
@@ -103,6 +105,9 @@ class Writers:
             self._result_out.send(message)
 
     def _first_worker(self, roles: tuple[Role, ...]) -> None:
+        # reportlab (≈ 40 ms to import) is imported here, while the caller reads the letters.
+        from models.documents.fonts import load_fonts
+
         # A missing font file is refused by the first paper that needs it, as without a pool.
         with contextlib.suppress(OSError):
             if self.fmt == PaperFormat.PDF:

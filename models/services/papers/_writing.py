@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.documents.fonts import load_fonts
 from models.documents.paper import Chart, Paper
-from models.documents.pdf_writer import write_pdf, write_pdfs
 from models.domain.errors import Problem
 from models.services.papers._common import bad_arguments
 from models.services.papers.contracts import PaperFormat
@@ -14,6 +12,9 @@ from models.services.papers.contracts import PaperFormat
 
 def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) -> list[Problem]:
     """Write an already built paper; returns the problems (characters no shipped face can draw)."""
+    # reportlab (≈ 40 ms) is imported by whoever writes: a batch's workers, not the caller.
+    from models.documents.fonts import load_fonts
+
     if fmt == PaperFormat.PDF or any(isinstance(b, Chart) for b in paper.blocks):
         load_fonts(fonts_dir)  # a missing font file is the installation's fault, not the path's
     try:
@@ -24,6 +25,8 @@ def write_document(paper: Paper, fmt: PaperFormat, path: Path, fonts_dir: Path) 
             write_xlsx(paper, path)
             return []
         if fmt == PaperFormat.PDF:
+            from models.documents.pdf_writer import write_pdf
+
             return write_pdf(paper, path, fonts_dir=fonts_dir)
         from models.documents.docx_writer import write_docx
 
@@ -41,6 +44,9 @@ def write_combined_pdf(
     papers: list[Paper], path: Path, fonts_dir: Path, *, title: str
 ) -> list[list[Problem]]:
     """Several built papers in one PDF, each from a new page; the problems paper by paper."""
+    from models.documents.fonts import load_fonts
+    from models.documents.pdf_writer import write_pdfs
+
     load_fonts(fonts_dir)
     try:
         return write_pdfs(papers, path, title=title, fonts_dir=fonts_dir)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.documents.fonts import Role
 from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
 from models.domain.errors import DomainError
@@ -37,6 +37,9 @@ from models.services.papers.queries import (
     resolve_format,
 )
 from models.store.unit_of_work import Database
+
+if TYPE_CHECKING:  # reportlab is imported by the writing processes, not here
+    from models.documents.fonts import Role
 
 # The faces a 答复函 is drawn in: 仿宋 body, the title's bold Song, the Song page numbers.
 LETTER_FACES: tuple[Role, ...] = ("fang", "title", "song")
