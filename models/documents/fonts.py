@@ -323,9 +323,12 @@ _SEGMENT = re.compile(r"[^、，,；;：:\s（）()。]+")
 
 def glyph_warnings(texts: Iterable[str], fonts: FontSet) -> list[Problem]:
     """One `glyph_missing` warning per name (or phrase) that has a character no face can draw."""
+    pieces = list(texts)
+    if not fonts.missing_characters("".join(pieces)):
+        return []  # the usual case: every character drawable, no segment to look at
     seen: set[str] = set()
     out: list[Problem] = []
-    for text in texts:
+    for text in pieces:
         for segment in _SEGMENT.findall(text):
             missing = fonts.missing_characters(segment)
             if missing and segment not in seen:
