@@ -162,6 +162,7 @@ class Writers:
         if self._results in ready or self._results.poll():
             message: tuple[str, int, Any] = self._results.recv()
             return message
+        self.first.join()  # it has ended: reap it for its exit code
         return ("lost", -1, self.first.exitcode)
 
     def write(self, jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
