@@ -224,6 +224,12 @@ class FontSet:
             self.font_for(char, role)
         return self
 
+    def needs_fallback(self, text: str, role: Role) -> bool:
+        """Whether drawing `text` in `role` needs a face other than the role's (say, the Noto
+        fallback for a rare name), without reading any."""
+        chars = self._role(role).chars
+        return any(ord(c) not in chars and not _ignorable(c) for c in set(text))
+
     def font_for(self, char: str, role: Role) -> str:
         """The role's face when it has the glyph, else the first fallback that has it."""
         key = (char, role)

@@ -93,6 +93,8 @@ def test_subsets_deflated_by_huffman_alone_inflate_to_the_same_fonts(
 
 def test_a_batch_drawing_a_rare_name_reads_its_face_before_the_other_workers_fork():
     fonts = FontSet(FONTS)
+    assert not fonts.needs_fallback("议事规则 A、", "fang") and fonts.needs_fallback("王𬌗", "fang")
+    assert [p.stem for p in fonts._faces] == ["FandolFang-Regular"]  # asking reads no fallback
     fonts.read_faces_for("议事𬌗", "fang")
     assert sorted(p.stem for p in fonts._faces) == ["FandolFang-Regular", "NotoSerifSC-Regular"]
     assert fonts.font_for("𬌗", "fang") == "NotoSerifSC-Regular"
