@@ -102,9 +102,10 @@ class Writers:
 
     def __exit__(self, *exc: object) -> None:
         if self.first is not None:
-            if self.first.is_alive() and not self._stop.is_set():
-                with contextlib.suppress(OSError):
-                    self._batch_out.send(None)  # no batch for it: it stops after its warm-up
+            if not self._stop.is_set():
+                # No batch was sent (too small, none, or refused): it has only been reading
+                # faces, so it is stopped rather than waited for.
+                self.first.kill()
             self.first.join()
             self.first = None
 
@@ -126,9 +127,7 @@ class Writers:
                 from models.documents.docx_writer import read_template
 
                 read_template()
-        jobs: list[Job] | None = self._batch_in.recv()
-        if jobs is None:
-            return
+        jobs: list[Job] = self._batch_in.recv()
         chunks = range((len(jobs) + CHUNK - 1) // CHUNK)
         rare: list[int] = []  # the chunks with a character the role's face lacks
         fonts = None
