@@ -92,6 +92,11 @@ def _template() -> Document:
     return docx.Document()
 
 
+def read_template() -> None:
+    """Parse the template now (say, in a worker waiting for the papers it will write)."""
+    _template()
+
+
 class _Writer:
     def __init__(self, paper: Paper, faces: Faces, fonts: FontSet | None = None) -> None:
         self.paper = paper

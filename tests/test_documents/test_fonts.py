@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from models.documents.fonts import glyph_warnings, load_fonts, missing_characters
+from models.documents.fonts import _SEGMENT, glyph_warnings, load_fonts, missing_characters
 from models.domain.errors import Level, Problem
 
 RARE = "堃玥喆赟䶮"
@@ -55,3 +57,22 @@ def test_warning_names_the_person_not_the_whole_line(fonts_dir: Path) -> None:
 def test_a_folder_without_the_faces_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         load_fonts(tmp_path)
+
+
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="王李张议事、，：( ）\n" + RARE + NOWHERE + "\U000f0001", max_size=12)
+    )
+)
+def test_a_paper_without_a_missing_character_is_told_so_without_looking_at_its_names(
+    texts: list[str],
+) -> None:
+    """The shortcut (no character missing: no warning) gives what the name-by-name scan gives."""
+    fonts = load_fonts(FONTS)
+    by_name = [s for t in texts for s in _SEGMENT.findall(t) if fonts.missing_characters(s)]
+    warnings = glyph_warnings(texts, fonts)
+    assert {w.params["context"] for w in warnings} == set(by_name)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import zlib
 from pathlib import Path
 
 import pytest
 from reportlab.pdfbase import pdfdoc
 
+from models.documents import fonts as fonts_module
 from models.documents.fonts import FontSet, _Numbers, load_fonts
 from models.documents.paper import Paper, Paragraph
 from models.documents.pdf_writer import write_pdf
@@ -62,3 +65,46 @@ def test_role_faces_can_be_read_ahead() -> None:
                                "FandolKai-Regular.ttf", "FandolSong-Regular.ttf",
                                "FandolSong-Bold.ttf")
     )  # fmt: skip
+
+
+def _font_files(pdf: bytes) -> list[tuple[int, bytes]]:
+    """Each embedded subset (FontFile2) of a PDF as (its /Length1, its bytes inflated)."""
+    found = re.finditer(rb"/Length (\d+) /Length1 (\d+)\n>>\nstream\r?\n", pdf)
+    return [(int(m[2]), zlib.decompress(pdf[m.end() : m.end() + int(m[1])])) for m in found]
+
+
+def test_subsets_deflated_by_huffman_alone_inflate_to_the_same_fonts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paper = Paper(
+        title="关于加强无障碍环境建设提案的答复",
+        blocks=(Paragraph("议事规则第一条𬌗𠮷，" * 40), Paragraph("—2— ABC 123")),
+    )
+    fast, plain = tmp_path / "fast.pdf", tmp_path / "plain.pdf"
+    write_pdf(paper, fast, fonts_dir=FONTS)
+    monkeypatch.setattr(fonts_module, "_GLYPH_FLATE", pdfdoc.PDFStreamFilterZCompress())
+    write_pdf(paper, plain, fonts_dir=FONTS)
+    fast_fonts, plain_fonts = _font_files(fast.read_bytes()), _font_files(plain.read_bytes())
+    assert len(fast_fonts) >= 3  # 仿宋, the title's Song and the Noto fallback
+    assert fast_fonts == plain_fonts
+    assert all(length == len(data) for length, data in fast_fonts)
+    assert pdf_text(fast) == pdf_text(plain)
+
+
+def test_a_batch_drawing_a_rare_name_reads_its_face_before_the_other_workers_fork():
+    fonts = FontSet(FONTS)
+    assert not fonts.needs_fallback("议事规则 A、", "fang") and fonts.needs_fallback("王𬌗", "fang")
+    assert [p.stem for p in fonts._faces] == ["FandolFang-Regular"]  # asking reads no fallback
+    fonts.read_faces_for("议事𬌗", "fang")
+    assert sorted(p.stem for p in fonts._faces) == ["FandolFang-Regular", "NotoSerifSC-Regular"]
+    assert fonts.font_for("𬌗", "fang") == "NotoSerifSC-Regular"
+
+
+@pytest.mark.parametrize(("role", "size", "pitch"), [("fang", 16, 16.5), ("title", 22, 22)])
+def test_the_remembered_cell_widths_are_the_widths_measured(role, size, pitch) -> None:
+    fonts = FontSet(FONTS)
+    width_of = fonts.cells(role, size, pitch)
+    assert fonts.cells(role, size, pitch) is width_of  # one function for the batch
+    tracking = pitch - size
+    for char in "议事规则，第1条 A𬌗—" * 2:  # twice: the second answers are remembered ones
+        assert width_of(char) == (fonts.advance(char, role, size) + tracking) / pitch

@@ -12,7 +12,7 @@ from models.domain.errors import DomainError
 from models.domain.motion_statistics import percent
 from models.entities import Motion
 from models.services.motions.queries import term_statistics
-from models.services.papers import _writing
+from models.services.papers import _pool
 from models.services.papers._motion_papers import (
     assignment_slip_data,
     motion_summary_data,
@@ -201,9 +201,9 @@ def test_term_reply_letters_are_the_letters_read_one_by_one(demo_db):
 
 def _pooled(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
     """Spread even the demo's few letters over forked workers, one letter a task."""
-    monkeypatch.setattr(_writing, "POOL_FROM", 2)
-    monkeypatch.setattr(_writing, "CHUNK", 1)
-    if _writing._pool_size(count) == 0:
+    monkeypatch.setattr(_pool, "POOL_FROM", 2)
+    monkeypatch.setattr(_pool, "CHUNK", 1)
+    if count < 2 or _pool._pool_size() == 0:
         pytest.skip("no forking pool here (one core, Windows, or other threads running)")
 
 
@@ -235,3 +235,17 @@ def test_a_pooled_batch_stops_between_two_letters_when_cancelled(demo_db, tmp_pa
     )  # fmt: skip
     assert letters.cancelled and seen == [1, 2]
     assert sorted(letters.files) == sorted(tmp_path.glob("*.pdf")) and len(letters.files) == 2
+
+
+def test_a_bug_in_a_writing_process_is_raised_not_hidden(demo_db, tmp_path, monkeypatch):
+    _pooled(monkeypatch, len(reply_letter_targets(demo_db, term=None)))
+
+    def broken(paper, fmt, path, fonts_dir):
+        raise RuntimeError("broken writer")
+
+    monkeypatch.setattr(_pool, "_write_one", broken)  # the workers are forked with it
+    with pytest.raises(RuntimeError, match="broken writer"):
+        write_reply_letters(
+            demo_db, user="clerk", term=None, fmt=PaperFormat.PDF, directory=tmp_path,
+            fonts_dir=FONTS,
+        )  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
@@ -22,12 +23,8 @@ from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
 from models.services.papers._common import bad_arguments
 from models.services.papers._motion_papers import term_reply_letters
-from models.services.papers._writing import (
-    reply_file_name,
-    write_combined_pdf,
-    write_document,
-    write_documents,
-)
+from models.services.papers._pool import Writers, write_documents
+from models.services.papers._writing import reply_file_name, write_combined_pdf, write_document
 from models.services.papers.contracts import (
     PaperFormat,
     PaperKind,
@@ -40,6 +37,12 @@ from models.services.papers.queries import (
     resolve_format,
 )
 from models.store.unit_of_work import Database
+
+if TYPE_CHECKING:  # reportlab is imported by the writing processes, not here
+    from models.documents.fonts import Role
+
+# The faces a 答复函 is drawn in: 仿宋 body, the title's bold Song, the Song page numbers.
+LETTER_FACES: tuple[Role, ...] = ("fang", "title", "song")
 
 
 def _preset(db: Database, font_preset: str | None) -> FontPreset:
@@ -134,52 +137,54 @@ def write_reply_letters(
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise bad_arguments(f"{directory} 不是文件夹")
-    letters = term_reply_letters(db, term=term)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise bad_arguments(f"无法创建文件夹 {directory}：{exc.strerror or exc}") from exc
-    jobs = [
-        (
-            replace(reply_letter_paper(data), font_preset=preset),
-            directory / f"{reply_file_name(target.number_text)}.{chosen}",
-        )
-        for target, data in letters
-    ]
-    files: list[Path] = []
-    warnings: list[str] = []
-    failures: list[tuple[str, DomainError]] = []
-    total = len(letters)
-    outcomes = write_documents(jobs, chosen, fonts_dir)
-    try:
-        for done, ((target, _data), (_paper, path)) in enumerate(
-            zip(letters, jobs, strict=True), start=1
-        ):
-            number_text = target.number_text
-            if cancelled is not None and cancelled():
-                return ReplyLetters(tuple(files), total, tuple(warnings), tuple(failures), True)
-            outcome = next(outcomes)
-            if isinstance(outcome, DomainError):
-                failures.append((number_text, outcome))
-            else:
-                warnings += [f"{number_text}：{message(p.code, p.params)}" for p in outcome]
-                files.append(path)
-            if progress is not None:
-                progress(done, total, path.name)
-    finally:
-        outcomes.close()
-    if files:
-        record_file_written(
-            db,
-            user=user,
-            action="print",
-            entity="paper",
-            entity_id=PaperKind.REPLY.value,
-            path=directory,
-            note=f"生成答复函 {len(files)} 份（{chosen.upper()}）到 {directory.name}",
-            details={"letters": len(files), "term": term, "format": str(chosen)},
-        )
-    return ReplyLetters(tuple(files), total, tuple(warnings), tuple(failures))
+    # Forked before the letters are read: the workers read a letter's faces meanwhile.
+    with Writers(chosen, fonts_dir, roles=LETTER_FACES) as writers:
+        letters = term_reply_letters(db, term=term)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise bad_arguments(f"无法创建文件夹 {directory}：{exc.strerror or exc}") from exc
+        jobs = [
+            (
+                replace(reply_letter_paper(data), font_preset=preset),
+                directory / f"{reply_file_name(target.number_text)}.{chosen}",
+            )
+            for target, data in letters
+        ]
+        files: list[Path] = []
+        warnings: list[str] = []
+        failures: list[tuple[str, DomainError]] = []
+        total = len(letters)
+        outcomes = write_documents(jobs, writers)
+        try:
+            for done, ((target, _data), (_paper, path)) in enumerate(
+                zip(letters, jobs, strict=True), start=1
+            ):
+                number_text = target.number_text
+                if cancelled is not None and cancelled():
+                    return ReplyLetters(tuple(files), total, tuple(warnings), tuple(failures), True)
+                outcome = next(outcomes)
+                if isinstance(outcome, DomainError):
+                    failures.append((number_text, outcome))
+                else:
+                    warnings += [f"{number_text}：{message(p.code, p.params)}" for p in outcome]
+                    files.append(path)
+                if progress is not None:
+                    progress(done, total, path.name)
+        finally:
+            outcomes.close()
+        if files:
+            record_file_written(
+                db,
+                user=user,
+                action="print",
+                entity="paper",
+                entity_id=PaperKind.REPLY.value,
+                path=directory,
+                note=f"生成答复函 {len(files)} 份（{chosen.upper()}）到 {directory.name}",
+                details={"letters": len(files), "term": term, "format": str(chosen)},
+            )
+        return ReplyLetters(tuple(files), total, tuple(warnings), tuple(failures))
 
 
 @guarded("papers.print")

@@ -6,16 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.documents.paper import Paper
-from models.documents.papers.assignment_slip import assignment_slip_paper
-from models.documents.papers.association_attendance import association_attendance_paper
-from models.documents.papers.decision_record import decision_record_paper
-from models.documents.papers.decision_register import decision_register_paper
-from models.documents.papers.minutes import minutes_paper
-from models.documents.papers.motion_form import blank_motion_form_paper, motion_form_paper
-from models.documents.papers.motion_summary import motion_summary_paper
-from models.documents.papers.reform_report import reform_report_paper
 from models.documents.papers.reply_letter import reply_letter_paper
-from models.documents.papers.signin import signin_paper
 from models.services.papers._common import bad_arguments
 from models.services.papers._motion_papers import (
     assignment_slip_data,
@@ -73,6 +64,15 @@ def resolve_format(path: Path, fmt: str | None, *, paper: PaperKind | None = Non
 def build_paper(db: Database, *, request: PaperRequest) -> Paper:
     """The paper as it will print, ID numbers masked (public: none at all)."""
     # The other features' papers are imported when asked for: a batch of letters needs none.
+    from models.documents.papers.assignment_slip import assignment_slip_paper
+    from models.documents.papers.association_attendance import association_attendance_paper
+    from models.documents.papers.decision_record import decision_record_paper
+    from models.documents.papers.decision_register import decision_register_paper
+    from models.documents.papers.minutes import minutes_paper
+    from models.documents.papers.motion_form import blank_motion_form_paper, motion_form_paper
+    from models.documents.papers.motion_summary import motion_summary_paper
+    from models.documents.papers.reform_report import reform_report_paper
+    from models.documents.papers.signin import signin_paper
     from models.services.papers._decision_papers import (
         decision_record_data,
         decision_register_data,
