@@ -142,16 +142,20 @@ def _dispatch(
 
                 check_file_command(settings, key, args)
             return _load(_WITH_SETTINGS[key])(settings, args)
-        # Only here: check-slate and friends never pay for importing SQLAlchemy.
-        from desktop.cli.access import check_subcommand
-        from desktop.cli.signing import open_signed_in
+        from desktop.cli.print_writers import early_writers
 
-        db, user = open_signed_in(settings, args)
-        try:
-            check_subcommand(db, user, key)
-            return _load(_WITH_DATABASE[key])(db, user, args)
-        finally:
-            db.engine.dispose()
+        # `print replies`: its first writer reads the faces while the data layer is imported.
+        with early_writers(key, args) as args.writers:
+            # Only here: check-slate and friends never pay for importing SQLAlchemy.
+            from desktop.cli.access import check_subcommand
+            from desktop.cli.signing import open_signed_in
+
+            db, user = open_signed_in(settings, args)
+            try:
+                check_subcommand(db, user, key)
+                return _load(_WITH_DATABASE[key])(db, user, args)
+            finally:
+                db.engine.dispose()
     except DomainError as error:
         return failed(error, argv=argv, version=version, as_json=getattr(args, "json", False))
 

@@ -149,6 +149,7 @@ def run_replies(db: Database, user: str, args: argparse.Namespace) -> int:
         fonts_dir=resource_path("fonts"),
         font_preset=args.fonts,
         progress=_progress,
+        writers=getattr(args, "writers", None),  # started before the data layer (app.py)
     )
     if letters.failures:
         # The first letter that could not be written decides the refusal, as it always has.

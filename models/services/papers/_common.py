@@ -15,10 +15,6 @@ DEFAULT_ORGANISATION = "区残疾人联合会"
 _PLAN_SUFFIX = "改革方案"
 
 
-def bad_arguments(detail: str) -> DomainError:
-    return DomainError("bad_arguments", detail=detail)
-
-
 def today() -> date:
     """Today in Beijing, where the papers are dated."""
     return today_local()

@@ -31,7 +31,8 @@ from models.services.decisions.contracts import (
     StepRow,
 )
 from models.services.decisions.queries import get_decision, list_decisions
-from models.services.papers._common import bad_arguments, today
+from models.services.papers._common import today
+from models.services.papers._refusal import bad_arguments
 from models.store.unit_of_work import Database
 
 HASH_DIGITS = 12  # what the record prints of a file's SHA-256

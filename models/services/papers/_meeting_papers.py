@@ -27,7 +27,8 @@ from models.services.meetings.queries import (
     list_meetings,
     prefill_attendance,
 )
-from models.services.papers._common import bad_arguments, organisation_name, today
+from models.services.papers._common import organisation_name, today
+from models.services.papers._refusal import bad_arguments
 from models.services.papers.contracts import PAPER_NAMES, PaperKind
 from models.store.unit_of_work import Database
 

@@ -24,11 +24,11 @@ from models.services.motions import _rules as dl
 from models.services.motions._replies import LetterOf, letter_of
 from models.services.motions._rows import figures_of, lead_assignment, motion_row, term_motions
 from models.services.papers._common import (
-    bad_arguments,
     organisation_contact,
     organisation_name,
     today,
 )
+from models.services.papers._refusal import bad_arguments
 from models.services.papers.contracts import PAPER_NAMES, PaperKind, ReplyLetterTarget
 from models.services.people.terms import find_term
 from models.store.unit_of_work import Database

@@ -11,7 +11,8 @@ from models.domain.composition_table import composition_table
 from models.domain.slate import SlateRecord
 from models.domain.vocabulary import BodyKind, TermStatus, chinese_ordinal
 from models.entities import Term
-from models.services.papers._common import bad_arguments, organisation_name, today
+from models.services.papers._common import organisation_name, today
+from models.services.papers._refusal import bad_arguments
 from models.services.papers.contracts import PAPER_NAMES, PaperKind
 from models.services.slates.contracts import SLATE_BODIES, TermSlate
 from models.services.slates.queries import load_term_slate, units_of_term

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from models.documents.paper import Chart, Paper
 from models.domain.errors import Problem
-from models.services.papers._common import bad_arguments
+from models.services.papers._refusal import bad_arguments
 from models.services.papers.contracts import PaperFormat
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from models.documents.paper import FontPreset
 from models.documents.papers.reply_letter import reply_letter_paper
@@ -21,9 +20,9 @@ from models.services.audit.records import record_file_written, request_details
 from models.services.common.access import check_allowed, guarded
 from models.services.common.settings import FONT_PRESETS
 from models.services.common.settings import font_preset as stored_font_preset
-from models.services.papers._common import bad_arguments
 from models.services.papers._motion_papers import term_reply_letters
-from models.services.papers._pool import Writers, write_documents
+from models.services.papers._pool import write_documents
+from models.services.papers._refusal import bad_arguments
 from models.services.papers._writing import reply_file_name, write_combined_pdf, write_document
 from models.services.papers.contracts import (
     PaperFormat,
@@ -36,13 +35,8 @@ from models.services.papers.queries import (
     parse_format,
     resolve_format,
 )
+from models.services.papers.writers import Writers, reply_letter_writers
 from models.store.unit_of_work import Database
-
-if TYPE_CHECKING:  # reportlab is imported by the writing processes, not here
-    from models.documents.fonts import Role
-
-# The faces a 答复函 is drawn in: 仿宋 body, the title's bold Song, the Song page numbers.
-LETTER_FACES: tuple[Role, ...] = ("fang", "title", "song")
 
 
 def _preset(db: Database, font_preset: str | None) -> FontPreset:
@@ -125,20 +119,25 @@ def write_reply_letters(
     font_preset: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    writers: Writers | None = None,
 ) -> ReplyLetters:
     """One 答复函 per replied or closed motion of the presidium term (a joint letter once),
     named by its numbers, into `directory` (made when missing).
 
     `progress(done, total, file name)` after each letter; `cancelled()` is asked before each one
     and stops the batch cleanly between two letters. A letter that cannot be written is kept
-    with its reason and the others are still written."""
+    with its reason and the others are still written. `writers`: started earlier by the caller
+    (`reply_letter_writers`, same format and fonts), who also stops them if this is refused
+    before writing; else started here."""
     chosen = parse_format(fmt, paper=PaperKind.REPLY)
     preset = _preset(db, font_preset)
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise bad_arguments(f"{directory} 不是文件夹")
-    # Forked before the letters are read: the workers read a letter's faces meanwhile.
-    with Writers(chosen, fonts_dir, roles=LETTER_FACES) as writers:
+    if writers is None or writers.fmt != chosen or writers.fonts_dir != fonts_dir:
+        # Forked before the letters are read: the workers read a letter's faces meanwhile.
+        writers = reply_letter_writers(chosen, fonts_dir)
+    with writers:
         letters = term_reply_letters(db, term=term)
         try:
             directory.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from models.documents.paper import Paper
 from models.documents.papers.reply_letter import reply_letter_paper
-from models.services.papers._common import bad_arguments
 from models.services.papers._motion_papers import (
     assignment_slip_data,
     blank_motion_form_names,
@@ -16,6 +15,7 @@ from models.services.papers._motion_papers import (
     reply_letter_data,
     term_letter_targets,
 )
+from models.services.papers._refusal import bad_arguments
 from models.services.papers.contracts import (
     FORMATS,
     PAPERS,
