@@ -13,10 +13,14 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 _REPORT_ATTRIBUTE = "_yishi_crash_report"
 
@@ -94,6 +98,8 @@ def describe(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成操作") -> None:
+    from PySide6.QtWidgets import QMessageBox  # see show_uncaught
+
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, describe(error), QMessageBox.StandardButton.Ok, parent
     )
@@ -103,7 +109,12 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "无�
 
 def show_uncaught(error: BaseException) -> QMessageBox:
     """An error no handler caught (a slot raised): said in a box that does not block the loop,
-    over the active window; the window keeps running."""
+    over the active window; the window keeps running.
+
+    QMessageBox is imported here, not with the module: PySide makes the class on first use
+    (~0.6 ms), and the window imports this module before its first paint."""
+    from PySide6.QtWidgets import QMessageBox
+
     parent = QApplication.activeWindow()
     title = "程序遇到意外错误"
     box = QMessageBox(
