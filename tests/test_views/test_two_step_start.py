@@ -50,9 +50,27 @@ class FirstPaint(QObject):
 first_paint = FirstPaint()
 window.installEventFilter(first_paint)
 
+# Rows can show (the first roster, read through the driver) before the data layer has loaded
+# and the actions are on: the pictures are taken once both have happened, so a slow machine
+# compares the same moment of both windows.
+def settle():
+    if "rows" in state and state.get("ready"):
+        QTimer.singleShot(300, when_idle)
+
+def when_idle():  # the work the opening queued (font preset, counts) done too
+    if window.runner.is_idle():
+        finish()
+    else:
+        QTimer.singleShot(50, when_idle)
+
 def shown(rows):
-    state["rows"] = rows
-    QTimer.singleShot(300, finish)
+    if "rows" not in state:
+        state["rows"] = rows
+        settle()
+
+def ready():
+    state["ready"] = True
+    settle()
 
 def finish():
     heading = window.navigation.topLevelItem(4)
@@ -72,6 +90,7 @@ if window.is_complete:
     complete()
 else:
     window.completed.connect(complete)
+window.database_ready.connect(ready)
 window.database_failed.connect(lambda text: app.exit(1))
 QTimer.singleShot(60_000, lambda: app.exit(1))
 code = app.exec()
