@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAccessible, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
@@ -262,6 +263,14 @@ class ModalAnswerer:
             "buttons": [b.text() for b in modal.findChildren(QAbstractButton)],
         }
         self.seen.append(record)
+        # Answered from the next turn of the event loop, not from inside this timer's slot: an
+        # answer that opens another modal runs its exec() there, and Qt does not fire a timer
+        # again while its slot is still running, so that modal would wait for ever.
+        QTimer.singleShot(0, lambda: self._answer(modal))
+
+    def _answer(self, modal: QWidget) -> None:
+        if not shiboken6.isValid(modal) or not modal.isVisible():  # closed meanwhile
+            return
         if self.answer is not None:
             self.answer(modal)
             return
